@@ -1,0 +1,11 @@
+/* hub-core.h: everything src/core offers, for the app and the tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "hub-date.h"
+#include "hub-dataset.h"
+#include "hub-parser.h"
+#include "hub-csv-writer.h"
+#include "hub-summary.h"

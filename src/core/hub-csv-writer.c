@@ -1,0 +1,190 @@
+/* hub-csv-writer.c: the breakdown and the per-repository table as CSV
+ *
+ * CSV is locale-free: plain integers, dates as the Hub writes them, the
+ * change as a decimal ratio.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <csv.h>
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "hub-csv-writer.h"
+
+#define FLUSH_AT (64 * 1024)
+
+static void
+append_field (GString    *line,
+              const char *text)
+{
+  gsize len = strlen (text);
+
+  /* Quoted only where RFC 4180 needs it, as the Hub writes its own files. */
+  if (len > 0 && strpbrk (text, ",\"\r\n") == NULL && text[0] != ' ' && text[len - 1] != ' ')
+    {
+      g_string_append_len (line, text, (gssize) len);
+      return;
+    }
+  {
+    gsize at = line->len;
+    gsize need = len * 2 + 2;
+
+    g_string_set_size (line, at + need);
+    need = csv_write (line->str + at, need, text, len);
+    g_string_set_size (line, at + need);
+  }
+}
+
+static gboolean
+flush (GString       *buffer,
+       GOutputStream *out,
+       gboolean       force,
+       GCancellable  *cancellable,
+       GError       **error)
+{
+  if (!force && buffer->len < FLUSH_AT)
+    return TRUE;
+  if (!g_output_stream_write_all (out, buffer->str, buffer->len, NULL, cancellable, error))
+    return FALSE;
+  g_string_truncate (buffer, 0);
+  return TRUE;
+}
+
+gboolean
+hub_csv_write_breakdown (HubDataset     *dataset,
+                         GOutputStream  *out,
+                         GCancellable   *cancellable,
+                         GError        **error)
+{
+  g_autoptr(GString) buffer = g_string_sized_new (FLUSH_AT + 4096);
+  guint n = hub_dataset_get_n_repos (dataset);
+
+  g_string_append (buffer, "repoType,repoName,total,timestamp,downloads\n");
+  for (guint r = 0; r < n; r++)
+    {
+      const HubRepo *repo = hub_dataset_get_repo (dataset, r);
+      g_autoptr(GString) prefix = g_string_new (NULL);
+
+      append_field (prefix, repo->type);
+      g_string_append_c (prefix, ',');
+      append_field (prefix, repo->name);
+      g_string_append_printf (prefix, ",%" G_GINT64_FORMAT ",", repo->total);
+
+      for (guint i = 0; i < repo->n_days; i++)
+        {
+          char day[HUB_DAY_ISO_LEN];
+          gint64 count = repo->cum[i] - (i ? repo->cum[i - 1] : 0);
+
+          hub_day_format (repo->days[i], day);
+          g_string_append_len (buffer, prefix->str, (gssize) prefix->len);
+          g_string_append_printf (buffer, "%sT00:00:00.000Z,%" G_GINT64_FORMAT "\n", day, count);
+          if (!flush (buffer, out, FALSE, cancellable, error))
+            return FALSE;
+        }
+    }
+  return flush (buffer, out, TRUE, cancellable, error);
+}
+
+char *
+hub_csv_format_change (HubChange change)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (change.kind != HUB_CHANGE_RATIO)
+    return g_strdup (change.kind == HUB_CHANGE_NONE ? "0" : "");
+  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.6g", change.ratio));
+}
+
+gboolean
+hub_csv_write_table (HubDataset     *dataset,
+                     const guint    *indexes,
+                     guint           n_indexes,
+                     HubPeriod       period,
+                     GOutputStream  *out,
+                     GCancellable   *cancellable,
+                     GError        **error)
+{
+  g_autoptr(GString) buffer = g_string_sized_new (FLUSH_AT + 4096);
+  HubDay as_of = hub_dataset_get_as_of (dataset);
+
+  g_string_append (buffer,
+                   "repoType,repoName,periodDownloads,allTime,lastMonth,previousMonth,change\n");
+  for (guint i = 0; i < n_indexes; i++)
+    {
+      const HubRepo *repo = hub_dataset_get_repo (dataset, indexes[i]);
+      g_autofree char *change = hub_csv_format_change (hub_repo_change (repo, as_of));
+
+      append_field (buffer, repo->type);
+      g_string_append_c (buffer, ',');
+      append_field (buffer, repo->name);
+      g_string_append_printf (buffer,
+                              ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT
+                              ",%" G_GINT64_FORMAT ",%s\n",
+                              hub_repo_period_downloads (repo, period, as_of),
+                              hub_repo_all_time (repo),
+                              hub_repo_last_month (repo, as_of),
+                              hub_repo_previous_month (repo, as_of),
+                              change);
+      if (!flush (buffer, out, FALSE, cancellable, error))
+        return FALSE;
+    }
+  return flush (buffer, out, TRUE, cancellable, error);
+}
+
+/* g_file_replace() writes beside the destination and renames on a clean
+ * close; a close with a cancelled cancellable removes the temporary file, so
+ * a failed export never leaves half a file. */
+gboolean
+hub_csv_export (HubDataset     *dataset,
+                HubExportKind   kind,
+                const guint    *indexes,
+                guint           n_indexes,
+                HubPeriod       period,
+                GFile          *destination,
+                GCancellable   *cancellable,
+                GError        **error)
+{
+  g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr(GCancellable) abandon = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (HUB_IS_DATASET (dataset), FALSE);
+  g_return_val_if_fail (G_IS_FILE (destination), FALSE);
+
+  out = g_file_replace (destination, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, error);
+  if (out == NULL)
+    return FALSE;
+
+  if (kind == HUB_EXPORT_BREAKDOWN)
+    ok = hub_csv_write_breakdown (dataset, G_OUTPUT_STREAM (out), cancellable, error);
+  else
+    ok = hub_csv_write_table (dataset, indexes, n_indexes, period,
+                              G_OUTPUT_STREAM (out), cancellable, error);
+
+  if (ok)
+    return g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, error);
+
+  abandon = g_cancellable_new ();
+  g_cancellable_cancel (abandon);
+  g_output_stream_close (G_OUTPUT_STREAM (out), abandon, NULL);
+  return FALSE;
+}
+
+char *
+hub_csv_suggested_name (const char *source,
+                        HubDay      as_of)
+{
+  g_autofree char *base = NULL;
+  char day[HUB_DAY_ISO_LEN];
+
+  base = g_strdup (source != NULL && *source ? source : "demo");
+  if (g_str_has_suffix (base, ".csv"))
+    base[strlen (base) - 4] = '\0';
+  g_strdelimit (base, "/\\:", '-');
+  if (as_of == HUB_DAY_NONE)
+    return g_strdup_printf ("%s-downloads.csv", base);
+  hub_day_format (as_of, day);
+  return g_strdup_printf ("%s-downloads-%s.csv", base, day);
+}

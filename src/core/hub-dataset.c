@@ -1,0 +1,773 @@
+/* hub-dataset.c: repositories, their daily series, and every number DESIGN.md defines
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "hub-dataset-private.h"
+
+struct _HubDataset
+{
+  GObject       parent_instance;
+
+  HubRepo      *repos;
+  guint         n_repos;
+  GStringChunk *names;
+  HubRepo       overall;
+  HubTotals     totals;
+  GHashTable   *index;  /* "type\nname" → HubRepo*, made on first look-up */
+};
+
+G_DEFINE_FINAL_TYPE (HubDataset, hub_dataset, G_TYPE_OBJECT)
+
+/* Counts are below 2^63 each, but a sum of many could pass it: it stops there. */
+static inline gint64
+add_saturated (gint64 a,
+               gint64 b)
+{
+  gint64 r;
+
+  if (__builtin_add_overflow (a, b, &r))
+    return G_MAXINT64;
+  return r;
+}
+
+HubRepoKind
+hub_repo_kind_from_type (const char *type)
+{
+  if (g_str_equal (type, "model"))
+    return HUB_REPO_KIND_MODEL;
+  if (g_str_equal (type, "dataset"))
+    return HUB_REPO_KIND_DATASET;
+  if (g_str_equal (type, "space"))
+    return HUB_REPO_KIND_SPACE;
+  return HUB_REPO_KIND_OTHER;
+}
+
+void
+hub_month_windows (HubDay  as_of,
+                   HubDay *last_first,
+                   HubDay *previous_first)
+{
+  if (last_first)
+    *last_first = as_of - 29;
+  if (previous_first)
+    *previous_first = as_of - 59;
+}
+
+HubChange
+hub_change_compute (gint64 last,
+                    gint64 previous)
+{
+  HubChange change = { HUB_CHANGE_RATIO, 0.0 };
+
+  if (previous == 0)
+    change.kind = last == 0 ? HUB_CHANGE_NONE : HUB_CHANGE_NEW;
+  else
+    change.ratio = ((double) last - (double) previous) / (double) previous;
+  return change;
+}
+
+/* Index of the first day >= day. */
+static guint
+lower_bound (const HubRepo *repo,
+             HubDay         day)
+{
+  guint lo = 0, hi = repo->n_days;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (repo->days[mid] < day)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static gint64
+sum_before (const HubRepo *repo,
+            guint          index)
+{
+  return index == 0 ? 0 : repo->cum[index - 1];
+}
+
+gint64
+hub_repo_range_sum (const HubRepo *repo,
+                    HubDay         first,
+                    HubDay         last)
+{
+  guint lo, hi;
+
+  g_return_val_if_fail (repo != NULL, 0);
+
+  if (last < first || repo->n_days == 0)
+    return 0;
+  lo = lower_bound (repo, first);
+  hi = last == G_MAXINT32 ? repo->n_days : lower_bound (repo, last + 1);
+  if (hi <= lo)
+    return 0;
+  return repo->cum[hi - 1] - sum_before (repo, lo);
+}
+
+gint64
+hub_repo_day_count (const HubRepo *repo,
+                    HubDay         day)
+{
+  return hub_repo_range_sum (repo, day, day);
+}
+
+gint64
+hub_repo_all_time (const HubRepo *repo)
+{
+  gint64 sum = repo->n_days ? repo->cum[repo->n_days - 1] : 0;
+
+  return MAX (repo->total, sum);
+}
+
+gint64
+hub_repo_last_month (const HubRepo *repo,
+                     HubDay         as_of)
+{
+  if (as_of == HUB_DAY_NONE)
+    return 0;
+  return hub_repo_range_sum (repo, as_of - 29, as_of);
+}
+
+gint64
+hub_repo_previous_month (const HubRepo *repo,
+                         HubDay         as_of)
+{
+  if (as_of == HUB_DAY_NONE)
+    return 0;
+  return hub_repo_range_sum (repo, as_of - 59, as_of - 30);
+}
+
+gint64
+hub_repo_period_downloads (const HubRepo *repo,
+                           HubPeriod      period,
+                           HubDay         as_of)
+{
+  return period == HUB_PERIOD_ALL_TIME ? hub_repo_all_time (repo)
+                                       : hub_repo_last_month (repo, as_of);
+}
+
+HubChange
+hub_repo_change (const HubRepo *repo,
+                 HubDay         as_of)
+{
+  return hub_change_compute (hub_repo_last_month (repo, as_of),
+                             hub_repo_previous_month (repo, as_of));
+}
+
+gboolean
+hub_repo_best_day (const HubRepo *repo,
+                   HubDay        *day,
+                   gint64        *count)
+{
+  gint64 best = -1;
+  HubDay best_day = HUB_DAY_NONE;
+
+  for (guint i = 0; i < repo->n_days; i++)
+    {
+      gint64 c = repo->cum[i] - sum_before (repo, i);
+
+      if (c > best)
+        {
+          best = c;
+          best_day = repo->days[i];
+        }
+    }
+  if (day)
+    *day = best_day;
+  if (count)
+    *count = MAX (best, 0);
+  return best_day != HUB_DAY_NONE;
+}
+
+static HubDay
+bucket_start (HubDay    day,
+              HubBucket unit)
+{
+  switch (unit)
+    {
+    case HUB_BUCKET_WEEK:
+      return hub_day_week_start (day);
+    case HUB_BUCKET_MONTH:
+      return hub_day_month_start (day);
+    case HUB_BUCKET_DAY:
+    default:
+      return day;
+    }
+}
+
+static HubDay
+bucket_next (HubDay    start,
+             HubBucket unit)
+{
+  switch (unit)
+    {
+    case HUB_BUCKET_WEEK:
+      return start + 7;
+    case HUB_BUCKET_MONTH:
+      return hub_day_next_month (start);
+    case HUB_BUCKET_DAY:
+    default:
+      return start + 1;
+    }
+}
+
+/* One point a bucket from the one holding first to the one holding last;
+ * a bucket counts only its days inside [first, last]. Cumulative points hold
+ * every download up to the bucket's last day in range. */
+GArray *
+hub_repo_buckets (const HubRepo *repo,
+                  HubDay         first,
+                  HubDay         last,
+                  HubBucket      unit,
+                  gboolean       cumulative)
+{
+  GArray *points = g_array_new (FALSE, FALSE, sizeof (HubPoint));
+
+  g_return_val_if_fail (repo != NULL, points);
+
+  if (last < first)
+    return points;
+
+  for (HubDay start = bucket_start (first, unit); start <= last; start = bucket_next (start, unit))
+    {
+      HubDay end = MIN (bucket_next (start, unit) - 1, last);
+      HubPoint point = { start, 0 };
+
+      if (cumulative)
+        point.value = hub_repo_range_sum (repo, G_MININT32 + 1, end);
+      else
+        point.value = hub_repo_range_sum (repo, MAX (start, first), end);
+      g_array_append_val (points, point);
+    }
+  return points;
+}
+
+static void
+hub_dataset_finalize (GObject *object)
+{
+  HubDataset *self = HUB_DATASET (object);
+
+  for (guint i = 0; i < self->n_repos; i++)
+    {
+      g_free (self->repos[i].days);
+      g_free (self->repos[i].cum);
+    }
+  g_free (self->repos);
+  g_free (self->overall.days);
+  g_free (self->overall.cum);
+  g_clear_pointer (&self->names, g_string_chunk_free);
+  g_clear_pointer (&self->index, g_hash_table_unref);
+
+  G_OBJECT_CLASS (hub_dataset_parent_class)->finalize (object);
+}
+
+static void
+hub_dataset_class_init (HubDatasetClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = hub_dataset_finalize;
+}
+
+static void
+hub_dataset_init (HubDataset *self)
+{
+  self->totals.as_of = HUB_DAY_NONE;
+  self->totals.first_day = HUB_DAY_NONE;
+  self->overall.type = "";
+  self->overall.name = "";
+  self->overall.kind = HUB_REPO_KIND_OTHER;
+}
+
+/* The organisation's daily series: every repository's counts summed per day. */
+static void
+compute_overall (HubDataset *self)
+{
+  HubDay first = self->totals.first_day;
+  HubDay last = self->totals.as_of;
+  gsize span;
+  g_autofree gint64 *sums = NULL;
+  g_autofree guint8 *present = NULL;
+  guint n = 0;
+  gint64 running = 0;
+
+  if (first == HUB_DAY_NONE)
+    return;
+
+  /* Dates lie within years 1…9999, so the span is bounded (a few million days). */
+  span = (gsize) ((gint64) last - first + 1);
+  sums = g_new0 (gint64, span);
+  present = g_new0 (guint8, span);
+
+  for (guint r = 0; r < self->n_repos; r++)
+    {
+      const HubRepo *repo = &self->repos[r];
+
+      for (guint i = 0; i < repo->n_days; i++)
+        {
+          gsize at = (gsize) (repo->days[i] - first);
+
+          sums[at] = add_saturated (sums[at], repo->cum[i] - sum_before (repo, i));
+          present[at] = 1;
+        }
+    }
+
+  for (gsize i = 0; i < span; i++)
+    n += present[i];
+
+  self->overall.days = g_new (HubDay, n);
+  self->overall.cum = g_new (gint64, n);
+  self->overall.n_days = n;
+  n = 0;
+  for (gsize i = 0; i < span; i++)
+    {
+      if (!present[i])
+        continue;
+      running = add_saturated (running, sums[i]);
+      self->overall.days[n] = first + (HubDay) i;
+      self->overall.cum[n] = running;
+      n++;
+    }
+}
+
+static void
+compute_totals (HubDataset *self)
+{
+  HubTotals *t = &self->totals;
+
+  for (guint r = 0; r < self->n_repos; r++)
+    {
+      const HubRepo *repo = &self->repos[r];
+
+      if (repo->n_days == 0)
+        continue;
+      if (t->as_of == HUB_DAY_NONE || repo->days[repo->n_days - 1] > t->as_of)
+        t->as_of = repo->days[repo->n_days - 1];
+      if (t->first_day == HUB_DAY_NONE || repo->days[0] < t->first_day)
+        t->first_day = repo->days[0];
+    }
+
+  t->repos = self->n_repos;
+  for (guint r = 0; r < self->n_repos; r++)
+    {
+      const HubRepo *repo = &self->repos[r];
+      gint64 all_time = hub_repo_all_time (repo);
+      gint64 last = hub_repo_last_month (repo, t->as_of);
+
+      t->all_time = add_saturated (t->all_time, all_time);
+      t->last_month = add_saturated (t->last_month, last);
+      t->previous_month = add_saturated (t->previous_month,
+                                         hub_repo_previous_month (repo, t->as_of));
+      switch (repo->kind)
+        {
+        case HUB_REPO_KIND_MODEL:
+          t->models++;
+          t->model_downloads[HUB_PERIOD_ALL_TIME] =
+            add_saturated (t->model_downloads[HUB_PERIOD_ALL_TIME], all_time);
+          t->model_downloads[HUB_PERIOD_LAST_MONTH] =
+            add_saturated (t->model_downloads[HUB_PERIOD_LAST_MONTH], last);
+          break;
+        case HUB_REPO_KIND_DATASET:
+          t->datasets++;
+          t->dataset_downloads[HUB_PERIOD_ALL_TIME] =
+            add_saturated (t->dataset_downloads[HUB_PERIOD_ALL_TIME], all_time);
+          t->dataset_downloads[HUB_PERIOD_LAST_MONTH] =
+            add_saturated (t->dataset_downloads[HUB_PERIOD_LAST_MONTH], last);
+          break;
+        case HUB_REPO_KIND_SPACE:
+          t->spaces++;
+          break;
+        case HUB_REPO_KIND_OTHER:
+        default:
+          t->others++;
+          break;
+        }
+    }
+}
+
+HubDataset *
+hub_dataset_new_take (HubRepo      *repos,
+                      guint         n_repos,
+                      GStringChunk *names,
+                      guint64       rows,
+                      guint64       merged_repeats)
+{
+  HubDataset *self = g_object_new (HUB_TYPE_DATASET, NULL);
+
+  self->repos = repos;
+  self->n_repos = n_repos;
+  self->names = names;
+  self->totals.rows = rows;
+  self->totals.merged_repeats = merged_repeats;
+  compute_totals (self);
+  compute_overall (self);
+  return self;
+}
+
+guint
+hub_dataset_get_n_repos (HubDataset *self)
+{
+  g_return_val_if_fail (HUB_IS_DATASET (self), 0);
+
+  return self->n_repos;
+}
+
+const HubRepo *
+hub_dataset_get_repo (HubDataset *self,
+                      guint       index)
+{
+  g_return_val_if_fail (HUB_IS_DATASET (self), NULL);
+  g_return_val_if_fail (index < self->n_repos, NULL);
+
+  return &self->repos[index];
+}
+
+const HubRepo *
+hub_dataset_find_repo (HubDataset *self,
+                       const char *type,
+                       const char *name)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (HUB_IS_DATASET (self), NULL);
+
+  if (self->index == NULL)
+    {
+      self->index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; i < self->n_repos; i++)
+        g_hash_table_insert (self->index,
+                             g_strconcat (self->repos[i].type, "\n", self->repos[i].name, NULL),
+                             &self->repos[i]);
+    }
+  key = g_strconcat (type, "\n", name, NULL);
+  return g_hash_table_lookup (self->index, key);
+}
+
+const HubRepo *
+hub_dataset_get_overall (HubDataset *self)
+{
+  g_return_val_if_fail (HUB_IS_DATASET (self), NULL);
+
+  return &self->overall;
+}
+
+const HubTotals *
+hub_dataset_get_totals (HubDataset *self)
+{
+  g_return_val_if_fail (HUB_IS_DATASET (self), NULL);
+
+  return &self->totals;
+}
+
+HubDay
+hub_dataset_get_as_of (HubDataset *self)
+{
+  g_return_val_if_fail (HUB_IS_DATASET (self), HUB_DAY_NONE);
+
+  return self->totals.as_of;
+}
+
+typedef struct
+{
+  guint  index;
+  gint64 value;
+} Ranked;
+
+static int
+compare_ranked (gconstpointer a,
+                gconstpointer b)
+{
+  const Ranked *ra = a, *rb = b;
+
+  if (ra->value != rb->value)
+    return ra->value > rb->value ? -1 : 1;
+  return ra->index < rb->index ? -1 : (ra->index > rb->index);
+}
+
+/* The indexes of the n repositories with the most downloads in [first, last],
+ * largest first (ties in file order). */
+GArray *
+hub_dataset_top (HubDataset *self,
+                 HubDay      first,
+                 HubDay      last,
+                 guint       n)
+{
+  g_autofree Ranked *ranked = NULL;
+  GArray *top;
+
+  g_return_val_if_fail (HUB_IS_DATASET (self), NULL);
+
+  ranked = g_new (Ranked, MAX (self->n_repos, 1));
+  for (guint i = 0; i < self->n_repos; i++)
+    {
+      ranked[i].index = i;
+      ranked[i].value = hub_repo_range_sum (&self->repos[i], first, last);
+    }
+  qsort (ranked, self->n_repos, sizeof (Ranked), compare_ranked);
+
+  n = MIN (n, self->n_repos);
+  top = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
+  for (guint i = 0; i < n; i++)
+    g_array_append_val (top, ranked[i].index);
+  return top;
+}
+
+/* The builder: rows arrive grouped by repository, so the previous row's
+ * repository is compared before any hash look-up. */
+
+typedef struct
+{
+  const char  *type;  /* interned */
+  char        *name;
+  gsize        name_len;
+  gsize        type_len;
+  gint64       total;
+  HubDay      *days;
+  gint64      *counts;
+  guint        len;
+  guint        cap;
+  gboolean     unsorted;
+} BuildRepo;
+
+struct _HubDatasetBuilder
+{
+  GHashTable   *index;
+  GPtrArray    *repos;
+  GStringChunk *names;
+  BuildRepo    *current;
+  guint64       rows;
+};
+
+static guint
+build_repo_hash (gconstpointer key)
+{
+  const BuildRepo *repo = key;
+
+  return g_str_hash (repo->name) ^ GPOINTER_TO_UINT (repo->type);
+}
+
+static gboolean
+build_repo_equal (gconstpointer a,
+                  gconstpointer b)
+{
+  const BuildRepo *ra = a, *rb = b;
+
+  return ra->type == rb->type && ra->name_len == rb->name_len &&
+         memcmp (ra->name, rb->name, ra->name_len) == 0;
+}
+
+static void
+build_repo_free (BuildRepo *repo)
+{
+  g_free (repo->days);
+  g_free (repo->counts);
+  g_free (repo);
+}
+
+HubDatasetBuilder *
+hub_dataset_builder_new (void)
+{
+  HubDatasetBuilder *builder = g_new0 (HubDatasetBuilder, 1);
+
+  builder->index = g_hash_table_new (build_repo_hash, build_repo_equal);
+  builder->repos = g_ptr_array_new_with_free_func ((GDestroyNotify) build_repo_free);
+  builder->names = g_string_chunk_new (64 * 1024);
+  return builder;
+}
+
+void
+hub_dataset_builder_free (HubDatasetBuilder *builder)
+{
+  if (builder == NULL)
+    return;
+  g_hash_table_unref (builder->index);
+  g_ptr_array_unref (builder->repos);
+  g_clear_pointer (&builder->names, g_string_chunk_free);
+  g_free (builder);
+}
+
+static BuildRepo *
+lookup_repo (HubDatasetBuilder *builder,
+             const char        *type,
+             const char        *name,
+             gsize              name_len)
+{
+  BuildRepo key = { .type = g_intern_string (type), .name = (char *) name, .name_len = name_len };
+  BuildRepo *repo = g_hash_table_lookup (builder->index, &key);
+
+  if (repo == NULL)
+    {
+      repo = g_new0 (BuildRepo, 1);
+      repo->type = key.type;
+      repo->type_len = strlen (key.type);
+      repo->name = g_string_chunk_insert_len (builder->names, name, (gssize) name_len);
+      repo->name_len = name_len;
+      g_ptr_array_add (builder->repos, repo);
+      g_hash_table_add (builder->index, repo);
+    }
+  return repo;
+}
+
+static void
+build_repo_append (BuildRepo *repo,
+                   HubDay     day,
+                   gint64     count)
+{
+  if (repo->len == repo->cap)
+    {
+      repo->cap = repo->cap ? repo->cap * 2 : 16;
+      repo->days = g_renew (HubDay, repo->days, repo->cap);
+      repo->counts = g_renew (gint64, repo->counts, repo->cap);
+    }
+  if (repo->len > 0 && day <= repo->days[repo->len - 1])
+    repo->unsorted = TRUE;
+  repo->days[repo->len] = day;
+  repo->counts[repo->len] = count;
+  repo->len++;
+}
+
+/* type and name are NUL-terminated at their lengths. */
+void
+hub_dataset_builder_add (HubDatasetBuilder *builder,
+                         const char        *type,
+                         gsize              type_len,
+                         const char        *name,
+                         gsize              name_len,
+                         gint64             total,
+                         HubDay             day,
+                         gint64             downloads)
+{
+  BuildRepo *repo = builder->current;
+
+  if (repo == NULL || repo->name_len != name_len || repo->type_len != type_len ||
+      memcmp (repo->name, name, name_len) != 0 || memcmp (repo->type, type, type_len) != 0)
+    repo = builder->current = lookup_repo (builder, type, name, name_len);
+
+  repo->total = MAX (repo->total, total);
+  build_repo_append (repo, day, downloads);
+  builder->rows++;
+}
+
+guint64
+hub_dataset_builder_get_rows (HubDatasetBuilder *builder)
+{
+  return builder->rows;
+}
+
+/* Moves every row of other into builder; other is left empty. */
+void
+hub_dataset_builder_merge (HubDatasetBuilder *builder,
+                           HubDatasetBuilder *other)
+{
+  for (guint i = 0; i < other->repos->len; i++)
+    {
+      BuildRepo *from = g_ptr_array_index (other->repos, i);
+      BuildRepo *into = lookup_repo (builder, from->type, from->name, from->name_len);
+
+      into->total = MAX (into->total, from->total);
+      for (guint j = 0; j < from->len; j++)
+        build_repo_append (into, from->days[j], from->counts[j]);
+      into->unsorted |= from->unsorted;
+    }
+  builder->rows += other->rows;
+  builder->current = NULL;
+  g_hash_table_remove_all (other->index);
+  g_ptr_array_set_size (other->repos, 0);
+  other->current = NULL;
+  other->rows = 0;
+}
+
+typedef struct
+{
+  HubDay day;
+  gint64 count;
+} DayCount;
+
+static int
+compare_day_count (gconstpointer a,
+                   gconstpointer b)
+{
+  const DayCount *da = a, *db = b;
+
+  return (da->day > db->day) - (da->day < db->day);
+}
+
+static void
+sort_build_repo (BuildRepo *repo)
+{
+  g_autofree DayCount *pairs = g_new (DayCount, repo->len);
+
+  for (guint i = 0; i < repo->len; i++)
+    pairs[i] = (DayCount) { repo->days[i], repo->counts[i] };
+  /* Repeated days are summed next, so their order does not matter. */
+  qsort (pairs, repo->len, sizeof (DayCount), compare_day_count);
+  for (guint i = 0; i < repo->len; i++)
+    {
+      repo->days[i] = pairs[i].day;
+      repo->counts[i] = pairs[i].count;
+    }
+}
+
+/* Sorts, merges repeated days, turns counts into running sums in place and
+ * gives the arrays to out. Returns the number of rows merged. */
+static guint64
+finish_build_repo (BuildRepo *repo,
+                   HubRepo   *out)
+{
+  guint64 merged = 0;
+  guint n = 0;
+  gint64 running = 0;
+
+  if (repo->unsorted)
+    sort_build_repo (repo);
+
+  for (guint i = 0; i < repo->len; i++)
+    {
+      if (n > 0 && repo->days[n - 1] == repo->days[i])
+        {
+          merged++;
+          running = add_saturated (running, repo->counts[i]);
+          repo->counts[n - 1] = running;
+          continue;
+        }
+      running = add_saturated (running, repo->counts[i]);
+      repo->days[n] = repo->days[i];
+      repo->counts[n] = running;
+      n++;
+    }
+
+  out->type = repo->type;
+  out->name = repo->name;
+  out->kind = hub_repo_kind_from_type (repo->type);
+  out->total = repo->total;
+  out->n_days = n;
+  out->days = g_renew (HubDay, g_steal_pointer (&repo->days), MAX (n, 1));
+  out->cum = g_renew (gint64, g_steal_pointer (&repo->counts), MAX (n, 1));
+  return merged;
+}
+
+HubDataset *
+hub_dataset_builder_finish (HubDatasetBuilder *builder)
+{
+  guint n = builder->repos->len;
+  HubRepo *repos = g_new0 (HubRepo, MAX (n, 1));
+  guint64 merged = 0;
+
+  for (guint i = 0; i < n; i++)
+    merged += finish_build_repo (g_ptr_array_index (builder->repos, i), &repos[i]);
+
+  g_hash_table_remove_all (builder->index);
+  g_ptr_array_set_size (builder->repos, 0);
+  builder->current = NULL;
+
+  return hub_dataset_new_take (repos, n, g_steal_pointer (&builder->names),
+                               builder->rows, merged);
+}

@@ -1,0 +1,40 @@
+/* hub-date.h: day numbers (days since 1970-01-01, UTC) and their calendar
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A day number: days since 1970-01-01 in UTC. */
+typedef gint32 HubDay;
+
+#define HUB_DAY_NONE G_MININT32
+
+/* Longest text hub_day_format() writes, with its NUL. */
+#define HUB_DAY_ISO_LEN 11
+
+gboolean hub_day_parse_timestamp (const char *text,
+                                  gsize       len,
+                                  HubDay     *out_day);
+HubDay   hub_day_from_ymd        (int         year,
+                                  int         month,
+                                  int         day);
+void     hub_day_to_ymd          (HubDay      day,
+                                  int        *year,
+                                  int        *month,
+                                  int        *mday);
+gboolean hub_day_is_valid_date   (int         year,
+                                  int         month,
+                                  int         day);
+void     hub_day_format          (HubDay      day,
+                                  char        buf[HUB_DAY_ISO_LEN]);
+int      hub_day_weekday         (HubDay      day);
+HubDay   hub_day_week_start      (HubDay      day);
+HubDay   hub_day_month_start     (HubDay      day);
+HubDay   hub_day_next_month      (HubDay      day);
+GDateTime *hub_day_to_date_time  (HubDay      day);
+
+G_END_DECLS

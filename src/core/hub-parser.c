@@ -1,0 +1,726 @@
+/* hub-parser.c: the streaming download-breakdown parser, on libcsv
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "hub-dataset-private.h"
+#include "hub-parser.h"
+
+#define READ_CHUNK (256 * 1024)
+/* Files smaller than this are read on one thread: a second one would not pay. */
+#define SPLIT_MIN_SIZE (4 * 1024 * 1024)
+#define MAX_SHOWN_VALUE 40
+
+typedef enum
+{
+  ROLE_IGNORE,
+  ROLE_TYPE,
+  ROLE_NAME,
+  ROLE_TOTAL,
+  ROLE_TIMESTAMP,
+  ROLE_DOWNLOADS,
+  N_ROLES
+} Role;
+
+static const char * const role_names[N_ROLES] = {
+  NULL, "repoType", "repoName", "total", "timestamp", "downloads",
+};
+
+struct _HubParser
+{
+  struct csv_parser  csv;
+  char              *source_name;
+  HubProgress       *progress;
+  HubDatasetBuilder *builder;
+
+  /* The header: the role of each column, and where each role is. */
+  gboolean           have_header;
+  GPtrArray         *header;
+  guint8            *roles;
+  guint              n_roles;
+  guint              role_column[N_ROLES];
+  guint              needed_fields;
+
+  /* The record being read. */
+  guint              field;
+  guint64            line;            /* physical line where it starts, from 1 */
+  guint              embedded_lines;  /* newlines inside its quoted fields */
+  int                last_term;
+  GString           *type;
+  GString           *name;
+  gint64             total;
+  gint64             downloads;
+  HubDay             day;
+
+  guint64            bytes;
+  guint64            rows_reported;
+
+  /* The first error, kept in parts so that a parser that read the second half
+   * of a file can report it at its line in the whole file. */
+  gboolean           failed;
+  HubParseError      error_code;
+  guint64            error_line;
+  Role               error_role;
+  char              *error_value;
+};
+
+G_DEFINE_QUARK (hub-parse-error-quark, hub_parse_error)
+
+static void
+fail (HubParser     *self,
+      HubParseError  code,
+      Role           role,
+      const char    *value,
+      gsize          value_len)
+{
+  if (self->failed)
+    return;
+  self->failed = TRUE;
+  self->error_code = code;
+  self->error_line = self->line;
+  self->error_role = role;
+  if (value != NULL)
+    {
+      g_autofree char *valid = g_utf8_make_valid (value, (gssize) MIN (value_len, 4 * MAX_SHOWN_VALUE));
+
+      if (g_utf8_strlen (valid, -1) > MAX_SHOWN_VALUE)
+        {
+          g_autofree char *cut = g_utf8_substring (valid, 0, MAX_SHOWN_VALUE);
+
+          self->error_value = g_strconcat (cut, "…", NULL);
+        }
+      else
+        self->error_value = g_steal_pointer (&valid);
+    }
+}
+
+static GError *
+make_error (HubParser *self,
+            guint64    line_offset)
+{
+  const char *source = self->source_name;
+  const char *column = role_names[self->error_role];
+  const char *value = self->error_value ? self->error_value : "";
+  gulong line = (gulong) (self->error_line + line_offset);
+  HubParseError code = self->error_code;
+
+  switch (code)
+    {
+    case HUB_PARSE_ERROR_EMPTY:
+      return g_error_new (HUB_PARSE_ERROR, code,
+                          _("%s is empty: a download breakdown starts with the line "
+                            "“repoType,repoName,total,timestamp,downloads”"), source);
+    case HUB_PARSE_ERROR_NOT_CSV:
+      if (g_str_has_prefix (value, "<"))
+        return g_error_new (HUB_PARSE_ERROR, code,
+                            _("%s is a web page, not a download breakdown"), source);
+      return g_error_new (HUB_PARSE_ERROR, code,
+                          _("%s is not a download breakdown: its first line has none of the "
+                            "columns repoType, repoName, total, timestamp and downloads"), source);
+    case HUB_PARSE_ERROR_MISSING_COLUMN:
+      return g_error_new (HUB_PARSE_ERROR, code,
+                          _("%s, line %lu: the column “%s” is missing"), source, line, column);
+    case HUB_PARSE_ERROR_SHORT_ROW:
+      return g_error_new (HUB_PARSE_ERROR, code,
+                          _("%s, line %lu: the row ends before the column “%s”"),
+                          source, line, column);
+    case HUB_PARSE_ERROR_EMPTY_FIELD:
+      return g_error_new (HUB_PARSE_ERROR, code,
+                          _("%s, line %lu, column “%s”: the value is empty"),
+                          source, line, column);
+    case HUB_PARSE_ERROR_BAD_COUNT:
+      return g_error_new (HUB_PARSE_ERROR, code,
+                          _("%s, line %lu, column “%s”: “%s” is not a whole number of "
+                            "downloads (digits only)"), source, line, column, value);
+    case HUB_PARSE_ERROR_COUNT_TOO_LARGE:
+      return g_error_new (HUB_PARSE_ERROR, code,
+                          _("%s, line %lu, column “%s”: %s is larger than the largest count "
+                            "Hub Analytics can hold"), source, line, column, value);
+    case HUB_PARSE_ERROR_BAD_DATE:
+      return g_error_new (HUB_PARSE_ERROR, code,
+                          _("%s, line %lu, column “%s”: “%s” is not a valid date"),
+                          source, line, column, value);
+    case HUB_PARSE_ERROR_CSV:
+    default:
+      return g_error_new (HUB_PARSE_ERROR, HUB_PARSE_ERROR_CSV,
+                          _("%s, line %lu: the file could not be read (%s)"),
+                          source, line, value);
+    }
+}
+
+static gboolean
+parse_count (const char *text,
+             gsize       len,
+             gint64     *out,
+             HubParseError *code)
+{
+  gint64 value = 0;
+
+  if (len == 0)
+    {
+      *code = HUB_PARSE_ERROR_BAD_COUNT;
+      return FALSE;
+    }
+  for (gsize i = 0; i < len; i++)
+    {
+      int digit = (unsigned char) text[i] - '0';
+
+      if (digit < 0 || digit > 9)
+        {
+          *code = HUB_PARSE_ERROR_BAD_COUNT;
+          return FALSE;
+        }
+      if (value > (G_MAXINT64 - digit) / 10)
+        {
+          /* Still refuse "12x…" as not a number rather than as too large. */
+          for (gsize j = i; j < len; j++)
+            if (text[j] < '0' || text[j] > '9')
+              {
+                *code = HUB_PARSE_ERROR_BAD_COUNT;
+                return FALSE;
+              }
+          *code = HUB_PARSE_ERROR_COUNT_TOO_LARGE;
+          return FALSE;
+        }
+      value = value * 10 + digit;
+    }
+  *out = value;
+  return TRUE;
+}
+
+static guint
+count_newlines (const char *text,
+                gsize       len)
+{
+  guint n = 0;
+
+  for (const char *p = text; (p = memchr (p, '\n', len - (gsize) (p - text))) != NULL; p++)
+    n++;
+  return n;
+}
+
+static void
+on_field (void   *data,
+          size_t  len,
+          void   *user_data)
+{
+  HubParser *self = user_data;
+  const char *text = data ? data : "";
+  guint column = self->field++;
+  Role role;
+
+  if (G_UNLIKELY (self->failed))
+    return;
+
+  if (G_UNLIKELY (!self->have_header))
+    {
+      g_ptr_array_add (self->header, g_strndup (text, len));
+      self->embedded_lines += count_newlines (text, len);
+      return;
+    }
+
+  role = column < self->n_roles ? self->roles[column] : ROLE_IGNORE;
+  switch (role)
+    {
+    case ROLE_TYPE:
+    case ROLE_NAME:
+      {
+        GString *target = role == ROLE_TYPE ? self->type : self->name;
+
+        if (len == 0)
+          {
+            fail (self, HUB_PARSE_ERROR_EMPTY_FIELD, role, NULL, 0);
+            return;
+          }
+        g_string_truncate (target, 0);
+        g_string_append_len (target, text, (gssize) len);
+        if (G_UNLIKELY (memchr (text, '\n', len) != NULL))
+          self->embedded_lines += count_newlines (text, len);
+      }
+      break;
+
+    case ROLE_TOTAL:
+    case ROLE_DOWNLOADS:
+      {
+        HubParseError code;
+
+        if (!parse_count (text, len, role == ROLE_TOTAL ? &self->total : &self->downloads, &code))
+          fail (self, code, role, text, len);
+      }
+      break;
+
+    case ROLE_TIMESTAMP:
+      if (!hub_day_parse_timestamp (text, len, &self->day))
+        fail (self, HUB_PARSE_ERROR_BAD_DATE, role, text, len);
+      break;
+
+    case ROLE_IGNORE:
+    case N_ROLES:
+    default:
+      if (G_UNLIKELY (memchr (text, '\n', len) != NULL))
+        self->embedded_lines += count_newlines (text, len);
+      break;
+    }
+}
+
+static void
+read_header (HubParser *self)
+{
+  guint found = 0;
+
+  self->n_roles = self->header->len;
+  self->roles = g_new0 (guint8, MAX (self->n_roles, 1));
+  for (guint r = 0; r < N_ROLES; r++)
+    self->role_column[r] = G_MAXUINT;
+
+  for (guint i = 0; i < self->header->len; i++)
+    {
+      const char *name = g_ptr_array_index (self->header, i);
+
+      if (i == 0 && g_str_has_prefix (name, "\xEF\xBB\xBF"))
+        name += 3;
+      for (guint r = ROLE_TYPE; r < N_ROLES; r++)
+        if (self->role_column[r] == G_MAXUINT && g_str_equal (name, role_names[r]))
+          {
+            self->role_column[r] = i;
+            self->roles[i] = (guint8) r;
+            self->needed_fields = MAX (self->needed_fields, i + 1);
+            found++;
+          }
+    }
+
+  if (found == 0)
+    {
+      const char *first = self->header->len ? g_ptr_array_index (self->header, 0) : "";
+
+      fail (self, HUB_PARSE_ERROR_NOT_CSV, ROLE_IGNORE, first, strlen (first));
+      return;
+    }
+  for (guint r = ROLE_TYPE; r < N_ROLES; r++)
+    if (self->role_column[r] == G_MAXUINT)
+      {
+        fail (self, HUB_PARSE_ERROR_MISSING_COLUMN, r, NULL, 0);
+        return;
+      }
+  self->have_header = TRUE;
+}
+
+static void
+read_record (HubParser *self)
+{
+  if (G_UNLIKELY (self->field < self->needed_fields))
+    {
+      /* Name the first required column the row does not reach. */
+      Role missing = ROLE_IGNORE;
+
+      for (guint r = ROLE_TYPE; r < N_ROLES; r++)
+        if (self->role_column[r] >= self->field &&
+            (missing == ROLE_IGNORE || self->role_column[r] < self->role_column[missing]))
+          missing = r;
+      fail (self, HUB_PARSE_ERROR_SHORT_ROW, missing, NULL, 0);
+      return;
+    }
+
+  hub_dataset_builder_add (self->builder,
+                           self->type->str, self->type->len,
+                           self->name->str, self->name->len,
+                           self->total, self->day, self->downloads);
+}
+
+static void
+on_record (int   term,
+           void *user_data)
+{
+  HubParser *self = user_data;
+  guint fields = self->field;
+
+  if (G_UNLIKELY (self->failed))
+    return;
+
+  /* CSV_REPALL_NL reports the LF of a CRLF as an empty record of its own. */
+  if (fields == 0 && term == '\n' && self->last_term == '\r')
+    {
+      self->last_term = term;
+      return;
+    }
+  self->last_term = term;
+
+  if (fields > 0)
+    {
+      if (G_UNLIKELY (!self->have_header))
+        read_header (self);
+      else
+        read_record (self);
+    }
+
+  if (!self->failed)
+    {
+      self->line += 1 + self->embedded_lines;
+      self->embedded_lines = 0;
+      self->field = 0;
+    }
+}
+
+HubParser *
+hub_parser_new (const char  *source_name,
+                HubProgress *progress)
+{
+  HubParser *self = g_new0 (HubParser, 1);
+
+  csv_init (&self->csv, CSV_REPALL_NL);
+  self->source_name = g_strdup (source_name);
+  self->progress = progress;
+  self->builder = hub_dataset_builder_new ();
+  self->header = g_ptr_array_new_with_free_func (g_free);
+  self->line = 1;
+  self->type = g_string_sized_new (16);
+  self->name = g_string_sized_new (128);
+  return self;
+}
+
+/* A parser for a later part of the same file: it starts at a record boundary,
+ * knows the header already, and counts lines from the start of its part. */
+static HubParser *
+hub_parser_new_continuation (HubParser *first)
+{
+  HubParser *self = hub_parser_new (first->source_name, first->progress);
+
+  self->have_header = TRUE;
+  self->n_roles = first->n_roles;
+  self->roles = g_memdup2 (first->roles, MAX (first->n_roles, 1));
+  memcpy (self->role_column, first->role_column, sizeof self->role_column);
+  self->needed_fields = first->needed_fields;
+  return self;
+}
+
+void
+hub_parser_free (HubParser *self)
+{
+  if (self == NULL)
+    return;
+  csv_free (&self->csv);
+  g_free (self->source_name);
+  hub_dataset_builder_free (self->builder);
+  g_ptr_array_unref (self->header);
+  g_free (self->roles);
+  g_string_free (self->type, TRUE);
+  g_string_free (self->name, TRUE);
+  g_free (self->error_value);
+  g_free (self);
+}
+
+static void
+report_progress (HubParser *self,
+                 gsize      len)
+{
+  guint64 rows = hub_dataset_builder_get_rows (self->builder);
+
+  self->bytes += len;
+  if (self->progress == NULL)
+    return;
+  atomic_fetch_add_explicit (&self->progress->bytes, len, memory_order_relaxed);
+  atomic_fetch_add_explicit (&self->progress->rows, rows - self->rows_reported,
+                             memory_order_relaxed);
+  self->rows_reported = rows;
+}
+
+static gboolean
+feed (HubParser  *self,
+      const char *data,
+      gsize       len)
+{
+  const char *start = data;
+  gsize n = len;
+
+  if (self->failed)
+    return FALSE;
+
+  /* A UTF-8 byte order mark opens some files; it is not part of the header. */
+  if (self->bytes == 0 && len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      start += 3;
+      n -= 3;
+    }
+
+  if (csv_parse (&self->csv, start, n, on_field, on_record, self) != n && !self->failed)
+    fail (self, HUB_PARSE_ERROR_CSV, ROLE_IGNORE,
+          csv_strerror (csv_error (&self->csv)), strlen (csv_strerror (csv_error (&self->csv))));
+  report_progress (self, len);
+  return !self->failed;
+}
+
+gboolean
+hub_parser_feed (HubParser   *self,
+                 const char  *data,
+                 gsize        len,
+                 GError     **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (data != NULL || len == 0, FALSE);
+
+  if (!feed (self, data, len))
+    {
+      g_propagate_error (error, make_error (self, 0));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Ends the last record (a file may lack its final newline). */
+static gboolean
+end_input (HubParser *self)
+{
+  if (!self->failed)
+    csv_fini (&self->csv, on_field, on_record, self);
+  if (!self->failed && !self->have_header)
+    fail (self, HUB_PARSE_ERROR_EMPTY, ROLE_IGNORE, NULL, 0);
+  report_progress (self, 0);
+  return !self->failed;
+}
+
+HubDataset *
+hub_parser_finish (HubParser  *self,
+                   GError    **error)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (!end_input (self))
+    {
+      g_propagate_error (error, make_error (self, 0));
+      return NULL;
+    }
+  return hub_dataset_builder_finish (self->builder);
+}
+
+HubDataset *
+hub_dataset_load_bytes (GBytes      *bytes,
+                        const char  *source_name,
+                        GError     **error)
+{
+  g_autoptr(HubParser) parser = hub_parser_new (source_name, NULL);
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  if (!hub_parser_feed (parser, data ? data : "", len, error))
+    return NULL;
+  return hub_parser_finish (parser, error);
+}
+
+HubDataset *
+hub_dataset_load_stream (GInputStream  *stream,
+                         const char    *source_name,
+                         HubProgress   *progress,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autoptr(HubParser) parser = hub_parser_new (source_name, progress);
+  g_autofree char *buffer = g_malloc (READ_CHUNK);
+
+  for (;;)
+    {
+      gssize n = g_input_stream_read (stream, buffer, READ_CHUNK, cancellable, error);
+
+      if (n < 0)
+        return NULL;
+      if (n == 0)
+        break;
+      if (!hub_parser_feed (parser, buffer, (gsize) n, error))
+        return NULL;
+    }
+  return hub_parser_finish (parser, error);
+}
+
+/* Loading a file: on two cores when it is large, split at a line boundary. */
+
+typedef struct
+{
+  int           fd;
+  goffset       start;
+  goffset       end;
+  HubParser    *parser;
+  GCancellable *cancellable;
+  atomic_bool  *stop;
+  int           read_errno;
+} Part;
+
+static gboolean
+read_part (Part *part)
+{
+  g_autofree char *buffer = g_malloc (READ_CHUNK);
+  goffset at = part->start;
+
+  while (at < part->end)
+    {
+      gsize want = (gsize) MIN ((goffset) READ_CHUNK, part->end - at);
+      gssize n;
+
+      if (g_cancellable_is_cancelled (part->cancellable) ||
+          (part->stop && atomic_load (part->stop)))
+        return FALSE;
+
+      n = pread (part->fd, buffer, want, at);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          part->read_errno = errno;
+          return FALSE;
+        }
+      if (n == 0)
+        break;
+      if (!feed (part->parser, buffer, (gsize) n))
+        return FALSE;
+      at += n;
+    }
+  return TRUE;
+}
+
+static gpointer
+read_part_thread (gpointer data)
+{
+  Part *part = data;
+
+  if (read_part (part))
+    end_input (part->parser);
+  return NULL;
+}
+
+/* The offset just past the first newline at or after from, or -1. */
+static goffset
+next_line_start (int     fd,
+                 goffset from,
+                 goffset size)
+{
+  char buffer[4096];
+
+  while (from < size)
+    {
+      gssize n = pread (fd, buffer, sizeof buffer, from);
+      const char *nl;
+
+      if (n <= 0)
+        return -1;
+      nl = memchr (buffer, '\n', (gsize) n);
+      if (nl != NULL)
+        return from + (nl - buffer) + 1;
+      from += n;
+    }
+  return -1;
+}
+
+static GError *
+read_error (const char *source_name,
+            int         errsv)
+{
+  return g_error_new (G_FILE_ERROR, g_file_error_from_errno (errsv),
+                      _("Could not read %s: %s"), source_name, g_strerror (errsv));
+}
+
+HubDataset *
+hub_dataset_load_file (const char    *path,
+                       const char    *source_name,
+                       HubProgress   *progress,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_autoptr(HubParser) first = NULL;
+  g_autoptr(HubParser) second = NULL;
+  atomic_bool stop = FALSE;
+  Part head = { 0 }, tail = { 0 };
+  GThread *thread = NULL;
+  GStatBuf st;
+  goffset header_end, split = -1;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (source_name == NULL)
+    source_name = path;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0 || fstat (fd, &st) != 0)
+    {
+      int errsv = errno;
+
+      if (fd >= 0)
+        close (fd);
+      g_propagate_error (error, read_error (source_name, errsv));
+      return NULL;
+    }
+  if (progress)
+    progress->total_bytes = S_ISREG (st.st_mode) ? (guint64) st.st_size : 0;
+
+  first = hub_parser_new (source_name, progress);
+  head = (Part) { fd, 0, S_ISREG (st.st_mode) ? st.st_size : G_MAXINT64, first, cancellable, NULL, 0 };
+
+  /* The header is read alone, so the second part can start with the columns known. */
+  if (S_ISREG (st.st_mode) && st.st_size >= SPLIT_MIN_SIZE &&
+      (header_end = next_line_start (fd, 0, st.st_size)) > 0)
+    {
+      head.end = header_end;
+      if (read_part (&head) && first->have_header && first->csv.pstate == 0)
+        split = next_line_start (fd, MAX (header_end, st.st_size / 2), st.st_size);
+      head.start = header_end;
+      head.end = st.st_size;
+    }
+
+  if (split > 0 && split < st.st_size)
+    {
+      second = hub_parser_new_continuation (first);
+      tail = (Part) { fd, split, st.st_size, second, cancellable, &stop, 0 };
+      thread = g_thread_new ("hub-parse", read_part_thread, &tail);
+      head.end = split;
+    }
+
+  if (!first->failed && read_part (&head) && thread != NULL && first->csv.pstate != 0)
+    {
+      /* The split fell inside a quoted field: read the rest here instead. */
+      atomic_store (&stop, TRUE);
+      g_thread_join (g_steal_pointer (&thread));
+      g_clear_pointer (&second, hub_parser_free);
+      head.start = split;
+      head.end = st.st_size;
+      read_part (&head);
+    }
+  if (thread != NULL)
+    {
+      if (first->failed || head.read_errno != 0)
+        atomic_store (&stop, TRUE);
+      g_thread_join (thread);
+    }
+  close (fd);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  if (head.read_errno != 0 || tail.read_errno != 0)
+    {
+      g_propagate_error (error, read_error (source_name,
+                                            head.read_errno ? head.read_errno : tail.read_errno));
+      return NULL;
+    }
+  if (first->failed)
+    {
+      g_propagate_error (error, make_error (first, 0));
+      return NULL;
+    }
+  if (second != NULL)
+    {
+      /* The first part ends on a record boundary: ending its input adds nothing. */
+      if (second->failed)
+        {
+          g_propagate_error (error, make_error (second, first->line - 1));
+          return NULL;
+        }
+      hub_dataset_builder_merge (first->builder, second->builder);
+    }
+  return hub_parser_finish (first, error);
+}

@@ -1,0 +1,13 @@
+/* hub-cli.h: the command-line work that needs no display
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+int hub_cli_summary (const char *path);
+
+G_END_DECLS
