@@ -15,14 +15,22 @@
 
 #define FLUSH_AT (64 * 1024)
 
+static gboolean
+is_blank (char c)
+{
+  return c == ' ' || c == '\t';
+}
+
 static void
 append_field (GString    *line,
               const char *text)
 {
   gsize len = strlen (text);
 
-  /* Quoted only where RFC 4180 needs it, as the Hub writes its own files. */
-  if (len > 0 && strpbrk (text, ",\"\r\n") == NULL && text[0] != ' ' && text[len - 1] != ' ')
+  /* Quoted only where RFC 4180 needs it, as the Hub writes its own files,
+   * and where a reader (libcsv among them) would trim spaces or tabs. */
+  if (len > 0 && strpbrk (text, ",\"\r\n") == NULL &&
+      !is_blank (text[0]) && !is_blank (text[len - 1]))
     {
       g_string_append_len (line, text, (gssize) len);
       return;

@@ -17,7 +17,7 @@ struct _HubDataset
   GStringChunk *names;
   HubRepo       overall;
   HubTotals     totals;
-  GHashTable   *index;  /* "type\nname" → HubRepo*, made on first look-up */
+  GHashTable   *index;  /* of HubRepo*, by type and name, made on first look-up */
 };
 
 G_DEFINE_FINAL_TYPE (HubDataset, hub_dataset, G_TYPE_OBJECT)
@@ -430,25 +430,41 @@ hub_dataset_get_repo (HubDataset *self,
   return &self->repos[index];
 }
 
+static guint
+repo_key_hash (gconstpointer key)
+{
+  const HubRepo *repo = key;
+
+  return g_str_hash (repo->name) * 31 + g_str_hash (repo->type);
+}
+
+static gboolean
+repo_key_equal (gconstpointer a,
+                gconstpointer b)
+{
+  const HubRepo *ra = a, *rb = b;
+
+  return g_str_equal (ra->name, rb->name) && g_str_equal (ra->type, rb->type);
+}
+
+/* Keyed by type and name apart: either may hold any character but NUL. */
 const HubRepo *
 hub_dataset_find_repo (HubDataset *self,
                        const char *type,
                        const char *name)
 {
-  g_autofree char *key = NULL;
+  HubRepo key = { .type = type, .name = name };
 
   g_return_val_if_fail (HUB_IS_DATASET (self), NULL);
+  g_return_val_if_fail (type != NULL && name != NULL, NULL);
 
   if (self->index == NULL)
     {
-      self->index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      self->index = g_hash_table_new (repo_key_hash, repo_key_equal);
       for (guint i = 0; i < self->n_repos; i++)
-        g_hash_table_insert (self->index,
-                             g_strconcat (self->repos[i].type, "\n", self->repos[i].name, NULL),
-                             &self->repos[i]);
+        g_hash_table_add (self->index, &self->repos[i]);
     }
-  key = g_strconcat (type, "\n", name, NULL);
-  return g_hash_table_lookup (self->index, key);
+  return g_hash_table_lookup (self->index, &key);
 }
 
 const HubRepo *
@@ -567,6 +583,8 @@ build_repo_equal (gconstpointer a,
 static void
 build_repo_free (BuildRepo *repo)
 {
+  if (repo == NULL)
+    return;
   g_free (repo->days);
   g_free (repo->counts);
   g_free (repo);
@@ -617,16 +635,27 @@ lookup_repo (HubDatasetBuilder *builder,
 }
 
 static void
+build_repo_reserve (BuildRepo *repo,
+                    guint      more)
+{
+  guint cap = repo->cap ? repo->cap : 16;
+
+  if (repo->len + more <= repo->cap)
+    return;
+  while (cap < repo->len + more)
+    cap *= 2;
+  repo->cap = cap;
+  repo->days = g_renew (HubDay, repo->days, cap);
+  repo->counts = g_renew (gint64, repo->counts, cap);
+}
+
+static inline void
 build_repo_append (BuildRepo *repo,
                    HubDay     day,
                    gint64     count)
 {
-  if (repo->len == repo->cap)
-    {
-      repo->cap = repo->cap ? repo->cap * 2 : 16;
-      repo->days = g_renew (HubDay, repo->days, repo->cap);
-      repo->counts = g_renew (gint64, repo->counts, repo->cap);
-    }
+  if (G_UNLIKELY (repo->len == repo->cap))
+    build_repo_reserve (repo, 1);
   if (repo->len > 0 && day <= repo->days[repo->len - 1])
     repo->unsorted = TRUE;
   repo->days[repo->len] = day;
@@ -656,13 +685,33 @@ hub_dataset_builder_add (HubDatasetBuilder *builder,
   builder->rows++;
 }
 
+/* A row of the same repository as the previous one, when the caller knows
+ * it is: no name to compare. FALSE when there was no previous row. */
+gboolean
+hub_dataset_builder_add_to_current (HubDatasetBuilder *builder,
+                                    gint64             total,
+                                    HubDay             day,
+                                    gint64             downloads)
+{
+  BuildRepo *repo = builder->current;
+
+  if (repo == NULL)
+    return FALSE;
+  repo->total = MAX (repo->total, total);
+  build_repo_append (repo, day, downloads);
+  builder->rows++;
+  return TRUE;
+}
+
 guint64
 hub_dataset_builder_get_rows (HubDatasetBuilder *builder)
 {
   return builder->rows;
 }
 
-/* Moves every row of other into builder; other is left empty. */
+/* Moves every row of other into builder; other is left empty. A repository
+ * that builder lacks changes hands whole, so its rows are not copied (the
+ * halves of a split file share only the repository at the split). */
 void
 hub_dataset_builder_merge (HubDatasetBuilder *builder,
                            HubDatasetBuilder *other)
@@ -670,11 +719,28 @@ hub_dataset_builder_merge (HubDatasetBuilder *builder,
   for (guint i = 0; i < other->repos->len; i++)
     {
       BuildRepo *from = g_ptr_array_index (other->repos, i);
-      BuildRepo *into = lookup_repo (builder, from->type, from->name, from->name_len);
+      BuildRepo key = { .type = from->type, .name = from->name, .name_len = from->name_len };
+      BuildRepo *into = g_hash_table_lookup (builder->index, &key);
+
+      if (into == NULL)
+        {
+          from->name = g_string_chunk_insert_len (builder->names, from->name,
+                                                  (gssize) from->name_len);
+          g_ptr_array_add (builder->repos, from);
+          g_hash_table_add (builder->index, from);
+          other->repos->pdata[i] = NULL;
+          continue;
+        }
 
       into->total = MAX (into->total, from->total);
-      for (guint j = 0; j < from->len; j++)
-        build_repo_append (into, from->days[j], from->counts[j]);
+      if (from->len == 0)
+        continue;
+      build_repo_reserve (into, from->len);
+      if (into->len > 0 && from->days[0] <= into->days[into->len - 1])
+        into->unsorted = TRUE;
+      memcpy (into->days + into->len, from->days, from->len * sizeof (HubDay));
+      memcpy (into->counts + into->len, from->counts, from->len * sizeof (gint64));
+      into->len += from->len;
       into->unsorted |= from->unsorted;
     }
   builder->rows += other->rows;

@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "hub-date.h"
 
 static gboolean
@@ -159,7 +161,83 @@ skip_spaces (const char **p,
     (*p)++;
 }
 
-/* YYYY-MM-DD, then optionally [ ]T|space[ ]HH:MM:SS[.fff][ ][Z|±HH:MM]. */
+/* What may follow the date: [ ]T|space[ ]HH:MM:SS[.fff][ ][Z|±HH:MM]. p is
+ * just past the date; the result is the days to add for the UTC date (−1, 0
+ * or 1), or G_MININT when the text is not a time. */
+static int
+parse_time (const char *p,
+            const char *end)
+{
+  int hour = 0, minute = 0, second = 0;
+  int offset_minutes = 0;
+  int minutes;
+
+  skip_spaces (&p, end);
+  if (p == end)
+    return 0;
+
+  if (*p == 'T')
+    {
+      p++;
+      skip_spaces (&p, end);
+    }
+  else if (p[-1] != ' ')
+    return G_MININT;
+
+  if (!read_digits (&p, end, 2, &hour) || p == end || *p++ != ':' ||
+      !read_digits (&p, end, 2, &minute) || p == end || *p++ != ':' ||
+      !read_digits (&p, end, 2, &second))
+    return G_MININT;
+  if (hour > 23 || minute > 59 || second > 60)
+    return G_MININT;
+
+  if (p < end && *p == '.')
+    {
+      p++;
+      if (p == end || *p < '0' || *p > '9')
+        return G_MININT;
+      while (p < end && *p >= '0' && *p <= '9')
+        p++;
+    }
+
+  skip_spaces (&p, end);
+  if (p < end && *p == 'Z')
+    p++;
+  else if (p < end && (*p == '+' || *p == '-'))
+    {
+      int sign = *p++ == '-' ? -1 : 1;
+      int oh, om;
+
+      if (!read_digits (&p, end, 2, &oh))
+        return G_MININT;
+      if (p < end && *p == ':')
+        p++;
+      if (!read_digits (&p, end, 2, &om) || oh > 23 || om > 59)
+        return G_MININT;
+      offset_minutes = sign * (oh * 60 + om);
+    }
+  skip_spaces (&p, end);
+  if (p != end)
+    return G_MININT;
+
+  /* Local time minus the offset is UTC; it may cross midnight either way. */
+  minutes = hour * 60 + minute - offset_minutes;
+  return minutes < 0 ? -1 : minutes >= 24 * 60 ? 1 : 0;
+}
+
+/* An offset may move the first or last day out of years 1 … 9999, where no
+ * date could be written back. */
+static gboolean
+set_day (HubDay  day,
+         HubDay *out_day)
+{
+  if (day < HUB_DAY_FIRST || day > HUB_DAY_LAST)
+    return FALSE;
+  *out_day = day;
+  return TRUE;
+}
+
+/* YYYY-MM-DD, then optionally a time (see parse_time()). */
 gboolean
 hub_day_parse_timestamp (const char *text,
                          gsize       len,
@@ -168,9 +246,7 @@ hub_day_parse_timestamp (const char *text,
   const char *p = text;
   const char *end = text + len;
   int year, month, mday;
-  int hour = 0, minute = 0, second = 0;
-  int offset_minutes = 0;
-  HubDay day;
+  int shift;
 
   if (!read_digits (&p, end, 4, &year) || p == end || *p++ != '-' ||
       !read_digits (&p, end, 2, &month) || p == end || *p++ != '-' ||
@@ -180,66 +256,44 @@ hub_day_parse_timestamp (const char *text,
   if (!hub_day_is_valid_date (year, month, mday))
     return FALSE;
 
-  skip_spaces (&p, end);
-  if (p < end)
+  shift = parse_time (p, end);
+  if (shift == G_MININT)
+    return FALSE;
+
+  return set_day (hub_day_from_ymd (year, month, mday) + shift, out_day);
+}
+
+/* Consecutive rows mostly share their month: its "YYYY-MM-" is compared
+ * instead of computing the date again. The same answers as
+ * hub_day_parse_timestamp(), for less work a row. */
+gboolean
+hub_day_parse_timestamp_cached (HubDayCache *cache,
+                                const char  *text,
+                                gsize        len,
+                                HubDay      *out_day)
+{
+  int year, month, mday, shift;
+  const char *p = text;
+
+  if (cache->month_days > 0 && len >= 10 && memcmp (text, cache->prefix, sizeof cache->prefix) == 0)
     {
-      if (*p == 'T')
-        {
-          p++;
-          skip_spaces (&p, end);
-        }
-      else if (p[-1] != ' ')
+      p += sizeof cache->prefix;
+      if (!read_digits (&p, text + len, 2, &mday) || mday < 1 || mday > cache->month_days)
         return FALSE;
-
-      if (!read_digits (&p, end, 2, &hour) || p == end || *p++ != ':' ||
-          !read_digits (&p, end, 2, &minute) || p == end || *p++ != ':' ||
-          !read_digits (&p, end, 2, &second))
+      shift = parse_time (p, text + len);
+      if (shift == G_MININT)
         return FALSE;
-      if (hour > 23 || minute > 59 || second > 60)
-        return FALSE;
-
-      if (p < end && *p == '.')
-        {
-          p++;
-          if (p == end || *p < '0' || *p > '9')
-            return FALSE;
-          while (p < end && *p >= '0' && *p <= '9')
-            p++;
-        }
-
-      skip_spaces (&p, end);
-      if (p < end && *p == 'Z')
-        p++;
-      else if (p < end && (*p == '+' || *p == '-'))
-        {
-          int sign = *p++ == '-' ? -1 : 1;
-          int oh, om;
-
-          if (!read_digits (&p, end, 2, &oh))
-            return FALSE;
-          if (p < end && *p == ':')
-            p++;
-          if (!read_digits (&p, end, 2, &om) || oh > 23 || om > 59)
-            return FALSE;
-          offset_minutes = sign * (oh * 60 + om);
-        }
-      skip_spaces (&p, end);
-      if (p != end)
-        return FALSE;
+      return set_day (cache->month_start + (mday - 1) + shift, out_day);
     }
 
-  day = hub_day_from_ymd (year, month, mday);
-  if (offset_minutes != 0)
-    {
-      /* Local time minus the offset is UTC; it may cross midnight either way. */
-      int minutes = hour * 60 + minute - offset_minutes;
+  if (!hub_day_parse_timestamp (text, len, out_day))
+    return FALSE;
 
-      if (minutes < 0)
-        day -= 1;
-      else if (minutes >= 24 * 60)
-        day += 1;
-    }
-
-  *out_day = day;
+  /* Valid, so it starts with "YYYY-MM-". */
+  year = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
+  month = (text[5] - '0') * 10 + (text[6] - '0');
+  memcpy (cache->prefix, text, sizeof cache->prefix);
+  cache->month_start = hub_day_from_ymd (year, month, 1);
+  cache->month_days = days_in_month (year, month);
   return TRUE;
 }

@@ -7,18 +7,31 @@
 #include <csv.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <gio/gunixinputstream.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "hub-dataset-private.h"
-#include "hub-parser.h"
+#include "hub-parser-private.h"
 
 #define READ_CHUNK (256 * 1024)
-/* Files smaller than this are read on one thread: a second one would not pay. */
-#define SPLIT_MIN_SIZE (4 * 1024 * 1024)
+/* libcsv is handed at most this much at a time, so that the limits below are
+ * checked before a runaway field has eaten much memory. */
+#define PARSE_SLICE (64 * 1024)
+/* A first line longer than this is no breakdown header: a web page or a
+ * binary file, which could otherwise be read whole into one field. */
+#define HEADER_MAX_BYTES (64 * 1024)
+/* No real field comes near this; a longer one is a quote left open, which
+ * would swallow the rest of the file. */
+#define FIELD_MAX_BYTES (1024 * 1024)
+/* libcsv grows its field buffer by this much (its default, 128, makes a long
+ * field cost thousands of reallocations). */
+#define CSV_BLOCK_SIZE 4096
 #define MAX_SHOWN_VALUE 40
+
+static const char utf8_bom[3] = { '\xEF', '\xBB', '\xBF' };
 
 typedef enum
 {
@@ -50,6 +63,10 @@ struct _HubParser
   guint              role_column[N_ROLES];
   guint              needed_fields;
 
+  /* A byte order mark may open the input, split across feeds. */
+  gboolean           bom_possible;
+  guint              bom_matched;
+
   /* The record being read. */
   guint              field;
   guint64            line;            /* physical line where it starts, from 1 */
@@ -57,9 +74,13 @@ struct _HubParser
   int                last_term;
   GString           *type;
   GString           *name;
+  guint              type_newlines;   /* newlines inside type and name */
+  guint              name_newlines;
+  gboolean           same_repo;       /* type and name as in the previous row added */
   gint64             total;
   gint64             downloads;
   HubDay             day;
+  HubDayCache        day_cache;
 
   guint64            bytes;
   guint64            rows_reported;
@@ -120,12 +141,16 @@ make_error (HubParser *self,
                           _("%s is empty: a download breakdown starts with the line "
                             "“repoType,repoName,total,timestamp,downloads”"), source);
     case HUB_PARSE_ERROR_NOT_CSV:
-      if (g_str_has_prefix (value, "<"))
+      while (g_ascii_isspace (*value))
+        value++;
+      if (*value == '<')
         return g_error_new (HUB_PARSE_ERROR, code,
-                            _("%s is a web page, not a download breakdown"), source);
+                            _("%s, line %lu: this is a web page, not a download breakdown "
+                              "(a sign-in page or an error from the server?)"), source, line);
       return g_error_new (HUB_PARSE_ERROR, code,
-                          _("%s is not a download breakdown: its first line has none of the "
-                            "columns repoType, repoName, total, timestamp and downloads"), source);
+                          _("%s, line %lu: this is not a download breakdown: the first line has "
+                            "none of the columns repoType, repoName, total, timestamp and "
+                            "downloads"), source, line);
     case HUB_PARSE_ERROR_MISSING_COLUMN:
       return g_error_new (HUB_PARSE_ERROR, code,
                           _("%s, line %lu: the column “%s” is missing"), source, line, column);
@@ -149,6 +174,18 @@ make_error (HubParser *self,
       return g_error_new (HUB_PARSE_ERROR, code,
                           _("%s, line %lu, column “%s”: “%s” is not a valid date"),
                           source, line, column, value);
+    case HUB_PARSE_ERROR_NOT_TEXT:
+      return g_error_new (HUB_PARSE_ERROR, code,
+                          _("%s, line %lu, column “%s”: “%s” is not valid UTF-8 text"),
+                          source, line, column, value);
+    case HUB_PARSE_ERROR_FIELD_TOO_LONG:
+      if (column != NULL)
+        return g_error_new (HUB_PARSE_ERROR, code,
+                            _("%s, line %lu, column “%s”: the value runs on for more than a "
+                              "megabyte (is a quotation mark left open?)"), source, line, column);
+      return g_error_new (HUB_PARSE_ERROR, code,
+                          _("%s, line %lu: a value runs on for more than a megabyte (is a "
+                            "quotation mark left open?)"), source, line);
     case HUB_PARSE_ERROR_CSV:
     default:
       return g_error_new (HUB_PARSE_ERROR, HUB_PARSE_ERROR_CSV,
@@ -235,16 +272,30 @@ on_field (void   *data,
     case ROLE_NAME:
       {
         GString *target = role == ROLE_TYPE ? self->type : self->name;
+        guint *newlines = role == ROLE_TYPE ? &self->type_newlines : &self->name_newlines;
 
         if (len == 0)
           {
             fail (self, HUB_PARSE_ERROR_EMPTY_FIELD, role, NULL, 0);
             return;
           }
-        g_string_truncate (target, 0);
-        g_string_append_len (target, text, (gssize) len);
-        if (G_UNLIKELY (memchr (text, '\n', len) != NULL))
-          self->embedded_lines += count_newlines (text, len);
+        /* Rows come grouped by repository: text equal to the previous row's
+         * was checked then, and need not be copied again. */
+        if (len != target->len || memcmp (target->str, text, len) != 0)
+          {
+            /* Names reach labels, JSON and the cache, which all need UTF-8;
+             * this also refuses NUL bytes. */
+            if (!g_utf8_validate_len (text, len, NULL))
+              {
+                fail (self, HUB_PARSE_ERROR_NOT_TEXT, role, text, len);
+                return;
+              }
+            g_string_truncate (target, 0);
+            g_string_append_len (target, text, (gssize) len);
+            self->same_repo = FALSE;
+            *newlines = G_UNLIKELY (memchr (text, '\n', len) != NULL) ? count_newlines (text, len) : 0;
+          }
+        self->embedded_lines += *newlines;
       }
       break;
 
@@ -259,7 +310,7 @@ on_field (void   *data,
       break;
 
     case ROLE_TIMESTAMP:
-      if (!hub_day_parse_timestamp (text, len, &self->day))
+      if (!hub_day_parse_timestamp_cached (&self->day_cache, text, len, &self->day))
         fail (self, HUB_PARSE_ERROR_BAD_DATE, role, text, len);
       break;
 
@@ -270,6 +321,21 @@ on_field (void   *data,
         self->embedded_lines += count_newlines (text, len);
       break;
     }
+}
+
+/* Shows the start of the first line, where a web page says what it is. */
+static void
+fail_not_csv (HubParser *self)
+{
+  if (self->header->len > 0)
+    {
+      const char *first = g_ptr_array_index (self->header, 0);
+
+      fail (self, HUB_PARSE_ERROR_NOT_CSV, ROLE_IGNORE, first, strlen (first));
+    }
+  else
+    fail (self, HUB_PARSE_ERROR_NOT_CSV, ROLE_IGNORE,
+          self->csv.entry_buf ? (const char *) self->csv.entry_buf : "", self->csv.entry_pos);
 }
 
 static void
@@ -286,8 +352,6 @@ read_header (HubParser *self)
     {
       const char *name = g_ptr_array_index (self->header, i);
 
-      if (i == 0 && g_str_has_prefix (name, "\xEF\xBB\xBF"))
-        name += 3;
       for (guint r = ROLE_TYPE; r < N_ROLES; r++)
         if (self->role_column[r] == G_MAXUINT && g_str_equal (name, role_names[r]))
           {
@@ -300,9 +364,7 @@ read_header (HubParser *self)
 
   if (found == 0)
     {
-      const char *first = self->header->len ? g_ptr_array_index (self->header, 0) : "";
-
-      fail (self, HUB_PARSE_ERROR_NOT_CSV, ROLE_IGNORE, first, strlen (first));
+      fail_not_csv (self);
       return;
     }
   for (guint r = ROLE_TYPE; r < N_ROLES; r++)
@@ -330,10 +392,13 @@ read_record (HubParser *self)
       return;
     }
 
-  hub_dataset_builder_add (self->builder,
-                           self->type->str, self->type->len,
-                           self->name->str, self->name->len,
-                           self->total, self->day, self->downloads);
+  if (!self->same_repo ||
+      !hub_dataset_builder_add_to_current (self->builder, self->total, self->day, self->downloads))
+    hub_dataset_builder_add (self->builder,
+                             self->type->str, self->type->len,
+                             self->name->str, self->name->len,
+                             self->total, self->day, self->downloads);
+  self->same_repo = TRUE;
 }
 
 static void
@@ -376,11 +441,14 @@ hub_parser_new (const char  *source_name,
 {
   HubParser *self = g_new0 (HubParser, 1);
 
+  /* Every line ending is reported, so that physical lines can be counted. */
   csv_init (&self->csv, CSV_REPALL_NL);
+  csv_set_blk_size (&self->csv, CSV_BLOCK_SIZE);
   self->source_name = g_strdup (source_name);
   self->progress = progress;
   self->builder = hub_dataset_builder_new ();
   self->header = g_ptr_array_new_with_free_func (g_free);
+  self->bom_possible = TRUE;
   self->line = 1;
   self->type = g_string_sized_new (16);
   self->name = g_string_sized_new (128);
@@ -394,6 +462,7 @@ hub_parser_new_continuation (HubParser *first)
 {
   HubParser *self = hub_parser_new (first->source_name, first->progress);
 
+  self->bom_possible = FALSE;
   self->have_header = TRUE;
   self->n_roles = first->n_roles;
   self->roles = g_memdup2 (first->roles, MAX (first->n_roles, 1));
@@ -433,27 +502,75 @@ report_progress (HubParser *self,
   self->rows_reported = rows;
 }
 
+static void
+parse_slice (HubParser  *self,
+             const char *data,
+             gsize       len)
+{
+  if (csv_parse (&self->csv, data, len, on_field, on_record, self) != len && !self->failed)
+    {
+      const char *message = csv_strerror (csv_error (&self->csv));
+
+      fail (self, HUB_PARSE_ERROR_CSV, ROLE_IGNORE, message, strlen (message));
+    }
+}
+
+static void
+check_limits (HubParser *self,
+              guint64    parsed)
+{
+  if (self->failed)
+    return;
+  if (!self->have_header && parsed > HEADER_MAX_BYTES)
+    fail_not_csv (self);
+  else if (self->csv.entry_pos > FIELD_MAX_BYTES)
+    {
+      Role role = self->field < self->n_roles ? self->roles[self->field] : ROLE_IGNORE;
+
+      fail (self, HUB_PARSE_ERROR_FIELD_TOO_LONG, role, NULL, 0);
+    }
+}
+
 static gboolean
 feed (HubParser  *self,
       const char *data,
       gsize       len)
 {
-  const char *start = data;
+  const char *p = data;
   gsize n = len;
 
   if (self->failed)
     return FALSE;
 
-  /* A UTF-8 byte order mark opens some files; it is not part of the header. */
-  if (self->bytes == 0 && len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+  /* A UTF-8 byte order mark opens some files; it is not part of the header,
+   * and a stream may hand it over a byte at a time. */
+  if (self->bom_possible)
     {
-      start += 3;
-      n -= 3;
+      while (n > 0 && self->bom_matched < sizeof utf8_bom && *p == utf8_bom[self->bom_matched])
+        {
+          p++;
+          n--;
+          self->bom_matched++;
+        }
+      if (self->bom_matched == sizeof utf8_bom)
+        self->bom_possible = FALSE;
+      else if (n > 0)
+        {
+          /* Not a byte order mark after all: what looked like one is data. */
+          self->bom_possible = FALSE;
+          parse_slice (self, utf8_bom, self->bom_matched);
+        }
     }
 
-  if (csv_parse (&self->csv, start, n, on_field, on_record, self) != n && !self->failed)
-    fail (self, HUB_PARSE_ERROR_CSV, ROLE_IGNORE,
-          csv_strerror (csv_error (&self->csv)), strlen (csv_strerror (csv_error (&self->csv))));
+  while (n > 0 && !self->failed)
+    {
+      gsize slice = MIN (n, PARSE_SLICE);
+
+      parse_slice (self, p, slice);
+      p += slice;
+      n -= slice;
+      check_limits (self, self->bytes + (guint64) (p - data));
+    }
   report_progress (self, len);
   return !self->failed;
 }
@@ -479,6 +596,9 @@ hub_parser_feed (HubParser   *self,
 static gboolean
 end_input (HubParser *self)
 {
+  if (!self->failed && self->bom_possible && self->bom_matched > 0)
+    parse_slice (self, utf8_bom, self->bom_matched);
+  self->bom_possible = FALSE;
   if (!self->failed)
     csv_fini (&self->csv, on_field, on_record, self);
   if (!self->failed && !self->have_header)
@@ -626,11 +746,12 @@ read_error (const char *source_name,
 }
 
 HubDataset *
-hub_dataset_load_file (const char    *path,
-                       const char    *source_name,
-                       HubProgress   *progress,
-                       GCancellable  *cancellable,
-                       GError       **error)
+hub_dataset_load_file_split (const char    *path,
+                             const char    *source_name,
+                             goffset        split_min_size,
+                             HubProgress   *progress,
+                             GCancellable  *cancellable,
+                             GError       **error)
 {
   g_autoptr(HubParser) first = NULL;
   g_autoptr(HubParser) second = NULL;
@@ -656,15 +777,37 @@ hub_dataset_load_file (const char    *path,
       g_propagate_error (error, read_error (source_name, errsv));
       return NULL;
     }
+
+  /* A pipe or a terminal (`<(curl …)`, /dev/stdin) cannot be read at offsets. */
+  if (!S_ISREG (st.st_mode))
+    {
+      g_autoptr(GInputStream) in = g_unix_input_stream_new (fd, TRUE);
+      g_autoptr(GError) local_error = NULL;
+      HubDataset *dataset;
+
+      if (progress)
+        progress->total_bytes = 0;
+      dataset = hub_dataset_load_stream (in, source_name, progress, cancellable, &local_error);
+      if (local_error != NULL && local_error->domain != HUB_PARSE_ERROR &&
+          !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_set_error (error, local_error->domain, local_error->code,
+                       _("Could not read %s: %s"), source_name, local_error->message);
+          return NULL;
+        }
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return dataset;
+    }
+
   if (progress)
-    progress->total_bytes = S_ISREG (st.st_mode) ? (guint64) st.st_size : 0;
+    progress->total_bytes = (guint64) st.st_size;
 
   first = hub_parser_new (source_name, progress);
-  head = (Part) { fd, 0, S_ISREG (st.st_mode) ? st.st_size : G_MAXINT64, first, cancellable, NULL, 0 };
+  head = (Part) { fd, 0, st.st_size, first, cancellable, NULL, 0 };
 
   /* The header is read alone, so the second part can start with the columns known. */
-  if (S_ISREG (st.st_mode) && st.st_size >= SPLIT_MIN_SIZE &&
-      (header_end = next_line_start (fd, 0, st.st_size)) > 0)
+  if (st.st_size >= split_min_size && (header_end = next_line_start (fd, 0, st.st_size)) > 0)
     {
       head.end = header_end;
       if (read_part (&head) && first->have_header && first->csv.pstate == 0)
@@ -683,10 +826,17 @@ hub_dataset_load_file (const char    *path,
 
   if (!first->failed && read_part (&head) && thread != NULL && first->csv.pstate != 0)
     {
-      /* The split fell inside a quoted field: read the rest here instead. */
+      /* The split fell inside a quoted field: read the rest here instead,
+       * and take back the progress the second part reported. */
       atomic_store (&stop, TRUE);
       g_thread_join (g_steal_pointer (&thread));
+      if (progress)
+        {
+          atomic_fetch_sub (&progress->bytes, second->bytes);
+          atomic_fetch_sub (&progress->rows, second->rows_reported);
+        }
       g_clear_pointer (&second, hub_parser_free);
+      tail.read_errno = 0;
       head.start = split;
       head.end = st.st_size;
       read_part (&head);
@@ -714,13 +864,28 @@ hub_dataset_load_file (const char    *path,
     }
   if (second != NULL)
     {
-      /* The first part ends on a record boundary: ending its input adds nothing. */
+      /* The first part ended on a record boundary, where the second began:
+       * its lines continue the first part's count. */
       if (second->failed)
         {
           g_propagate_error (error, make_error (second, first->line - 1));
           return NULL;
         }
+      /* The second part reported its rows already: the first must not
+       * report them again once they are in its builder. */
+      first->rows_reported += hub_dataset_builder_get_rows (second->builder);
       hub_dataset_builder_merge (first->builder, second->builder);
     }
   return hub_parser_finish (first, error);
+}
+
+HubDataset *
+hub_dataset_load_file (const char    *path,
+                       const char    *source_name,
+                       HubProgress   *progress,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  return hub_dataset_load_file_split (path, source_name, HUB_PARSER_SPLIT_MIN_SIZE,
+                                      progress, cancellable, error);
 }

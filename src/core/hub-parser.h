@@ -24,6 +24,8 @@ typedef enum
   HUB_PARSE_ERROR_COUNT_TOO_LARGE,
   HUB_PARSE_ERROR_BAD_DATE,
   HUB_PARSE_ERROR_CSV,             /* libcsv gave up (out of memory) */
+  HUB_PARSE_ERROR_NOT_TEXT,        /* a repoType or repoName that is not UTF-8 text */
+  HUB_PARSE_ERROR_FIELD_TOO_LONG,  /* a field that never ends: a quote left open */
 } HubParseError;
 
 /* Progress of a load, written by the loading threads and read by anyone. */
