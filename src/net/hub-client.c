@@ -1,0 +1,1117 @@
+/* hub-client.c: the Hub's HTTP API, for one endpoint and one token
+ *
+ * Every request runs in a worker thread (libsoup ≥ 3.2 lets a session send
+ * from any thread) and reads its body synchronously there, so that the
+ * breakdown goes into the parser chunk by chunk as it arrives and the main
+ * thread only sees the result. Redirects, retries and errors are handled
+ * here, once, for every kind of request.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <libsoup/soup.h>
+#include <string.h>
+
+#include "hub-client.h"
+#include "hub-endpoint.h"
+#include "hub-net-error.h"
+
+#define DEFAULT_TIMEOUT        30     /* seconds without a byte */
+#define DEFAULT_MAX_RETRY_WAIT 60     /* the longest Retry-After we wait for, seconds */
+#define DEFAULT_RETRY_DELAY    1000   /* the first back-off after a 5xx, ms */
+#define MAX_TRIES              3
+#define MAX_REDIRECTS          10
+#define MAX_PAGES              10000
+#define MAX_JSON_SIZE          (64 * 1024 * 1024)
+#define READ_CHUNK             (256 * 1024)
+
+struct _HubClient
+{
+  GObject          parent_instance;
+
+  SoupSession     *session;
+  GMainContext    *context;          /* where the session was made */
+  GThread         *owner;
+  char            *endpoint;
+  char            *token;
+  char            *host;             /* the endpoint's host[:port], for messages */
+  guint            timeout;
+  guint            max_retry_wait;
+  guint            retry_delay;
+  GNetworkMonitor *network_monitor;
+
+  GMutex           lock;             /* guards cache */
+  HubCache        *cache;
+};
+
+G_DEFINE_FINAL_TYPE (HubClient, hub_client, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ENDPOINT,
+  PROP_TOKEN,
+  PROP_TIMEOUT,
+  PROP_MAX_RETRY_WAIT,
+  PROP_RETRY_DELAY,
+  PROP_NETWORK_MONITOR,
+  PROP_CACHE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef enum
+{
+  REQUEST_BREAKDOWN,
+  REQUEST_WHOAMI,
+  REQUEST_LIST,
+} RequestKind;
+
+typedef struct
+{
+  RequestKind    kind;
+  char          *org;
+  HubProgress   *progress;
+  GOutputStream *raw_copy;
+  HubCache      *cache;
+  guint64        raw_size;
+  GDateTime     *fetched_at;
+} Request;
+
+static void
+request_free (Request *request)
+{
+  g_free (request->org);
+  g_clear_object (&request->raw_copy);
+  g_clear_object (&request->cache);
+  g_clear_pointer (&request->fetched_at, g_date_time_unref);
+  g_free (request);
+}
+
+static void
+free_secret (char *secret)
+{
+  if (secret != NULL)
+    {
+      explicit_bzero (secret, strlen (secret));
+      g_free (secret);
+    }
+}
+
+/* Waiting (Retry-After, back-off) that a cancellation cuts short. */
+static gboolean
+wait_ms (guint          ms,
+         GCancellable  *cancellable,
+         GError       **error)
+{
+  GPollFD pollfd;
+
+  if (cancellable != NULL && g_cancellable_make_pollfd (cancellable, &pollfd))
+    {
+      g_poll (&pollfd, 1, (int) ms);
+      g_cancellable_release_fd (cancellable);
+    }
+  else
+    g_usleep ((gulong) ms * 1000);
+  return !g_cancellable_set_error_if_cancelled (cancellable, error);
+}
+
+/* Errors */
+
+static GError *
+transport_error (HubClient *self,
+                 GError    *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return g_error_copy (error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+    return g_error_new (HUB_NET_ERROR, HUB_NET_ERROR_TIMEOUT,
+                        _("%s did not answer for %u seconds. Check the connection and try again."),
+                        self->host, self->timeout);
+  /* The monitor only chooses the words: the request was tried anyway. */
+  if (!g_network_monitor_get_network_available (self->network_monitor))
+    return g_error_new (HUB_NET_ERROR, HUB_NET_ERROR_OFFLINE,
+                        _("This computer seems to be offline: %s could not be reached (%s)"),
+                        self->host, error->message);
+  if (error->domain == G_TLS_ERROR)
+    return g_error_new (HUB_NET_ERROR, HUB_NET_ERROR_CONNECTION,
+                        _("The secure connection to %s failed: %s"), self->host, error->message);
+  return g_error_new (HUB_NET_ERROR, HUB_NET_ERROR_CONNECTION,
+                      _("Could not reach %s (%s)"), self->host, error->message);
+}
+
+static GError *
+read_error (HubClient   *self,
+            GError      *error,
+            const char  *what,
+            guint64      bytes)
+{
+  g_autofree char *size = g_format_size (bytes);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+    return transport_error (self, error);
+  /* Translators: the first %s is what was being read ("the download breakdown of acme"). */
+  return g_error_new (HUB_NET_ERROR, HUB_NET_ERROR_TRUNCATED,
+                      _("The connection to %s dropped after %s of %s. Nothing was changed; "
+                        "try again."), self->host, size, what);
+}
+
+static GError *
+status_error (HubClient   *self,
+              SoupMessage *msg,
+              RequestKind  kind,
+              const char  *org)
+{
+  guint status = soup_message_get_status (msg);
+
+  switch (status)
+    {
+    case SOUP_STATUS_UNAUTHORIZED:
+      return g_error_new (HUB_NET_ERROR, HUB_NET_ERROR_UNAUTHORIZED,
+                          _("%s refused the token: it may have expired or been revoked. "
+                            "Sign in again with a valid token."), self->host);
+    case SOUP_STATUS_FORBIDDEN:
+      if (kind == REQUEST_BREAKDOWN)
+        return g_error_new (HUB_NET_ERROR, HUB_NET_ERROR_FORBIDDEN,
+                            _("The download breakdown of %s is not available to this token: "
+                              "the organisation needs a Team or Enterprise plan, and the token "
+                              "needs access to %s."), org, org);
+      if (org != NULL)
+        return g_error_new (HUB_NET_ERROR, HUB_NET_ERROR_FORBIDDEN,
+                            _("The token has no access to the repositories of %s."), org);
+      return g_error_new (HUB_NET_ERROR, HUB_NET_ERROR_FORBIDDEN,
+                          _("%s did not allow this token to read the account."), self->host);
+    case SOUP_STATUS_NOT_FOUND:
+      if (org != NULL)
+        return g_error_new (HUB_NET_ERROR, HUB_NET_ERROR_NOT_FOUND,
+                            _("There is no organisation called “%s” on %s."), org, self->host);
+      return g_error_new (HUB_NET_ERROR, HUB_NET_ERROR_NOT_FOUND,
+                          _("%s does not answer like a Hugging Face Hub: check the endpoint."),
+                          self->host);
+    default:
+      if (SOUP_STATUS_IS_SERVER_ERROR (status))
+        return g_error_new (HUB_NET_ERROR, HUB_NET_ERROR_SERVER,
+                            _("%s has a problem (HTTP %u) and did not answer after %d tries. "
+                              "Try again later."), self->host, status, MAX_TRIES);
+      return g_error_new (HUB_NET_ERROR, HUB_NET_ERROR_HTTP,
+                          _("%s answered with an unexpected error (HTTP %u)."), self->host, status);
+    }
+}
+
+/* Retry-After: seconds or an HTTP date; -1 when absent or unreadable. */
+static gint64
+retry_after_seconds (SoupMessage *msg)
+{
+  const char *value = soup_message_headers_get_one (soup_message_get_response_headers (msg),
+                                                    "Retry-After");
+  g_autoptr(GDateTime) date = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  guint64 seconds;
+
+  if (value == NULL)
+    return -1;
+  if (g_ascii_string_to_unsigned (value, 10, 0, G_MAXINT32, &seconds, NULL))
+    return (gint64) seconds;
+  date = soup_date_time_new_from_http_string (value);
+  if (date == NULL)
+    return -1;
+  now = g_date_time_new_now_utc ();
+  return MAX (g_date_time_difference (date, now) / G_USEC_PER_SEC, 0);
+}
+
+/* Sending */
+
+static void
+close_quietly (GInputStream *stream)
+{
+  if (stream != NULL)
+    g_input_stream_close (stream, NULL, NULL);
+}
+
+/* One GET, following redirects here: the token goes only to the endpoint's
+ * origin, and never to a plain-http host other than loopback. */
+static GInputStream *
+send_following_redirects (HubClient     *self,
+                          GUri          *start,
+                          const char    *accept,
+                          SoupMessage  **out_msg,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autoptr(GUri) uri = g_uri_ref (start);
+
+  for (guint redirects = 0; redirects <= MAX_REDIRECTS; redirects++)
+    {
+      g_autoptr(SoupMessage) msg = soup_message_new_from_uri (SOUP_METHOD_GET, uri);
+      g_autoptr(GInputStream) stream = NULL;
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(GUri) next = NULL;
+      g_autofree char *shown = g_uri_to_string_partial (uri, G_URI_HIDE_USERINFO);
+      SoupMessageHeaders *headers = soup_message_get_request_headers (msg);
+      gboolean with_token = self->token != NULL && hub_endpoint_same_origin (self->endpoint, uri);
+      const char *location;
+      guint status;
+
+      soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
+      soup_message_headers_replace (headers, "Accept", accept);
+      if (with_token)
+        {
+          char *value = g_strconcat ("Bearer ", self->token, NULL);
+
+          soup_message_headers_replace (headers, "Authorization", value);
+          free_secret (value);
+        }
+      g_debug ("GET %s (Authorization: %s)", shown, with_token ? "Bearer [redacted]" : "none");
+
+      stream = soup_session_send (self->session, msg, cancellable, &local_error);
+      if (stream == NULL)
+        {
+          g_debug ("GET %s failed: %s", shown, local_error->message);
+          g_propagate_error (error, transport_error (self, local_error));
+          return NULL;
+        }
+
+      status = soup_message_get_status (msg);
+      g_debug ("GET %s: %u", shown, status);
+      if (status != SOUP_STATUS_MOVED_PERMANENTLY && status != SOUP_STATUS_FOUND &&
+          status != SOUP_STATUS_SEE_OTHER && status != SOUP_STATUS_TEMPORARY_REDIRECT &&
+          status != SOUP_STATUS_PERMANENT_REDIRECT)
+        {
+          *out_msg = g_steal_pointer (&msg);
+          return g_steal_pointer (&stream);
+        }
+
+      close_quietly (stream);
+      location = soup_message_headers_get_one (soup_message_get_response_headers (msg), "Location");
+      if (location != NULL)
+        next = g_uri_parse_relative (uri, location, SOUP_HTTP_URI_FLAGS, NULL);
+      if (next == NULL || (g_ascii_strcasecmp (g_uri_get_scheme (next), "https") != 0 &&
+                           g_ascii_strcasecmp (g_uri_get_scheme (next), "http") != 0))
+        {
+          g_set_error (error, HUB_NET_ERROR, HUB_NET_ERROR_BAD_RESPONSE,
+                       _("%s redirected to an address that is not valid."), self->host);
+          return NULL;
+        }
+      if (!hub_uri_is_secure_enough (next))
+        {
+          g_set_error (error, HUB_NET_ERROR, HUB_NET_ERROR_INSECURE_ENDPOINT,
+                       _("%s redirected to an unencrypted address; it was not followed."),
+                       self->host);
+          return NULL;
+        }
+      g_clear_pointer (&uri, g_uri_unref);
+      uri = g_steal_pointer (&next);
+    }
+
+  g_set_error (error, HUB_NET_ERROR, HUB_NET_ERROR_BAD_RESPONSE,
+               _("%s redirected too many times."), self->host);
+  return NULL;
+}
+
+/* A GET with the retry policy: 429 after Retry-After (when it is not too
+ * long), 5xx with a doubling back-off; MAX_TRIES in all. Returns the body of
+ * a 2xx answer. */
+static GInputStream *
+send_request (HubClient     *self,
+              GUri          *uri,
+              RequestKind    kind,
+              const char    *org,
+              const char    *accept,
+              SoupMessage  **out_msg,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  guint delay = self->retry_delay;
+
+  for (guint attempt = 1; ; attempt++)
+    {
+      g_autoptr(SoupMessage) msg = NULL;
+      g_autoptr(GInputStream) stream = NULL;
+      guint status;
+
+      stream = send_following_redirects (self, uri, accept, &msg, cancellable, error);
+      if (stream == NULL)
+        return NULL;
+
+      status = soup_message_get_status (msg);
+      if (SOUP_STATUS_IS_SUCCESSFUL (status))
+        {
+          *out_msg = g_steal_pointer (&msg);
+          return g_steal_pointer (&stream);
+        }
+      close_quietly (stream);
+
+      if (status == 429)
+        {
+          gint64 wait = retry_after_seconds (msg);
+          guint wait_for = wait >= 0 ? (guint) MIN (wait, G_MAXINT32 / 1000) * 1000 : delay;
+
+          if (attempt >= MAX_TRIES || wait > (gint64) self->max_retry_wait)
+            {
+              if (wait > 0)
+                g_set_error (error, HUB_NET_ERROR, HUB_NET_ERROR_RATE_LIMITED,
+                             g_dngettext (GETTEXT_PACKAGE,
+                                          "%s is limiting requests: try again in %u second.",
+                                          "%s is limiting requests: try again in %u seconds.",
+                                          (gulong) wait),
+                             self->host, (guint) MIN (wait, G_MAXUINT));
+              else
+                g_set_error (error, HUB_NET_ERROR, HUB_NET_ERROR_RATE_LIMITED,
+                             _("%s is limiting requests: try again in a few minutes."),
+                             self->host);
+              return NULL;
+            }
+          g_debug ("Rate limited, waiting %u ms", wait_for);
+          if (!wait_ms (wait_for, cancellable, error))
+            return NULL;
+          delay *= 2;
+          continue;
+        }
+
+      if (SOUP_STATUS_IS_SERVER_ERROR (status) && attempt < MAX_TRIES)
+        {
+          g_debug ("Server error %u, trying again in %u ms", status, delay);
+          if (!wait_ms (delay, cancellable, error))
+            return NULL;
+          delay *= 2;
+          continue;
+        }
+
+      g_propagate_error (error, status_error (self, msg, kind, org));
+      return NULL;
+    }
+}
+
+static GUri *
+api_uri (HubClient   *self,
+         const char  *path_and_query,
+         GError     **error)
+{
+  g_autofree char *endpoint = hub_endpoint_normalize (self->endpoint, error);
+  g_autofree char *url = NULL;
+
+  if (endpoint == NULL)
+    return NULL;
+  url = g_strconcat (endpoint, path_and_query, NULL);
+  return g_uri_parse (url, SOUP_HTTP_URI_FLAGS, error);
+}
+
+static gboolean
+header_has_token (const char *value,
+                  const char *token)
+{
+  return value != NULL && g_ascii_strncasecmp (value, token, strlen (token)) == 0;
+}
+
+/* The breakdown */
+
+static GError *
+parse_error (GError     *error,
+             const char *org)
+{
+  if (g_error_matches (error, HUB_PARSE_ERROR, HUB_PARSE_ERROR_NOT_CSV) ||
+      g_error_matches (error, HUB_PARSE_ERROR, HUB_PARSE_ERROR_EMPTY))
+    return g_error_new (HUB_NET_ERROR, HUB_NET_ERROR_NOT_BREAKDOWN,
+                        _("The Hub sent something other than the download breakdown of %s "
+                          "(a web page, perhaps a sign-in page). Nothing was changed."), org);
+  return g_error_copy (error);
+}
+
+static HubDataset *
+fetch_breakdown (HubClient     *self,
+                 Request       *request,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_autofree char *escaped = g_uri_escape_string (request->org, NULL, FALSE);
+  g_autofree char *path = g_strconcat ("/organizations/", escaped,
+                                       "/settings/publisher-analytics/download-breakdown", NULL);
+  g_autofree char *source = g_strdup_printf (_("the breakdown of %s"), request->org);
+  g_autofree char *what = g_strdup_printf (_("the download breakdown of %s"), request->org);
+  g_autoptr(GUri) uri = NULL;
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(HubParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *buffer = NULL;
+  SoupMessageHeaders *response;
+  const char *content_type;
+  goffset content_length = -1;
+  gboolean encoded;
+  guint64 received = 0;
+  HubDataset *dataset;
+
+  uri = api_uri (self, path, error);
+  if (uri == NULL)
+    return NULL;
+  stream = send_request (self, uri, REQUEST_BREAKDOWN, request->org, "text/csv, */*;q=0.5",
+                         &msg, cancellable, error);
+  if (stream == NULL)
+    return NULL;
+
+  response = soup_message_get_response_headers (msg);
+  content_type = soup_message_headers_get_content_type (response, NULL);
+  if (content_type != NULL && (g_ascii_strcasecmp (content_type, "text/html") == 0 ||
+                               g_ascii_strcasecmp (content_type, "application/xhtml+xml") == 0))
+    {
+      close_quietly (stream);
+      g_set_error (error, HUB_NET_ERROR, HUB_NET_ERROR_NOT_BREAKDOWN,
+                   _("The Hub sent a web page instead of the download breakdown of %s "
+                     "(perhaps a sign-in page). Nothing was changed."), request->org);
+      return NULL;
+    }
+
+  /* With a Content-Encoding the length is the compressed one: unknown here. */
+  encoded = soup_message_headers_get_one (response, "Content-Encoding") != NULL &&
+            !header_has_token (soup_message_headers_get_one (response, "Content-Encoding"), "identity");
+  if (soup_message_headers_get_encoding (response) == SOUP_ENCODING_CONTENT_LENGTH)
+    content_length = soup_message_headers_get_content_length (response);
+  if (request->progress != NULL)
+    request->progress->total_bytes = !encoded && content_length > 0 ? (guint64) content_length : 0;
+
+  parser = hub_parser_new (source, request->progress);
+  buffer = g_malloc (READ_CHUNK);
+  for (;;)
+    {
+      gssize n = g_input_stream_read (stream, buffer, READ_CHUNK, cancellable, &local_error);
+
+      if (n < 0)
+        {
+          g_propagate_error (error, read_error (self, local_error, what, received));
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      received += (guint64) n;
+      if (request->raw_copy != NULL &&
+          !g_output_stream_write_all (request->raw_copy, buffer, (gsize) n, NULL,
+                                      cancellable, error))
+        {
+          g_prefix_error (error, _("Could not save the download breakdown: "));
+          return NULL;
+        }
+      if (!hub_parser_feed (parser, buffer, (gsize) n, &local_error))
+        {
+          close_quietly (stream);
+          g_propagate_error (error, parse_error (local_error, request->org));
+          return NULL;
+        }
+    }
+  close_quietly (stream);
+
+  if (!encoded && content_length >= 0 && received != (guint64) content_length)
+    {
+      g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT, "short body");
+      g_propagate_error (error, read_error (self, local_error, what, received));
+      return NULL;
+    }
+
+  dataset = hub_parser_finish (parser, &local_error);
+  if (dataset == NULL)
+    {
+      g_propagate_error (error, parse_error (local_error, request->org));
+      return NULL;
+    }
+  request->raw_size = received;
+  return dataset;
+}
+
+static void
+fetch_breakdown_thread (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  HubClient *self = source_object;
+  Request *request = task_data;
+  g_autoptr(GError) error = NULL;
+  HubDataset *dataset;
+
+  dataset = fetch_breakdown (self, request, cancellable, &error);
+  if (dataset == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  request->fetched_at = g_date_time_new_now_utc ();
+
+  /* Only a complete, parsed breakdown replaces the saved one. */
+  if (request->cache != NULL &&
+      !hub_cache_save_dataset (request->cache, self->endpoint, request->org, dataset,
+                               request->fetched_at, NULL, &error))
+    g_message ("The breakdown of %s was not saved for offline use: %s",
+               request->org, error->message);
+  g_task_return_pointer (task, dataset, g_object_unref);
+}
+
+/* JSON requests */
+
+static GBytes *
+read_json (HubClient     *self,
+           GUri          *uri,
+           RequestKind    kind,
+           const char    *org,
+           const char    *what,
+           SoupMessage  **out_msg,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GByteArray) body = g_byte_array_new ();
+  g_autofree char *buffer = g_malloc (READ_CHUNK);
+  g_autoptr(GError) local_error = NULL;
+
+  stream = send_request (self, uri, kind, org, "application/json", &msg, cancellable, error);
+  if (stream == NULL)
+    return NULL;
+
+  for (;;)
+    {
+      gssize n = g_input_stream_read (stream, buffer, READ_CHUNK, cancellable, &local_error);
+
+      if (n < 0)
+        {
+          g_propagate_error (error, read_error (self, local_error, what, body->len));
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      if (body->len + (gsize) n > MAX_JSON_SIZE)
+        {
+          close_quietly (stream);
+          g_set_error (error, HUB_NET_ERROR, HUB_NET_ERROR_BAD_RESPONSE,
+                       _("%s sent too much data for %s."), self->host, what);
+          return NULL;
+        }
+      g_byte_array_append (body, (const guint8 *) buffer, (guint) n);
+    }
+  close_quietly (stream);
+  if (out_msg != NULL)
+    *out_msg = g_steal_pointer (&msg);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&body));
+}
+
+static void
+whoami_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  HubClient *self = source_object;
+  Request *request = task_data;
+  g_autoptr(GUri) uri = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(HubWhoami) whoami = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len;
+  const char *data;
+
+  if ((uri = api_uri (self, "/api/whoami-v2", &error)) == NULL ||
+      (body = read_json (self, uri, REQUEST_WHOAMI, NULL, _("the account"), NULL,
+                         cancellable, &error)) == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  data = g_bytes_get_data (body, &len);
+  whoami = hub_whoami_new_from_json (data ? data : "", (gssize) len, &error);
+  if (whoami == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  request->fetched_at = g_date_time_new_now_utc ();
+  if (request->cache != NULL &&
+      !hub_cache_save_whoami (request->cache, self->endpoint, whoami, request->fetched_at, &error))
+    g_message ("The account was not saved for offline use: %s", error->message);
+  g_task_return_pointer (task, g_steal_pointer (&whoami), (GDestroyNotify) hub_whoami_unref);
+}
+
+/* The target of `Link: <…>; rel="next"`, or NULL. */
+static char *
+link_next (const char *header)
+{
+  const char *p = header;
+
+  while (p != NULL && *p != '\0')
+    {
+      const char *open = strchr (p, '<');
+      const char *close = open ? strchr (open, '>') : NULL;
+      const char *end;
+      g_autofree char *params = NULL;
+      g_auto(GStrv) parts = NULL;
+
+      if (close == NULL)
+        return NULL;
+      end = strchr (close, ',');
+      params = end ? g_strndup (close + 1, (gsize) (end - close - 1)) : g_strdup (close + 1);
+      parts = g_strsplit (params, ";", -1);
+      for (guint i = 0; parts[i] != NULL; i++)
+        {
+          g_autofree char *param = g_strstrip (g_strdup (parts[i]));
+
+          if (g_ascii_strcasecmp (param, "rel=\"next\"") == 0 ||
+              g_ascii_strcasecmp (param, "rel=next") == 0)
+            return g_strndup (open + 1, (gsize) (close - open - 1));
+        }
+      p = end ? end + 1 : NULL;
+    }
+  return NULL;
+}
+
+static gboolean
+list_kind (HubClient     *self,
+           const char    *org,
+           const char    *api,
+           const char    *type,
+           GPtrArray     *infos,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autofree char *escaped = g_uri_escape_string (org, NULL, FALSE);
+  g_autofree char *path = g_strdup_printf ("/api/%s?author=%s&expand=downloads"
+                                           "&expand=downloadsAllTime&expand=likes"
+                                           "&expand=lastModified&expand=private",
+                                           api, escaped);
+  g_autofree char *what = g_strdup_printf (_("the repositories of %s"), org);
+  g_autoptr(GUri) uri = api_uri (self, path, error);
+
+  if (uri == NULL)
+    return FALSE;
+
+  for (guint page = 0; uri != NULL; page++)
+    {
+      g_autoptr(SoupMessage) msg = NULL;
+      g_autoptr(GBytes) body = NULL;
+      g_autofree char *next = NULL;
+      const char *link;
+      const char *data;
+      gsize len;
+
+      if (page >= MAX_PAGES)
+        {
+          g_set_error (error, HUB_NET_ERROR, HUB_NET_ERROR_BAD_RESPONSE,
+                       _("%s sent too many pages of %s."), self->host, what);
+          return FALSE;
+        }
+      body = read_json (self, uri, REQUEST_LIST, org, what, &msg, cancellable, error);
+      if (body == NULL)
+        return FALSE;
+      data = g_bytes_get_data (body, &len);
+      if (!hub_repo_info_parse_page (data, len, type, infos, error))
+        return FALSE;
+
+      link = soup_message_headers_get_list (soup_message_get_response_headers (msg), "Link");
+      next = link ? link_next (link) : NULL;
+      g_clear_pointer (&uri, g_uri_unref);
+      if (next != NULL)
+        {
+          g_autoptr(GUri) base = g_uri_ref (soup_message_get_uri (msg));
+
+          uri = g_uri_parse_relative (base, next, SOUP_HTTP_URI_FLAGS, NULL);
+          if (uri == NULL)
+            {
+              g_set_error (error, HUB_NET_ERROR, HUB_NET_ERROR_BAD_RESPONSE,
+                           _("%s sent a next page that is not a valid address."), self->host);
+              return FALSE;
+            }
+        }
+    }
+  return TRUE;
+}
+
+static void
+list_repos_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  HubClient *self = source_object;
+  Request *request = task_data;
+  g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func ((GDestroyNotify) hub_repo_info_free);
+  GError *error = NULL;
+
+  if (!list_kind (self, request->org, "models", "model", infos, cancellable, &error) ||
+      !list_kind (self, request->org, "datasets", "dataset", infos, cancellable, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, g_steal_pointer (&infos), (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* GObject */
+
+static void
+hub_client_constructed (GObject *object)
+{
+  HubClient *self = HUB_CLIENT (object);
+  g_autofree char *user_agent = g_strconcat ("hub-analytics/", PACKAGE_VERSION, NULL);
+  g_autoptr(GUri) uri = NULL;
+
+  G_OBJECT_CLASS (hub_client_parent_class)->constructed (object);
+
+  if (self->endpoint == NULL)
+    self->endpoint = g_strdup (HUB_DEFAULT_ENDPOINT);
+  uri = g_uri_parse (self->endpoint, G_URI_FLAGS_NONE, NULL);
+  if (uri != NULL && g_uri_get_host (uri) != NULL)
+    self->host = g_uri_get_port (uri) > 0
+                   ? g_strdup_printf ("%s:%d", g_uri_get_host (uri), g_uri_get_port (uri))
+                   : g_strdup (g_uri_get_host (uri));
+  else
+    self->host = g_strdup (self->endpoint);
+
+  if (self->network_monitor == NULL)
+    self->network_monitor = g_object_ref (g_network_monitor_get_default ());
+
+  /* Configured here, before any request, as libsoup asks of a session that
+   * sends from several threads; let go of in this thread too. */
+  self->context = g_main_context_ref_thread_default ();
+  self->owner = g_thread_self ();
+  self->session = soup_session_new_with_options ("user-agent", user_agent,
+                                                 "timeout", self->timeout,
+                                                 "proxy-resolver", g_proxy_resolver_get_default (),
+                                                 NULL);
+  if (!soup_session_has_feature (self->session, SOUP_TYPE_CONTENT_DECODER))
+    soup_session_add_feature_by_type (self->session, SOUP_TYPE_CONTENT_DECODER);
+}
+
+/* The session is released by the source's destroy notify, after this runs
+ * or when the context goes away. */
+static gboolean
+release_session_cb (gpointer data)
+{
+  return G_SOURCE_REMOVE;
+}
+
+static void
+hub_client_finalize (GObject *object)
+{
+  HubClient *self = HUB_CLIENT (object);
+
+  /* A worker may drop the last reference: the session goes back to the
+   * thread that made it (or with its main context). */
+  if (g_thread_self () == self->owner)
+    g_clear_object (&self->session);
+  else
+    {
+      g_autoptr(GSource) idle = g_idle_source_new ();
+
+      g_source_set_callback (idle, release_session_cb,
+                             g_steal_pointer (&self->session), g_object_unref);
+      g_source_set_static_name (idle, "[hub-analytics] release the HTTP session");
+      g_source_attach (idle, self->context);
+    }
+  g_clear_pointer (&self->context, g_main_context_unref);
+  g_free (self->endpoint);
+  free_secret (self->token);
+  g_free (self->host);
+  g_clear_object (&self->network_monitor);
+  g_clear_object (&self->cache);
+  g_mutex_clear (&self->lock);
+
+  G_OBJECT_CLASS (hub_client_parent_class)->finalize (object);
+}
+
+static void
+hub_client_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  HubClient *self = HUB_CLIENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ENDPOINT:
+      g_value_set_string (value, self->endpoint);
+      break;
+    case PROP_TIMEOUT:
+      g_value_set_uint (value, self->timeout);
+      break;
+    case PROP_MAX_RETRY_WAIT:
+      g_value_set_uint (value, self->max_retry_wait);
+      break;
+    case PROP_RETRY_DELAY:
+      g_value_set_uint (value, self->retry_delay);
+      break;
+    case PROP_NETWORK_MONITOR:
+      g_value_set_object (value, self->network_monitor);
+      break;
+    case PROP_CACHE:
+      g_value_take_object (value, hub_client_get_cache (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hub_client_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  HubClient *self = HUB_CLIENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ENDPOINT:
+      self->endpoint = g_value_dup_string (value);
+      break;
+    case PROP_TOKEN:
+      free_secret (self->token);
+      self->token = g_value_dup_string (value);
+      if (self->token != NULL && *self->token == '\0')
+        g_clear_pointer (&self->token, g_free);
+      break;
+    case PROP_TIMEOUT:
+      self->timeout = g_value_get_uint (value);
+      break;
+    case PROP_MAX_RETRY_WAIT:
+      if (self->max_retry_wait != g_value_get_uint (value))
+        {
+          self->max_retry_wait = g_value_get_uint (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_RETRY_DELAY:
+      if (self->retry_delay != g_value_get_uint (value))
+        {
+          self->retry_delay = g_value_get_uint (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_NETWORK_MONITOR:
+      self->network_monitor = g_value_dup_object (value);
+      break;
+    case PROP_CACHE:
+      hub_client_set_cache (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hub_client_class_init (HubClientClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = hub_client_constructed;
+  object_class->finalize = hub_client_finalize;
+  object_class->get_property = hub_client_get_property;
+  object_class->set_property = hub_client_set_property;
+
+  properties[PROP_ENDPOINT] =
+    g_param_spec_string ("endpoint", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Write-only: the token cannot be read back out of the object. */
+  properties[PROP_TOKEN] =
+    g_param_spec_string ("token", NULL, NULL, NULL,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TIMEOUT] =
+    g_param_spec_uint ("timeout", NULL, NULL, 0, G_MAXUINT, DEFAULT_TIMEOUT,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MAX_RETRY_WAIT] =
+    g_param_spec_uint ("max-retry-wait", NULL, NULL, 0, G_MAXUINT, DEFAULT_MAX_RETRY_WAIT,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_STATIC_STRINGS |
+                       G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_RETRY_DELAY] =
+    g_param_spec_uint ("retry-delay", NULL, NULL, 0, 60000, DEFAULT_RETRY_DELAY,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_STATIC_STRINGS |
+                       G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_NETWORK_MONITOR] =
+    g_param_spec_object ("network-monitor", NULL, NULL, G_TYPE_NETWORK_MONITOR,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CACHE] =
+    g_param_spec_object ("cache", NULL, NULL, HUB_TYPE_CACHE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+hub_client_init (HubClient *self)
+{
+  g_mutex_init (&self->lock);
+  self->timeout = DEFAULT_TIMEOUT;
+  self->max_retry_wait = DEFAULT_MAX_RETRY_WAIT;
+  self->retry_delay = DEFAULT_RETRY_DELAY;
+}
+
+/* Public API */
+
+HubClient *
+hub_client_new (const char *endpoint,
+                const char *token)
+{
+  g_return_val_if_fail (endpoint != NULL, NULL);
+
+  return g_object_new (HUB_TYPE_CLIENT, "endpoint", endpoint, "token", token, NULL);
+}
+
+const char *
+hub_client_get_endpoint (HubClient *self)
+{
+  g_return_val_if_fail (HUB_IS_CLIENT (self), NULL);
+
+  return self->endpoint;
+}
+
+void
+hub_client_set_cache (HubClient *self,
+                      HubCache  *cache)
+{
+  gboolean changed;
+
+  g_return_if_fail (HUB_IS_CLIENT (self));
+  g_return_if_fail (cache == NULL || HUB_IS_CACHE (cache));
+
+  g_mutex_lock (&self->lock);
+  changed = g_set_object (&self->cache, cache);
+  g_mutex_unlock (&self->lock);
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CACHE]);
+}
+
+/* Returns a new reference (or NULL): the cache may be changed from another thread. */
+HubCache *
+hub_client_get_cache (HubClient *self)
+{
+  HubCache *cache;
+
+  g_return_val_if_fail (HUB_IS_CLIENT (self), NULL);
+
+  g_mutex_lock (&self->lock);
+  cache = self->cache ? g_object_ref (self->cache) : NULL;
+  g_mutex_unlock (&self->lock);
+  return cache;
+}
+
+static GTask *
+request_task_new (HubClient           *self,
+                  RequestKind          kind,
+                  const char          *org,
+                  gpointer             source_tag,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  Request *request = g_new0 (Request, 1);
+
+  g_task_set_source_tag (task, source_tag);
+  request->kind = kind;
+  request->org = g_strdup (org);
+  request->cache = hub_client_get_cache (self);
+  g_task_set_task_data (task, request, (GDestroyNotify) request_free);
+  return task;
+}
+
+void
+hub_client_fetch_breakdown_async (HubClient           *self,
+                                  const char          *org,
+                                  HubProgress         *progress,
+                                  GOutputStream       *raw_copy,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Request *request;
+
+  g_return_if_fail (HUB_IS_CLIENT (self));
+  g_return_if_fail (org != NULL && *org != '\0');
+  g_return_if_fail (raw_copy == NULL || G_IS_OUTPUT_STREAM (raw_copy));
+
+  task = request_task_new (self, REQUEST_BREAKDOWN, org, hub_client_fetch_breakdown_async,
+                           cancellable, callback, user_data);
+  request = g_task_get_task_data (task);
+  request->progress = progress;
+  request->raw_copy = raw_copy ? g_object_ref (raw_copy) : NULL;
+  g_task_run_in_thread (task, fetch_breakdown_thread);
+}
+
+HubDataset *
+hub_client_fetch_breakdown_finish (HubClient     *self,
+                                   GAsyncResult  *result,
+                                   guint64       *raw_size,
+                                   GDateTime    **fetched_at,
+                                   GError       **error)
+{
+  Request *request;
+  HubDataset *dataset;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hub_client_fetch_breakdown_async, NULL);
+
+  dataset = g_task_propagate_pointer (G_TASK (result), error);
+  request = g_task_get_task_data (G_TASK (result));
+  if (dataset != NULL)
+    {
+      if (raw_size != NULL)
+        *raw_size = request->raw_size;
+      if (fetched_at != NULL)
+        *fetched_at = g_date_time_ref (request->fetched_at);
+    }
+  return dataset;
+}
+
+void
+hub_client_whoami_async (HubClient           *self,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (HUB_IS_CLIENT (self));
+
+  task = request_task_new (self, REQUEST_WHOAMI, NULL, hub_client_whoami_async,
+                           cancellable, callback, user_data);
+  g_task_run_in_thread (task, whoami_thread);
+}
+
+HubWhoami *
+hub_client_whoami_finish (HubClient     *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hub_client_whoami_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+hub_client_list_repos_async (HubClient           *self,
+                             const char          *org,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (HUB_IS_CLIENT (self));
+  g_return_if_fail (org != NULL && *org != '\0');
+
+  task = request_task_new (self, REQUEST_LIST, org, hub_client_list_repos_async,
+                           cancellable, callback, user_data);
+  g_task_run_in_thread (task, list_repos_thread);
+}
+
+GPtrArray *
+hub_client_list_repos_finish (HubClient     *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hub_client_list_repos_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

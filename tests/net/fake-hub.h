@@ -1,0 +1,72 @@
+/* fake-hub.h: a SoupServer on 127.0.0.1 that plays the Hub for the tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <libsoup/soup.h>
+
+G_BEGIN_DECLS
+
+#define FAKE_TOKEN "hf_testTOKENsecret1234567890"
+#define FAKE_USER_AGENT "hub-analytics/" PACKAGE_VERSION
+
+/* The organisation's name picks the behaviour of the breakdown route:
+ *   acme            Content-Length
+ *   chunked         chunked, in small pieces
+ *   slow            chunked, a piece every 20 ms
+ *   gzip            gzip-encoded (when the client accepts it)
+ *   truncated       Content-Length larger than the bytes sent, then closed
+ *   dropped         chunked, closed in the middle of the body
+ *   stall           the headers, one piece, then nothing
+ *   stall-headers   nothing at all
+ *   html            a 200 text/html sign-in page
+ *   html-as-csv     a web page sent as text/csv
+ *   e401 e403 e404  that status
+ *   limited         429 with Retry-After: 1 once, then the breakdown
+ *   limited-date    429 with Retry-After as an HTTP date 2 s ahead, once
+ *   limited-30      429 with Retry-After: 30
+ *   limited-long    429 with Retry-After: 3600
+ *   flaky           503 twice, then the breakdown
+ *   down            500 always
+ *   same-origin     302 to acme's breakdown on this server
+ *   cdn             302 to the second server (another origin)
+ *   insecure        302 to http://example.com/
+ */
+typedef struct
+{
+  SoupServer *server;
+  SoupServer *cdn;
+  char       *url;          /* http://127.0.0.1:PORT */
+  char       *cdn_url;      /* http://127.0.0.1:OTHERPORT */
+  GBytes     *breakdown;    /* what the breakdown routes serve */
+  GHashTable *hits;         /* path → count */
+  guint       cdn_hits;
+  gboolean    token_leaked; /* a token reached the CDN */
+  gboolean    bad_agent;    /* a request without our User-Agent */
+  char       *last_agent;
+  char       *last_accept_encoding;
+  GPtrArray  *pending;      /* paused messages of slow answers */
+  const char *mode;         /* when set, every organisation behaves as this one */
+} FakeHub;
+
+FakeHub *fake_hub_new        (GBytes     *breakdown);
+void     fake_hub_free       (FakeHub    *hub);
+guint    fake_hub_hits       (FakeHub    *hub,
+                              const char *path);
+char    *fake_hub_breakdown_path (const char *org);
+
+/* The fixture: a generated breakdown of 40 repositories over 200 days. */
+GBytes  *fake_hub_load_fixture (void);
+
+/* Runs the default main context until *done, failing the test after
+ * timeout_s seconds, so that no test can hang. */
+void     fake_hub_wait       (gboolean   *done,
+                              guint       timeout_s);
+
+/* Removes a folder made for a test, and all it holds. */
+void     fake_hub_remove_tree (const char *path);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FakeHub, fake_hub_free)
+
+G_END_DECLS
