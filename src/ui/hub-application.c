@@ -9,10 +9,14 @@
 #include "hub-application.h"
 #include "hub-cli.h"
 #include "hub-cli-fetch.h"
+#include "hub-ui.h"
+#include "hub-window.h"
 
 struct _HubApplication
 {
   AdwApplication parent_instance;
+
+  gboolean       open_demo;  /* --demo, in the primary instance */
 };
 
 G_DEFINE_FINAL_TYPE (HubApplication, hub_application, ADW_TYPE_APPLICATION)
@@ -23,9 +27,11 @@ static int
 hub_application_handle_local_options (GApplication *app,
                                       GVariantDict *options)
 {
+  HubApplication *self = HUB_APPLICATION (app);
   const char *summary = NULL;
   const char *org = NULL;
   const char *fetch = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (g_variant_dict_lookup (options, "summary", "^&ay", &summary))
     return hub_cli_summary (summary);
@@ -42,21 +48,159 @@ hub_application_handle_local_options (GApplication *app,
       return hub_cli_fetch (org, fetch);
     }
 
+  if (g_variant_dict_contains (options, "demo"))
+    {
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("hub-analytics: %s\n", error->message);
+          return 1;
+        }
+      /* A running instance opens the demo; this one only asked it to. */
+      if (g_application_get_is_remote (app))
+        {
+          g_action_group_activate_action (G_ACTION_GROUP (app), "open-demo", NULL);
+          return 0;
+        }
+      self->open_demo = TRUE;
+    }
+
   return -1;
+}
+
+static HubWindow *
+get_window (HubApplication *self,
+            gboolean       *created)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  *created = window == NULL;
+  if (window == NULL)
+    window = GTK_WINDOW (hub_window_new (GTK_APPLICATION (self)));
+  return HUB_WINDOW (window);
 }
 
 static void
 hub_application_activate (GApplication *app)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  HubApplication *self = HUB_APPLICATION (app);
+  gboolean created;
+  HubWindow *window = get_window (self, &created);
 
-  if (window == NULL)
-    {
-      window = GTK_WINDOW (adw_application_window_new (GTK_APPLICATION (app)));
-      gtk_window_set_title (window, _("Hub Analytics"));
-      gtk_window_set_default_size (window, 1100, 760);
-    }
-  gtk_window_present (window);
+  if (self->open_demo)
+    hub_window_open_demo (window);
+  else if (created)
+    hub_window_restore_last_source (window);
+  self->open_demo = FALSE;
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* `hub-analytics FILE…`: each file its own source. */
+static void
+hub_application_open (GApplication  *app,
+                      GFile        **files,
+                      int            n_files,
+                      const char    *hint)
+{
+  HubApplication *self = HUB_APPLICATION (app);
+  gboolean created;
+  HubWindow *window = get_window (self, &created);
+
+  for (int i = 0; i < n_files; i++)
+    hub_window_open_file (window, files[i]);
+  if (self->open_demo)
+    hub_window_open_demo (window);
+  self->open_demo = FALSE;
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+open_demo_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  HubApplication *self = user_data;
+
+  self->open_demo = TRUE;
+  g_application_activate (G_APPLICATION (self));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  static const char *developers[] = { "Hub Analytics contributors", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "application-name", _("Hub Analytics"),
+                        "application-icon", "hub-analytics-chart-symbolic",
+                        "developer-name", _("Hub Analytics contributors"),
+                        "developers", developers,
+                        "version", PACKAGE_VERSION,
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "comments", _("Downloads of an organisation’s models and datasets on the "
+                                      "Hugging Face Hub, day by day"),
+                        /* Translators: put your names here, one a line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+
+  /* Closing (not destroying) runs each window's close-request: its size is saved. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free (windows);
+}
+
+static const GActionEntry app_entries[] = {
+  { "open-demo", open_demo_activated },
+  { "about", about_activated },
+  { "quit", quit_activated },
+  /* Preferences and Sign Out are their own issues; until then, disabled. */
+  { "preferences", NULL },
+  { "sign-out", NULL },
+};
+
+static void
+hub_application_startup (GApplication *app)
+{
+  static const struct { const char *action; const char *accels[3]; } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+    { "win.open", { "<Control>o", NULL } },
+    { "win.export", { "<Control>e", NULL } },
+    { "win.search", { "<Control>f", NULL } },
+    { "win.refresh", { "F5", "<Control>r", NULL } },
+    { "win.period('all-time')", { "<Alt>1", NULL } },
+    { "win.period('last-month')", { "<Alt>2", NULL } },
+  };
+
+  /* The resource first, where GtkApplication looks for the shortcuts window
+   * and icons; then, with a display, the styles. */
+  hub_ui_init ();
+  G_APPLICATION_CLASS (hub_application_parent_class)->startup (app);
+  hub_ui_init ();
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_entries,
+                                   G_N_ELEMENTS (app_entries), app);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (app),
+                                                                            "preferences")),
+                               FALSE);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (app),
+                                                                            "sign-out")),
+                               FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action,
+                                           accels[i].accels);
 }
 
 static void
@@ -65,7 +209,9 @@ hub_application_class_init (HubApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   app_class->handle_local_options = hub_application_handle_local_options;
+  app_class->startup = hub_application_startup;
   app_class->activate = hub_application_activate;
+  app_class->open = hub_application_open;
 }
 
 static void
@@ -82,6 +228,7 @@ hub_application_init (HubApplication *self)
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
 }
 
 HubApplication *
@@ -90,5 +237,6 @@ hub_application_new (void)
   return g_object_new (HUB_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/hubanalytics/HubAnalytics",
                        NULL);
 }

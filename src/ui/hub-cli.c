@@ -6,7 +6,10 @@
 
 #include <gio/gunixinputstream.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "hub-core.h"
 #include "hub-cli.h"
@@ -26,6 +29,16 @@ print_warnings (HubDataset *dataset)
                 (gulong) totals->merged_repeats);
 }
 
+/* A file redirected to standard input, not yet read from: opened again by
+ * path, it can be read in two halves on two threads, as a named file is. */
+static gboolean
+stdin_is_whole_file (void)
+{
+  GStatBuf st;
+
+  return fstat (0, &st) == 0 && S_ISREG (st.st_mode) && lseek (0, 0, SEEK_CUR) == 0;
+}
+
 /* `--summary FILE` or `--summary -`: one JSON object on stdout, or the error
  * on stderr and nothing on stdout. */
 int
@@ -35,7 +48,9 @@ hub_cli_summary (const char *path)
   g_autoptr(GError) error = NULL;
   g_autofree char *json = NULL;
 
-  if (g_strcmp0 (path, "-") == 0)
+  if (g_strcmp0 (path, "-") == 0 && stdin_is_whole_file ())
+    dataset = hub_dataset_load_file ("/dev/stdin", _("standard input"), NULL, NULL, &error);
+  else if (g_strcmp0 (path, "-") == 0)
     {
       g_autoptr(GInputStream) in = g_unix_input_stream_new (0, FALSE);
 

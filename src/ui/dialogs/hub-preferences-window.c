@@ -1,0 +1,178 @@
+/* hub-preferences-window.c: the endpoint, the default period, refresh on start-up, Sign Out
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hub-dialogs.h"
+
+#include "hub-endpoint.h"
+#include "hub-preferences-window.h"
+
+struct _HubPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  GSettings            *settings;
+
+  AdwComboRow          *period_row;
+  GtkSwitch            *refresh_switch;
+  AdwEntryRow          *endpoint_row;
+  GtkLabel             *endpoint_status;
+  AdwActionRow         *account_row;
+};
+
+G_DEFINE_FINAL_TYPE (HubPreferencesWindow, hub_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+static void
+show_endpoint_status (HubPreferencesWindow *self,
+                      const char           *message,
+                      gboolean              is_error)
+{
+  gtk_label_set_label (self->endpoint_status, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->endpoint_status), message != NULL);
+  if (is_error)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->endpoint_status), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->endpoint_row), "error");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->endpoint_status), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->endpoint_row), "error");
+    }
+}
+
+/* A blank address is the default Hub; anything else must be a valid https://
+ * URL, or http:// to this computer, before it is kept. */
+static void
+on_endpoint_apply (HubPreferencesWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->endpoint_row));
+  g_autofree char *normalized = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  if (*stripped == '\0')
+    {
+      g_settings_set_string (self->settings, "endpoint", "");
+      show_endpoint_status (self, NULL, FALSE);
+      return;
+    }
+
+  normalized = hub_endpoint_normalize (stripped, &error);
+  if (normalized == NULL)
+    {
+      show_endpoint_status (self, error->message, TRUE);
+      return;
+    }
+  g_settings_set_string (self->settings, "endpoint", normalized);
+  gtk_editable_set_text (GTK_EDITABLE (self->endpoint_row), normalized);
+  show_endpoint_status (self, NULL, FALSE);
+}
+
+static gboolean
+period_to_selected (GValue   *value,
+                    GVariant *variant,
+                    gpointer  user_data)
+{
+  g_value_set_uint (value, g_str_equal (g_variant_get_string (variant, NULL), "last-month"));
+  return TRUE;
+}
+
+static GVariant *
+selected_to_period (const GValue       *value,
+                    const GVariantType *expected_type,
+                    gpointer            user_data)
+{
+  return g_variant_new_string (g_value_get_uint (value) == 1 ? "last-month" : "all-time");
+}
+
+static void
+hub_preferences_window_dispose (GObject *object)
+{
+  HubPreferencesWindow *self = HUB_PREFERENCES_WINDOW (object);
+
+  g_clear_object (&self->settings);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), HUB_TYPE_PREFERENCES_WINDOW);
+
+  G_OBJECT_CLASS (hub_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+hub_preferences_window_class_init (HubPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hub_preferences_window_dispose;
+
+  hub_dialogs_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "dialogs/hub-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, HubPreferencesWindow, period_row);
+  gtk_widget_class_bind_template_child (widget_class, HubPreferencesWindow, refresh_switch);
+  gtk_widget_class_bind_template_child (widget_class, HubPreferencesWindow, endpoint_row);
+  gtk_widget_class_bind_template_child (widget_class, HubPreferencesWindow, endpoint_status);
+  gtk_widget_class_bind_template_child (widget_class, HubPreferencesWindow, account_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_endpoint_apply);
+}
+
+static void
+hub_preferences_window_init (HubPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+hub_preferences_window_new (GtkWindow *parent,
+                            GSettings *settings)
+{
+  HubPreferencesWindow *self;
+  g_autofree char *endpoint = NULL;
+  const char *env = g_getenv ("HF_ENDPOINT");
+
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (HUB_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
+  self->settings = g_object_ref (settings);
+
+  g_settings_bind_with_mapping (settings, "period", self->period_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, period_to_selected, selected_to_period,
+                                NULL, NULL);
+  g_settings_bind (settings, "refresh-on-startup", self->refresh_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+
+  endpoint = g_settings_get_string (settings, "endpoint");
+  gtk_editable_set_text (GTK_EDITABLE (self->endpoint_row), endpoint);
+  if (env != NULL && *env != '\0')
+    {
+      /* Translators: %s is the address set in the HF_ENDPOINT environment variable */
+      g_autofree char *note = g_strdup_printf (_("HF_ENDPOINT is set: this run uses %s"), env);
+
+      show_endpoint_status (self, note, FALSE);
+    }
+
+  return GTK_WIDGET (self);
+}
+
+/* account: the signed-in user's name, or NULL when nobody is signed in. */
+void
+hub_preferences_window_set_account (HubPreferencesWindow *self,
+                                    const char           *account)
+{
+  g_return_if_fail (HUB_IS_PREFERENCES_WINDOW (self));
+
+  if (account != NULL)
+    {
+      /* Translators: %s is the Hugging Face user name */
+      g_autofree char *title = g_strdup_printf (_("Signed in as %s"), account);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->account_row), title);
+    }
+  else
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->account_row), _("Not signed in"));
+}

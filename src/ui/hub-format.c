@@ -1,0 +1,157 @@
+/* hub-format.c: how every widget writes numbers, changes, dates and ages
+ *
+ * Numbers follow the locale (LC_NUMERIC, set by main() through setlocale):
+ * printf's ' flag gives the grouping, so nothing here groups digits by hand.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "hub-format.h"
+
+/* The exact count, grouped as the locale groups thousands: "1,234,567". */
+char *
+hub_format_count (gint64 value)
+{
+  return g_strdup_printf ("%'" G_GINT64_FORMAT, value);
+}
+
+/* A short form for tight places: "950", "12.3 K", "1.2 M", "3.4 B". The
+ * exact value belongs in a tooltip beside it. */
+char *
+hub_format_compact (gint64 value)
+{
+  double v = (double) ABS (value);
+  const char *sign = value < 0 ? "−" : "";
+
+  if (v < 1000.0)
+    return hub_format_count (value);
+  if (v < 999950.0)
+    /* Translators: a compact count in thousands, as "12.3 K"; %s is a sign, %.1f the number */
+    return g_strdup_printf (_("%s%.1f K"), sign, v / 1e3);
+  if (v < 999950000.0)
+    /* Translators: a compact count in millions, as "1.2 M" */
+    return g_strdup_printf (_("%s%.1f M"), sign, v / 1e6);
+  if (v < 999950000000.0)
+    /* Translators: a compact count in billions (10^9), as "3.4 B" */
+    return g_strdup_printf (_("%s%.1f B"), sign, v / 1e9);
+  /* Translators: a compact count in trillions (10^12), as "1.5 T" */
+  return g_strdup_printf (_("%s%.1f T"), sign, v / 1e12);
+}
+
+/* The change against the previous 30 days: "+25.0 %", "−12.5 %", "new" or "—". */
+char *
+hub_format_change (HubChange change)
+{
+  double percent;
+
+  switch (change.kind)
+    {
+    case HUB_CHANGE_NONE:
+      return g_strdup ("—");
+    case HUB_CHANGE_NEW:
+      /* Translators: the change of a repository that had no downloads in the previous 30 days */
+      return g_strdup (C_("change", "new"));
+    case HUB_CHANGE_RATIO:
+    default:
+      break;
+    }
+
+  percent = change.ratio * 100.0;
+  if (fabs (percent) >= 1000.0)
+    /* Translators: a large percentage change, as "+1,234 %"; %s is the sign */
+    return g_strdup_printf (_("%s%'.0f %%"), percent < 0 ? "−" : "+", fabs (percent));
+  /* Translators: a percentage change, as "+25.0 %"; %s is the sign */
+  return g_strdup_printf (_("%s%.1f %%"), percent < 0 ? "−" : (percent > 0 ? "+" : "±"),
+                          fabs (percent));
+}
+
+static char *
+format_day_with (HubDay      day,
+                 const char *format)
+{
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (day == HUB_DAY_NONE)
+    return g_strdup ("—");
+  dt = hub_day_to_date_time (day);
+  return g_date_time_format (dt, format);
+}
+
+/* A full date: "21 Nov 2026". */
+char *
+hub_format_day (HubDay day)
+{
+  /* Translators: a date, in g_date_time_format() notation; "21 Nov 2026" */
+  return format_day_with (day, _("%-d %b %Y"));
+}
+
+/* A date for axis ticks: "21 Nov". */
+char *
+hub_format_day_short (HubDay day)
+{
+  /* Translators: a day and month, in g_date_time_format() notation; "21 Nov" */
+  return format_day_with (day, _("%-d %b"));
+}
+
+/* A month for axis ticks over years: "Nov 2026". */
+char *
+hub_format_month (HubDay day)
+{
+  /* Translators: a month and year, in g_date_time_format() notation; "Nov 2026" */
+  return format_day_with (day, _("%b %Y"));
+}
+
+/* How long ago something happened: "just now", "5 minutes ago", "3 days ago". */
+char *
+hub_format_age (GDateTime *then,
+                GDateTime *now)
+{
+  GTimeSpan span;
+  gint64 n;
+
+  g_return_val_if_fail (then != NULL && now != NULL, NULL);
+
+  span = g_date_time_difference (now, then);
+  if (span < G_TIME_SPAN_MINUTE)
+    return g_strdup (_("just now"));
+  if (span < G_TIME_SPAN_HOUR)
+    {
+      n = span / G_TIME_SPAN_MINUTE;
+      return g_strdup_printf (ngettext ("%d minute ago", "%d minutes ago", n), (int) n);
+    }
+  if (span < G_TIME_SPAN_DAY)
+    {
+      n = span / G_TIME_SPAN_HOUR;
+      return g_strdup_printf (ngettext ("%d hour ago", "%d hours ago", n), (int) n);
+    }
+  n = span / G_TIME_SPAN_DAY;
+  return g_strdup_printf (ngettext ("%d day ago", "%d days ago", n), (int) n);
+}
+
+/* Progress of a load: "12.3 MB of 250.9 MB · 1,234,567 rows". */
+char *
+hub_format_progress (guint64 bytes,
+                     guint64 total_bytes,
+                     guint64 rows)
+{
+  g_autofree char *read = g_format_size (bytes);
+  g_autofree char *count = hub_format_count ((gint64) MIN (rows, (guint64) G_MAXINT64));
+  g_autofree char *rows_text = NULL;
+
+  /* Translators: %s is a grouped count of CSV rows */
+  rows_text = g_strdup_printf (ngettext ("%s row", "%s rows", (gulong) MIN (rows, G_MAXULONG)),
+                               count);
+  if (total_bytes > 0)
+    {
+      g_autofree char *total = g_format_size (total_bytes);
+
+      /* Translators: load progress, as "12.3 MB of 250.9 MB · 1,234,567 rows" */
+      return g_strdup_printf (_("%s of %s · %s"), read, total, rows_text);
+    }
+  /* Translators: load progress of a stream of unknown size, as "12.3 MB · 1,234 rows" */
+  return g_strdup_printf (_("%s · %s"), read, rows_text);
+}

@@ -1,0 +1,296 @@
+/* hub-repo-row.c: one repository as an item of the table's list model
+ *
+ * The numbers the table shows and sorts by are computed once, when the row is
+ * made, through the dataset's own functions: sorting 10,000 rows then reads
+ * fields, and the search compares with a name folded in advance.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "hub-repo-row.h"
+
+struct _HubRepoRow
+{
+  GObject     parent_instance;
+
+  HubDataset *dataset;
+  guint       index;
+  HubPeriod   period;
+  char       *folded_name;
+  char       *collate_key;
+  gint64      all_time;
+  gint64      last_month;
+  gint64      previous_month;
+  gint64      recent;
+  HubChange   change;
+};
+
+enum {
+  PROP_0,
+  PROP_NAME,
+  PROP_PERIOD,
+  PROP_PERIOD_DOWNLOADS,
+  PROP_ALL_TIME,
+  PROP_RECENT,
+  PROP_CHANGE,
+  PROP_KIND,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (HubRepoRow, hub_repo_row, G_TYPE_OBJECT)
+
+static void
+hub_repo_row_finalize (GObject *object)
+{
+  HubRepoRow *self = HUB_REPO_ROW (object);
+
+  g_clear_object (&self->dataset);
+  g_free (self->folded_name);
+  g_free (self->collate_key);
+
+  G_OBJECT_CLASS (hub_repo_row_parent_class)->finalize (object);
+}
+
+static void
+hub_repo_row_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  HubRepoRow *self = HUB_REPO_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      g_value_set_string (value, hub_repo_row_get_name (self));
+      break;
+    case PROP_PERIOD:
+      g_value_set_int (value, self->period);
+      break;
+    case PROP_PERIOD_DOWNLOADS:
+      g_value_set_int64 (value, hub_repo_row_get_period_downloads (self));
+      break;
+    case PROP_ALL_TIME:
+      g_value_set_int64 (value, self->all_time);
+      break;
+    case PROP_RECENT:
+      g_value_set_int64 (value, self->recent);
+      break;
+    case PROP_CHANGE:
+      g_value_set_double (value, hub_repo_row_get_change_key (self));
+      break;
+    case PROP_KIND:
+      g_value_set_int (value, hub_repo_row_get_kind (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hub_repo_row_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  HubRepoRow *self = HUB_REPO_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PERIOD:
+      hub_repo_row_set_period (self, g_value_get_int (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hub_repo_row_class_init (HubRepoRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = hub_repo_row_finalize;
+  object_class->get_property = hub_repo_row_get_property;
+  object_class->set_property = hub_repo_row_set_property;
+
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_PERIOD] =
+    g_param_spec_int ("period", NULL, NULL,
+                      HUB_PERIOD_ALL_TIME, HUB_PERIOD_LAST_MONTH, HUB_PERIOD_ALL_TIME,
+                      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_PERIOD_DOWNLOADS] =
+    g_param_spec_int64 ("period-downloads", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_ALL_TIME] =
+    g_param_spec_int64 ("all-time", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* Downloads over the sparkline's days: that column's sort key. */
+  properties[PROP_RECENT] =
+    g_param_spec_int64 ("recent", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_KIND] =
+    g_param_spec_int ("kind", NULL, NULL, HUB_REPO_KIND_MODEL, HUB_REPO_KIND_OTHER,
+                      HUB_REPO_KIND_MODEL,
+                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* The change as a sort key: "—" below every ratio, "new" above. */
+  properties[PROP_CHANGE] =
+    g_param_spec_double ("change", NULL, NULL, -INFINITY, INFINITY, 0,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+hub_repo_row_init (HubRepoRow *self)
+{
+}
+
+HubRepoRow *
+hub_repo_row_new (HubDataset *dataset,
+                  guint       index)
+{
+  HubRepoRow *self;
+  const HubRepo *repo;
+  HubDay as_of;
+
+  g_return_val_if_fail (HUB_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (index < hub_dataset_get_n_repos (dataset), NULL);
+
+  self = g_object_new (HUB_TYPE_REPO_ROW, NULL);
+  self->dataset = g_object_ref (dataset);
+  self->index = index;
+
+  repo = hub_dataset_get_repo (dataset, index);
+  as_of = hub_dataset_get_as_of (dataset);
+  self->folded_name = g_utf8_casefold (repo->name, -1);
+  self->collate_key = g_utf8_collate_key (repo->name, -1);
+  self->all_time = hub_repo_all_time (repo);
+  self->last_month = hub_repo_last_month (repo, as_of);
+  self->previous_month = hub_repo_previous_month (repo, as_of);
+  self->change = hub_change_compute (self->last_month, self->previous_month);
+  if (as_of != HUB_DAY_NONE)
+    self->recent = hub_repo_range_sum (repo, as_of - (HUB_SPARKLINE_DAYS - 1), as_of);
+  return self;
+}
+
+guint
+hub_repo_row_get_index (HubRepoRow *self)
+{
+  return self->index;
+}
+
+const HubRepo *
+hub_repo_row_get_repo (HubRepoRow *self)
+{
+  return hub_dataset_get_repo (self->dataset, self->index);
+}
+
+HubDataset *
+hub_repo_row_get_dataset (HubRepoRow *self)
+{
+  return self->dataset;
+}
+
+const char *
+hub_repo_row_get_name (HubRepoRow *self)
+{
+  return hub_repo_row_get_repo (self)->name;
+}
+
+/* The name folded for case-insensitive search (g_utf8_casefold). */
+const char *
+hub_repo_row_get_folded_name (HubRepoRow *self)
+{
+  return self->folded_name;
+}
+
+const char *
+hub_repo_row_get_collate_key (HubRepoRow *self)
+{
+  return self->collate_key;
+}
+
+HubRepoKind
+hub_repo_row_get_kind (HubRepoRow *self)
+{
+  return hub_repo_row_get_repo (self)->kind;
+}
+
+HubPeriod
+hub_repo_row_get_period (HubRepoRow *self)
+{
+  return self->period;
+}
+
+void
+hub_repo_row_set_period (HubRepoRow *self,
+                         HubPeriod   period)
+{
+  g_return_if_fail (HUB_IS_REPO_ROW (self));
+
+  if (self->period == period)
+    return;
+  self->period = period;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD]);
+  if (self->all_time != self->last_month)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD_DOWNLOADS]);
+}
+
+gint64
+hub_repo_row_get_period_downloads (HubRepoRow *self)
+{
+  return self->period == HUB_PERIOD_ALL_TIME ? self->all_time : self->last_month;
+}
+
+gint64
+hub_repo_row_get_all_time (HubRepoRow *self)
+{
+  return self->all_time;
+}
+
+gint64
+hub_repo_row_get_last_month (HubRepoRow *self)
+{
+  return self->last_month;
+}
+
+gint64
+hub_repo_row_get_previous_month (HubRepoRow *self)
+{
+  return self->previous_month;
+}
+
+/* Downloads over the sparkline's days. */
+gint64
+hub_repo_row_get_recent (HubRepoRow *self)
+{
+  return self->recent;
+}
+
+HubChange
+hub_repo_row_get_change (HubRepoRow *self)
+{
+  return self->change;
+}
+
+double
+hub_repo_row_get_change_key (HubRepoRow *self)
+{
+  switch (self->change.kind)
+    {
+    case HUB_CHANGE_NONE:
+      return -INFINITY;
+    case HUB_CHANGE_NEW:
+      return INFINITY;
+    case HUB_CHANGE_RATIO:
+    default:
+      return self->change.ratio;
+    }
+}

@@ -1,0 +1,40 @@
+/* hub-repo-row.h: one repository as an item of the table's list model
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "hub-dataset.h"
+
+G_BEGIN_DECLS
+
+#define HUB_TYPE_REPO_ROW (hub_repo_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (HubRepoRow, hub_repo_row, HUB, REPO_ROW, GObject)
+
+/* Days in the sparkline and its column's sort key. */
+#define HUB_SPARKLINE_DAYS 90
+
+HubRepoRow    *hub_repo_row_new                  (HubDataset  *dataset,
+                                                  guint        index);
+guint          hub_repo_row_get_index            (HubRepoRow  *self);
+const HubRepo *hub_repo_row_get_repo             (HubRepoRow  *self);
+HubDataset    *hub_repo_row_get_dataset          (HubRepoRow  *self);
+const char    *hub_repo_row_get_name             (HubRepoRow  *self);
+const char    *hub_repo_row_get_folded_name      (HubRepoRow  *self);
+const char    *hub_repo_row_get_collate_key      (HubRepoRow  *self);
+HubRepoKind    hub_repo_row_get_kind             (HubRepoRow  *self);
+HubPeriod      hub_repo_row_get_period           (HubRepoRow  *self);
+void           hub_repo_row_set_period           (HubRepoRow  *self,
+                                                  HubPeriod    period);
+gint64         hub_repo_row_get_period_downloads (HubRepoRow  *self);
+gint64         hub_repo_row_get_all_time         (HubRepoRow  *self);
+gint64         hub_repo_row_get_last_month       (HubRepoRow  *self);
+gint64         hub_repo_row_get_previous_month   (HubRepoRow  *self);
+gint64         hub_repo_row_get_recent           (HubRepoRow  *self);
+HubChange      hub_repo_row_get_change           (HubRepoRow  *self);
+double         hub_repo_row_get_change_key       (HubRepoRow  *self);
+
+G_END_DECLS

@@ -1,0 +1,51 @@
+/* hub-repo-table.h: the searchable, sortable table of repositories
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "hub-dataset.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  HUB_REPO_COLUMN_TYPE,
+  HUB_REPO_COLUMN_NAME,
+  HUB_REPO_COLUMN_PERIOD,
+  HUB_REPO_COLUMN_ALL_TIME,
+  HUB_REPO_COLUMN_SPARKLINE,
+  HUB_REPO_COLUMN_CHANGE,
+} HubRepoColumn;
+
+#define HUB_TYPE_REPO_TABLE (hub_repo_table_get_type ())
+
+G_DECLARE_FINAL_TYPE (HubRepoTable, hub_repo_table, HUB, REPO_TABLE, GtkWidget)
+
+GtkWidget  *hub_repo_table_new                  (void);
+void        hub_repo_table_set_dataset          (HubRepoTable  *self,
+                                                 HubDataset    *dataset,
+                                                 HubPeriod      period);
+HubDataset *hub_repo_table_get_dataset          (HubRepoTable  *self);
+void        hub_repo_table_set_period           (HubRepoTable  *self,
+                                                 HubPeriod      period);
+HubPeriod   hub_repo_table_get_period           (HubRepoTable  *self);
+gboolean    hub_repo_table_get_compact          (HubRepoTable  *self);
+void        hub_repo_table_set_compact          (HubRepoTable  *self,
+                                                 gboolean       compact);
+GListModel *hub_repo_table_get_model            (HubRepoTable  *self);
+GtkEditable *hub_repo_table_get_search_entry    (HubRepoTable  *self);
+void        hub_repo_table_focus_search         (HubRepoTable  *self);
+void        hub_repo_table_set_key_capture_widget (HubRepoTable *self,
+                                                 GtkWidget     *widget);
+void        hub_repo_table_set_type_filter      (HubRepoTable  *self,
+                                                 int            kind);
+void        hub_repo_table_sort_by              (HubRepoTable  *self,
+                                                 HubRepoColumn  column,
+                                                 GtkSortType    order);
+guint      *hub_repo_table_get_visible_indexes  (HubRepoTable  *self,
+                                                 guint         *n_indexes);
+
+G_END_DECLS

@@ -1,0 +1,338 @@
+/* hub-source.c: one loaded source of data: a file, the demo, an organisation
+ *
+ * A source is immutable once made: reloading makes a new one, so the data on
+ * screen is never half-replaced, and a failed load leaves the old one in place.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "hub-source.h"
+
+#define DEMO_RESOURCE RESOURCE_PREFIX "demo/aurora-labs.csv"
+
+struct _HubSource
+{
+  GObject        parent_instance;
+
+  HubSourceKind  kind;
+  char          *id;           /* as kept in the last-source key */
+  char          *title;
+  char          *export_name;  /* SOURCE in SOURCE-downloads-ASOF.csv */
+  HubDataset    *dataset;
+  GFile         *file;
+  GDateTime     *updated;      /* file modification or fetch time; NULL for the demo */
+};
+
+enum {
+  PROP_0,
+  PROP_KIND,
+  PROP_ID,
+  PROP_TITLE,
+  PROP_DATASET,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (HubSource, hub_source, G_TYPE_OBJECT)
+
+static HubSource *
+hub_source_new (HubSourceKind  kind,
+                const char    *id,
+                const char    *title,
+                const char    *export_name,
+                HubDataset    *dataset)
+{
+  HubSource *self = g_object_new (HUB_TYPE_SOURCE, NULL);
+
+  self->kind = kind;
+  self->id = g_strdup (id);
+  self->title = g_strdup (title);
+  self->export_name = g_strdup (export_name);
+  self->dataset = g_object_ref (dataset);
+  return self;
+}
+
+static char *
+export_name_for_file (GFile *file)
+{
+  g_autofree char *base = g_file_get_basename (file);
+  char *dot = base ? strrchr (base, '.') : NULL;
+
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  return g_steal_pointer (&base);
+}
+
+typedef struct
+{
+  GFile       *file;
+  HubProgress *progress;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+static void
+load_file_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  LoadData *data = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(HubDataset) dataset = NULL;
+  g_autofree char *path = g_file_get_path (data->file);
+  g_autofree char *display = g_file_get_parse_name (data->file);
+  g_autofree char *uri = g_file_get_uri (data->file);
+  g_autofree char *base = g_file_get_basename (data->file);
+  g_autofree char *export_name = export_name_for_file (data->file);
+  HubSource *source;
+
+  if (path == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("“%s” is not a local file"), display);
+      return;
+    }
+
+  info = g_file_query_info (data->file, G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &error);
+  if (info == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  dataset = hub_dataset_load_file (path, base, data->progress, cancellable, &error);
+  if (dataset == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  source = hub_source_new (HUB_SOURCE_KIND_FILE, uri, base, export_name, dataset);
+  source->file = g_object_ref (data->file);
+  source->updated = g_file_info_get_modification_date_time (info);
+  g_task_return_pointer (task, source, g_object_unref);
+}
+
+/* Reads a breakdown file in a worker thread. progress, when not NULL, is
+ * written by the worker and must live until the callback runs. */
+void
+hub_source_load_file_async (GFile               *file,
+                            HubProgress         *progress,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *data;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hub_source_load_file_async);
+  g_task_set_name (task, "hub_source_load_file");
+  data = g_new0 (LoadData, 1);
+  data->file = g_object_ref (file);
+  data->progress = progress;
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, load_file_thread);
+}
+
+static void
+load_demo_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(HubDataset) dataset = NULL;
+
+  bytes = g_resources_lookup_data (DEMO_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (bytes != NULL)
+    dataset = hub_dataset_load_bytes (bytes, _("Demo data"), &error);
+  if (dataset == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_pointer (task,
+                         hub_source_new (HUB_SOURCE_KIND_DEMO, "demo",
+                                         /* Translators: the name of the demo organisation's source */
+                                         _("Demo: Aurora Labs"), "demo", dataset),
+                         g_object_unref);
+}
+
+/* The demo organisation, shipped compressed in the resource. */
+void
+hub_source_load_demo_async (GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, hub_source_load_demo_async);
+  g_task_set_name (task, "hub_source_load_demo");
+  g_task_run_in_thread (task, load_demo_thread);
+}
+
+HubSource *
+hub_source_load_finish (GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* For the network client: a fetched (or cached) breakdown of an organisation. */
+HubSource *
+hub_source_new_for_organization (const char *org,
+                                 HubDataset *dataset,
+                                 GDateTime  *fetched)
+{
+  g_autofree char *id = NULL;
+  HubSource *self;
+
+  g_return_val_if_fail (org != NULL, NULL);
+  g_return_val_if_fail (HUB_IS_DATASET (dataset), NULL);
+
+  id = g_strconcat ("org:", org, NULL);
+  self = hub_source_new (HUB_SOURCE_KIND_ORGANIZATION, id, org, org, dataset);
+  self->updated = fetched ? g_date_time_ref (fetched) : NULL;
+  return self;
+}
+
+static void
+hub_source_finalize (GObject *object)
+{
+  HubSource *self = HUB_SOURCE (object);
+
+  g_free (self->id);
+  g_free (self->title);
+  g_free (self->export_name);
+  g_clear_object (&self->dataset);
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->updated, g_date_time_unref);
+
+  G_OBJECT_CLASS (hub_source_parent_class)->finalize (object);
+}
+
+static void
+hub_source_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  HubSource *self = HUB_SOURCE (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      g_value_set_int (value, self->kind);
+      break;
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_DATASET:
+      g_value_set_object (value, self->dataset);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hub_source_class_init (HubSourceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = hub_source_finalize;
+  object_class->get_property = hub_source_get_property;
+
+  properties[PROP_KIND] =
+    g_param_spec_int ("kind", NULL, NULL,
+                      HUB_SOURCE_KIND_FILE, HUB_SOURCE_KIND_ORGANIZATION, HUB_SOURCE_KIND_FILE,
+                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_DATASET] =
+    g_param_spec_object ("dataset", NULL, NULL, HUB_TYPE_DATASET,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+hub_source_init (HubSource *self)
+{
+}
+
+HubSourceKind
+hub_source_get_kind (HubSource *self)
+{
+  g_return_val_if_fail (HUB_IS_SOURCE (self), HUB_SOURCE_KIND_FILE);
+  return self->kind;
+}
+
+/* "demo", "org:NAME" or the file's URI: what the last-source key keeps. */
+const char *
+hub_source_get_id (HubSource *self)
+{
+  g_return_val_if_fail (HUB_IS_SOURCE (self), NULL);
+  return self->id;
+}
+
+const char *
+hub_source_get_title (HubSource *self)
+{
+  g_return_val_if_fail (HUB_IS_SOURCE (self), NULL);
+  return self->title;
+}
+
+const char *
+hub_source_get_export_name (HubSource *self)
+{
+  g_return_val_if_fail (HUB_IS_SOURCE (self), NULL);
+  return self->export_name;
+}
+
+HubDataset *
+hub_source_get_dataset (HubSource *self)
+{
+  g_return_val_if_fail (HUB_IS_SOURCE (self), NULL);
+  return self->dataset;
+}
+
+GFile *
+hub_source_get_file (HubSource *self)
+{
+  g_return_val_if_fail (HUB_IS_SOURCE (self), NULL);
+  return self->file;
+}
+
+/* When the data was fetched, or the file last modified; NULL for the demo. */
+GDateTime *
+hub_source_get_updated (HubSource *self)
+{
+  g_return_val_if_fail (HUB_IS_SOURCE (self), NULL);
+  return self->updated;
+}

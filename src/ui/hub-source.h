@@ -1,0 +1,46 @@
+/* hub-source.h: one loaded source of data: a file, the demo, an organisation
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "hub-core.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  HUB_SOURCE_KIND_FILE,
+  HUB_SOURCE_KIND_DEMO,
+  HUB_SOURCE_KIND_ORGANIZATION,
+} HubSourceKind;
+
+#define HUB_TYPE_SOURCE (hub_source_get_type ())
+
+G_DECLARE_FINAL_TYPE (HubSource, hub_source, HUB, SOURCE, GObject)
+
+HubSource     *hub_source_new_for_organization (const char           *org,
+                                                HubDataset           *dataset,
+                                                GDateTime            *fetched);
+void           hub_source_load_file_async      (GFile                *file,
+                                                HubProgress          *progress,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+void           hub_source_load_demo_async      (GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+HubSource     *hub_source_load_finish          (GAsyncResult         *result,
+                                                GError              **error);
+
+HubSourceKind  hub_source_get_kind             (HubSource            *self);
+const char    *hub_source_get_id               (HubSource            *self);
+const char    *hub_source_get_title            (HubSource            *self);
+const char    *hub_source_get_export_name      (HubSource            *self);
+HubDataset    *hub_source_get_dataset          (HubSource            *self);
+GFile         *hub_source_get_file             (HubSource            *self);
+GDateTime     *hub_source_get_updated          (HubSource            *self);
+
+G_END_DECLS

@@ -1,0 +1,356 @@
+/* hub-summary-cards.c: the headline numbers above the table
+ *
+ * Downloads in the period, models and datasets (count and downloads), the
+ * change against the previous 30 days, and the date the data runs to with how
+ * old it is. Every number is the dataset's (hub_dataset_get_totals); exact
+ * values go in tooltips where the card shows a short form.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hub-format.h"
+#include "hub-summary-cards.h"
+
+/* Longer exact numbers are shown in their short form ("1.2 B"). */
+#define MAX_EXACT_CHARS 11
+
+struct _HubSummaryCards
+{
+  GtkWidget   parent_instance;
+
+  GtkFlowBox *flow;
+  GtkWidget  *downloads_card;
+  GtkLabel   *downloads_value;
+  GtkLabel   *downloads_caption;
+  GtkWidget  *models_card;
+  GtkLabel   *models_value;
+  GtkLabel   *models_caption;
+  GtkWidget  *datasets_card;
+  GtkLabel   *datasets_value;
+  GtkLabel   *datasets_caption;
+  GtkWidget  *change_card;
+  GtkImage   *change_icon;
+  GtkLabel   *change_value;
+  GtkWidget  *as_of_card;
+  GtkLabel   *as_of_value;
+  GtkLabel   *as_of_caption;
+
+  HubSource  *source;
+  HubPeriod   period;
+  gboolean    compact;
+  guint       age_timeout;
+};
+
+enum {
+  PROP_0,
+  PROP_COMPACT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (HubSummaryCards, hub_summary_cards, GTK_TYPE_WIDGET)
+
+static char *
+format_headline (HubSummaryCards *self,
+                 gint64           value)
+{
+  g_autofree char *exact = hub_format_count (value);
+
+  if (self->compact || g_utf8_strlen (exact, -1) > MAX_EXACT_CHARS)
+    return hub_format_compact (value);
+  return g_steal_pointer (&exact);
+}
+
+static void
+set_downloads_tooltip (GtkWidget *card,
+                       gint64     value)
+{
+  g_autofree char *exact = hub_format_count (value);
+  g_autofree char *text = g_strdup_printf (ngettext ("%s download", "%s downloads",
+                                                     (gulong) MIN (value, G_MAXLONG)),
+                                           exact);
+
+  gtk_widget_set_tooltip_text (card, text);
+}
+
+static void
+update_kind_card (HubSummaryCards *self,
+                  GtkWidget       *card,
+                  GtkLabel        *value_label,
+                  GtkLabel        *caption,
+                  guint            count,
+                  gint64           downloads)
+{
+  g_autofree char *count_text = hub_format_count (count);
+  g_autofree char *short_downloads = hub_format_compact (downloads);
+  g_autofree char *caption_text = NULL;
+
+  gtk_label_set_label (value_label, count_text);
+  /* Translators: under the count of models or datasets: "1.2 M downloads" */
+  caption_text = g_strdup_printf (ngettext ("%s download", "%s downloads",
+                                            (gulong) MIN (downloads, G_MAXLONG)),
+                                  short_downloads);
+  gtk_label_set_label (caption, caption_text);
+  set_downloads_tooltip (card, downloads);
+}
+
+static void
+update_age (HubSummaryCards *self)
+{
+  GDateTime *updated = self->source ? hub_source_get_updated (self->source) : NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *age = NULL;
+  g_autofree char *caption = NULL;
+
+  if (self->source == NULL)
+    return;
+
+  if (updated == NULL)
+    {
+      gtk_label_set_label (self->as_of_caption, _("Demo data"));
+      return;
+    }
+
+  age = hub_format_age (updated, now);
+  if (hub_source_get_kind (self->source) == HUB_SOURCE_KIND_FILE)
+    /* Translators: %s is an age, as "3 days ago" */
+    caption = g_strdup_printf (_("File modified %s"), age);
+  else
+    /* Translators: %s is an age, as "3 hours ago" */
+    caption = g_strdup_printf (_("Fetched %s"), age);
+  gtk_label_set_label (self->as_of_caption, caption);
+}
+
+static gboolean
+on_age_timeout (gpointer user_data)
+{
+  update_age (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+update_change (HubSummaryCards *self,
+               const HubTotals *totals)
+{
+  HubChange change = hub_change_compute (totals->last_month, totals->previous_month);
+  g_autofree char *text = hub_format_change (change);
+  g_autofree char *last = hub_format_count (totals->last_month);
+  g_autofree char *previous = hub_format_count (totals->previous_month);
+  g_autofree char *tooltip = NULL;
+  GtkWidget *value = GTK_WIDGET (self->change_value);
+  GtkWidget *icon = GTK_WIDGET (self->change_icon);
+
+  gtk_label_set_label (self->change_value, text);
+  gtk_widget_remove_css_class (value, "success");
+  gtk_widget_remove_css_class (value, "error");
+  gtk_widget_remove_css_class (icon, "success");
+  gtk_widget_remove_css_class (icon, "error");
+  gtk_widget_set_visible (icon, FALSE);
+
+  if (change.kind == HUB_CHANGE_RATIO && change.ratio != 0.0)
+    {
+      const char *class = change.ratio > 0 ? "success" : "error";
+
+      gtk_image_set_from_icon_name (self->change_icon,
+                                    change.ratio > 0 ? "go-up-symbolic" : "go-down-symbolic");
+      gtk_widget_add_css_class (value, class);
+      gtk_widget_add_css_class (icon, class);
+      gtk_widget_set_visible (icon, TRUE);
+    }
+  else if (change.kind == HUB_CHANGE_NEW)
+    gtk_widget_add_css_class (value, "success");
+
+  /* Translators: the change card's tooltip: downloads in the two 30-day windows */
+  tooltip = g_strdup_printf (_("Last 30 days: %s\nPrevious 30 days: %s"), last, previous);
+  gtk_widget_set_tooltip_text (self->change_card, tooltip);
+}
+
+static void
+update (HubSummaryCards *self)
+{
+  HubDataset *dataset;
+  const HubTotals *totals;
+  gint64 downloads;
+  g_autofree char *value = NULL;
+  g_autofree char *as_of = NULL;
+  g_autofree char *tooltip = NULL;
+
+  if (self->source == NULL)
+    return;
+
+  dataset = hub_source_get_dataset (self->source);
+  totals = hub_dataset_get_totals (dataset);
+
+  downloads = self->period == HUB_PERIOD_ALL_TIME ? totals->all_time : totals->last_month;
+  value = format_headline (self, downloads);
+  gtk_label_set_label (self->downloads_value, value);
+  gtk_label_set_label (self->downloads_caption,
+                       self->period == HUB_PERIOD_ALL_TIME ? _("All time") : _("Last 30 days"));
+  set_downloads_tooltip (self->downloads_card, downloads);
+
+  update_kind_card (self, self->models_card, self->models_value, self->models_caption,
+                    totals->models, totals->model_downloads[self->period]);
+  update_kind_card (self, self->datasets_card, self->datasets_value, self->datasets_caption,
+                    totals->datasets, totals->dataset_downloads[self->period]);
+  update_change (self, totals);
+
+  as_of = hub_format_day (totals->as_of);
+  gtk_label_set_label (self->as_of_value, as_of);
+  /* Translators: the as-of card's tooltip; %s is a date */
+  tooltip = g_strdup_printf (_("The latest day in the data is %s. "
+                               "Every window ends on that day."), as_of);
+  gtk_widget_set_tooltip_text (self->as_of_card, tooltip);
+  update_age (self);
+}
+
+static void
+hub_summary_cards_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  HubSummaryCards *self = HUB_SUMMARY_CARDS (object);
+
+  switch (prop_id)
+    {
+    case PROP_COMPACT:
+      g_value_set_boolean (value, self->compact);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hub_summary_cards_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  HubSummaryCards *self = HUB_SUMMARY_CARDS (object);
+
+  switch (prop_id)
+    {
+    case PROP_COMPACT:
+      hub_summary_cards_set_compact (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hub_summary_cards_dispose (GObject *object)
+{
+  HubSummaryCards *self = HUB_SUMMARY_CARDS (object);
+
+  g_clear_handle_id (&self->age_timeout, g_source_remove);
+  g_clear_object (&self->source);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HUB_TYPE_SUMMARY_CARDS);
+
+  G_OBJECT_CLASS (hub_summary_cards_parent_class)->dispose (object);
+}
+
+static void
+hub_summary_cards_class_init (HubSummaryCardsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hub_summary_cards_dispose;
+  object_class->get_property = hub_summary_cards_get_property;
+  object_class->set_property = hub_summary_cards_set_property;
+
+  /* Short forms everywhere, for narrow windows. */
+  properties[PROP_COMPACT] =
+    g_param_spec_boolean ("compact", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "ui/hub-summary-cards.ui");
+  gtk_widget_class_bind_template_child (widget_class, HubSummaryCards, flow);
+  gtk_widget_class_bind_template_child (widget_class, HubSummaryCards, downloads_card);
+  gtk_widget_class_bind_template_child (widget_class, HubSummaryCards, downloads_value);
+  gtk_widget_class_bind_template_child (widget_class, HubSummaryCards, downloads_caption);
+  gtk_widget_class_bind_template_child (widget_class, HubSummaryCards, models_card);
+  gtk_widget_class_bind_template_child (widget_class, HubSummaryCards, models_value);
+  gtk_widget_class_bind_template_child (widget_class, HubSummaryCards, models_caption);
+  gtk_widget_class_bind_template_child (widget_class, HubSummaryCards, datasets_card);
+  gtk_widget_class_bind_template_child (widget_class, HubSummaryCards, datasets_value);
+  gtk_widget_class_bind_template_child (widget_class, HubSummaryCards, datasets_caption);
+  gtk_widget_class_bind_template_child (widget_class, HubSummaryCards, change_card);
+  gtk_widget_class_bind_template_child (widget_class, HubSummaryCards, change_icon);
+  gtk_widget_class_bind_template_child (widget_class, HubSummaryCards, change_value);
+  gtk_widget_class_bind_template_child (widget_class, HubSummaryCards, as_of_card);
+  gtk_widget_class_bind_template_child (widget_class, HubSummaryCards, as_of_value);
+  gtk_widget_class_bind_template_child (widget_class, HubSummaryCards, as_of_caption);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "summarycards");
+}
+
+static void
+hub_summary_cards_init (HubSummaryCards *self)
+{
+  GtkWidget *child;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The cards are not choices: keep the flow box's children out of the focus chain. */
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->flow));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
+}
+
+GtkWidget *
+hub_summary_cards_new (void)
+{
+  return g_object_new (HUB_TYPE_SUMMARY_CARDS, NULL);
+}
+
+void
+hub_summary_cards_set_source (HubSummaryCards *self,
+                              HubSource       *source,
+                              HubPeriod        period)
+{
+  g_return_if_fail (HUB_IS_SUMMARY_CARDS (self));
+  g_return_if_fail (source == NULL || HUB_IS_SOURCE (source));
+
+  g_set_object (&self->source, source);
+  self->period = period;
+  if (source != NULL && self->age_timeout == 0)
+    self->age_timeout = g_timeout_add_seconds (60, on_age_timeout, self);
+  update (self);
+}
+
+gboolean
+hub_summary_cards_get_compact (HubSummaryCards *self)
+{
+  g_return_val_if_fail (HUB_IS_SUMMARY_CARDS (self), FALSE);
+
+  return self->compact;
+}
+
+void
+hub_summary_cards_set_compact (HubSummaryCards *self,
+                               gboolean         compact)
+{
+  g_return_if_fail (HUB_IS_SUMMARY_CARDS (self));
+
+  compact = !!compact;
+  if (self->compact == compact)
+    return;
+  self->compact = compact;
+  if (compact)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "compact");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "compact");
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPACT]);
+}

@@ -1,0 +1,13 @@
+/* hub-ui.h: what src/ui needs before its first widget
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+void hub_ui_init (void);
+
+G_END_DECLS

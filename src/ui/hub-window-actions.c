@@ -1,0 +1,253 @@
+/* hub-window-actions.c: the window's actions, the API between its UI and code
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hub-export.h"
+#include "hub-window-private.h"
+
+static void
+on_open_response (GtkNativeDialog *dialog,
+                  int              response,
+                  HubWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+      guint n = g_list_model_get_n_items (files);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+
+          hub_window_open_file (self, file);
+        }
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+open_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  HubWindow *self = user_data;
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (_("Open Download Breakdown"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
+  gtk_file_filter_set_name (csv, _("CSV Files"));
+  gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_filter_add_suffix (csv, "csv");
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), csv);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_open_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+open_demo_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  hub_window_open_demo (user_data);
+}
+
+/* Signing in is its own piece of work (the token, the keyring, whoami);
+ * until it lands, this says so instead of doing nothing. */
+static void
+sign_in_activated (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (user_data), _("Sign In Is Not Ready Yet"),
+                                   _("Signing in with a Hugging Face token will fetch your "
+                                     "organisation’s downloads directly. Until then, download "
+                                     "the breakdown as a CSV file and open it, or explore the "
+                                     "demo data."));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+source_change_state (GSimpleAction *action,
+                     GVariant      *state,
+                     gpointer       user_data)
+{
+  hub_window_select_source (user_data, g_variant_get_string (state, NULL));
+}
+
+/* The period is the settings key; the key's changed handler updates the view. */
+static void
+period_change_state (GSimpleAction *action,
+                     GVariant      *state,
+                     gpointer       user_data)
+{
+  HubWindow *self = user_data;
+
+  g_settings_set_string (self->settings, "period", g_variant_get_string (state, NULL));
+}
+
+static void
+refresh_activated (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  HubWindow *self = user_data;
+  GFile *file = self->source ? hub_source_get_file (self->source) : NULL;
+
+  if (file != NULL)
+    hub_window_open_file (self, file);
+}
+
+static void
+cancel_load_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  hub_window_cancel_load (user_data);
+}
+
+static void
+search_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  hub_window_focus_search (user_data);
+}
+
+static void
+on_export_done (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(HubWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = hub_export_run_finish (result, &error);
+
+  if (self->sources == NULL)
+    return;
+  if (file != NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      /* Translators: a toast after an export; %s is the file's name */
+      g_autofree char *text = g_strdup_printf (_("Exported “%s”"), name);
+
+      hub_window_show_toast (self, text);
+    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    hub_window_show_toast (self, error->message);
+}
+
+/* The save dialog and the writing are src/ui/dialogs' hub_export_run_async;
+ * the window gives it the source and the table as shown. */
+static void
+export_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  HubWindow *self = user_data;
+  g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree guint *indexes = NULL;
+  guint n;
+
+  if (self->source == NULL)
+    return;
+  indexes = hub_repo_table_get_visible_indexes (self->table, &n);
+  g_array_append_vals (shown, indexes, n);
+  hub_export_run_async (GTK_WINDOW (self), hub_source_get_dataset (self->source),
+                        hub_source_get_export_name (self->source), shown, self->period,
+                        NULL, on_export_done, g_object_ref (self));
+}
+
+static const GActionEntry win_entries[] = {
+  { "open", open_activated },
+  { "open-demo", open_demo_activated },
+  { "sign-in", sign_in_activated },
+  { "source", NULL, "s", "''", source_change_state },
+  { "period", NULL, "s", "'all-time'", period_change_state },
+  { "refresh", refresh_activated },
+  { "cancel-load", cancel_load_activated },
+  { "search", search_activated },
+  { "export", export_activated },
+};
+
+static void
+set_enabled (HubWindow  *self,
+             const char *name,
+             gboolean    enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+void
+hub_window_actions_init (HubWindow *self)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries,
+                                   G_N_ELEMENTS (win_entries), self);
+  hub_window_actions_update (self);
+}
+
+/* Enables what makes sense in the current state. */
+void
+hub_window_actions_update (HubWindow *self)
+{
+  gboolean loading = self->load_cancellable != NULL;
+  GAction *source = g_action_map_lookup_action (G_ACTION_MAP (self), "source");
+  GAction *period = g_action_map_lookup_action (G_ACTION_MAP (self), "period");
+  g_autofree char *period_nick = g_settings_get_string (self->settings, "period");
+
+  set_enabled (self, "refresh", !loading && self->source != NULL &&
+                                hub_source_get_file (self->source) != NULL);
+  set_enabled (self, "cancel-load", loading);
+  set_enabled (self, "search", self->source != NULL);
+  set_enabled (self, "export", self->source != NULL);
+  g_simple_action_set_state (G_SIMPLE_ACTION (source),
+                             g_variant_new_string (self->source ? hub_source_get_id (self->source)
+                                                                : ""));
+  g_simple_action_set_state (G_SIMPLE_ACTION (period), g_variant_new_string (period_nick));
+}
+
+/* The source switcher: every source opened, then ways to add one. */
+void
+hub_window_rebuild_source_menu (HubWindow *self)
+{
+  GListModel *sources = G_LIST_MODEL (self->sources);
+  g_autoptr(GMenu) opened = g_menu_new ();
+  g_autoptr(GMenu) more = g_menu_new ();
+  gboolean has_demo = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(HubSource) source = g_list_model_get_item (sources, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (hub_source_get_title (source), NULL);
+
+      g_menu_item_set_action_and_target (item, "win.source", "s", hub_source_get_id (source));
+      g_menu_append_item (opened, item);
+      has_demo |= hub_source_get_kind (source) == HUB_SOURCE_KIND_DEMO;
+    }
+
+  g_menu_append (more, _("Open CSV File…"), "win.open");
+  if (!has_demo)
+    g_menu_append (more, _("Demo Data"), "win.open-demo");
+  g_menu_append (more, _("Sign In…"), "win.sign-in");
+
+  g_menu_remove_all (self->source_menu);
+  g_menu_append_section (self->source_menu, NULL, G_MENU_MODEL (opened));
+  g_menu_append_section (self->source_menu, NULL, G_MENU_MODEL (more));
+}

@@ -1,0 +1,621 @@
+/* hub-window.c: the window a publisher lives in
+ *
+ * Welcome, loading and dashboard pages; the sources opened in this window
+ * and the one shown; loading off the main thread with its progress; the
+ * period, the window's size and the last source, kept in GSettings. The
+ * actions are in hub-window-actions.c.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hub-format.h"
+#include "hub-window-private.h"
+
+/* Below this width the cards and the table take their compact forms. */
+#define COMPACT_WIDTH 720
+/* Below these heights the trend chart gives its room to the table. */
+#define CHART_MIN_WINDOW_HEIGHT 640
+#define CHART_MIN_COMPACT_WINDOW_HEIGHT 900
+#define PROGRESS_INTERVAL_MS 100
+
+enum {
+  PROP_0,
+  PROP_SOURCE,
+  PROP_LOADING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (HubWindow, hub_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void start_next_load (HubWindow *self);
+
+static void
+unref_pending (gpointer file)
+{
+  g_clear_object (&file);
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                HubWindow     *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint, self);
+  /* build-aux/bench-ui.sh waits for this line (G_MESSAGES_DEBUG=hub-ui). */
+  g_debug ("Table shown: %u repositories, %.3f s after the load started",
+           g_list_model_get_n_items (hub_repo_table_get_model (self->table)),
+           (g_get_monotonic_time () - self->load_started) / (double) G_USEC_PER_SEC);
+}
+
+static void
+update_chart (HubWindow *self)
+{
+  HubDataset *dataset = self->source ? hub_source_get_dataset (self->source) : NULL;
+
+  hub_trend_chart_set_dataset (self->trend_chart, dataset, self->period);
+  gtk_label_set_label (self->chart_title, hub_trend_chart_get_title (self->trend_chart));
+}
+
+static void
+show_source (HubWindow *self,
+             HubSource *source)
+{
+  GdkFrameClock *clock;
+
+  if (!g_set_object (&self->source, source))
+    return;
+
+  hub_summary_cards_set_source (self->cards, source, self->period);
+  update_chart (self);
+  hub_repo_table_set_dataset (self->table, hub_source_get_dataset (source), self->period);
+
+  g_settings_set_string (self->settings, "last-source", hub_source_get_id (source));
+  gtk_label_set_label (self->source_label, hub_source_get_title (source));
+  gtk_widget_set_visible (GTK_WIDGET (self->source_button), TRUE);
+  gtk_widget_set_visible (self->period_box, !self->compact);
+  gtk_widget_set_visible (self->refresh_button, !self->compact);
+  gtk_widget_set_visible (self->narrow_period_box, self->compact);
+  gtk_stack_set_visible_child_name (self->main_stack, "dashboard");
+  hub_repo_table_set_key_capture_widget (self->table, GTK_WIDGET (self));
+
+  if ((clock = gtk_widget_get_frame_clock (GTK_WIDGET (self))) != NULL)
+    g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), self);
+
+  hub_window_rebuild_source_menu (self);
+  hub_window_actions_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE]);
+}
+
+static void
+apply_period (HubWindow *self)
+{
+  HubPeriod period = g_settings_get_enum (self->settings, "period");
+
+  hub_window_actions_update (self);
+  if (period == self->period)
+    return;
+  self->period = period;
+  if (self->source == NULL)
+    return;
+  hub_summary_cards_set_source (self->cards, self->source, period);
+  update_chart (self);
+  hub_repo_table_set_period (self->table, period);
+}
+
+static void
+on_period_changed (GSettings  *settings,
+                   const char *key,
+                   HubWindow  *self)
+{
+  apply_period (self);
+}
+
+static gboolean
+update_progress (gpointer user_data)
+{
+  HubWindow *self = user_data;
+  guint64 bytes = atomic_load_explicit (&self->progress->bytes, memory_order_relaxed);
+  guint64 rows = atomic_load_explicit (&self->progress->rows, memory_order_relaxed);
+  guint64 total = self->progress->total_bytes;
+  g_autofree char *counts = hub_format_progress (bytes, total, rows);
+  g_autofree char *text = NULL;
+
+  /* Translators: "Reading big.csv: 12.3 MB of 250.9 MB · 1,234,567 rows" */
+  text = g_strdup_printf (_("Reading %s: %s"), self->loading_name, counts);
+  gtk_label_set_label (self->progress_label, text);
+  if (total > 0)
+    gtk_progress_bar_set_fraction (self->progress_bar, MIN (1.0, (double) bytes / (double) total));
+  else
+    gtk_progress_bar_pulse (self->progress_bar);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+finish_loading (HubWindow *self)
+{
+  g_clear_handle_id (&self->progress_timeout, g_source_remove);
+  g_clear_pointer (&self->progress, g_free);
+  g_clear_pointer (&self->loading_name, g_free);
+  g_clear_object (&self->load_cancellable);
+}
+
+static void
+on_source_loaded (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(HubWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HubSource) source = hub_source_load_finish (result, &error);
+
+  finish_loading (self);
+  /* The window went away while the worker ran. */
+  if (self->sources == NULL)
+    return;
+
+  if (source != NULL)
+    {
+      g_debug ("Read %s in %.3f s", hub_source_get_title (source),
+               (g_get_monotonic_time () - self->load_started) / (double) G_USEC_PER_SEC);
+      hub_window_add_source (self, source);
+      g_debug ("Models and widgets set %.3f s after the load started",
+               (g_get_monotonic_time () - self->load_started) / (double) G_USEC_PER_SEC);
+    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    hub_window_show_toast (self, error->message);
+
+  if (!g_queue_is_empty (&self->pending))
+    {
+      start_next_load (self);
+      return;
+    }
+
+  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+  if (self->source == NULL)
+    gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+  hub_window_actions_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+start_next_load (HubWindow *self)
+{
+  g_autoptr(GFile) file = g_queue_pop_head (&self->pending);
+  gboolean was_loading = self->load_cancellable != NULL;
+
+  g_assert (self->load_cancellable == NULL);
+
+  self->load_cancellable = g_cancellable_new ();
+  self->progress = g_new0 (HubProgress, 1);
+  self->loading_name = file ? g_file_get_basename (file) : g_strdup (_("demo data"));
+  self->load_started = g_get_monotonic_time ();
+  self->progress_timeout = g_timeout_add (PROGRESS_INTERVAL_MS, update_progress, self);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  update_progress (self);
+
+  /* No spinner: an animation would repaint all along, and take a core from the parser. */
+  if (self->source == NULL)
+    gtk_stack_set_visible_child_name (self->main_stack, "loading");
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+
+  if (file != NULL)
+    hub_source_load_file_async (file, self->progress, self->load_cancellable,
+                                on_source_loaded, g_object_ref (self));
+  else
+    hub_source_load_demo_async (self->load_cancellable, on_source_loaded, g_object_ref (self));
+
+  hub_window_actions_update (self);
+  if (!was_loading)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+queue_load (HubWindow *self,
+            GFile     *file)
+{
+  g_queue_push_tail (&self->pending, file ? g_object_ref (file) : NULL);
+  if (self->load_cancellable == NULL)
+    start_next_load (self);
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         HubWindow     *self)
+{
+  GSList *files = gdk_file_list_get_files (g_value_get_boxed (value));
+
+  for (GSList *l = files; l != NULL; l = l->next)
+    hub_window_open_file (self, l->data);
+  g_slist_free (files);
+  return files != NULL;
+}
+
+static gboolean
+shows_chart (gboolean compact,
+             int      height)
+{
+  return height >= (compact ? CHART_MIN_COMPACT_WINDOW_HEIGHT : CHART_MIN_WINDOW_HEIGHT);
+}
+
+/* Narrow: short numbers, fewer columns, the period toggle out of the header
+ * bar (into the page) and no refresh button there (F5 still refreshes). */
+static void
+apply_size (HubWindow *self,
+            int        width,
+            int        height)
+{
+  self->compact = width < COMPACT_WIDTH;
+  hub_summary_cards_set_compact (self->cards, self->compact);
+  hub_repo_table_set_compact (self->table, self->compact);
+  gtk_widget_set_visible (self->chart_card, shows_chart (self->compact, height));
+  gtk_widget_set_visible (self->refresh_button, self->source != NULL && !self->compact);
+  gtk_widget_set_visible (self->period_box, self->source != NULL && !self->compact);
+  gtk_widget_set_visible (self->narrow_period_box, self->compact);
+}
+
+static gboolean
+apply_allocated_size (gpointer user_data)
+{
+  HubWindow *self = user_data;
+
+  self->compact_idle = 0;
+  apply_size (self, gtk_widget_get_width (GTK_WIDGET (self)),
+              gtk_widget_get_height (GTK_WIDGET (self)));
+  return G_SOURCE_REMOVE;
+}
+
+/* Before the window is shown, its first layout follows the size asked for:
+ * a window opened narrow is never laid out wide first. */
+static void
+on_default_size_changed (HubWindow  *self,
+                         GParamSpec *pspec)
+{
+  int width, height;
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (width > 0 && height > 0)
+    apply_size (self, width, height);
+}
+
+/* Widths cross the threshold during allocation, where the tree must not
+ * change: the change waits for an idle. */
+static void
+hub_window_size_allocate (GtkWidget *widget,
+                          int        width,
+                          int        height,
+                          int        baseline)
+{
+  HubWindow *self = HUB_WINDOW (widget);
+  gboolean compact = width < COMPACT_WIDTH;
+  gboolean chart = shows_chart (compact, height);
+
+  GTK_WIDGET_CLASS (hub_window_parent_class)->size_allocate (widget, width, height, baseline);
+
+  if ((compact != self->compact || chart != gtk_widget_get_visible (self->chart_card)) &&
+      self->compact_idle == 0)
+    self->compact_idle = g_idle_add (apply_allocated_size, self);
+}
+
+static gboolean
+hub_window_close_request (GtkWindow *window)
+{
+  HubWindow *self = HUB_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  if (!gtk_window_is_maximized (window))
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_apply (self->settings);
+
+  return GTK_WINDOW_CLASS (hub_window_parent_class)->close_request (window);
+}
+
+static void
+hub_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  HubWindow *self = HUB_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SOURCE:
+      g_value_set_object (value, self->source);
+      break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, hub_window_get_loading (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hub_window_dispose (GObject *object)
+{
+  HubWindow *self = HUB_WINDOW (object);
+
+  /* A load in flight holds a reference: it ends, and finds the sources gone. */
+  g_cancellable_cancel (self->load_cancellable);
+  g_queue_clear_full (&self->pending, unref_pending);
+  g_clear_handle_id (&self->progress_timeout, g_source_remove);
+  g_clear_handle_id (&self->compact_idle, g_source_remove);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_func (self->settings, on_period_changed, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HUB_TYPE_WINDOW);
+  g_clear_object (&self->source);
+  g_clear_object (&self->sources);
+  g_clear_object (&self->source_menu);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (hub_window_parent_class)->dispose (object);
+}
+
+static void
+hub_window_finalize (GObject *object)
+{
+  HubWindow *self = HUB_WINDOW (object);
+
+  finish_loading (self);
+
+  G_OBJECT_CLASS (hub_window_parent_class)->finalize (object);
+}
+
+static void
+hub_window_class_init (HubWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = hub_window_dispose;
+  object_class->finalize = hub_window_finalize;
+  object_class->get_property = hub_window_get_property;
+  widget_class->size_allocate = hub_window_size_allocate;
+  window_class->close_request = hub_window_close_request;
+
+  properties[PROP_SOURCE] =
+    g_param_spec_object ("source", NULL, NULL, HUB_TYPE_SOURCE,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (HUB_TYPE_SUMMARY_CARDS);
+  g_type_ensure (HUB_TYPE_TREND_CHART);
+  g_type_ensure (HUB_TYPE_REPO_TABLE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "ui/hub-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, HubWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, HubWindow, source_button);
+  gtk_widget_class_bind_template_child (widget_class, HubWindow, source_label);
+  gtk_widget_class_bind_template_child (widget_class, HubWindow, period_box);
+  gtk_widget_class_bind_template_child (widget_class, HubWindow, narrow_period_box);
+  gtk_widget_class_bind_template_child (widget_class, HubWindow, refresh_button);
+  gtk_widget_class_bind_template_child (widget_class, HubWindow, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, HubWindow, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, HubWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, HubWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, HubWindow, cards);
+  gtk_widget_class_bind_template_child (widget_class, HubWindow, chart_card);
+  gtk_widget_class_bind_template_child (widget_class, HubWindow, chart_title);
+  gtk_widget_class_bind_template_child (widget_class, HubWindow, trend_chart);
+  gtk_widget_class_bind_template_child (widget_class, HubWindow, table);
+}
+
+static void
+hub_window_init (HubWindow *self)
+{
+  GtkDropTarget *drop;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  self->sources = g_list_store_new (HUB_TYPE_SOURCE);
+  self->source_menu = g_menu_new ();
+  self->period = g_settings_get_enum (self->settings, "period");
+  g_queue_init (&self->pending);
+  gtk_menu_button_set_menu_model (self->source_button, G_MENU_MODEL (self->source_menu));
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  g_signal_connect (self->settings, "changed::period", G_CALLBACK (on_period_changed), self);
+  g_signal_connect (self, "notify::default-width", G_CALLBACK (on_default_size_changed), NULL);
+  g_signal_connect (self, "notify::default-height", G_CALLBACK (on_default_size_changed), NULL);
+  on_default_size_changed (self, NULL);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  hub_window_actions_init (self);
+  hub_window_rebuild_source_menu (self);
+  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+}
+
+HubWindow *
+hub_window_new (GtkApplication *application)
+{
+  return g_object_new (HUB_TYPE_WINDOW, "application", application, NULL);
+}
+
+/* Opens a breakdown file as a source of its own (or reloads it, when open). */
+void
+hub_window_open_file (HubWindow *self,
+                      GFile     *file)
+{
+  g_return_if_fail (HUB_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  queue_load (self, file);
+}
+
+void
+hub_window_open_demo (HubWindow *self)
+{
+  g_return_if_fail (HUB_IS_WINDOW (self));
+
+  hub_window_select_source (self, "demo");
+  if (self->source == NULL || !g_str_equal (hub_source_get_id (self->source), "demo"))
+    queue_load (self, NULL);
+}
+
+/* At start-up: the source used last, if it can be opened without asking. */
+void
+hub_window_restore_last_source (HubWindow *self)
+{
+  g_autofree char *id = NULL;
+
+  g_return_if_fail (HUB_IS_WINDOW (self));
+
+  id = g_settings_get_string (self->settings, "last-source");
+  if (g_str_equal (id, "demo"))
+    hub_window_open_demo (self);
+  else if (g_str_has_prefix (id, "file:"))
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (id);
+
+      if (g_file_query_exists (file, NULL))
+        hub_window_open_file (self, file);
+    }
+  /* "org:NAME" is reopened by the network client, from its cache, once signed in. */
+}
+
+/* Adds a source and shows it; one with the same id is replaced in place. */
+void
+hub_window_add_source (HubWindow *self,
+                       HubSource *source)
+{
+  guint n;
+
+  g_return_if_fail (HUB_IS_WINDOW (self));
+  g_return_if_fail (HUB_IS_SOURCE (source));
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->sources));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HubSource) other = g_list_model_get_item (G_LIST_MODEL (self->sources), i);
+
+      if (g_str_equal (hub_source_get_id (other), hub_source_get_id (source)))
+        {
+          g_list_store_splice (self->sources, i, 1, (gpointer *) &source, 1);
+          show_source (self, source);
+          return;
+        }
+    }
+  g_list_store_append (self->sources, source);
+  show_source (self, source);
+}
+
+void
+hub_window_select_source (HubWindow  *self,
+                          const char *id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sources));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HubSource) source = g_list_model_get_item (G_LIST_MODEL (self->sources), i);
+
+      if (g_str_equal (hub_source_get_id (source), id))
+        {
+          show_source (self, source);
+          return;
+        }
+    }
+}
+
+void
+hub_window_cancel_load (HubWindow *self)
+{
+  g_queue_clear_full (&self->pending, unref_pending);
+  g_cancellable_cancel (self->load_cancellable);
+}
+
+void
+hub_window_focus_search (HubWindow *self)
+{
+  if (self->source != NULL)
+    hub_repo_table_focus_search (self->table);
+}
+
+HubSource *
+hub_window_get_source (HubWindow *self)
+{
+  g_return_val_if_fail (HUB_IS_WINDOW (self), NULL);
+
+  return self->source;
+}
+
+GListModel *
+hub_window_get_sources (HubWindow *self)
+{
+  g_return_val_if_fail (HUB_IS_WINDOW (self), NULL);
+
+  return G_LIST_MODEL (self->sources);
+}
+
+gboolean
+hub_window_get_loading (HubWindow *self)
+{
+  g_return_val_if_fail (HUB_IS_WINDOW (self), FALSE);
+
+  return self->load_cancellable != NULL;
+}
+
+HubPeriod
+hub_window_get_period (HubWindow *self)
+{
+  g_return_val_if_fail (HUB_IS_WINDOW (self), HUB_PERIOD_ALL_TIME);
+
+  return self->period;
+}
+
+HubRepoTable *
+hub_window_get_table (HubWindow *self)
+{
+  g_return_val_if_fail (HUB_IS_WINDOW (self), NULL);
+
+  return self->table;
+}
+
+HubSummaryCards *
+hub_window_get_cards (HubWindow *self)
+{
+  g_return_val_if_fail (HUB_IS_WINDOW (self), NULL);
+
+  return self->cards;
+}
+
+void
+hub_window_show_toast (HubWindow  *self,
+                       const char *message)
+{
+  AdwToast *toast;
+  g_autofree char *markup = g_markup_escape_text (message, -1);
+
+  g_return_if_fail (HUB_IS_WINDOW (self));
+
+  toast = adw_toast_new (markup);
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

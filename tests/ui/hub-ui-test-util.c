@@ -1,0 +1,166 @@
+/* hub-ui-test-util.c: what the window and widget tests share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+
+#include "hub-ui.h"
+#include "hub-ui-test-util.h"
+
+/* The C locale, so that the expected strings need no grouping; a test of the
+ * grouping sets LC_NUMERIC itself. */
+void
+hub_test_ui_init (int    *argc,
+                  char ***argv)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  hub_ui_init ();
+}
+
+static gboolean
+on_frames_done (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for ms milliseconds: layout and paint happen. */
+void
+hub_test_run_frames (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, on_frames_done, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+void
+hub_test_wait_loaded (HubWindow *window)
+{
+  while (hub_window_get_loading (window))
+    g_main_context_iteration (NULL, TRUE);
+  hub_test_run_frames (100);
+}
+
+char *
+hub_test_fixture_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "ui", name, NULL);
+}
+
+/* A window at the given size, with the fixture opened (when not NULL). */
+HubWindow *
+hub_test_open_window (const char *fixture,
+                      int         width,
+                      int         height)
+{
+  HubWindow *window = hub_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  if (fixture != NULL)
+    {
+      g_autofree char *path = hub_test_fixture_path (fixture);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      hub_window_open_file (window, file);
+      hub_test_wait_loaded (window);
+    }
+  hub_test_run_frames (100);
+  return window;
+}
+
+/* Destroys the window and checks that nothing kept it alive. */
+void
+hub_test_close_window (HubWindow *window)
+{
+  gpointer weak = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_destroy (GTK_WINDOW (window));
+  for (int i = 0; i < 1000 && weak != NULL; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (weak);
+}
+
+GtkWidget *
+hub_test_find_named (GtkWidget  *root,
+                     const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = hub_test_find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+hub_test_find_type (GtkWidget *root,
+                    GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = hub_test_find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+const char *
+hub_test_label_text (GtkWidget  *root,
+                     const char *name)
+{
+  GtkWidget *label = hub_test_find_named (root, name);
+
+  g_assert_nonnull (label);
+  g_assert_true (GTK_IS_LABEL (label));
+  return gtk_label_get_label (GTK_LABEL (label));
+}
+
+/* What the widget shows, drawn by its window's renderer. A widget waiting
+ * for its allocation draws nothing: that is waited for, up to two seconds. */
+GdkTexture *
+hub_test_render (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int width = 0, height = 0;
+
+  g_assert_nonnull (renderer);
+  for (int attempt = 0; attempt < 40 && node == NULL; attempt++)
+    {
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+      if (attempt > 0)
+        hub_test_run_frames (50);
+      width = gtk_widget_get_width (widget);
+      height = gtk_widget_get_height (widget);
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+    }
+  g_assert_nonnull (node);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+  return gsk_renderer_render_texture (renderer, node,
+                                      &GRAPHENE_RECT_INIT (0, 0, width, height));
+}

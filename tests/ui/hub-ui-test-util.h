@@ -1,0 +1,30 @@
+/* hub-ui-test-util.h: what the window and widget tests share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "hub-window.h"
+
+G_BEGIN_DECLS
+
+void        hub_test_ui_init         (int          *argc,
+                                      char       ***argv);
+void        hub_test_run_frames      (guint         ms);
+void        hub_test_wait_loaded     (HubWindow    *window);
+HubWindow  *hub_test_open_window     (const char   *fixture,
+                                      int           width,
+                                      int           height);
+void        hub_test_close_window    (HubWindow    *window);
+GtkWidget  *hub_test_find_named      (GtkWidget    *root,
+                                      const char   *name);
+GtkWidget  *hub_test_find_type       (GtkWidget    *root,
+                                      GType         type);
+const char *hub_test_label_text      (GtkWidget    *root,
+                                      const char   *name);
+GdkTexture *hub_test_render          (GtkWidget    *widget);
+char       *hub_test_fixture_path    (const char   *name);
+
+G_END_DECLS

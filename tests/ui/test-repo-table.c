@@ -1,0 +1,249 @@
+/* test-repo-table.c: the repository table's search, type filter, sort and activation
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "hub-repo-row.h"
+#include "hub-repo-table.h"
+#include "hub-ui-test-util.h"
+
+typedef struct
+{
+  HubWindow    *window;
+  HubRepoTable *table;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_set_enum (settings, "period", HUB_PERIOD_ALL_TIME);
+  f->window = hub_test_open_window ("fixture.csv", 1100, 760);
+  f->table = hub_window_get_table (f->window);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  hub_test_close_window (f->window);
+}
+
+/* The names as shown, joined with spaces, "org/" left out. */
+static char *
+shown (Fixture *f)
+{
+  GListModel *model = hub_repo_table_get_model (f->table);
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(HubRepoRow) row = g_list_model_get_item (model, i);
+
+      if (i > 0)
+        g_string_append_c (names, ' ');
+      g_string_append (names, hub_repo_row_get_name (row) + strlen ("org/"));
+    }
+  return g_string_free (names, FALSE);
+}
+
+#define assert_shown(f, expected) \
+  G_STMT_START { g_autofree char *_s = shown (f); g_assert_cmpstr (_s, ==, expected); } G_STMT_END
+
+typedef struct
+{
+  const char *text;
+  gboolean    changed;
+} Wait;
+
+static void
+on_search_changed (GtkSearchEntry *entry,
+                   Wait           *wait)
+{
+  if (g_str_equal (gtk_editable_get_text (GTK_EDITABLE (entry)), wait->text))
+    wait->changed = TRUE;
+}
+
+/* Types text and waits for its search-changed: with a delay of 0, GtkSearchEntry
+ * still emits it from a timeout (the empty text at once, which set_text passes
+ * through on its way). */
+static void
+search (Fixture    *f,
+        const char *text)
+{
+  GtkEditable *entry = hub_repo_table_get_search_entry (f->table);
+  Wait wait = { text, FALSE };
+  gulong id = g_signal_connect_after (entry, "search-changed",
+                                      G_CALLBACK (on_search_changed), &wait);
+
+  gtk_editable_set_text (entry, text);
+  while (!wait.changed)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (entry, id);
+}
+
+static void
+test_initial_order (Fixture       *f,
+                    gconstpointer  data)
+{
+  assert_shown (f, "alpha gamma-corpus Beta-large alpha-demo delta-eval");
+  g_assert_cmpstr (hub_test_label_text (GTK_WIDGET (f->table), "count-label"), ==,
+                   "5 of 5 repositories");
+}
+
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  GtkWidget *stack = hub_test_find_named (GTK_WIDGET (f->table), "table-stack");
+
+  search (f, "ALPHA");
+  assert_shown (f, "alpha alpha-demo");
+  g_assert_cmpstr (hub_test_label_text (GTK_WIDGET (f->table), "count-label"), ==,
+                   "2 of 5 repositories");
+
+  search (f, "alpha-");
+  assert_shown (f, "alpha-demo");
+  search (f, "a");
+  assert_shown (f, "alpha gamma-corpus Beta-large alpha-demo delta-eval");
+  search (f, "beta");
+  assert_shown (f, "Beta-large");
+
+  search (f, "zzz");
+  assert_shown (f, "");
+  g_assert_cmpstr (hub_test_label_text (GTK_WIDGET (f->table), "count-label"), ==,
+                   "0 of 5 repositories");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
+
+  search (f, "");
+  assert_shown (f, "alpha gamma-corpus Beta-large alpha-demo delta-eval");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "table");
+}
+
+static void
+test_type_filter (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *dropdown = hub_test_find_type (GTK_WIDGET (f->table), GTK_TYPE_DROP_DOWN);
+  GListModel *types = gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown));
+
+  /* The fixture has a space and no other type. */
+  g_assert_cmpuint (g_list_model_get_n_items (types), ==, 4);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (types), 3), ==, "Spaces");
+
+  hub_repo_table_set_type_filter (f->table, HUB_REPO_KIND_DATASET);
+  assert_shown (f, "gamma-corpus delta-eval");
+  hub_repo_table_set_type_filter (f->table, HUB_REPO_KIND_SPACE);
+  assert_shown (f, "alpha-demo");
+  search (f, "alpha");
+  assert_shown (f, "alpha-demo");
+  hub_repo_table_set_type_filter (f->table, HUB_REPO_KIND_MODEL);
+  assert_shown (f, "alpha");
+  hub_repo_table_set_type_filter (f->table, -1);
+  assert_shown (f, "alpha alpha-demo");
+}
+
+static void
+test_sort (Fixture       *f,
+           gconstpointer  data)
+{
+  hub_repo_table_sort_by (f->table, HUB_REPO_COLUMN_NAME, GTK_SORT_ASCENDING);
+  assert_shown (f, "alpha alpha-demo Beta-large delta-eval gamma-corpus");
+  hub_repo_table_sort_by (f->table, HUB_REPO_COLUMN_NAME, GTK_SORT_DESCENDING);
+  assert_shown (f, "gamma-corpus delta-eval Beta-large alpha-demo alpha");
+
+  hub_repo_table_sort_by (f->table, HUB_REPO_COLUMN_PERIOD, GTK_SORT_ASCENDING);
+  assert_shown (f, "delta-eval alpha-demo Beta-large gamma-corpus alpha");
+  hub_repo_table_sort_by (f->table, HUB_REPO_COLUMN_ALL_TIME, GTK_SORT_DESCENDING);
+  assert_shown (f, "alpha gamma-corpus Beta-large alpha-demo delta-eval");
+
+  /* Downloads over the sparkline's 90 days: 0, 5, 400, 450, 1000. */
+  hub_repo_table_sort_by (f->table, HUB_REPO_COLUMN_SPARKLINE, GTK_SORT_ASCENDING);
+  assert_shown (f, "delta-eval alpha-demo gamma-corpus alpha Beta-large");
+
+  /* "—" first, then −100 %, +100 %, and the two "new" last; ties go by name. */
+  hub_repo_table_sort_by (f->table, HUB_REPO_COLUMN_CHANGE, GTK_SORT_ASCENDING);
+  assert_shown (f, "delta-eval gamma-corpus alpha alpha-demo Beta-large");
+  hub_repo_table_sort_by (f->table, HUB_REPO_COLUMN_CHANGE, GTK_SORT_DESCENDING);
+  assert_shown (f, "Beta-large alpha-demo alpha gamma-corpus delta-eval");
+
+  /* Models, datasets, spaces. */
+  hub_repo_table_sort_by (f->table, HUB_REPO_COLUMN_TYPE, GTK_SORT_ASCENDING);
+  assert_shown (f, "alpha Beta-large delta-eval gamma-corpus alpha-demo");
+}
+
+static void
+test_sort_kept_by_search (Fixture       *f,
+                          gconstpointer  data)
+{
+  hub_repo_table_sort_by (f->table, HUB_REPO_COLUMN_NAME, GTK_SORT_DESCENDING);
+  search (f, "a");
+  assert_shown (f, "gamma-corpus delta-eval Beta-large alpha-demo alpha");
+  search (f, "al");
+  assert_shown (f, "delta-eval alpha-demo alpha");
+  search (f, "");
+  assert_shown (f, "gamma-corpus delta-eval Beta-large alpha-demo alpha");
+}
+
+static void
+test_period (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_set_enum (settings, "period", HUB_PERIOD_LAST_MONTH);
+  hub_test_run_frames (50);
+  g_assert_cmpint (hub_repo_table_get_period (f->table), ==, HUB_PERIOD_LAST_MONTH);
+  /* Last 30 days: Beta 1000, alpha 300, alpha-demo 5, then the two with 0. */
+  assert_shown (f, "Beta-large alpha alpha-demo gamma-corpus delta-eval");
+  g_settings_set_enum (settings, "period", HUB_PERIOD_ALL_TIME);
+  assert_shown (f, "alpha gamma-corpus Beta-large alpha-demo delta-eval");
+}
+
+static void
+on_repo_activated (HubRepoTable *table,
+                   guint         index,
+                   int          *activated)
+{
+  *activated = (int) index;
+}
+
+static void
+test_activate (Fixture       *f,
+               gconstpointer  data)
+{
+  GtkWidget *view = hub_test_find_type (GTK_WIDGET (f->table), GTK_TYPE_COLUMN_VIEW);
+  GtkSelectionModel *selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (view));
+  int activated = -1;
+
+  g_signal_connect (f->table, "repo-activated", G_CALLBACK (on_repo_activated), &activated);
+  /* Row 1 is gamma-corpus, the third repository of the file. */
+  g_signal_emit_by_name (view, "activate", 1);
+  g_assert_cmpint (activated, ==, 2);
+  g_assert_true (gtk_selection_model_is_selected (selection, 1));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  hub_test_ui_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/ui/table/initial-order", test_initial_order);
+  ADD ("/ui/table/search", test_search);
+  ADD ("/ui/table/type-filter", test_type_filter);
+  ADD ("/ui/table/sort", test_sort);
+  ADD ("/ui/table/sort-kept-by-search", test_sort_kept_by_search);
+  ADD ("/ui/table/period", test_period);
+  ADD ("/ui/table/activate", test_activate);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,201 @@
+/* test-window.c: the window on a fixture: the cards in both periods, a broken
+ * file, the welcome page
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "hub-ui-test-util.h"
+
+static void
+set_period (HubPeriod period)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_set_enum (settings, "period", period);
+  hub_test_run_frames (50);
+}
+
+#define assert_label(root, name, text) \
+  g_assert_cmpstr (hub_test_label_text (GTK_WIDGET (root), name), ==, text)
+
+static void
+test_cards (void)
+{
+  HubWindow *window;
+  GtkWidget *cards;
+
+  set_period (HUB_PERIOD_ALL_TIME);
+  window = hub_test_open_window ("fixture.csv", 1100, 760);
+  cards = GTK_WIDGET (hub_window_get_cards (window));
+
+  /* All time: 5000 + 1000 + 2000 + 10 + 50. */
+  assert_label (cards, "downloads-value", "8060");
+  assert_label (cards, "downloads-caption", "All time");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (gtk_widget_get_parent (hub_test_find_named (cards, "downloads-value"))),
+                   ==, "8060 downloads");
+  assert_label (cards, "models-value", "2");
+  assert_label (cards, "models-caption", "6.0 K downloads");
+  assert_label (cards, "datasets-value", "2");
+  assert_label (cards, "datasets-caption", "2.0 K downloads");
+  /* Last 30 days 1305 against 550 before, whichever the period. */
+  assert_label (cards, "change-value", "+137.3 %");
+  g_assert_true (gtk_widget_has_css_class (hub_test_find_named (cards, "change-value"), "success"));
+  assert_label (cards, "as-of-value", "21 Nov 2026");
+  g_assert_true (g_str_has_prefix (hub_test_label_text (cards, "as-of-caption"), "File modified "));
+
+  set_period (HUB_PERIOD_LAST_MONTH);
+  g_assert_cmpint (hub_window_get_period (window), ==, HUB_PERIOD_LAST_MONTH);
+  assert_label (cards, "downloads-value", "1305");
+  assert_label (cards, "downloads-caption", "Last 30 days");
+  assert_label (cards, "models-value", "2");
+  assert_label (cards, "models-caption", "1.3 K downloads");
+  assert_label (cards, "datasets-caption", "0 downloads");
+  assert_label (cards, "change-value", "+137.3 %");
+
+  set_period (HUB_PERIOD_ALL_TIME);
+  assert_label (cards, "downloads-value", "8060");
+  hub_test_close_window (window);
+}
+
+/* A narrow window: short forms, and the table keeps its essential columns. */
+static void
+test_compact (void)
+{
+  HubWindow *window = hub_test_open_window ("fixture.csv", 360, 700);
+  GtkWidget *cards = GTK_WIDGET (hub_window_get_cards (window));
+
+  hub_test_run_frames (100);
+  g_assert_true (hub_summary_cards_get_compact (HUB_SUMMARY_CARDS (cards)));
+  g_assert_true (hub_repo_table_get_compact (hub_window_get_table (window)));
+  assert_label (cards, "downloads-value", "8.1 K");
+  hub_test_close_window (window);
+}
+
+static void
+test_broken_file_keeps_data (void)
+{
+  HubWindow *window = hub_test_open_window ("fixture.csv", 1100, 760);
+  HubSource *before = hub_window_get_source (window);
+  g_autofree char *broken = hub_test_fixture_path ("broken.csv");
+  g_autoptr(GFile) file = g_file_new_for_path (broken);
+  GtkWidget *cards = GTK_WIDGET (hub_window_get_cards (window));
+
+  set_period (HUB_PERIOD_ALL_TIME);
+  hub_window_open_file (window, file);
+  g_assert_true (hub_window_get_loading (window));
+  hub_test_wait_loaded (window);
+
+  g_assert_true (hub_window_get_source (window) == before);
+  g_assert_cmpuint (g_list_model_get_n_items (hub_window_get_sources (window)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (hub_repo_table_get_model (hub_window_get_table (window))),
+                    ==, 5);
+  assert_label (cards, "downloads-value", "8060");
+  hub_test_close_window (window);
+}
+
+static void
+test_welcome (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  HubWindow *window;
+  GtkWidget *stack;
+
+  g_settings_set_string (settings, "last-source", "");
+  window = hub_test_open_window (NULL, 1100, 760);
+  hub_window_restore_last_source (window);
+  g_assert_false (hub_window_get_loading (window));
+  stack = hub_test_find_named (GTK_WIDGET (window), "main-stack");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "welcome");
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "open"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "open-demo"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "refresh"));
+  hub_test_close_window (window);
+}
+
+/* The source opened is remembered, and reopened by the next window. */
+static void
+test_last_source (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *path = hub_test_fixture_path ("fixture.csv");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *kept = NULL;
+  HubWindow *window = hub_test_open_window ("fixture.csv", 1100, 760);
+
+  kept = g_settings_get_string (settings, "last-source");
+  g_assert_cmpstr (kept, ==, uri);
+  hub_test_close_window (window);
+
+  window = hub_test_open_window (NULL, 1100, 760);
+  hub_window_restore_last_source (window);
+  hub_test_wait_loaded (window);
+  g_assert_nonnull (hub_window_get_source (window));
+  g_assert_cmpstr (hub_source_get_id (hub_window_get_source (window)), ==, uri);
+  hub_test_close_window (window);
+}
+
+static void
+test_demo_and_switch (void)
+{
+  HubWindow *window = hub_test_open_window ("fixture.csv", 1100, 760);
+  GListModel *sources = hub_window_get_sources (window);
+  const HubTotals *totals;
+
+  hub_window_open_demo (window);
+  hub_test_wait_loaded (window);
+  g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 2);
+  g_assert_cmpstr (hub_source_get_id (hub_window_get_source (window)), ==, "demo");
+  totals = hub_dataset_get_totals (hub_source_get_dataset (hub_window_get_source (window)));
+  g_assert_cmpuint (totals->repos, ==, 150);
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "source",
+                                  g_variant_new_string ("demo"));
+  g_assert_cmpstr (hub_source_get_id (hub_window_get_source (window)), ==, "demo");
+  {
+    g_autoptr(HubSource) first = g_list_model_get_item (sources, 0);
+
+    g_action_group_activate_action (G_ACTION_GROUP (window), "source",
+                                    g_variant_new_string (hub_source_get_id (first)));
+    g_assert_true (hub_window_get_source (window) == first);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (hub_repo_table_get_model (hub_window_get_table (window))),
+                    ==, 5);
+  hub_test_close_window (window);
+}
+
+static void
+test_cancel (void)
+{
+  HubWindow *window = hub_test_open_window (NULL, 1100, 760);
+
+  hub_window_open_demo (window);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "cancel-load", NULL);
+  hub_test_wait_loaded (window);
+  /* The demo is small: it may have finished first. Either way, nothing is half-shown. */
+  if (hub_window_get_source (window) == NULL)
+    {
+      GtkWidget *stack = hub_test_find_named (GTK_WIDGET (window), "main-stack");
+
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "welcome");
+    }
+  hub_test_close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  hub_test_ui_init (&argc, &argv);
+
+  g_test_add_func ("/ui/window/cards", test_cards);
+  g_test_add_func ("/ui/window/compact", test_compact);
+  g_test_add_func ("/ui/window/broken-file-keeps-data", test_broken_file_keeps_data);
+  g_test_add_func ("/ui/window/welcome", test_welcome);
+  g_test_add_func ("/ui/window/last-source", test_last_source);
+  g_test_add_func ("/ui/window/demo-and-switch", test_demo_and_switch);
+  g_test_add_func ("/ui/window/cancel", test_cancel);
+
+  return g_test_run ();
+}
