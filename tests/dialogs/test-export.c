@@ -1,0 +1,283 @@
+/* test-export.c: Export CSV…: both kinds round-trip, a failed export leaves nothing
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "hub-export.h"
+#include "hub-ui-test-util.h"
+
+static const char fixture[] =
+  "repoType,repoName,total,timestamp,downloads\n"
+  "model,org/alpha,100,2026-10-01T00:00:00.000Z,5\n"
+  "model,org/alpha,100,2026-11-20T00:00:00.000Z,7\n"
+  "dataset,\"org/\"\"quoted\"\", name\",40,2026-11-21T00:00:00.000Z,9\n"
+  "model,org/beta,3,2026-09-01T00:00:00.000Z,3\n";
+
+static HubDataset *
+load_text (const char *text)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  HubDataset *dataset = hub_dataset_load_bytes (bytes, "fixture.csv", &error);
+
+  g_assert_no_error (error);
+  return dataset;
+}
+
+typedef struct
+{
+  GFile  *file;
+  GError *error;
+  gboolean done;
+} Result;
+
+static void
+on_written (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Result *r = user_data;
+
+  r->file = hub_export_write_finish (result, &r->error);
+  r->done = TRUE;
+}
+
+static gboolean
+on_timeout (gpointer user_data)
+{
+  g_error ("The export did not finish within 20 s");
+  return G_SOURCE_REMOVE;
+}
+
+static Result
+export_and_wait (HubDataset    *dataset,
+                 HubExportKind  kind,
+                 GArray        *indexes,
+                 GFile         *destination)
+{
+  Result r = { 0 };
+  guint timeout = g_timeout_add_seconds (20, on_timeout, NULL);
+
+  hub_export_write_async (dataset, kind, indexes, HUB_PERIOD_LAST_MONTH, destination, NULL,
+                          on_written, &r);
+  while (!r.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout);
+  return r;
+}
+
+static char *
+make_tmpdir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("hub-export-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+test_breakdown_round_trip (void)
+{
+  g_autoptr(HubDataset) dataset = load_text (fixture);
+  g_autoptr(HubDataset) again = NULL;
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "org-downloads-2026-11-21.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary_a = NULL;
+  g_autofree char *summary_b = NULL;
+  Result r = export_and_wait (dataset, HUB_EXPORT_BREAKDOWN, NULL, file);
+
+  g_assert_no_error (r.error);
+  g_assert_true (g_file_equal (r.file, file));
+  g_clear_object (&r.file);
+
+  again = hub_dataset_load_file (path, "again", NULL, NULL, &error);
+  g_assert_no_error (error);
+  summary_a = hub_summary_to_json (dataset);
+  summary_b = hub_summary_to_json (again);
+  g_assert_cmpstr (summary_a, ==, summary_b);
+  g_assert_cmpuint (hub_dataset_get_n_repos (again), ==, 3);
+  g_assert_nonnull (hub_dataset_find_repo (again, "dataset", "org/\"quoted\", name"));
+
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static void
+test_table_as_shown (void)
+{
+  g_autoptr(HubDataset) dataset = load_text (fixture);
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "table.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *contents = NULL;
+  guint order[] = { 1, 0 };  /* the dataset first, then alpha; beta filtered out */
+  Result r;
+
+  g_array_append_vals (shown, order, G_N_ELEMENTS (order));
+  r = export_and_wait (dataset, HUB_EXPORT_TABLE, shown, file);
+  g_assert_no_error (r.error);
+  g_clear_object (&r.file);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==,
+                   "repoType,repoName,periodDownloads,allTime,lastMonth,previousMonth,change\n"
+                   "dataset,\"org/\"\"quoted\"\", name\",9,40,9,0,\n"
+                   "model,org/alpha,7,100,7,5,0.4\n");
+
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* Tests run as root, so a read-only folder would not stop the write: a
+ * destination whose folder is a regular file does (ENOTDIR). */
+static void
+test_unwritable_leaves_nothing (void)
+{
+  g_autoptr(HubDataset) dataset = load_text (fixture);
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *blocker = g_build_filename (dir, "not-a-folder", NULL);
+  g_autofree char *path = g_build_filename (blocker, "out.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GDir) listing = NULL;
+  Result r;
+  guint entries = 0;
+
+  g_assert_true (g_file_set_contents (blocker, "x", 1, NULL));
+  r = export_and_wait (dataset, HUB_EXPORT_BREAKDOWN, NULL, file);
+  g_assert_null (r.file);
+  g_assert_nonnull (r.error);
+  g_assert_nonnull (strstr (r.error->message, "out.csv"));
+  g_clear_error (&r.error);
+
+  listing = g_dir_open (dir, 0, NULL);
+  while (g_dir_read_name (listing) != NULL)
+    entries++;
+  g_assert_cmpuint (entries, ==, 1);
+
+  g_assert_cmpint (g_remove (blocker), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* /dev/full accepts the file but not its bytes (ENOSPC): the error names the
+ * disk being full and nothing is left. */
+static void
+test_disk_full (void)
+{
+  g_autoptr(HubDataset) dataset = load_text (fixture);
+  g_autoptr(GFile) file = g_file_new_for_path ("/dev/full");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFileOutputStream) out = NULL;
+  gboolean ok;
+
+  /* g_file_replace() on a device writes in place; hub_csv_write_breakdown()
+   * must still report the failure from the stream. */
+  out = g_file_append_to (file, G_FILE_CREATE_NONE, NULL, &error);
+  g_assert_no_error (error);
+  ok = hub_csv_write_breakdown (dataset, G_OUTPUT_STREAM (out), NULL, &error);
+  g_assert_false (ok);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+}
+
+static GtkWidget *
+find_chooser_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WIDGET (window);
+    }
+  return NULL;
+}
+
+static void
+on_run_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Result *r = user_data;
+
+  r->file = hub_export_run_finish (result, &r->error);
+  r->done = TRUE;
+}
+
+/* The save dialog itself: the suggested name, the choice of content, and
+ * what Export writes. Without a portal (as here) GTK shows its own dialog. */
+static void
+test_save_dialog (void)
+{
+  g_autoptr(HubDataset) dataset = load_text (fixture);
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "aurora-downloads-2026-11-21.csv", NULL);
+  g_autofree char *shot = g_test_build_filename (G_TEST_BUILT, "export-dialog.png", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *name = NULL;
+  GtkWindow *parent = GTK_WINDOW (adw_application_window_new (NULL));
+  GtkWidget *chooser = NULL;
+  Result r = { 0 };
+
+  gtk_window_set_default_size (parent, 1000, 700);
+  gtk_window_present (parent);
+  hub_export_run_async (parent, dataset, "aurora", NULL, HUB_PERIOD_ALL_TIME, NULL,
+                        on_run_done, &r);
+  for (int tries = 0; tries < 100 && chooser == NULL; tries++)
+    {
+      hub_test_run_frames (50);
+      chooser = find_chooser_dialog ();
+    }
+  g_assert_nonnull (chooser);
+  hub_test_run_frames (500);
+
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (name, ==, "aurora-downloads-2026-11-21.csv");
+  g_assert_cmpstr (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "content"), ==,
+                   "breakdown");
+
+  texture = hub_test_render (chooser);
+  g_assert_true (gdk_texture_save_to_png (texture, shot));
+  g_test_message ("screenshot: %s", shot);
+
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  /* As a user would: the second item of the choice's drop-down. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (hub_test_find_type (chooser, GTK_TYPE_DROP_DOWN)), 1);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  while (!r.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_no_error (r.error);
+  g_assert_nonnull (r.file);
+  g_clear_object (&r.file);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "repoType,repoName,periodDownloads,"));
+
+  gtk_window_destroy (parent);
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  hub_test_ui_init (&argc, &argv);
+
+  g_test_add_func ("/dialogs/export/breakdown-round-trip", test_breakdown_round_trip);
+  g_test_add_func ("/dialogs/export/table-as-shown", test_table_as_shown);
+  g_test_add_func ("/dialogs/export/unwritable-leaves-nothing", test_unwritable_leaves_nothing);
+  g_test_add_func ("/dialogs/export/disk-full", test_disk_full);
+  g_test_add_func ("/dialogs/export/save-dialog", test_save_dialog);
+
+  return g_test_run ();
+}

@@ -1,0 +1,175 @@
+/* test-repo-detail.c: the page about one repository
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "hub-chart.h"
+#include "hub-repo-detail.h"
+#include "hub-ui-test-util.h"
+
+/* A model over a leap day, with gaps, and a dataset with one day. */
+static const char fixture[] =
+  "repoType,repoName,total,timestamp,downloads\n"
+  "model,org/alpha,5000,2024-02-27T00:00:00.000Z,10\n"
+  "model,org/alpha,5000,2024-02-28T00:00:00.000Z,20\n"
+  "model,org/alpha,5000,2024-02-29T00:00:00.000Z,300\n"
+  "model,org/alpha,5000,2024-03-01T00:00:00.000Z,40\n"
+  "model,org/alpha,5000,2024-03-05T00:00:00.000Z,1234\n"
+  "model,org/alpha,5000,2024-04-10T00:00:00.000Z,7\n"
+  "dataset,org/corpus,9,2024-04-10T00:00:00.000Z,9\n";
+
+static HubDataset *
+load_fixture (void)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (fixture, sizeof fixture - 1);
+  g_autoptr(GError) error = NULL;
+  HubDataset *dataset = hub_dataset_load_bytes (bytes, "fixture.csv", &error);
+
+  g_assert_no_error (error);
+  return dataset;
+}
+
+static GtkWindow *
+show_in_window (GtkWidget *child,
+                int        width,
+                int        height)
+{
+  GtkWindow *window = GTK_WINDOW (adw_window_new ());
+
+  adw_window_set_content (ADW_WINDOW (window), child);
+  gtk_window_set_default_size (window, width, height);
+  gtk_window_present (window);
+  hub_test_run_frames (300);
+  return window;
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  /* The whole window: the page itself has no background of its own. */
+  g_autoptr(GdkTexture) texture = hub_test_render (GTK_WIDGET (gtk_widget_get_root (widget)));
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+
+  g_assert_nonnull (texture);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static void
+test_cards_and_url (void)
+{
+  g_autoptr(HubDataset) dataset = load_fixture ();
+  GtkWidget *detail = hub_repo_detail_new ();
+  GtkWindow *window;
+  g_autofree char *url = NULL;
+
+  hub_repo_detail_set_repo (HUB_REPO_DETAIL (detail), dataset, 0, "https://hub.example");
+  window = show_in_window (detail, 900, 700);
+
+  /* asOf is 2024-04-10: all time is the larger total; the last 30 days hold 7;
+   * the best day is 5 March. */
+  g_assert_cmpstr (hub_repo_detail_get_card (HUB_REPO_DETAIL (detail), "All Time"), ==,
+                   "5.0 K");
+  g_assert_cmpstr (hub_repo_detail_get_card (HUB_REPO_DETAIL (detail), "Last Month"), ==, "7");
+  g_assert_cmpstr (hub_repo_detail_get_card (HUB_REPO_DETAIL (detail), "Last 7 Days"), ==, "7");
+  g_assert_cmpstr (hub_repo_detail_get_card (HUB_REPO_DETAIL (detail), "Best Day"), ==, "1.2 K");
+
+  url = hub_repo_detail_dup_url (HUB_REPO_DETAIL (detail));
+  g_assert_cmpstr (url, ==, "https://hub.example/org/alpha");
+  g_clear_pointer (&url, g_free);
+
+  hub_repo_detail_set_repo (HUB_REPO_DETAIL (detail), dataset, 1, NULL);
+  url = hub_repo_detail_dup_url (HUB_REPO_DETAIL (detail));
+  g_assert_cmpstr (url, ==, "https://huggingface.co/datasets/org/corpus");
+
+  gtk_window_destroy (window);
+}
+
+static void
+test_controls_drive_chart (void)
+{
+  g_autoptr(HubDataset) dataset = load_fixture ();
+  GtkWidget *detail = hub_repo_detail_new ();
+  HubChart *chart = HUB_CHART (hub_repo_detail_get_chart (HUB_REPO_DETAIL (detail)));
+  GtkWindow *window;
+
+  hub_repo_detail_set_repo (HUB_REPO_DETAIL (detail), dataset, 0, NULL);
+  window = show_in_window (detail, 900, 700);
+
+  g_assert_cmpint (hub_chart_get_range (chart), ==, HUB_CHART_RANGE_90_DAYS);
+  g_assert_cmpint (hub_chart_get_bucket (chart), ==, HUB_BUCKET_DAY);
+
+  g_assert_true (gtk_widget_activate_action (detail, "detail.copy-name", NULL));
+  g_assert_cmpuint (hub_chart_get_points (chart)->len, ==, 90);
+  hub_chart_set_bucket (chart, HUB_BUCKET_MONTH);
+  hub_chart_set_range (chart, HUB_CHART_RANGE_ALL);
+  /* February, March and April 2024. */
+  g_assert_cmpuint (hub_chart_get_points (chart)->len, ==, 3);
+  /* The toggles follow the chart. */
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (
+    hub_test_find_named (detail, "bucket-month"))));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (
+    hub_test_find_named (detail, "range-all"))));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (
+    hub_test_find_named (detail, "range-90"))));
+
+  gtk_window_destroy (window);
+}
+
+static void
+test_screenshots (void)
+{
+  g_autoptr(HubDataset) dataset = NULL;
+  g_autoptr(GBytes) demo = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkWidget *detail = hub_repo_detail_new ();
+  HubChart *chart = HUB_CHART (hub_repo_detail_get_chart (HUB_REPO_DETAIL (detail)));
+  GtkWindow *window;
+
+  /* The demo organisation, as a user exploring the app would see it. */
+  demo = g_resources_lookup_data (RESOURCE_PREFIX "demo/aurora-labs.csv",
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  dataset = hub_dataset_load_bytes (demo, "demo", &error);
+  g_assert_no_error (error);
+  hub_repo_detail_set_repo (HUB_REPO_DETAIL (detail), dataset, 0, NULL);
+  window = show_in_window (detail, 1000, 720);
+
+  save_screenshot (detail, "detail-daily-light.png");
+  hub_chart_set_bucket (chart, HUB_BUCKET_MONTH);
+  hub_chart_set_range (chart, HUB_CHART_RANGE_ALL);
+  hub_test_run_frames (100);
+  save_screenshot (detail, "detail-monthly-light.png");
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  hub_test_run_frames (200);
+  save_screenshot (detail, "detail-monthly-dark.png");
+  hub_chart_set_bucket (chart, HUB_BUCKET_DAY);
+  hub_chart_set_range (chart, HUB_CHART_RANGE_90_DAYS);
+  hub_test_run_frames (100);
+  save_screenshot (detail, "detail-daily-dark.png");
+
+  gtk_window_set_default_size (window, 380, 720);
+  gtk_widget_queue_resize (GTK_WIDGET (window));
+  hub_test_run_frames (800);
+  save_screenshot (detail, "detail-narrow-dark.png");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+
+  gtk_window_destroy (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  hub_test_ui_init (&argc, &argv);
+
+  g_test_add_func ("/dialogs/repo-detail/cards-and-url", test_cards_and_url);
+  g_test_add_func ("/dialogs/repo-detail/controls-drive-chart", test_controls_drive_chart);
+  g_test_add_func ("/dialogs/repo-detail/screenshots", test_screenshots);
+
+  return g_test_run ();
+}
