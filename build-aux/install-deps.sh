@@ -10,7 +10,7 @@ packages=(
   ca-certificates librsvg2-common locales fonts-cantarell adwaita-icon-theme
   xvfb xauth imagemagick xdotool
   dbus-daemon dbus-x11 gnome-keyring libsecret-tools
-  desktop-file-utils appstream python3
+  desktop-file-utils appstream flatpak-builder python3
 )
 
 missing=()
