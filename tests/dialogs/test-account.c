@@ -240,12 +240,14 @@ test_sign_out (Fixture       *f,
   GAsyncResult *result = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(HubWhoami) whoami = hub_whoami_new_from_json (whoami_json, -1, &error);
+  g_autoptr(HubWhoami) cached = NULL;
 
   g_assert_no_error (error);
   hub_account_sign_in (f->account, TOKEN, HUB_TOKEN_SOURCE_SESSION, whoami);
   g_assert_true (hub_account_get_signed_in (f->account));
-  g_assert_nonnull (hub_cache_load_whoami (hub_account_get_cache (f->account),
-                                           f->endpoint, NULL, NULL));
+  cached = hub_cache_load_whoami (hub_account_get_cache (f->account), f->endpoint, NULL, NULL);
+  g_assert_nonnull (cached);
+  g_clear_pointer (&cached, hub_whoami_unref);
 
   hub_account_sign_out_async (f->account, NULL, store_result, &result);
   g_assert_true (hub_account_sign_out_finish (f->account, wait_result (&result, "sign-out"),
@@ -254,8 +256,8 @@ test_sign_out (Fixture       *f,
   g_assert_no_error (error);
   g_assert_false (hub_account_get_signed_in (f->account));
   g_assert_null (hub_account_get_whoami (f->account));
-  g_assert_null (hub_cache_load_whoami (hub_account_get_cache (f->account),
-                                        f->endpoint, NULL, NULL));
+  cached = hub_cache_load_whoami (hub_account_get_cache (f->account), f->endpoint, NULL, NULL);
+  g_assert_null (cached);
 
   /* Signed out, fetching asks to sign in. */
   hub_account_fetch_async (f->account, "aurora", NULL, NULL, store_result, &result);
