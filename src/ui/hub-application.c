@@ -162,13 +162,35 @@ quit_activated (GSimpleAction *action,
   g_list_free (windows);
 }
 
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  HubApplication *self = user_data;
+  gboolean created;
+
+  hub_window_show_preferences (get_window (self, &created));
+}
+
+/* Enabled by the window while someone is signed in. */
+static void
+sign_out_activated (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  if (HUB_IS_WINDOW (window))
+    hub_window_sign_out (HUB_WINDOW (window));
+}
+
 static const GActionEntry app_entries[] = {
   { "open-demo", open_demo_activated },
   { "about", about_activated },
   { "quit", quit_activated },
-  /* Preferences and Sign Out are their own issues; until then, disabled. */
-  { "preferences", NULL },
-  { "sign-out", NULL },
+  { "preferences", preferences_activated },
+  { "sign-out", sign_out_activated },
 };
 
 static void
@@ -178,6 +200,7 @@ hub_application_startup (GApplication *app)
     { "app.quit", { "<Control>q", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.open", { "<Control>o", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
     { "win.export", { "<Control>e", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.refresh", { "F5", "<Control>r", NULL } },
@@ -192,9 +215,6 @@ hub_application_startup (GApplication *app)
   hub_ui_init ();
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_entries,
                                    G_N_ELEMENTS (app_entries), app);
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (app),
-                                                                            "preferences")),
-                               FALSE);
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (app),
                                                                             "sign-out")),
                                FALSE);

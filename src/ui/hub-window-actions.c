@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "hub-export.h"
 #include "hub-window-private.h"
@@ -64,22 +65,20 @@ open_demo_activated (GSimpleAction *action,
   hub_window_open_demo (user_data);
 }
 
-/* Signing in is its own piece of work (the token, the keyring, whoami);
- * until it lands, this says so instead of doing nothing. */
 static void
 sign_in_activated (GSimpleAction *action,
                    GVariant      *parameter,
                    gpointer       user_data)
 {
-  GtkWidget *dialog;
+  hub_window_show_sign_in (user_data);
+}
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (user_data), _("Sign In Is Not Ready Yet"),
-                                   _("Signing in with a Hugging Face token will fetch your "
-                                     "organisation’s downloads directly. Until then, download "
-                                     "the breakdown as a CSV file and open it, or explore the "
-                                     "demo data."));
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+static void
+open_org_activated (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  hub_window_open_org (user_data, g_variant_get_string (parameter, NULL), TRUE);
 }
 
 static void
@@ -111,6 +110,9 @@ refresh_activated (GSimpleAction *action,
 
   if (file != NULL)
     hub_window_open_file (self, file);
+  else if (self->source != NULL &&
+           hub_source_get_kind (self->source) == HUB_SOURCE_KIND_ORGANIZATION)
+    hub_window_open_org (self, hub_source_get_id (self->source) + strlen ("org:"), TRUE);
 }
 
 static void
@@ -177,6 +179,7 @@ static const GActionEntry win_entries[] = {
   { "open", open_activated },
   { "open-demo", open_demo_activated },
   { "sign-in", sign_in_activated },
+  { "open-org", open_org_activated, "s" },
   { "source", NULL, "s", "''", source_change_state },
   { "period", NULL, "s", "'all-time'", period_change_state },
   { "refresh", refresh_activated },
@@ -213,7 +216,12 @@ hub_window_actions_update (HubWindow *self)
   g_autofree char *period_nick = g_settings_get_string (self->settings, "period");
 
   set_enabled (self, "refresh", !loading && self->source != NULL &&
-                                hub_source_get_file (self->source) != NULL);
+                                (hub_source_get_file (self->source) != NULL ||
+                                 (hub_source_get_kind (self->source) == HUB_SOURCE_KIND_ORGANIZATION &&
+                                  self->account != NULL &&
+                                  hub_account_get_signed_in (self->account))));
+  set_enabled (self, "open-org", !loading && self->account != NULL &&
+                                 hub_account_get_signed_in (self->account));
   set_enabled (self, "cancel-load", loading);
   set_enabled (self, "search", self->source != NULL);
   set_enabled (self, "export", self->source != NULL);
@@ -242,6 +250,7 @@ hub_window_rebuild_source_menu (HubWindow *self)
       has_demo |= hub_source_get_kind (source) == HUB_SOURCE_KIND_DEMO;
     }
 
+  hub_window_add_org_menu (self, opened);
   g_menu_append (more, _("Open CSV File…"), "win.open");
   if (!has_demo)
     g_menu_append (more, _("Demo Data"), "win.open-demo");

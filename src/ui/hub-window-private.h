@@ -5,6 +5,8 @@
  */
 #pragma once
 
+#include "hub-account.h"
+#include "hub-repo-detail.h"
 #include "hub-trend-chart.h"
 #include "hub-window.h"
 
@@ -30,6 +32,10 @@ struct _HubWindow
   GtkLabel             *chart_title;
   HubTrendChart        *trend_chart;
   HubRepoTable         *table;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *dashboard_page;
+  HubRepoDetail        *detail;
+  GtkWidget            *found_token_button;
 
   GSettings            *settings;
   GListStore           *sources;       /* HubSource, in the order opened */
@@ -46,6 +52,11 @@ struct _HubWindow
   char                 *loading_name;
   guint                 progress_timeout;
   gint64                load_started;
+  gboolean              fetching;      /* the progress is a fetch, not a file read */
+
+  /* Signed in or not; NULL when the endpoint asked for is invalid. */
+  HubAccount           *account;
+  GCancellable         *account_cancellable;
 };
 
 void hub_window_actions_init        (HubWindow *self);
@@ -55,5 +66,16 @@ void hub_window_select_source       (HubWindow *self,
                                      const char *id);
 void hub_window_cancel_load         (HubWindow *self);
 void hub_window_focus_search        (HubWindow *self);
+void hub_window_begin_progress      (HubWindow  *self,
+                                     const char *name,
+                                     gboolean    fetching);
+void hub_window_end_progress        (HubWindow *self);
+
+/* hub-window-account.c: signing in, organisations, preferences */
+void hub_window_account_init        (HubWindow  *self);
+void hub_window_account_dispose     (HubWindow  *self);
+void hub_window_show_sign_in        (HubWindow  *self);
+void hub_window_add_org_menu        (HubWindow  *self,
+                                     GMenu      *menu);
 
 G_END_DECLS

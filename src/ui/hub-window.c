@@ -81,6 +81,7 @@ show_source (HubWindow *self,
   gtk_widget_set_visible (self->narrow_period_box, self->compact);
   gtk_stack_set_visible_child_name (self->main_stack, "dashboard");
   hub_repo_table_set_key_capture_widget (self->table, GTK_WIDGET (self));
+  adw_leaflet_set_visible_child (self->leaflet, self->dashboard_page);
 
   if ((clock = gtk_widget_get_frame_clock (GTK_WIDGET (self))) != NULL)
     g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), self);
@@ -124,8 +125,12 @@ update_progress (gpointer user_data)
   g_autofree char *counts = hub_format_progress (bytes, total, rows);
   g_autofree char *text = NULL;
 
-  /* Translators: "Reading big.csv: 12.3 MB of 250.9 MB · 1,234,567 rows" */
-  text = g_strdup_printf (_("Reading %s: %s"), self->loading_name, counts);
+  if (self->fetching)
+    /* Translators: "Fetching aurora-labs: 12.3 MB · 1,234,567 rows" */
+    text = g_strdup_printf (_("Fetching %s: %s"), self->loading_name, counts);
+  else
+    /* Translators: "Reading big.csv: 12.3 MB of 250.9 MB · 1,234,567 rows" */
+    text = g_strdup_printf (_("Reading %s: %s"), self->loading_name, counts);
   gtk_label_set_label (self->progress_label, text);
   if (total > 0)
     gtk_progress_bar_set_fraction (self->progress_bar, MIN (1.0, (double) bytes / (double) total));
@@ -168,6 +173,59 @@ on_source_loaded (GObject      *object,
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     hub_window_show_toast (self, error->message);
 
+  hub_window_end_progress (self);
+}
+
+static void
+start_next_load (HubWindow *self)
+{
+  g_autoptr(GFile) file = g_queue_pop_head (&self->pending);
+  g_autofree char *name = file ? g_file_get_basename (file) : g_strdup (_("demo data"));
+
+  hub_window_begin_progress (self, name, FALSE);
+  if (file != NULL)
+    hub_source_load_file_async (file, self->progress, self->load_cancellable,
+                                on_source_loaded, g_object_ref (self));
+  else
+    hub_source_load_demo_async (self->load_cancellable, on_source_loaded, g_object_ref (self));
+}
+
+/* One piece of long work at a time (a file read or a fetch) owns the
+ * progress bar, its Cancel button and self->progress. */
+void
+hub_window_begin_progress (HubWindow  *self,
+                           const char *name,
+                           gboolean    fetching)
+{
+  gboolean was_loading = self->load_cancellable != NULL;
+
+  g_assert (self->load_cancellable == NULL);
+
+  self->load_cancellable = g_cancellable_new ();
+  self->progress = g_new0 (HubProgress, 1);
+  self->loading_name = g_strdup (name);
+  self->fetching = fetching;
+  self->load_started = g_get_monotonic_time ();
+  self->progress_timeout = g_timeout_add (PROGRESS_INTERVAL_MS, update_progress, self);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  update_progress (self);
+
+  /* No spinner: an animation would repaint all along, and take a core from the parser. */
+  if (self->source == NULL)
+    gtk_stack_set_visible_child_name (self->main_stack, "loading");
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+
+  hub_window_actions_update (self);
+  if (!was_loading)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+/* Ends the work that owns the progress; files opened meanwhile start next. */
+void
+hub_window_end_progress (HubWindow *self)
+{
+  finish_loading (self);
+
   if (!g_queue_is_empty (&self->pending))
     {
       start_next_load (self);
@@ -179,38 +237,6 @@ on_source_loaded (GObject      *object,
     gtk_stack_set_visible_child_name (self->main_stack, "welcome");
   hub_window_actions_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-}
-
-static void
-start_next_load (HubWindow *self)
-{
-  g_autoptr(GFile) file = g_queue_pop_head (&self->pending);
-  gboolean was_loading = self->load_cancellable != NULL;
-
-  g_assert (self->load_cancellable == NULL);
-
-  self->load_cancellable = g_cancellable_new ();
-  self->progress = g_new0 (HubProgress, 1);
-  self->loading_name = file ? g_file_get_basename (file) : g_strdup (_("demo data"));
-  self->load_started = g_get_monotonic_time ();
-  self->progress_timeout = g_timeout_add (PROGRESS_INTERVAL_MS, update_progress, self);
-  gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  update_progress (self);
-
-  /* No spinner: an animation would repaint all along, and take a core from the parser. */
-  if (self->source == NULL)
-    gtk_stack_set_visible_child_name (self->main_stack, "loading");
-  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
-
-  if (file != NULL)
-    hub_source_load_file_async (file, self->progress, self->load_cancellable,
-                                on_source_loaded, g_object_ref (self));
-  else
-    hub_source_load_demo_async (self->load_cancellable, on_source_loaded, g_object_ref (self));
-
-  hub_window_actions_update (self);
-  if (!was_loading)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
 static void
@@ -235,6 +261,34 @@ on_drop (GtkDropTarget *target,
     hub_window_open_file (self, l->data);
   g_slist_free (files);
   return files != NULL;
+}
+
+static void
+on_repo_activated (HubRepoTable *table,
+                   guint         index,
+                   HubWindow    *self)
+{
+  const char *endpoint = self->account ? hub_account_get_endpoint (self->account) : NULL;
+
+  if (self->source == NULL)
+    return;
+  hub_repo_detail_set_repo (self->detail, hub_source_get_dataset (self->source), index, endpoint);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail));
+}
+
+static void
+on_detail_back (HubRepoDetail *detail,
+                HubWindow     *self)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->dashboard_page);
+}
+
+static void
+on_detail_message (HubRepoDetail *detail,
+                   const char    *message,
+                   HubWindow     *self)
+{
+  hub_window_show_toast (self, message);
 }
 
 static gboolean
@@ -357,6 +411,7 @@ hub_window_dispose (GObject *object)
   g_clear_handle_id (&self->compact_idle, g_source_remove);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_func (self->settings, on_period_changed, self);
+  hub_window_account_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HUB_TYPE_WINDOW);
   g_clear_object (&self->source);
   g_clear_object (&self->sources);
@@ -400,6 +455,7 @@ hub_window_class_init (HubWindowClass *klass)
   g_type_ensure (HUB_TYPE_SUMMARY_CARDS);
   g_type_ensure (HUB_TYPE_TREND_CHART);
   g_type_ensure (HUB_TYPE_REPO_TABLE);
+  g_type_ensure (HUB_TYPE_REPO_DETAIL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "ui/hub-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HubWindow, toast_overlay);
@@ -417,6 +473,10 @@ hub_window_class_init (HubWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HubWindow, chart_title);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, trend_chart);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, table);
+  gtk_widget_class_bind_template_child (widget_class, HubWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, HubWindow, dashboard_page);
+  gtk_widget_class_bind_template_child (widget_class, HubWindow, detail);
+  gtk_widget_class_bind_template_child (widget_class, HubWindow, found_token_button);
 }
 
 static void
@@ -447,7 +507,12 @@ hub_window_init (HubWindow *self)
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
+  g_signal_connect (self->table, "repo-activated", G_CALLBACK (on_repo_activated), self);
+  g_signal_connect (self->detail, "back", G_CALLBACK (on_detail_back), self);
+  g_signal_connect (self->detail, "message", G_CALLBACK (on_detail_message), self);
+
   hub_window_actions_init (self);
+  hub_window_account_init (self);
   hub_window_rebuild_source_menu (self);
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
 }

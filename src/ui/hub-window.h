@@ -31,5 +31,10 @@ HubRepoTable    *hub_window_get_table            (HubWindow      *self);
 HubSummaryCards *hub_window_get_cards            (HubWindow      *self);
 void             hub_window_show_toast           (HubWindow      *self,
                                                   const char     *message);
+void             hub_window_show_preferences     (HubWindow      *self);
+void             hub_window_sign_out             (HubWindow      *self);
+void             hub_window_open_org             (HubWindow      *self,
+                                                  const char     *org,
+                                                  gboolean        fetch);
 
 G_END_DECLS

@@ -132,8 +132,20 @@ update_cards (HubRepoDetail *self)
     }
   set_card (&self->cards[CARD_ALL_TIME], hub_repo_all_time (repo), first_caption);
 
-  /* Translators: %s is a change such as "+12.5 %" */
-  change_caption = g_strdup_printf (_("%s against the 30 days before"), change);
+  switch (hub_repo_change (repo, as_of).kind)
+    {
+    case HUB_CHANGE_NEW:
+      change_caption = g_strdup (_("None in the 30 days before"));
+      break;
+    case HUB_CHANGE_NONE:
+      change_caption = g_strdup (_("None in the 60 days to the data’s last day"));
+      break;
+    case HUB_CHANGE_RATIO:
+    default:
+      /* Translators: %s is a change such as "+12.5 %" */
+      change_caption = g_strdup_printf (_("%s against the 30 days before"), change);
+      break;
+    }
   set_card (&self->cards[CARD_LAST_MONTH], hub_repo_last_month (repo, as_of), change_caption);
 
   set_card (&self->cards[CARD_LAST_WEEK], hub_repo_range_sum (repo, as_of - 6, as_of),

@@ -1,0 +1,279 @@
+/* hub-window-account.c: the window's account: sign in, organisations, preferences, sign out
+ *
+ * An organisation opens from its cache at once, then is fetched afresh in
+ * the background with the progress bar; the data on screen stays until a
+ * complete fetch replaces it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "hub-preferences-window.h"
+#include "hub-sign-in-dialog.h"
+#include "hub-window-private.h"
+
+#define ORG_PREFIX "org:"
+
+static void
+set_app_action_enabled (HubWindow  *self,
+                        const char *name,
+                        gboolean    enabled)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  GAction *action = app ? g_action_map_lookup_action (G_ACTION_MAP (app), name) : NULL;
+
+  if (G_IS_SIMPLE_ACTION (action))
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+static void
+update_account_state (HubWindow *self)
+{
+  gboolean signed_in = self->account && hub_account_get_signed_in (self->account);
+  HubTokenSource source = self->account ? hub_account_get_token_source (self->account)
+                                        : HUB_TOKEN_SOURCE_NONE;
+
+  /* A token from huggingface_hub is offered on the welcome page until the
+   * Hub has confirmed whose it is. */
+  gtk_widget_set_visible (self->found_token_button,
+                          (source == HUB_TOKEN_SOURCE_ENV || source == HUB_TOKEN_SOURCE_TOKEN_FILE) &&
+                          hub_account_get_whoami (self->account) == NULL);
+  set_app_action_enabled (self, "sign-out", signed_in);
+  hub_window_rebuild_source_menu (self);
+  hub_window_actions_update (self);
+}
+
+/* The signed-in user's organisations, in the source switcher. */
+void
+hub_window_add_org_menu (HubWindow *self,
+                         GMenu     *menu)
+{
+  HubWhoami *whoami;
+
+  if (self->account == NULL || !hub_account_get_signed_in (self->account))
+    return;
+  whoami = hub_account_get_whoami (self->account);
+  if (whoami == NULL)
+    return;
+
+  for (guint i = 0; i < whoami->orgs->len; i++)
+    {
+      const HubWhoamiOrg *org = g_ptr_array_index (whoami->orgs, i);
+      g_autofree char *id = g_strconcat (ORG_PREFIX, org->name, NULL);
+      g_autoptr(GMenuItem) item = NULL;
+      gboolean open = FALSE;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (self->sources)); j++)
+        {
+          g_autoptr(HubSource) source = g_list_model_get_item (G_LIST_MODEL (self->sources), j);
+
+          open |= g_str_equal (hub_source_get_id (source), id);
+        }
+      if (open)
+        continue;
+      item = g_menu_item_new (org->fullname ? org->fullname : org->name, NULL);
+      g_menu_item_set_action_and_target (item, "win.open-org", "s", org->name);
+      g_menu_append_item (menu, item);
+    }
+}
+
+static void
+on_fetched (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(HubWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) fetched_at = NULL;
+  g_autoptr(HubDataset) dataset = hub_account_fetch_finish (HUB_ACCOUNT (object), result,
+                                                            &fetched_at, &error);
+
+  if (self->sources == NULL)
+    return;
+
+  if (dataset != NULL)
+    {
+      g_autoptr(HubSource) source = hub_source_new_for_organization (self->loading_name, dataset,
+                                                                     fetched_at);
+
+      hub_window_add_source (self, source);
+    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    hub_window_show_toast (self, error->message);
+
+  hub_window_end_progress (self);
+}
+
+/* Shows org from the cache when there is one, then (when fetch is TRUE and
+ * signed in) fetches it afresh in the background. */
+void
+hub_window_open_org (HubWindow  *self,
+                     const char *org,
+                     gboolean    fetch)
+{
+  g_autofree char *id = g_strconcat (ORG_PREFIX, org, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (HUB_IS_WINDOW (self));
+
+  if (self->account == NULL)
+    return;
+
+  hub_window_select_source (self, id);
+  if (self->source == NULL || !g_str_equal (hub_source_get_id (self->source), id))
+    {
+      g_autoptr(GDateTime) fetched_at = NULL;
+      g_autoptr(HubDataset) cached = hub_account_load_cached (self->account, org, &fetched_at,
+                                                               &error);
+
+      if (cached != NULL)
+        {
+          g_autoptr(HubSource) source = hub_source_new_for_organization (org, cached, fetched_at);
+
+          hub_window_add_source (self, source);
+        }
+      else if (!g_error_matches (error, HUB_NET_ERROR, HUB_NET_ERROR_CACHE_MISSING))
+        hub_window_show_toast (self, error->message);
+    }
+
+  if (!fetch || !hub_account_get_signed_in (self->account))
+    return;
+  if (self->load_cancellable != NULL)
+    {
+      hub_window_show_toast (self, _("Wait for the current reading to finish, or cancel it"));
+      return;
+    }
+
+  hub_window_begin_progress (self, org, TRUE);
+  hub_account_fetch_async (self->account, org, self->progress, self->load_cancellable,
+                           on_fetched, g_object_ref (self));
+}
+
+static void
+on_signed_in (HubSignInDialog *dialog,
+              const char      *org,
+              const char      *token,
+              int              source,
+              HubWhoami       *whoami,
+              HubWindow       *self)
+{
+  hub_account_sign_in (self->account, token, source, whoami);
+  update_account_state (self);
+  hub_window_open_org (self, org, TRUE);
+}
+
+void
+hub_window_show_sign_in (HubWindow *self)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (HUB_IS_WINDOW (self));
+
+  if (self->account == NULL)
+    {
+      hub_window_show_toast (self, _("The Hub address is not valid: change it in Preferences"));
+      return;
+    }
+
+  dialog = hub_sign_in_dialog_new (GTK_WINDOW (self), hub_account_get_endpoint (self->account),
+                                   hub_account_get_token_store (self->account));
+  g_signal_connect_object (dialog, "signed-in", G_CALLBACK (on_signed_in), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_restored (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(HubWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *last = NULL;
+
+  hub_account_restore_finish (HUB_ACCOUNT (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->sources == NULL)
+    return;
+
+  update_account_state (self);
+
+  /* The organisation shown last: its cache at once, then a fresh fetch when
+   * the user asked for refreshing at start-up. */
+  last = g_settings_get_string (self->settings, "last-source");
+  if (g_str_has_prefix (last, ORG_PREFIX) && self->source == NULL)
+    hub_window_open_org (self, last + strlen (ORG_PREFIX),
+                         g_settings_get_boolean (self->settings, "refresh-on-startup"));
+}
+
+void
+hub_window_account_init (HubWindow *self)
+{
+  g_autofree char *preference = g_settings_get_string (self->settings, "endpoint");
+  g_autoptr(GError) error = NULL;
+
+  self->account = hub_account_new (preference, NULL, &error);
+  if (self->account == NULL)
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+  self->account_cancellable = g_cancellable_new ();
+  hub_account_restore_async (self->account, self->account_cancellable, on_restored,
+                             g_object_ref (self));
+}
+
+void
+hub_window_account_dispose (HubWindow *self)
+{
+  g_cancellable_cancel (self->account_cancellable);
+  g_clear_object (&self->account_cancellable);
+  g_clear_object (&self->account);
+}
+
+static void
+on_signed_out (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(HubWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (self->sources == NULL)
+    return;
+  if (!hub_account_sign_out_finish (HUB_ACCOUNT (object), result, &error))
+    hub_window_show_toast (self, error->message);
+  else
+    hub_window_show_toast (self, _("Signed out. Saved organisation data stays available offline."));
+  update_account_state (self);
+}
+
+/* Sign Out: the keyring entry and the cached organisation list go; the
+ * cached breakdowns stay, shown offline. */
+void
+hub_window_sign_out (HubWindow *self)
+{
+  g_return_if_fail (HUB_IS_WINDOW (self));
+
+  if (self->account == NULL || !hub_account_get_signed_in (self->account))
+    return;
+  hub_account_sign_out_async (self->account, self->account_cancellable, on_signed_out,
+                              g_object_ref (self));
+  update_account_state (self);
+}
+
+void
+hub_window_show_preferences (HubWindow *self)
+{
+  GtkWidget *window;
+  g_autofree char *account = NULL;
+
+  g_return_if_fail (HUB_IS_WINDOW (self));
+
+  window = hub_preferences_window_new (GTK_WINDOW (self), self->settings);
+  if (self->account != NULL)
+    account = hub_account_dup_description (self->account);
+  hub_preferences_window_set_account (HUB_PREFERENCES_WINDOW (window), account);
+  gtk_window_present (GTK_WINDOW (window));
+}

@@ -1,0 +1,204 @@
+/* test-window-org.c: an organisation in the window: fetched, refreshed, cancelled, detailed
+ *
+ * A SoupServer on 127.0.0.1 plays the Hub; HF_ENDPOINT and HF_TOKEN point
+ * the window at it, as a user of huggingface_hub would.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <libsoup/soup.h>
+
+#include "hub-ui-test-util.h"
+#include "hub-window.h"
+
+#define TOKEN "hf_window_test_token"
+
+static const char whoami_json[] =
+  "{\"name\":\"ada\",\"orgs\":[{\"name\":\"aurora\",\"fullname\":\"Aurora Labs\"}],"
+  "\"auth\":{\"accessToken\":{\"role\":\"read\"}}}";
+
+static const char breakdown[] =
+  "repoType,repoName,total,timestamp,downloads\n"
+  "model,aurora/alpha,100,2026-11-20T00:00:00.000Z,5\n"
+  "model,aurora/alpha,100,2026-11-21T00:00:00.000Z,6\n"
+  "dataset,aurora/corpus,10,2026-11-21T00:00:00.000Z,7\n";
+
+static gboolean slow;
+
+static void
+on_request (SoupServer        *server,
+            SoupServerMessage *msg,
+            const char        *path,
+            GHashTable        *query,
+            gpointer           user_data)
+{
+  const char *auth = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                   "Authorization");
+
+  if (g_strcmp0 (auth, "Bearer " TOKEN) != 0)
+    {
+      soup_server_message_set_status (msg, 401, NULL);
+      return;
+    }
+  if (g_str_equal (path, "/api/whoami-v2"))
+    {
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
+                                        whoami_json, strlen (whoami_json));
+      return;
+    }
+  if (!g_str_equal (path, "/organizations/aurora/settings/publisher-analytics/download-breakdown"))
+    {
+      soup_server_message_set_status (msg, 404, NULL);
+      return;
+    }
+
+  soup_server_message_set_status (msg, 200, NULL);
+  if (slow)
+    {
+      /* The header and one row, then nothing more: the fetch waits. */
+      SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+
+      soup_message_headers_set_encoding (headers, SOUP_ENCODING_CHUNKED);
+      soup_message_headers_set_content_type (headers, "text/csv", NULL);
+      soup_message_body_append (soup_server_message_get_response_body (msg), SOUP_MEMORY_STATIC,
+                                breakdown, 90);
+      return;
+    }
+  soup_server_message_set_response (msg, "text/csv", SOUP_MEMORY_STATIC,
+                                    breakdown, strlen (breakdown));
+}
+
+static gboolean
+on_timeout (gpointer user_data)
+{
+  g_error ("%s did not happen within 30 s", (const char *) user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_until (gboolean   (*done) (HubWindow *),
+            HubWindow   *window,
+            const char  *what)
+{
+  guint timeout = g_timeout_add_seconds (30, on_timeout, (gpointer) what);
+
+  while (!done (window))
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout);
+}
+
+static gboolean
+can_open_org (HubWindow *window)
+{
+  return g_action_group_get_action_enabled (G_ACTION_GROUP (window), "open-org");
+}
+
+static gboolean
+shows_aurora (HubWindow *window)
+{
+  HubSource *source = hub_window_get_source (window);
+
+  return source != NULL && g_str_equal (hub_source_get_id (source), "org:aurora") &&
+         !hub_window_get_loading (window);
+}
+
+static gboolean
+is_loading (HubWindow *window)
+{
+  return hub_window_get_loading (window);
+}
+
+static gboolean
+is_idle (HubWindow *window)
+{
+  return !hub_window_get_loading (window);
+}
+
+static void
+save_screenshot (HubWindow  *window,
+                 const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  g_autoptr(GdkTexture) texture = NULL;
+
+  hub_test_run_frames (300);
+  texture = hub_test_render (GTK_WIDGET (window));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static void
+test_fetch_refresh_cancel_detail (void)
+{
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSList) uris = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *endpoint = NULL;
+  g_autofree char *cache = NULL;
+  HubWindow *window;
+  HubDataset *fetched;
+  GtkWidget *leaflet;
+  const char *progress;
+
+  soup_server_add_handler (server, NULL, on_request, NULL, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  text = g_uri_to_string (uris->data);
+  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+  endpoint = g_strndup (text, strlen (text) - 1);
+
+  cache = g_dir_make_tmp ("hub-window-org-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  g_setenv ("HF_ENDPOINT", endpoint, TRUE);
+  g_setenv ("HF_TOKEN", TOKEN, TRUE);
+
+  window = hub_test_open_window (NULL, 1100, 800);
+  wait_until (can_open_org, window, "signing in with HF_TOKEN");
+
+  /* Open the organisation: nothing cached, so it is fetched. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "open-org",
+                                  g_variant_new_string ("aurora"));
+  wait_until (shows_aurora, window, "the first fetch");
+  fetched = hub_source_get_dataset (hub_window_get_source (window));
+  g_assert_cmpuint (hub_dataset_get_totals (fetched)->repos, ==, 2);
+  g_assert_cmpint (hub_dataset_get_totals (fetched)->all_time, ==, 110);
+  save_screenshot (window, "window-organisation.png");
+
+  /* A refresh that stalls shows its progress, and Cancel keeps the data. */
+  slow = TRUE;
+  g_action_group_activate_action (G_ACTION_GROUP (window), "refresh", NULL);
+  wait_until (is_loading, window, "the refresh");
+  hub_test_run_frames (500);
+  progress = hub_test_label_text (GTK_WIDGET (window), "progress-label");
+  g_assert_nonnull (strstr (progress, "aurora"));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "cancel-load", NULL);
+  wait_until (is_idle, window, "the cancelled refresh");
+  g_assert_true (hub_source_get_dataset (hub_window_get_source (window)) == fetched);
+
+  /* A row opens the repository's page. */
+  g_signal_emit_by_name (hub_window_get_table (window), "repo-activated", 1);
+  leaflet = hub_test_find_type (GTK_WIDGET (window), ADW_TYPE_LEAFLET);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (leaflet)), ==, "detail");
+  save_screenshot (window, "window-detail.png");
+
+  g_unsetenv ("HF_TOKEN");
+  g_unsetenv ("HF_ENDPOINT");
+  hub_test_close_window (window);
+  soup_server_disconnect (server);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  hub_test_ui_init (&argc, &argv);
+
+  g_test_add_func ("/dialogs/window/fetch-refresh-cancel-detail", test_fetch_refresh_cancel_detail);
+
+  return g_test_run ();
+}
