@@ -25,6 +25,7 @@ struct _HubSource
   HubDataset    *dataset;
   GFile         *file;
   GDateTime     *updated;      /* file modification or fetch time; NULL for the demo */
+  GHashTable    *infos;        /* "type\nname" → HubRepoInfo, from the Hub's listings */
 };
 
 enum {
@@ -226,6 +227,7 @@ hub_source_finalize (GObject *object)
   g_clear_object (&self->dataset);
   g_clear_object (&self->file);
   g_clear_pointer (&self->updated, g_date_time_unref);
+  g_clear_pointer (&self->infos, g_hash_table_unref);
 
   G_OBJECT_CLASS (hub_source_parent_class)->finalize (object);
 }
@@ -335,4 +337,56 @@ hub_source_get_updated (HubSource *self)
 {
   g_return_val_if_fail (HUB_IS_SOURCE (self), NULL);
   return self->updated;
+}
+
+static char *
+info_key (const char *type,
+          const char *name)
+{
+  return g_strconcat (type, "\n", name, NULL);
+}
+
+/* Likes and privacy from the models and datasets listings (HubRepoInfo,
+ * taken). Repositories missing from them have none. */
+void
+hub_source_set_repo_infos (HubSource *self,
+                           GPtrArray *infos)
+{
+  g_return_if_fail (HUB_IS_SOURCE (self));
+
+  g_clear_pointer (&self->infos, g_hash_table_unref);
+  if (infos == NULL)
+    return;
+  self->infos = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) hub_repo_info_free);
+  for (guint i = 0; i < infos->len; i++)
+    {
+      HubRepoInfo *info = g_ptr_array_index (infos, i);
+
+      g_hash_table_replace (self->infos, info_key (info->type, info->name), info);
+    }
+  g_ptr_array_set_free_func (infos, NULL);
+  g_ptr_array_set_size (infos, 0);
+}
+
+gboolean
+hub_source_has_repo_infos (HubSource *self)
+{
+  g_return_val_if_fail (HUB_IS_SOURCE (self), FALSE);
+
+  return self->infos != NULL;
+}
+
+const HubRepoInfo *
+hub_source_find_repo_info (HubSource     *self,
+                           const HubRepo *repo)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (HUB_IS_SOURCE (self), NULL);
+
+  if (self->infos == NULL)
+    return NULL;
+  key = info_key (repo->type, repo->name);
+  return g_hash_table_lookup (self->infos, key);
 }

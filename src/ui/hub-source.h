@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "hub-core.h"
+#include "hub-repo-info.h"
 
 G_BEGIN_DECLS
 
@@ -42,5 +43,11 @@ const char    *hub_source_get_export_name      (HubSource            *self);
 HubDataset    *hub_source_get_dataset          (HubSource            *self);
 GFile         *hub_source_get_file             (HubSource            *self);
 GDateTime     *hub_source_get_updated          (HubSource            *self);
+
+void               hub_source_set_repo_infos  (HubSource            *self,
+                                               GPtrArray            *infos);
+gboolean           hub_source_has_repo_infos  (HubSource            *self);
+const HubRepoInfo *hub_source_find_repo_info  (HubSource            *self,
+                                               const HubRepo        *repo);
 
 G_END_DECLS

@@ -80,6 +80,40 @@ hub_window_add_org_menu (HubWindow *self,
     }
 }
 
+typedef struct
+{
+  HubWindow *window;
+  HubSource *source;
+} Listing;
+
+static void
+listing_free (Listing *listing)
+{
+  g_clear_object (&listing->window);
+  g_clear_object (&listing->source);
+  g_free (listing);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Listing, listing_free)
+
+static void
+on_listed (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(Listing) listing = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) infos = hub_account_list_repos_finish (HUB_ACCOUNT (object), result, &error);
+
+  /* Likes and locks are extras: without them the table is still complete. */
+  if (infos == NULL)
+    {
+      g_debug ("No listings: %s", error->message);
+      return;
+    }
+  hub_source_set_repo_infos (listing->source, infos);
+}
+
 static void
 on_fetched (GObject      *object,
             GAsyncResult *result,
@@ -100,6 +134,12 @@ on_fetched (GObject      *object,
                                                                      fetched_at);
 
       hub_window_add_source (self, source);
+      Listing *listing = g_new0 (Listing, 1);
+
+      listing->window = g_object_ref (self);
+      listing->source = g_object_ref (source);
+      hub_account_list_repos_async (HUB_ACCOUNT (object), self->loading_name,
+                                    self->account_cancellable, on_listed, listing);
     }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     hub_window_show_toast (self, error->message);

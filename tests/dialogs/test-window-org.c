@@ -48,6 +48,17 @@ on_request (SoupServer        *server,
                                         whoami_json, strlen (whoami_json));
       return;
     }
+  if (g_str_equal (path, "/api/models") || g_str_equal (path, "/api/datasets"))
+    {
+      const char *listing = g_str_equal (path, "/api/models")
+        ? "[{\"id\":\"aurora/alpha\",\"likes\":12,\"private\":false}]"
+        : "[{\"id\":\"aurora/corpus\",\"likes\":3,\"private\":true}]";
+
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
+                                        listing, strlen (listing));
+      return;
+    }
   if (!g_str_equal (path, "/organizations/aurora/settings/publisher-analytics/download-breakdown"))
     {
       soup_server_message_set_status (msg, 404, NULL);
@@ -116,6 +127,12 @@ is_idle (HubWindow *window)
   return !hub_window_get_loading (window);
 }
 
+static gboolean
+has_listings (HubWindow *window)
+{
+  return hub_source_has_repo_infos (hub_window_get_source (window));
+}
+
 static void
 save_screenshot (HubWindow  *window,
                  const char *name)
@@ -167,6 +184,13 @@ test_fetch_refresh_cancel_detail (void)
   fetched = hub_source_get_dataset (hub_window_get_source (window));
   g_assert_cmpuint (hub_dataset_get_totals (fetched)->repos, ==, 2);
   g_assert_cmpint (hub_dataset_get_totals (fetched)->all_time, ==, 110);
+
+  /* Then likes and privacy, from the models and datasets listings. */
+  wait_until (has_listings, window, "the listings");
+  g_assert_cmpint (hub_source_find_repo_info (hub_window_get_source (window),
+                                              hub_dataset_get_repo (fetched, 0))->likes, ==, 12);
+  g_assert_true (hub_source_find_repo_info (hub_window_get_source (window),
+                                            hub_dataset_get_repo (fetched, 1))->is_private);
   save_screenshot (window, "window-organisation.png");
 
   /* A refresh that stalls shows its progress, and Cancel keeps the data. */
