@@ -1,0 +1,132 @@
+/* test-accessibility.c: every control says what it does, every chart says what it shows
+ *
+ * Walks the window (dashboard and repository page), the sign-in dialog and
+ * the preferences: a button shows words, or has a tooltip that a screen
+ * reader also reads; charts and sparklines are images with a description.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "hub-chart.h"
+#include "hub-preferences-window.h"
+#include "hub-repo-detail.h"
+#include "hub-sign-in-dialog.h"
+#include "hub-sparkline.h"
+#include "hub-trend-chart.h"
+#include "hub-ui-test-util.h"
+#include "hub-window.h"
+
+static gboolean
+has_words (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && *gtk_label_get_text (GTK_LABEL (child)) != '\0')
+        return TRUE;
+      if (has_words (child))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static const char *
+describe (GtkWidget *widget)
+{
+  const char *name = gtk_widget_get_name (widget);
+
+  return name ? name : G_OBJECT_TYPE_NAME (widget);
+}
+
+/* Buttons the toolkit owns (window controls, a spin button's arrows, a
+ * menu button's inner toggle) are labelled by GTK or by their owner. */
+static gboolean
+owned_by_toolkit (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (gtk_widget_get_parent (widget)))
+    return TRUE;
+  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+    if (GTK_IS_WINDOW_CONTROLS (w) || GTK_IS_SPIN_BUTTON (w) || GTK_IS_DROP_DOWN (w) ||
+        GTK_IS_PASSWORD_ENTRY (w) || ADW_IS_ENTRY_ROW (w) || ADW_IS_COMBO_ROW (w) ||
+        GTK_IS_SEARCH_ENTRY (w) || GTK_IS_COLUMN_VIEW (w) || GTK_IS_SWITCH (w))
+      return TRUE;
+  return FALSE;
+}
+
+static guint
+check_tree (GtkWidget *root)
+{
+  guint checked = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if ((GTK_IS_BUTTON (child) || GTK_IS_MENU_BUTTON (child)) && !owned_by_toolkit (child) &&
+          gtk_widget_get_visible (child))
+        {
+          const char *tooltip = gtk_widget_get_tooltip_text (child);
+
+          if (!has_words (child) && (tooltip == NULL || *tooltip == '\0'))
+            g_error ("%s (in %s) shows no words and has no tooltip", describe (child),
+                     G_OBJECT_TYPE_NAME (gtk_widget_get_parent (child)));
+          checked++;
+        }
+      if (HUB_IS_CHART (child) || HUB_IS_SPARKLINE (child) || HUB_IS_TREND_CHART (child))
+        {
+          g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (child)), ==,
+                           GTK_ACCESSIBLE_ROLE_IMG);
+          checked++;
+        }
+      checked += check_tree (child);
+    }
+  return checked;
+}
+
+static void
+test_window (void)
+{
+  HubWindow *window = hub_test_open_window ("fixture.csv", 1100, 800);
+  GtkWidget *leaflet = hub_test_find_type (GTK_WIDGET (window), ADW_TYPE_LEAFLET);
+  guint checked;
+
+  checked = check_tree (GTK_WIDGET (window));
+  g_assert_cmpuint (checked, >, 5);
+
+  /* The repository page. */
+  g_signal_emit_by_name (hub_window_get_table (window), "repo-activated", 0);
+  hub_test_run_frames (200);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (leaflet)), ==, "detail");
+  g_assert_cmpuint (check_tree (hub_test_find_type (GTK_WIDGET (window), HUB_TYPE_REPO_DETAIL)),
+                    >=, 12);
+
+  hub_test_close_window (window);
+}
+
+static void
+test_dialogs (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *sign_in = hub_sign_in_dialog_new (NULL, "https://huggingface.co", NULL);
+  GtkWidget *preferences = hub_preferences_window_new (NULL, settings);
+
+  gtk_window_present (GTK_WINDOW (sign_in));
+  gtk_window_present (GTK_WINDOW (preferences));
+  hub_test_run_frames (200);
+  g_assert_cmpuint (check_tree (sign_in), >, 1);
+  g_assert_cmpuint (check_tree (preferences), >, 0);
+  gtk_window_destroy (GTK_WINDOW (sign_in));
+  gtk_window_destroy (GTK_WINDOW (preferences));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  hub_test_ui_init (&argc, &argv);
+
+  g_test_add_func ("/dialogs/accessibility/window", test_window);
+  g_test_add_func ("/dialogs/accessibility/dialogs", test_dialogs);
+
+  return g_test_run ();
+}
