@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hub-chart.h"
 #include "hub-format.h"
 #include "hub-trend-chart.h"
 
@@ -76,7 +77,8 @@ make_labels (HubTrendChart *self)
 
   for (guint i = 0; i <= N_Y_TICKS; i++)
     {
-      g_autofree char *text = hub_format_compact (self->axis_max / N_Y_TICKS * (gint64) i);
+      /* Axis labels as the detail chart writes them: "500 K", not "500.0 K". */
+      g_autofree char *text = hub_chart_format_compact ((guint64) (self->axis_max / N_Y_TICKS * (gint64) i));
 
       self->y_labels[i] = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
     }
