@@ -185,7 +185,14 @@ hub_token_file_path (void)
     return g_strdup (value);
   if ((value = g_getenv ("HF_HOME")) != NULL && *value != '\0')
     return g_build_filename (value, "token", NULL);
-  if ((value = g_getenv ("XDG_CACHE_HOME")) != NULL && *value != '\0')
+  /* In a Flatpak sandbox XDG_CACHE_HOME is the app's own folder, while
+   * huggingface_hub wrote its token under the host's, which the manifest lets
+   * the app read. */
+  if (g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+    value = g_getenv ("HOST_XDG_CACHE_HOME");
+  else
+    value = g_getenv ("XDG_CACHE_HOME");
+  if (value != NULL && *value != '\0')
     return g_build_filename (value, "huggingface", "token", NULL);
   return g_build_filename (g_get_home_dir (), ".cache", "huggingface", "token", NULL);
 }
