@@ -26,6 +26,7 @@ struct _HubRepoRow
   gint64      previous_month;
   gint64      recent;
   HubChange   change;
+  GArray     *sparkline;  /* gint64, made when first asked for */
 };
 
 enum {
@@ -52,6 +53,7 @@ hub_repo_row_finalize (GObject *object)
   g_clear_object (&self->dataset);
   g_free (self->folded_name);
   g_free (self->collate_key);
+  g_clear_pointer (&self->sparkline, g_array_unref);
 
   G_OBJECT_CLASS (hub_repo_row_parent_class)->finalize (object);
 }
@@ -293,4 +295,33 @@ hub_repo_row_get_change_key (HubRepoRow *self)
     default:
       return self->change.ratio;
     }
+}
+
+/* The daily counts of the sparkline's days up to the dataset's last day
+ * (none without one): computed the first time, then kept, so that showing
+ * the row again (a search, a sort, a scroll) reads them. */
+const gint64 *
+hub_repo_row_get_sparkline (HubRepoRow *self,
+                            guint      *n_values)
+{
+  g_return_val_if_fail (HUB_IS_REPO_ROW (self), NULL);
+  g_return_val_if_fail (n_values != NULL, NULL);
+
+  if (self->sparkline == NULL)
+    {
+      HubDay as_of = hub_dataset_get_as_of (self->dataset);
+
+      self->sparkline = g_array_sized_new (FALSE, FALSE, sizeof (gint64), HUB_SPARKLINE_DAYS);
+      if (as_of != HUB_DAY_NONE)
+        {
+          g_autoptr(GArray) points = hub_repo_buckets (hub_repo_row_get_repo (self),
+                                                       as_of - (HUB_SPARKLINE_DAYS - 1), as_of,
+                                                       HUB_BUCKET_DAY, FALSE);
+
+          for (guint i = 0; i < points->len; i++)
+            g_array_append_val (self->sparkline, g_array_index (points, HubPoint, i).value);
+        }
+    }
+  *n_values = self->sparkline->len;
+  return (const gint64 *) (gpointer) self->sparkline->data;
 }

@@ -35,6 +35,8 @@ gint64         hub_repo_row_get_last_month       (HubRepoRow  *self);
 gint64         hub_repo_row_get_previous_month   (HubRepoRow  *self);
 gint64         hub_repo_row_get_recent           (HubRepoRow  *self);
 HubChange      hub_repo_row_get_change           (HubRepoRow  *self);
+const gint64  *hub_repo_row_get_sparkline        (HubRepoRow  *self,
+                                                  guint       *n_values);
 double         hub_repo_row_get_change_key       (HubRepoRow  *self);
 
 G_END_DECLS

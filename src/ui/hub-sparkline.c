@@ -86,21 +86,21 @@ describe (HubSparkline *self)
   }
 }
 
-static void
-update_tooltip (HubSparkline *self)
+/* Made when asked for (query-tooltip): setting a tooltip text in every
+ * bind would cost a pointer query each, while the table scrolls or filters. */
+char *
+hub_sparkline_dup_tooltip (HubSparkline *self)
 {
   g_autofree char *first = NULL;
   g_autofree char *last = NULL;
   g_autofree char *min = NULL;
   g_autofree char *max = NULL;
   g_autofree char *sum = NULL;
-  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (HUB_IS_SPARKLINE (self), NULL);
 
   if (self->n_values == 0 || self->last_day == HUB_DAY_NONE)
-    {
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
-      return;
-    }
+    return NULL;
 
   first = hub_format_day (self->last_day - (HubDay) self->n_values + 1);
   last = hub_format_day (self->last_day);
@@ -109,9 +109,23 @@ update_tooltip (HubSparkline *self)
   sum = hub_format_count (self->sum);
   /* Translators: a sparkline's tooltip: the dates, the total, and the smallest and
    * largest day, as "21 Aug 2026 – 19 Nov 2026\n12,345 downloads, 20 to 480 a day" */
-  text = g_strdup_printf (_("%s – %s\n%s downloads, %s to %s a day"),
+  return g_strdup_printf (_("%s – %s\n%s downloads, %s to %s a day"),
                           first, last, sum, min, max);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), text);
+}
+
+static gboolean
+hub_sparkline_query_tooltip (GtkWidget  *widget,
+                             int         x,
+                             int         y,
+                             gboolean    keyboard_mode,
+                             GtkTooltip *tooltip)
+{
+  g_autofree char *text = hub_sparkline_dup_tooltip (HUB_SPARKLINE (widget));
+
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 static void
@@ -214,6 +228,7 @@ hub_sparkline_class_init (HubSparklineClass *klass)
   widget_class->measure = hub_sparkline_measure;
   widget_class->snapshot = hub_sparkline_snapshot;
   widget_class->css_changed = hub_sparkline_css_changed;
+  widget_class->query_tooltip = hub_sparkline_query_tooltip;
 
   gtk_widget_class_set_css_name (widget_class, "sparkline");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -224,6 +239,7 @@ hub_sparkline_init (HubSparkline *self)
 {
   self->last_day = HUB_DAY_NONE;
   self->color = (GdkRGBA) { 0.11f, 0.44f, 0.85f, 1.0f };
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 }
 
 GtkWidget *
@@ -270,7 +286,6 @@ hub_sparkline_set_values (HubSparkline *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, self->summary,
                                   -1);
-  update_tooltip (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

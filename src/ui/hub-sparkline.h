@@ -27,5 +27,6 @@ void                    hub_sparkline_clear        (HubSparkline   *self);
 const graphene_point_t *hub_sparkline_get_points   (HubSparkline   *self,
                                                     guint          *n_points);
 const char             *hub_sparkline_get_summary  (HubSparkline   *self);
+char                   *hub_sparkline_dup_tooltip  (HubSparkline   *self);
 
 G_END_DECLS

@@ -17,6 +17,27 @@
 
 #define ORG_PREFIX "org:"
 
+/* Work that may outlive the window (a keyring look-up, a listing) holds it
+ * weakly: closing the window is not delayed by the keyring or the network. */
+static GWeakRef *
+weak_window_new (HubWindow *self)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, self);
+  return ref;
+}
+
+static HubWindow *
+weak_window_take (GWeakRef *ref)
+{
+  HubWindow *self = g_weak_ref_get (ref);
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  return self;
+}
+
 static void
 set_app_action_enabled (HubWindow  *self,
                         const char *name,
@@ -80,28 +101,12 @@ hub_window_add_org_menu (HubWindow *self,
     }
 }
 
-typedef struct
-{
-  HubWindow *window;
-  HubSource *source;
-} Listing;
-
-static void
-listing_free (Listing *listing)
-{
-  g_clear_object (&listing->window);
-  g_clear_object (&listing->source);
-  g_free (listing);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Listing, listing_free)
-
 static void
 on_listed (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  g_autoptr(Listing) listing = user_data;
+  g_autoptr(HubSource) source = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) infos = hub_account_list_repos_finish (HUB_ACCOUNT (object), result, &error);
 
@@ -111,7 +116,7 @@ on_listed (GObject      *object,
       g_debug ("No listings: %s", error->message);
       return;
     }
-  hub_source_set_repo_infos (listing->source, infos);
+  hub_source_set_repo_infos (source, infos);
 }
 
 static void
@@ -134,12 +139,9 @@ on_fetched (GObject      *object,
                                                                      fetched_at);
 
       hub_window_add_source (self, source);
-      Listing *listing = g_new0 (Listing, 1);
-
-      listing->window = g_object_ref (self);
-      listing->source = g_object_ref (source);
       hub_account_list_repos_async (HUB_ACCOUNT (object), self->loading_name,
-                                    self->account_cancellable, on_listed, listing);
+                                    self->account_cancellable, on_listed,
+                                    g_object_ref (source));
     }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     hub_window_show_toast (self, error->message);
@@ -229,12 +231,13 @@ on_restored (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  g_autoptr(HubWindow) self = user_data;
+  g_autoptr(HubWindow) self = weak_window_take (user_data);
   g_autoptr(GError) error = NULL;
   g_autofree char *last = NULL;
 
   hub_account_restore_finish (HUB_ACCOUNT (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->sources == NULL)
+  if (self == NULL || self->sources == NULL ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   update_account_state (self);
@@ -261,7 +264,7 @@ hub_window_account_init (HubWindow *self)
     }
   self->account_cancellable = g_cancellable_new ();
   hub_account_restore_async (self->account, self->account_cancellable, on_restored,
-                             g_object_ref (self));
+                             weak_window_new (self));
 }
 
 void
@@ -277,12 +280,13 @@ on_signed_out (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  g_autoptr(HubWindow) self = user_data;
+  g_autoptr(HubWindow) self = weak_window_take (user_data);
   g_autoptr(GError) error = NULL;
+  gboolean signed_out = hub_account_sign_out_finish (HUB_ACCOUNT (object), result, &error);
 
-  if (self->sources == NULL)
+  if (self == NULL || self->sources == NULL)
     return;
-  if (!hub_account_sign_out_finish (HUB_ACCOUNT (object), result, &error))
+  if (!signed_out)
     hub_window_show_toast (self, error->message);
   else
     hub_window_show_toast (self, _("Signed out. Saved organisation data stays available offline."));
@@ -299,7 +303,7 @@ hub_window_sign_out (HubWindow *self)
   if (self->account == NULL || !hub_account_get_signed_in (self->account))
     return;
   hub_account_sign_out_async (self->account, self->account_cancellable, on_signed_out,
-                              g_object_ref (self));
+                              weak_window_new (self));
   update_account_state (self);
 }
 

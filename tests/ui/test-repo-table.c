@@ -205,6 +205,82 @@ test_period (Fixture       *f,
   assert_shown (f, "alpha gamma-corpus Beta-large alpha-demo delta-eval");
 }
 
+/* The names in the rows of widgets the column view shows, in order, "org/"
+ * left out: the view's own rows, not the model. */
+static char *
+shown_in_view (Fixture *f)
+{
+  GtkWidget *view = hub_test_find_type (GTK_WIDGET (f->table), GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *list = hub_test_find_type (view, GTK_TYPE_LIST_VIEW);
+  GString *names = g_string_new (NULL);
+
+  hub_test_run_frames (50);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      /* The second cell is the name's. */
+      GtkWidget *cell = gtk_widget_get_next_sibling (gtk_widget_get_first_child (row));
+      GtkWidget *label = gtk_widget_get_first_child (cell);
+
+      if (!gtk_widget_get_visible (row))
+        continue;
+      g_assert_true (GTK_IS_LABEL (label));
+      if (names->len > 0)
+        g_string_append_c (names, ' ');
+      g_string_append (names, gtk_label_get_label (GTK_LABEL (label)) + strlen ("org/"));
+    }
+  return g_string_free (names, FALSE);
+}
+
+#define assert_shown_in_view(f, expected) \
+  G_STMT_START { g_autofree char *_s = shown_in_view (f); g_assert_cmpstr (_s, ==, expected); } G_STMT_END
+
+/* The view keeps its rows of widgets while the search narrows and widens
+ * (rows past the last are hidden, not destroyed): what it shows is the
+ * model, in order, every time. */
+static void
+test_rows_follow_search (Fixture       *f,
+                         gconstpointer  data)
+{
+  assert_shown_in_view (f, "alpha gamma-corpus Beta-large alpha-demo delta-eval");
+  search (f, "alpha");
+  assert_shown_in_view (f, "alpha alpha-demo");
+  search (f, "alpha-");
+  assert_shown_in_view (f, "alpha-demo");
+  search (f, "zzz");
+  assert_shown_in_view (f, "");
+  search (f, "a");
+  assert_shown_in_view (f, "alpha gamma-corpus Beta-large alpha-demo delta-eval");
+  hub_repo_table_sort_by (f->table, HUB_REPO_COLUMN_NAME, GTK_SORT_ASCENDING);
+  assert_shown_in_view (f, "alpha alpha-demo Beta-large delta-eval gamma-corpus");
+  search (f, "e");
+  assert_shown (f, "alpha-demo Beta-large delta-eval");
+  assert_shown_in_view (f, "alpha-demo Beta-large delta-eval");
+  hub_repo_table_set_type_filter (f->table, HUB_REPO_KIND_DATASET);
+  assert_shown_in_view (f, "delta-eval");
+  hub_repo_table_set_type_filter (f->table, -1);
+  search (f, "");
+  assert_shown_in_view (f, "alpha alpha-demo Beta-large delta-eval gamma-corpus");
+}
+
+/* The selection goes with its row when a search moves it, and away with it. */
+static void
+test_selection_follows_row (Fixture       *f,
+                            gconstpointer  data)
+{
+  GtkWidget *view = hub_test_find_type (GTK_WIDGET (f->table), GTK_TYPE_COLUMN_VIEW);
+  GtkSelectionModel *selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (view));
+
+  /* alpha-demo, the fourth row. */
+  g_signal_emit_by_name (view, "activate", 3);
+  g_assert_true (gtk_selection_model_is_selected (selection, 3));
+  search (f, "demo");
+  assert_shown (f, "alpha-demo");
+  g_assert_true (gtk_selection_model_is_selected (selection, 0));
+  search (f, "beta");
+  g_assert_false (gtk_selection_model_is_selected (selection, 0));
+}
+
 static void
 on_repo_activated (HubRepoTable *table,
                    guint         index,
@@ -243,6 +319,8 @@ main (int   argc,
   ADD ("/ui/table/sort-kept-by-search", test_sort_kept_by_search);
   ADD ("/ui/table/period", test_period);
   ADD ("/ui/table/activate", test_activate);
+  ADD ("/ui/table/rows-follow-search", test_rows_follow_search);
+  ADD ("/ui/table/selection-follows-row", test_selection_follows_row);
 #undef ADD
 
   return g_test_run ();

@@ -74,8 +74,11 @@ test_from_repo (void)
   assert_point (&points[88], 88.0f / 89.0f, 0.0f);
   assert_point (&points[89 - 51], (89.0f - 51.0f) / 89.0f, 0.25f);
   assert_point (&points[0], 0.0f, 1.0f);
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (sparkline), ==,
-                   "24 Aug 2026 – 21 Nov 2026\n450 downloads, 0 to 200 a day");
+  {
+    g_autofree char *tooltip = hub_sparkline_dup_tooltip (HUB_SPARKLINE (sparkline));
+
+    g_assert_cmpstr (tooltip, ==, "24 Aug 2026 – 21 Nov 2026\n450 downloads, 0 to 200 a day");
+  }
 
   g_assert_finalize_object (sparkline);
 }
