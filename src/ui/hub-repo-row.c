@@ -27,6 +27,8 @@ struct _HubRepoRow
   gint64      recent;
   HubChange   change;
   GArray     *sparkline;  /* gint64, made when first asked for */
+  gint64      likes;      /* -1 when the Hub's listings did not say */
+  gboolean    is_private;
 };
 
 enum {
@@ -38,6 +40,7 @@ enum {
   PROP_RECENT,
   PROP_CHANGE,
   PROP_KIND,
+  PROP_LIKES,
   N_PROPS
 };
 
@@ -85,6 +88,9 @@ hub_repo_row_get_property (GObject    *object,
       break;
     case PROP_CHANGE:
       g_value_set_double (value, hub_repo_row_get_change_key (self));
+      break;
+    case PROP_LIKES:
+      g_value_set_int64 (value, self->likes);
       break;
     case PROP_KIND:
       g_value_set_int (value, hub_repo_row_get_kind (self));
@@ -146,12 +152,17 @@ hub_repo_row_class_init (HubRepoRowClass *klass)
   properties[PROP_CHANGE] =
     g_param_spec_double ("change", NULL, NULL, -INFINITY, INFINITY, 0,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* Likes from the Hub's listings, -1 when unknown: that column's sort key. */
+  properties[PROP_LIKES] =
+    g_param_spec_int64 ("likes", NULL, NULL, -1, G_MAXINT64, -1,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 hub_repo_row_init (HubRepoRow *self)
 {
+  self->likes = -1;
 }
 
 HubRepoRow *
@@ -324,4 +335,36 @@ hub_repo_row_get_sparkline (HubRepoRow *self,
     }
   *n_values = self->sparkline->len;
   return (const gint64 *) (gpointer) self->sparkline->data;
+}
+
+/* What the Hub's listings say of the repository: likes (-1 when unknown)
+ * and whether it is private. */
+void
+hub_repo_row_set_info (HubRepoRow *self,
+                       gint64      likes,
+                       gboolean    is_private)
+{
+  g_return_if_fail (HUB_IS_REPO_ROW (self));
+
+  self->is_private = is_private;
+  if (self->likes == likes)
+    return;
+  self->likes = likes;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIKES]);
+}
+
+gint64
+hub_repo_row_get_likes (HubRepoRow *self)
+{
+  g_return_val_if_fail (HUB_IS_REPO_ROW (self), -1);
+
+  return self->likes;
+}
+
+gboolean
+hub_repo_row_get_is_private (HubRepoRow *self)
+{
+  g_return_val_if_fail (HUB_IS_REPO_ROW (self), FALSE);
+
+  return self->is_private;
 }

@@ -39,4 +39,10 @@ const gint64  *hub_repo_row_get_sparkline        (HubRepoRow  *self,
                                                   guint       *n_values);
 double         hub_repo_row_get_change_key       (HubRepoRow  *self);
 
+void           hub_repo_row_set_info             (HubRepoRow  *self,
+                                                  gint64       likes,
+                                                  gboolean     is_private);
+gint64         hub_repo_row_get_likes            (HubRepoRow  *self);
+gboolean       hub_repo_row_get_is_private       (HubRepoRow  *self);
+
 G_END_DECLS

@@ -59,12 +59,15 @@ struct _HubRepoTable
   GtkColumnViewColumn *all_time_column;
   GtkColumnViewColumn *sparkline_column;
   GtkColumnViewColumn *change_column;
+  GtkColumnViewColumn *likes_column;
   GtkNumericSorter    *period_sorter;
+  GtkNumericSorter    *likes_sorter;
   GtkLabel            *count_label;
 
   HubDataset          *dataset;
   HubPeriod            period;
   gboolean             compact;
+  gboolean             has_infos;    /* likes and privacy from the Hub's listings */
   HubRepoRows         *store;
   GtkSortListModel    *sort_model;
   GtkFilterListModel  *filter_model;
@@ -745,6 +748,22 @@ on_cell_query_tooltip (GtkWidget   *widget,
         text = g_strdup_printf (_("Last 30 days: %s\nPrevious 30 days: %s"), last, previous);
       }
       break;
+    case HUB_REPO_COLUMN_LIKES:
+      {
+        gint64 likes = hub_repo_row_get_likes (row);
+        g_autofree char *count = hub_format_count (MAX (likes, 0));
+
+        if (likes < 0)
+          text = g_strdup (_("Not in the Hub’s listings"));
+        else if (hub_repo_row_get_is_private (row))
+          /* Translators: %s is a number of likes */
+          text = g_strdup_printf (ngettext ("Private, %s like", "Private, %s likes",
+                                            (gulong) MIN (likes, G_MAXLONG)), count);
+        else
+          text = g_strdup_printf (ngettext ("%s like", "%s likes",
+                                            (gulong) MIN (likes, G_MAXLONG)), count);
+      }
+      break;
     case HUB_REPO_COLUMN_SPARKLINE:
     default:
       return FALSE;
@@ -804,6 +823,7 @@ static void update_period (HubRepoTable *self, GtkListItem *item, HubRepoRow *ro
 static void update_all_time (HubRepoTable *self, GtkListItem *item, HubRepoRow *row);
 static void update_sparkline (HubRepoTable *self, GtkListItem *item, HubRepoRow *row);
 static void update_change (HubRepoTable *self, GtkListItem *item, HubRepoRow *row);
+static void update_likes (HubRepoTable *self, GtkListItem *item, HubRepoRow *row);
 
 static void
 setup_type (GtkSignalListItemFactory *factory,
@@ -991,6 +1011,43 @@ update_change (HubRepoTable *self,
       }
 }
 
+/* A lock for a private repository, then its likes. */
+static void
+setup_likes (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             HubRepoTable             *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *lock = gtk_image_new_from_icon_name ("system-lock-screen-symbolic");
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_set_halign (box, GTK_ALIGN_END);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (lock), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Private"), -1);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_box_append (GTK_BOX (box), lock);
+  gtk_box_append (GTK_BOX (box), label);
+  set_cell_tooltip (box, item, HUB_REPO_COLUMN_LIKES);
+  setup_cell (self, item, box, update_likes);
+}
+
+static void
+update_likes (HubRepoTable *self,
+              GtkListItem  *item,
+              HubRepoRow   *row)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *lock = gtk_widget_get_first_child (box);
+  GtkWidget *label = gtk_widget_get_last_child (box);
+  gint64 likes = hub_repo_row_get_likes (row);
+
+  gtk_widget_set_visible (lock, hub_repo_row_get_is_private (row));
+  if (likes < 0)
+    gtk_label_set_label (GTK_LABEL (label), "");
+  else
+    set_count (self, GTK_LABEL (label), likes);
+}
+
 static void
 update_columns (HubRepoTable *self)
 {
@@ -1008,6 +1065,9 @@ update_columns (HubRepoTable *self)
   gtk_column_view_column_set_fixed_width (self->sparkline_column, sparkline ? 132 : -1);
   gtk_column_view_column_set_fixed_width (self->period_column, self->compact ? 84 : 128);
   gtk_column_view_column_set_fixed_width (self->change_column, self->compact ? 80 : 96);
+  gtk_column_view_column_set_visible (self->likes_column, self->has_infos && !self->compact);
+  gtk_column_view_column_set_fixed_width (self->likes_column,
+                                          self->has_infos && !self->compact ? 84 : -1);
   gtk_column_view_column_set_fixed_width (self->type_column, self->compact ? 40 : 64);
 }
 
@@ -1172,6 +1232,8 @@ hub_repo_table_class_init (HubRepoTableClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HubRepoTable, sparkline_column);
   gtk_widget_class_bind_template_child (widget_class, HubRepoTable, change_column);
   gtk_widget_class_bind_template_child (widget_class, HubRepoTable, period_sorter);
+  gtk_widget_class_bind_template_child (widget_class, HubRepoTable, likes_sorter);
+  gtk_widget_class_bind_template_child (widget_class, HubRepoTable, likes_column);
   gtk_widget_class_bind_template_child (widget_class, HubRepoTable, count_label);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
@@ -1184,6 +1246,7 @@ hub_repo_table_class_init (HubRepoTableClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, setup_period);
   gtk_widget_class_bind_template_callback (widget_class, setup_all_time);
   gtk_widget_class_bind_template_callback (widget_class, setup_change);
+  gtk_widget_class_bind_template_callback (widget_class, setup_likes);
   gtk_widget_class_bind_template_callback (widget_class, setup_sparkline);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
@@ -1280,6 +1343,7 @@ hub_repo_table_init (HubRepoTable *self)
     G_STRUCT_OFFSET (HubRepoTable, all_time_column),
     G_STRUCT_OFFSET (HubRepoTable, sparkline_column),
     G_STRUCT_OFFSET (HubRepoTable, change_column),
+    G_STRUCT_OFFSET (HubRepoTable, likes_column),
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1492,10 +1556,11 @@ hub_repo_table_sort_by (HubRepoTable  *self,
     [HUB_REPO_COLUMN_ALL_TIME] = self->all_time_column,
     [HUB_REPO_COLUMN_SPARKLINE] = self->sparkline_column,
     [HUB_REPO_COLUMN_CHANGE] = self->change_column,
+    [HUB_REPO_COLUMN_LIKES] = self->likes_column,
   };
 
   g_return_if_fail (HUB_IS_REPO_TABLE (self));
-  g_return_if_fail (column <= HUB_REPO_COLUMN_CHANGE);
+  g_return_if_fail (column <= HUB_REPO_COLUMN_LIKES);
 
   gtk_column_view_sort_by_column (self->column_view, columns[column], order);
 }
@@ -1517,4 +1582,31 @@ hub_repo_table_get_visible_indexes (HubRepoTable *self,
     }
   *n_indexes = n;
   return indexes;
+}
+
+/* Likes and privacy from the Hub's listings of source, when it has them:
+ * the Likes column shows only then. */
+void
+hub_repo_table_set_source_infos (HubRepoTable *self,
+                                 HubSource    *source)
+{
+  gboolean has_infos;
+
+  g_return_if_fail (HUB_IS_REPO_TABLE (self));
+  g_return_if_fail (source == NULL || HUB_IS_SOURCE (source));
+
+  has_infos = source != NULL && hub_source_has_repo_infos (source);
+  for (guint i = 0; i < self->store->rows->len; i++)
+    {
+      HubRepoRow *row = g_ptr_array_index (self->store->rows, i);
+      const HubRepoInfo *info = has_infos ? hub_source_find_repo_info (source,
+                                                                       hub_repo_row_get_repo (row))
+                                          : NULL;
+
+      hub_repo_row_set_info (row, info ? info->likes : -1, info ? info->is_private : FALSE);
+    }
+  self->has_infos = has_infos;
+  update_columns (self);
+  gtk_sorter_changed (GTK_SORTER (self->likes_sorter), GTK_SORTER_CHANGE_DIFFERENT);
+  hub_repo_places_refresh (self->places);
 }

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "hub-dataset.h"
+#include "hub-source.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,7 @@ typedef enum
   HUB_REPO_COLUMN_ALL_TIME,
   HUB_REPO_COLUMN_SPARKLINE,
   HUB_REPO_COLUMN_CHANGE,
+  HUB_REPO_COLUMN_LIKES,
 } HubRepoColumn;
 
 #define HUB_TYPE_REPO_TABLE (hub_repo_table_get_type ())
@@ -47,5 +49,7 @@ void        hub_repo_table_sort_by              (HubRepoTable  *self,
                                                  GtkSortType    order);
 guint      *hub_repo_table_get_visible_indexes  (HubRepoTable  *self,
                                                  guint         *n_indexes);
+void        hub_repo_table_set_source_infos     (HubRepoTable  *self,
+                                                 HubSource     *source);
 
 G_END_DECLS

@@ -101,15 +101,24 @@ hub_window_add_org_menu (HubWindow *self,
     }
 }
 
+typedef struct
+{
+  GWeakRef  *window;
+  HubSource *source;
+} Listing;
+
 static void
 on_listed (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  g_autoptr(HubSource) source = user_data;
+  Listing *listing = user_data;
+  g_autoptr(HubWindow) self = weak_window_take (listing->window);
+  g_autoptr(HubSource) source = listing->source;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) infos = hub_account_list_repos_finish (HUB_ACCOUNT (object), result, &error);
 
+  g_free (listing);
   /* Likes and locks are extras: without them the table is still complete. */
   if (infos == NULL)
     {
@@ -117,6 +126,8 @@ on_listed (GObject      *object,
       return;
     }
   hub_source_set_repo_infos (source, infos);
+  if (self != NULL && self->sources != NULL && self->source == source)
+    hub_repo_table_set_source_infos (self->table, source);
 }
 
 static void
@@ -139,9 +150,12 @@ on_fetched (GObject      *object,
                                                                      fetched_at);
 
       hub_window_add_source (self, source);
+      Listing *listing = g_new0 (Listing, 1);
+
+      listing->window = weak_window_new (self);
+      listing->source = g_object_ref (source);
       hub_account_list_repos_async (HUB_ACCOUNT (object), self->loading_name,
-                                    self->account_cancellable, on_listed,
-                                    g_object_ref (source));
+                                    self->account_cancellable, on_listed, listing);
     }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     hub_window_show_toast (self, error->message);

@@ -72,6 +72,7 @@ show_source (HubWindow *self,
   hub_summary_cards_set_source (self->cards, source, self->period);
   update_chart (self);
   hub_repo_table_set_dataset (self->table, hub_source_get_dataset (source), self->period);
+  hub_repo_table_set_source_infos (self->table, source);
 
   g_settings_set_string (self->settings, "last-source", hub_source_get_id (source));
   gtk_label_set_label (self->source_label, hub_source_get_title (source));

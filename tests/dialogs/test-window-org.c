@@ -9,6 +9,7 @@
 
 #include <libsoup/soup.h>
 
+#include "hub-repo-row.h"
 #include "hub-ui-test-util.h"
 #include "hub-window.h"
 
@@ -191,6 +192,19 @@ test_fetch_refresh_cancel_detail (void)
                                               hub_dataset_get_repo (fetched, 0))->likes, ==, 12);
   g_assert_true (hub_source_find_repo_info (hub_window_get_source (window),
                                             hub_dataset_get_repo (fetched, 1))->is_private);
+
+  /* The table shows them in a Likes column that sorts: fewest likes first. */
+  {
+    HubRepoTable *table = hub_window_get_table (window);
+    g_autoptr(HubRepoRow) first = NULL;
+
+    hub_test_run_frames (200);
+    hub_repo_table_sort_by (table, HUB_REPO_COLUMN_LIKES, GTK_SORT_ASCENDING);
+    first = g_list_model_get_item (hub_repo_table_get_model (table), 0);
+    g_assert_cmpstr (hub_repo_row_get_name (first), ==, "aurora/corpus");
+    g_assert_cmpint (hub_repo_row_get_likes (first), ==, 3);
+    g_assert_true (hub_repo_row_get_is_private (first));
+  }
   save_screenshot (window, "window-organisation.png");
 
   /* A refresh that stalls shows its progress, and Cancel keeps the data. */
