@@ -24,7 +24,8 @@ fi
 build=${1:-build-bench}
 runs=${RUNS:-5}
 bench="$top/$build/bench"
-data="$bench/breakdown-5000x1500-s1.csv"
+# BENCH_FILE times another breakdown file instead of the generated one.
+data="${BENCH_FILE:-$bench/breakdown-5000x1500-s1.csv}"
 
 if [ ! -x /usr/bin/time ]; then
   if [ "$(id -u)" -eq 0 ]; then
@@ -100,7 +101,7 @@ median () {
 }
 
 rows=$(($(wc -l <"$data") - 1))
-size=$(du -m "$data" | cut -f1)
+size=$(du -mL "$data" | cut -f1)
 echo "File: $data ($rows rows, $size MB), $(nproc) cores, $runs runs each, alternating"
 cat "$data" >/dev/null  # into the page cache
 
