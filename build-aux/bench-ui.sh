@@ -7,14 +7,14 @@
 #
 #   build-aux/bench-ui.sh [BUILD-DIR] [BIG.csv]
 #
-# BIG.csv defaults to /work/bench/big.csv, else is made in the build folder
+# BIG.csv, when not given, is made once in the build folder
 # with gen-breakdown.py --repos 5000 --days 1500 --seed 1.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 top=$(pwd)
 build=${1:-build}
-big=${2:-/work/bench/big.csv}
+big=${2:-}
 runs=${RUNS:-5}
 
 [ -d "$build" ] || meson setup "$build"
