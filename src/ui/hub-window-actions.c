@@ -145,10 +145,17 @@ on_export_done (GObject      *object,
   if (file != NULL)
     {
       g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *uri = g_file_get_uri (file);
       /* Translators: a toast after an export; %s is the file's name */
       g_autofree char *text = g_strdup_printf (_("Exported “%s”"), name);
+      g_autofree char *markup = g_markup_escape_text (text, -1);
+      AdwToast *toast = adw_toast_new (markup);
 
-      hub_window_show_toast (self, text);
+      adw_toast_set_button_label (toast, _("_Open"));
+      adw_toast_set_action_name (toast, "win.open-uri");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+      adw_toast_set_timeout (toast, 8);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     hub_window_show_toast (self, error->message);
@@ -175,6 +182,15 @@ export_activated (GSimpleAction *action,
                         NULL, on_export_done, g_object_ref (self));
 }
 
+/* The Open button of the export's toast: the file in its default application. */
+static void
+open_uri_activated (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  gtk_show_uri (GTK_WINDOW (user_data), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
+}
+
 static const GActionEntry win_entries[] = {
   { "open", open_activated },
   { "open-demo", open_demo_activated },
@@ -186,6 +202,7 @@ static const GActionEntry win_entries[] = {
   { "cancel-load", cancel_load_activated },
   { "search", search_activated },
   { "export", export_activated },
+  { "open-uri", open_uri_activated, "s" },
 };
 
 static void

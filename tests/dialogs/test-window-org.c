@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
 #include "hub-repo-row.h"
@@ -223,6 +224,40 @@ test_fetch_refresh_cancel_detail (void)
   leaflet = hub_test_find_type (GTK_WIDGET (window), ADW_TYPE_LEAFLET);
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (leaflet)), ==, "detail");
   save_screenshot (window, "window-detail.png");
+
+  /* Export (Ctrl+E): the save dialog suggests SOURCE-downloads-ASOF.csv, and
+   * Export writes it; the toast's Open button is the window's open-uri. */
+  {
+    g_autofree char *path = g_build_filename (cache, "aurora-downloads-2026-11-21.csv", NULL);
+    g_autoptr(GFile) folder = g_file_new_for_path (cache);
+    g_autofree char *suggested = NULL;
+    GtkWidget *chooser = NULL;
+
+    g_action_group_activate_action (G_ACTION_GROUP (window), "export", NULL);
+    for (int tries = 0; tries < 100 && chooser == NULL; tries++)
+      {
+        GListModel *toplevels = gtk_window_get_toplevels ();
+
+        hub_test_run_frames (50);
+        for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+          {
+            g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+            if (GTK_IS_FILE_CHOOSER_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
+              chooser = GTK_WIDGET (item);
+          }
+      }
+    g_assert_nonnull (chooser);
+    suggested = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+    g_assert_cmpstr (suggested, ==, "aurora-downloads-2026-11-21.csv");
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+    for (int tries = 0; tries < 200 && !g_file_test (path, G_FILE_TEST_EXISTS); tries++)
+      hub_test_run_frames (50);
+    g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+    g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "open-uri"));
+    g_remove (path);
+  }
 
   g_unsetenv ("HF_TOKEN");
   g_unsetenv ("HF_ENDPOINT");
