@@ -85,15 +85,8 @@ hub_window_add_org_menu (HubWindow *self,
       const HubWhoamiOrg *org = g_ptr_array_index (whoami->orgs, i);
       g_autofree char *id = g_strconcat (ORG_PREFIX, org->name, NULL);
       g_autoptr(GMenuItem) item = NULL;
-      gboolean open = FALSE;
 
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (self->sources)); j++)
-        {
-          g_autoptr(HubSource) source = g_list_model_get_item (G_LIST_MODEL (self->sources), j);
-
-          open |= g_str_equal (hub_source_get_id (source), id);
-        }
-      if (open)
+      if (hub_window_find_source (self, id, NULL))
         continue;
       item = g_menu_item_new (org->fullname ? org->fullname : org->name, NULL);
       g_menu_item_set_action_and_target (item, "win.open-org", "s", org->name);

@@ -64,6 +64,9 @@ void hub_window_actions_update      (HubWindow *self);
 void hub_window_rebuild_source_menu (HubWindow *self);
 void hub_window_select_source       (HubWindow *self,
                                      const char *id);
+gboolean hub_window_find_source     (HubWindow  *self,
+                                     const char *id,
+                                     guint      *position);
 void hub_window_cancel_load         (HubWindow *self);
 void hub_window_focus_search        (HubWindow *self);
 void hub_window_begin_progress      (HubWindow  *self,

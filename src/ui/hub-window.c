@@ -567,34 +567,11 @@ hub_window_restore_last_source (HubWindow *self)
 }
 
 /* Adds a source and shows it; one with the same id is replaced in place. */
-void
-hub_window_add_source (HubWindow *self,
-                       HubSource *source)
-{
-  guint n;
-
-  g_return_if_fail (HUB_IS_WINDOW (self));
-  g_return_if_fail (HUB_IS_SOURCE (source));
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->sources));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(HubSource) other = g_list_model_get_item (G_LIST_MODEL (self->sources), i);
-
-      if (g_str_equal (hub_source_get_id (other), hub_source_get_id (source)))
-        {
-          g_list_store_splice (self->sources, i, 1, (gpointer *) &source, 1);
-          show_source (self, source);
-          return;
-        }
-    }
-  g_list_store_append (self->sources, source);
-  show_source (self, source);
-}
-
-void
-hub_window_select_source (HubWindow  *self,
-                          const char *id)
+/* The position of the source called id among those opened, or FALSE. */
+gboolean
+hub_window_find_source (HubWindow  *self,
+                        const char *id,
+                        guint      *position)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sources));
 
@@ -604,9 +581,41 @@ hub_window_select_source (HubWindow  *self,
 
       if (g_str_equal (hub_source_get_id (source), id))
         {
-          show_source (self, source);
-          return;
+          if (position)
+            *position = i;
+          return TRUE;
         }
+    }
+  return FALSE;
+}
+
+void
+hub_window_add_source (HubWindow *self,
+                       HubSource *source)
+{
+  guint position;
+
+  g_return_if_fail (HUB_IS_WINDOW (self));
+  g_return_if_fail (HUB_IS_SOURCE (source));
+
+  if (hub_window_find_source (self, hub_source_get_id (source), &position))
+    g_list_store_splice (self->sources, position, 1, (gpointer *) &source, 1);
+  else
+    g_list_store_append (self->sources, source);
+  show_source (self, source);
+}
+
+void
+hub_window_select_source (HubWindow  *self,
+                          const char *id)
+{
+  guint position;
+
+  if (hub_window_find_source (self, id, &position))
+    {
+      g_autoptr(HubSource) source = g_list_model_get_item (G_LIST_MODEL (self->sources), position);
+
+      show_source (self, source);
     }
 }
 
