@@ -11,6 +11,7 @@
 #include <libsoup/soup.h>
 
 #include "hub-account.h"
+#include "hub-ui-test-util.h"
 
 #define TOKEN "hf_account_test_token"
 
@@ -72,21 +73,16 @@ typedef struct
 } Fixture;
 
 static gboolean
-on_timeout (gpointer user_data)
+result_ready (gpointer slot)
 {
-  g_error ("%s did not finish within 20 s", (const char *) user_data);
-  return G_SOURCE_REMOVE;
+  return *(GAsyncResult **) slot != NULL;
 }
 
 static GAsyncResult *
 wait_result (GAsyncResult **slot,
              const char    *what)
 {
-  guint timeout = g_timeout_add_seconds (20, on_timeout, (gpointer) what);
-
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (timeout);
+  hub_test_wait_for (result_ready, slot, 20, what);
   return *slot;
 }
 
@@ -103,17 +99,10 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GSList) uris = NULL;
-  g_autofree char *text = NULL;
 
   f->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (f->server, NULL, on_request, NULL, NULL);
-  soup_server_listen_local (f->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (f->server);
-  text = g_uri_to_string (uris->data);
-  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
-  f->endpoint = g_strndup (text, strlen (text) - 1);
+  f->endpoint = hub_test_listen_local (f->server);
 
   f->cache_dir = g_dir_make_tmp ("hub-account-XXXXXX", &error);
   g_assert_no_error (error);

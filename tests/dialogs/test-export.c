@@ -46,10 +46,9 @@ on_written (GObject      *source,
 }
 
 static gboolean
-on_timeout (gpointer user_data)
+result_done (gpointer data)
 {
-  g_error ("The export did not finish within 20 s");
-  return G_SOURCE_REMOVE;
+  return ((Result *) data)->done;
 }
 
 static Result
@@ -59,13 +58,10 @@ export_and_wait (HubDataset    *dataset,
                  GFile         *destination)
 {
   Result r = { 0 };
-  guint timeout = g_timeout_add_seconds (20, on_timeout, NULL);
 
   hub_export_write_async (dataset, kind, indexes, HUB_PERIOD_LAST_MONTH, destination, NULL,
                           on_written, &r);
-  while (!r.done)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (timeout);
+  hub_test_wait_for (result_done, &r, 20, "the export");
   return r;
 }
 
@@ -253,8 +249,7 @@ test_save_dialog (void)
   /* As a user would: the second item of the choice's drop-down. */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (hub_test_find_type (chooser, GTK_TYPE_DROP_DOWN)), 1);
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
-  while (!r.done)
-    g_main_context_iteration (NULL, TRUE);
+  hub_test_wait_for (result_done, &r, 20, "the export");
 
   g_assert_no_error (r.error);
   g_assert_nonnull (r.file);

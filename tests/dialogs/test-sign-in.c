@@ -52,18 +52,9 @@ on_whoami (SoupServer        *server,
 static void
 hub_start (Hub *hub)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSList) uris = NULL;
-  g_autofree char *text = NULL;
-
   hub->server = soup_server_new ("server-header", "hub-test", NULL);
   soup_server_add_handler (hub->server, "/api/whoami-v2", on_whoami, NULL, NULL);
-  soup_server_listen_local (hub->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (hub->server);
-  text = g_uri_to_string (uris->data);
-  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
-  hub->endpoint = g_strndup (text, strlen (text) - (g_str_has_suffix (text, "/") ? 1 : 0));
+  hub->endpoint = hub_test_listen_local (hub->server);
 }
 
 static void
@@ -74,23 +65,12 @@ hub_stop (Hub *hub)
   g_clear_pointer (&hub->endpoint, g_free);
 }
 
-static gboolean
-on_timeout (gpointer user_data)
-{
-  g_error ("%s did not happen within 20 s", (const char *) user_data);
-  return G_SOURCE_REMOVE;
-}
-
 static void
-wait_for (gboolean   (*done) (gpointer),
+wait_for (HubTestDone  done,
           gpointer     data,
           const char  *what)
 {
-  guint timeout = g_timeout_add_seconds (20, on_timeout, (gpointer) what);
-
-  while (!done (data))
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (timeout);
+  hub_test_wait_for (done, data, 20, what);
 }
 
 static void

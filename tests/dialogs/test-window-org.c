@@ -83,34 +83,27 @@ on_request (SoupServer        *server,
                                     breakdown, strlen (breakdown));
 }
 
-static gboolean
-on_timeout (gpointer user_data)
-{
-  g_error ("%s did not happen within 30 s", (const char *) user_data);
-  return G_SOURCE_REMOVE;
-}
-
 static void
-wait_until (gboolean   (*done) (HubWindow *),
+wait_until (HubTestDone  done,
             HubWindow   *window,
             const char  *what)
 {
-  guint timeout = g_timeout_add_seconds (30, on_timeout, (gpointer) what);
-
-  while (!done (window))
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (timeout);
+  hub_test_wait_for (done, window, 30, what);
 }
 
 static gboolean
-can_open_org (HubWindow *window)
+can_open_org (gpointer data)
 {
+  HubWindow *window = data;
+
   return g_action_group_get_action_enabled (G_ACTION_GROUP (window), "open-org");
 }
 
 static gboolean
-shows_aurora (HubWindow *window)
+shows_aurora (gpointer data)
 {
+  HubWindow *window = data;
+
   HubSource *source = hub_window_get_source (window);
 
   return source != NULL && g_str_equal (hub_source_get_id (source), "org:aurora") &&
@@ -118,20 +111,26 @@ shows_aurora (HubWindow *window)
 }
 
 static gboolean
-is_loading (HubWindow *window)
+is_loading (gpointer data)
 {
+  HubWindow *window = data;
+
   return hub_window_get_loading (window);
 }
 
 static gboolean
-is_idle (HubWindow *window)
+is_idle (gpointer data)
 {
+  HubWindow *window = data;
+
   return !hub_window_get_loading (window);
 }
 
 static gboolean
-has_listings (HubWindow *window)
+has_listings (gpointer data)
 {
+  HubWindow *window = data;
+
   return hub_source_has_repo_infos (hub_window_get_source (window));
 }
 
@@ -153,8 +152,6 @@ test_fetch_refresh_cancel_detail (void)
 {
   g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GSList) uris = NULL;
-  g_autofree char *text = NULL;
   g_autofree char *endpoint = NULL;
   g_autofree char *cache = NULL;
   HubWindow *window;
@@ -163,12 +160,7 @@ test_fetch_refresh_cancel_detail (void)
   const char *progress;
 
   soup_server_add_handler (server, NULL, on_request, NULL, NULL);
-  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  text = g_uri_to_string (uris->data);
-  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
-  endpoint = g_strndup (text, strlen (text) - 1);
+  endpoint = hub_test_listen_local (server);
 
   cache = g_dir_make_tmp ("hub-window-org-XXXXXX", &error);
   g_assert_no_error (error);

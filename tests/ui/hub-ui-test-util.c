@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include "hub-ui.h"
 #include "hub-ui-test-util.h"
@@ -167,4 +168,46 @@ hub_test_render (GtkWidget *widget)
   g_assert_cmpint (height, >, 0);
   return gsk_renderer_render_texture (renderer, node,
                                       &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+static gboolean
+on_wait_timeout (gpointer what)
+{
+  g_error ("%s did not happen in time", (const char *) what);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until done (data) holds; a test that waits longer than
+ * seconds fails, naming what it waited for. */
+void
+hub_test_wait_for (HubTestDone  done,
+                   gpointer     data,
+                   guint        seconds,
+                   const char  *what)
+{
+  guint timeout = g_timeout_add_seconds (seconds, on_wait_timeout, (gpointer) what);
+
+  while (!done (data))
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout);
+}
+
+/* Starts server on 127.0.0.1 and returns its address as an endpoint
+ * ("http://127.0.0.1:PORT", no final slash). */
+char *
+hub_test_listen_local (SoupServer *server)
+{
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+  g_autofree char *text = NULL;
+
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  g_assert_nonnull (uris);
+  text = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  if (g_str_has_suffix (text, "/"))
+    text[strlen (text) - 1] = '\0';
+  return g_steal_pointer (&text);
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <adwaita.h>
+#include <libsoup/soup.h>
 
 #include "hub-window.h"
 
@@ -26,5 +27,13 @@ const char *hub_test_label_text      (GtkWidget    *root,
                                       const char   *name);
 GdkTexture *hub_test_render          (GtkWidget    *widget);
 char       *hub_test_fixture_path    (const char   *name);
+
+typedef gboolean (*HubTestDone) (gpointer data);
+
+void        hub_test_wait_for        (HubTestDone   done,
+                                      gpointer      data,
+                                      guint         seconds,
+                                      const char   *what);
+char       *hub_test_listen_local    (SoupServer   *server);
 
 G_END_DECLS
