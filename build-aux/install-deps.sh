@@ -1,18 +1,28 @@
 #!/bin/bash
-# Installs the Debian 12 packages Hub Analytics needs to build, run and test.
-# Run as root; does nothing when everything is already there.
+# Installs what Hub Analytics needs on this host, as root, and does nothing
+# when everything is already there.
+#
+# On a host whose Debian or Ubuntu has the GNOME 48 platform, that is the
+# packages in build-aux/platform-packages. On an older host (Debian 12),
+# build-aux/sdk.sh brings the platform in a root of its own and installs the
+# two tools it needs itself, so nothing is installed here.
 set -euo pipefail
 
-packages=(
-  build-essential meson ninja-build pkg-config gettext
-  libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libjson-glib-dev
-  libcsv-dev libsecret-1-dev glib-networking gsettings-desktop-schemas
-  ca-certificates librsvg2-common locales fonts-cantarell adwaita-icon-theme
-  xvfb xauth imagemagick xdotool
-  dbus-daemon dbus-x11 gnome-keyring libsecret-tools
-  desktop-file-utils appstream flatpak-builder python3
-)
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
+. /etc/os-release 2>/dev/null || true
+if [ "${ID:-}" = debian ] && [ "${VERSION_ID:-0}" -lt 13 ] 2>/dev/null; then
+  exit 0
+fi
+if ! command -v apt-get >/dev/null; then
+  if ! HUB_SDK=host bash "$here/sdk.sh" pkg-config --atleast-version=1.7 libadwaita-1; then
+    echo "install-deps: install the packages named in build-aux/platform-packages" \
+         "(or your distribution's names for them)" >&2
+  fi
+  exit 0
+fi
+
+mapfile -t packages < <(sed -e 's/#.*//' "$here/platform-packages" | tr -s ' \t\n' '\n' | sed '/^$/d')
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -29,9 +39,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 
 # A German locale, for the translation tests and locale formatting.
-if ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf8$'; then
-  if [ "$(id -u)" -eq 0 ]; then
-    sed -i 's/^# *de_DE.UTF-8/de_DE.UTF-8/' /etc/locale.gen
-    locale-gen >/dev/null
-  fi
+if ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf8$' && [ "$(id -u)" -eq 0 ]; then
+  sed -i 's/^# *de_DE.UTF-8/de_DE.UTF-8/' /etc/locale.gen
+  locale-gen >/dev/null
 fi

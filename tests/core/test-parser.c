@@ -443,13 +443,15 @@ test_refuse_missing_column (gconstpointer data)
 {
   const char *column = data;
   const char *all[] = { "repoType", "repoName", "total", "timestamp", "downloads" };
-  g_autoptr(GString) text = g_string_new (NULL);
+  GString *text = g_string_new (NULL);
+  g_autofree char *csv = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (all); i++)
     if (!g_str_equal (all[i], column))
       g_string_append_printf (text, "%s,", all[i]);
   g_string_append (text, "other\nmodel,org/a,1,2026-06-01,1\n");
-  hub_test_assert_refused (text->str, HUB_PARSE_ERROR_MISSING_COLUMN, 1, column);
+  csv = g_string_free (text, FALSE);
+  hub_test_assert_refused (csv, HUB_PARSE_ERROR_MISSING_COLUMN, 1, column);
 }
 
 /* A header name differing in case is not the column. */

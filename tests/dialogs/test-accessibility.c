@@ -40,14 +40,16 @@ describe (GtkWidget *widget)
 }
 
 /* Buttons the toolkit owns (window controls, a spin button's arrows, a
- * menu button's inner toggle) are labelled by GTK or by their owner. */
+ * menu button's inner toggle, the header bar's back button) are labelled by
+ * GTK, libadwaita or their owner: this test checks the app's own widgets. */
 static gboolean
 owned_by_toolkit (GtkWidget *widget)
 {
   if (GTK_IS_MENU_BUTTON (gtk_widget_get_parent (widget)))
     return TRUE;
   for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
-    if (GTK_IS_WINDOW_CONTROLS (w) || GTK_IS_SPIN_BUTTON (w) || GTK_IS_DROP_DOWN (w) ||
+    if (g_str_equal (G_OBJECT_TYPE_NAME (w), "AdwBackButton") ||
+        GTK_IS_WINDOW_CONTROLS (w) || GTK_IS_SPIN_BUTTON (w) || GTK_IS_DROP_DOWN (w) ||
         GTK_IS_PASSWORD_ENTRY (w) || ADW_IS_ENTRY_ROW (w) || ADW_IS_COMBO_ROW (w) ||
         GTK_IS_SEARCH_ENTRY (w) || GTK_IS_COLUMN_VIEW (w) || GTK_IS_SWITCH (w))
       return TRUE;

@@ -14,15 +14,16 @@
  * grouping sets LC_NUMERIC itself. Without a GPU (Xvfb), GDK would load
  * Mesa's software driver and unload it again, which LeakSanitizer then reports
  * from an unknown module that no suppression can name: the tests draw with
- * GSK's cairo renderer unless GDK_DEBUG says otherwise. */
+ * GSK's cairo renderer unless GDK_DISABLE says otherwise. */
 void
 hub_test_ui_init (int    *argc,
                   char ***argv)
 {
-  setlocale (LC_ALL, "C.UTF-8");
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
+  g_setenv ("GDK_DISABLE", "gl", FALSE);
   gtk_test_init (argc, argv, NULL);
+  /* After gtk_test_init, which enters en_US.UTF-8 where the machine has it. */
+  setlocale (LC_ALL, "C.UTF-8");
   adw_init ();
   hub_ui_init ();
 }

@@ -5,10 +5,12 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <locale.h>
 #include <math.h>
 
 #include "hub-core.h"
 #include "hub-chart.h"
+#include "hub-ui-test-util.h"
 
 /* Datasets */
 
@@ -890,19 +892,9 @@ static void
 save_window (GtkWindow  *window,
              const char *name)
 {
-  GtkWidget *widget = GTK_WIDGET (window);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GdkTexture) texture = hub_test_render (GTK_WIDGET (window));
   g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "widgets", name, NULL);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("saved %s", path);
 }
@@ -993,6 +985,8 @@ main (int   argc,
   /* Dates and numbers as the tests expect them, whatever the machine's locale. */
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
   gtk_test_init (&argc, &argv, NULL);
+  /* gtk_test_init enters en_US.UTF-8 where the machine has it. */
+  setlocale (LC_ALL, "C.UTF-8");
   adw_init ();
 
   g_test_add_func ("/widgets/chart/y-ticks", test_y_ticks);
