@@ -181,9 +181,11 @@ hub_csv_export (HubDataset     *dataset,
 }
 
 char *
-hub_csv_suggested_name (const char *source,
-                        HubDay      as_of)
+hub_csv_suggested_name (const char    *source,
+                        HubExportKind  kind,
+                        HubDay         as_of)
 {
+  const char *what = kind == HUB_EXPORT_TABLE ? "repositories" : "downloads";
   g_autofree char *base = NULL;
   char day[HUB_DAY_ISO_LEN];
 
@@ -192,7 +194,7 @@ hub_csv_suggested_name (const char *source,
     base[strlen (base) - 4] = '\0';
   g_strdelimit (base, "/\\:", '-');
   if (as_of == HUB_DAY_NONE)
-    return g_strdup_printf ("%s-downloads.csv", base);
+    return g_strdup_printf ("%s-%s.csv", base, what);
   hub_day_format (as_of, day);
-  return g_strdup_printf ("%s-downloads-%s.csv", base, day);
+  return g_strdup_printf ("%s-%s-%s.csv", base, what, day);
 }

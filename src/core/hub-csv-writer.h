@@ -37,6 +37,7 @@ gboolean hub_csv_export          (HubDataset     *dataset,
                                   GError        **error);
 char    *hub_csv_format_change   (HubChange       change);
 char    *hub_csv_suggested_name  (const char     *source,
+                                  HubExportKind   kind,
                                   HubDay          as_of);
 
 G_END_DECLS

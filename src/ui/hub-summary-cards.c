@@ -347,6 +347,9 @@ hub_summary_cards_set_compact (HubSummaryCards *self,
   if (self->compact == compact)
     return;
   self->compact = compact;
+  /* Compact, the cards are one strip that scrolls sideways, so that the
+   * table keeps the height of a phone's screen. */
+  gtk_flow_box_set_min_children_per_line (self->flow, compact ? 5 : 2);
   if (compact)
     gtk_widget_add_css_class (GTK_WIDGET (self), "compact");
   else

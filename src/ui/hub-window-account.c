@@ -133,17 +133,23 @@ on_fetched (GObject      *object,
   g_autoptr(GDateTime) fetched_at = NULL;
   g_autoptr(HubDataset) dataset = hub_account_fetch_finish (HUB_ACCOUNT (object), result,
                                                             &fetched_at, &error);
+  g_autofree char *id = NULL;
 
   if (self->sources == NULL)
     return;
 
+  id = g_strconcat (ORG_PREFIX, self->loading_name, NULL);
   if (dataset != NULL)
     {
       g_autoptr(HubSource) source = hub_source_new_for_organization (self->loading_name, dataset,
                                                                      fetched_at);
-
-      hub_window_add_source (self, source);
       Listing *listing = g_new0 (Listing, 1);
+
+      /* A complete fetch ends whatever was wrong before it. */
+      g_hash_table_remove (self->problems, id);
+      g_hash_table_remove (self->problems, "");
+      hub_window_dismiss_toast (self);
+      hub_window_add_source (self, source);
 
       listing->window = weak_window_new (self);
       listing->source = g_object_ref (source);
@@ -151,7 +157,9 @@ on_fetched (GObject      *object,
                                     self->account_cancellable, on_listed, listing);
     }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    hub_window_show_toast (self, error->message);
+    /* The data on screen stays; the banner says why it is not newer. With
+     * nothing saved for this organisation, the welcome page says it. */
+    hub_window_set_problem (self, hub_window_find_source (self, id, NULL) ? id : "", error);
 
   hub_window_end_progress (self);
 }

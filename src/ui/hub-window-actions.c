@@ -11,24 +11,23 @@
 #include "hub-window-private.h"
 
 static void
-on_open_response (GtkNativeDialog *dialog,
-                  int              response,
-                  HubWindow       *self)
+on_open_chosen (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  g_autoptr(HubWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) files = gtk_file_dialog_open_multiple_finish (GTK_FILE_DIALOG (object),
+                                                                      result, &error);
+
+  if (files == NULL || self->sources == NULL)
+    return;
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
     {
-      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
-      guint n = g_list_model_get_n_items (files);
+      g_autoptr(GFile) file = g_list_model_get_item (files, i);
 
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(GFile) file = g_list_model_get_item (files, i);
-
-          hub_window_open_file (self, file);
-        }
+      hub_window_open_file (self, file);
     }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
 }
 
 static void
@@ -37,24 +36,23 @@ open_activated (GSimpleAction *action,
                 gpointer       user_data)
 {
   HubWindow *self = user_data;
-  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
   g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
-  dialog = gtk_file_chooser_native_new (_("Open Download Breakdown"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Open"), _("_Cancel"));
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
   gtk_file_filter_set_name (csv, _("CSV Files"));
   gtk_file_filter_add_mime_type (csv, "text/csv");
   gtk_file_filter_add_suffix (csv, "csv");
   gtk_file_filter_set_name (all, _("All Files"));
   gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), csv);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_open_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  g_list_store_append (filters, csv);
+  g_list_store_append (filters, all);
+  gtk_file_dialog_set_title (dialog, _("Open Download Breakdown"));
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_set_default_filter (dialog, csv);
+  gtk_file_dialog_open_multiple (dialog, GTK_WINDOW (self), NULL, on_open_chosen,
+                                 g_object_ref (self));
 }
 
 static void
@@ -151,24 +149,25 @@ on_export_done (GObject      *object,
       g_autofree char *markup = g_markup_escape_text (text, -1);
       AdwToast *toast = adw_toast_new (markup);
 
+      g_clear_object (&self->export_folder);
+      self->export_folder = g_file_get_parent (file);
       adw_toast_set_button_label (toast, _("_Open"));
       adw_toast_set_action_name (toast, "win.open-uri");
       adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
       adw_toast_set_timeout (toast, 8);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      hub_window_add_toast (self, toast);
     }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     hub_window_show_toast (self, error->message);
 }
 
 /* The save dialog and the writing are src/ui/dialogs' hub_export_run_async;
- * the window gives it the source and the table as shown. */
+ * the window gives it the source, the table as shown and where the last
+ * export went. */
 static void
-export_activated (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
+export (HubWindow     *self,
+        HubExportKind  kind)
 {
-  HubWindow *self = user_data;
   g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree guint *indexes = NULL;
   guint n;
@@ -177,9 +176,25 @@ export_activated (GSimpleAction *action,
     return;
   indexes = hub_repo_table_get_visible_indexes (self->table, &n);
   g_array_append_vals (shown, indexes, n);
-  hub_export_run_async (GTK_WINDOW (self), hub_source_get_dataset (self->source),
+  hub_export_run_async (GTK_WINDOW (self), hub_source_get_dataset (self->source), kind,
                         hub_source_get_export_name (self->source), shown, self->period,
-                        NULL, on_export_done, g_object_ref (self));
+                        self->export_folder, NULL, on_export_done, g_object_ref (self));
+}
+
+static void
+export_breakdown_activated (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  export (user_data, HUB_EXPORT_BREAKDOWN);
+}
+
+static void
+export_table_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  export (user_data, HUB_EXPORT_TABLE);
 }
 
 /* The Open button of the export's toast: the file in its default application. */
@@ -188,7 +203,10 @@ open_uri_activated (GSimpleAction *action,
                     GVariant      *parameter,
                     gpointer       user_data)
 {
-  gtk_show_uri (GTK_WINDOW (user_data), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+  g_autoptr(GtkFileLauncher) launcher = gtk_file_launcher_new (file);
+
+  gtk_file_launcher_launch (launcher, GTK_WINDOW (user_data), NULL, NULL, NULL);
 }
 
 static const GActionEntry win_entries[] = {
@@ -201,7 +219,8 @@ static const GActionEntry win_entries[] = {
   { "refresh", refresh_activated },
   { "cancel-load", cancel_load_activated },
   { "search", search_activated },
-  { "export", export_activated },
+  { "export-breakdown", export_breakdown_activated },
+  { "export-table", export_table_activated },
   { "open-uri", open_uri_activated, "s" },
 };
 
@@ -241,7 +260,8 @@ hub_window_actions_update (HubWindow *self)
                                  hub_account_get_signed_in (self->account));
   set_enabled (self, "cancel-load", loading);
   set_enabled (self, "search", self->source != NULL);
-  set_enabled (self, "export", self->source != NULL);
+  set_enabled (self, "export-breakdown", self->source != NULL);
+  set_enabled (self, "export-table", self->source != NULL);
   g_simple_action_set_state (G_SIMPLE_ACTION (source),
                              g_variant_new_string (self->source ? hub_source_get_id (self->source)
                                                                 : ""));

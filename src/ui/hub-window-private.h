@@ -18,32 +18,44 @@ struct _HubWindow
 
   /* template */
   AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwBanner            *welcome_banner;
+  GtkWidget            *found_token_button;
+  AdwStatusPage        *loading_page;
+  GtkLabel             *loading_label;
+  GtkProgressBar       *loading_bar;
+  AdwNavigationSplitView *split_view;
+  AdwToolbarView       *dashboard_view;
   GtkMenuButton        *source_button;
   GtkLabel             *source_label;
-  GtkWidget            *period_box;
-  GtkWidget            *narrow_period_box;
   GtkWidget            *refresh_button;
+  AdwToggleGroup       *period_toggles;
+  AdwToggleGroup       *narrow_period_toggles;
+  AdwBanner            *banner;
   GtkRevealer          *progress_revealer;
   GtkLabel             *progress_label;
   GtkProgressBar       *progress_bar;
-  GtkStack             *main_stack;
   HubSummaryCards      *cards;
   GtkWidget            *chart_card;
   GtkLabel             *chart_title;
   HubTrendChart        *trend_chart;
   HubRepoTable         *table;
-  AdwLeaflet           *leaflet;
-  GtkWidget            *dashboard_page;
+  AdwNavigationPage    *detail_page;
+  GtkStack             *detail_stack;
   HubRepoDetail        *detail;
-  GtkWidget            *found_token_button;
 
   GSettings            *settings;
   GListStore           *sources;       /* HubSource, in the order opened */
   HubSource            *source;        /* the one shown, or NULL */
   GMenu                *source_menu;
   HubPeriod             period;
-  gboolean              compact;
-  guint                 compact_idle;
+  /* What went wrong last, per source id (a GError), shown in the banner
+   * until something complete replaces it; "" for the welcome page. */
+  GHashTable           *problems;
+  /* The last toast, replaced rather than queued. */
+  AdwToast             *toast;
+  /* The folder of the last export, where the next save dialog starts. */
+  GFile                *export_folder;
 
   /* One load at a time; more wait in the queue (GFile, or NULL for the demo). */
   GQueue                pending;
@@ -73,6 +85,13 @@ void hub_window_begin_progress      (HubWindow  *self,
                                      const char *name,
                                      gboolean    fetching);
 void hub_window_end_progress        (HubWindow *self);
+void hub_window_set_problem         (HubWindow    *self,
+                                     const char   *id,
+                                     const GError *error);
+void hub_window_update_banner       (HubWindow *self);
+void hub_window_add_toast           (HubWindow *self,
+                                     AdwToast  *toast);
+void hub_window_dismiss_toast       (HubWindow *self);
 
 /* hub-window-account.c: signing in, organisations, preferences */
 void hub_window_account_init        (HubWindow  *self);

@@ -12,13 +12,9 @@
 #include <glib/gi18n.h>
 
 #include "hub-format.h"
+#include "hub-net.h"
 #include "hub-window-private.h"
 
-/* Below this width the cards and the table take their compact forms. */
-#define COMPACT_WIDTH 720
-/* Below these heights the trend chart gives its room to the table. */
-#define CHART_MIN_WINDOW_HEIGHT 640
-#define CHART_MIN_COMPACT_WINDOW_HEIGHT 900
 #define PROGRESS_INTERVAL_MS 100
 
 enum {
@@ -76,13 +72,13 @@ show_source (HubWindow *self,
 
   g_settings_set_string (self->settings, "last-source", hub_source_get_id (source));
   gtk_label_set_label (self->source_label, hub_source_get_title (source));
-  gtk_widget_set_visible (GTK_WIDGET (self->source_button), TRUE);
-  gtk_widget_set_visible (self->period_box, !self->compact);
-  gtk_widget_set_visible (self->refresh_button, !self->compact);
-  gtk_widget_set_visible (self->narrow_period_box, self->compact);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->source_button), hub_source_get_title (source));
   gtk_stack_set_visible_child_name (self->main_stack, "dashboard");
   hub_repo_table_set_key_capture_widget (self->table, GTK_WIDGET (self));
-  adw_leaflet_set_visible_child (self->leaflet, self->dashboard_page);
+  /* The detail showed a repository of the source shown before. */
+  gtk_stack_set_visible_child_name (self->detail_stack, "empty");
+  adw_navigation_split_view_set_show_content (self->split_view, FALSE);
+  hub_window_update_banner (self);
 
   if ((clock = gtk_widget_get_frame_clock (GTK_WIDGET (self))) != NULL)
     g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), self);
@@ -133,10 +129,19 @@ update_progress (gpointer user_data)
     /* Translators: "Reading big.csv: 12.3 MB of 250.9 MB · 1,234,567 rows" */
     text = g_strdup_printf (_("Reading %s: %s"), self->loading_name, counts);
   gtk_label_set_label (self->progress_label, text);
+  gtk_label_set_label (self->loading_label, text);
   if (total > 0)
-    gtk_progress_bar_set_fraction (self->progress_bar, MIN (1.0, (double) bytes / (double) total));
+    {
+      double fraction = MIN (1.0, (double) bytes / (double) total);
+
+      gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+      gtk_progress_bar_set_fraction (self->loading_bar, fraction);
+    }
   else
-    gtk_progress_bar_pulse (self->progress_bar);
+    {
+      gtk_progress_bar_pulse (self->progress_bar);
+      gtk_progress_bar_pulse (self->loading_bar);
+    }
   return G_SOURCE_CONTINUE;
 }
 
@@ -209,12 +214,14 @@ hub_window_begin_progress (HubWindow  *self,
   self->load_started = g_get_monotonic_time ();
   self->progress_timeout = g_timeout_add (PROGRESS_INTERVAL_MS, update_progress, self);
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_progress_bar_set_fraction (self->loading_bar, 0);
   update_progress (self);
 
-  /* No spinner: an animation would repaint all along, and take a core from the parser. */
+  /* With nothing on screen yet, the loading page; otherwise the data stays
+   * and the progress floats over it, so that nothing moves. */
   if (self->source == NULL)
     gtk_stack_set_visible_child_name (self->main_stack, "loading");
-  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+  gtk_revealer_set_reveal_child (self->progress_revealer, self->source != NULL);
 
   hub_window_actions_update (self);
   if (!was_loading)
@@ -274,14 +281,11 @@ on_repo_activated (HubRepoTable *table,
   if (self->source == NULL)
     return;
   hub_repo_detail_set_repo (self->detail, hub_source_get_dataset (self->source), index, endpoint);
-  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail));
-}
-
-static void
-on_detail_back (HubRepoDetail *detail,
-                HubWindow     *self)
-{
-  adw_leaflet_set_visible_child (self->leaflet, self->dashboard_page);
+  adw_navigation_page_set_title (self->detail_page,
+                                 hub_dataset_get_repo (hub_source_get_dataset (self->source),
+                                                       index)->name);
+  gtk_stack_set_visible_child_name (self->detail_stack, "repository");
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
 }
 
 static void
@@ -290,74 +294,6 @@ on_detail_message (HubRepoDetail *detail,
                    HubWindow     *self)
 {
   hub_window_show_toast (self, message);
-}
-
-static gboolean
-shows_chart (gboolean compact,
-             int      height)
-{
-  return height >= (compact ? CHART_MIN_COMPACT_WINDOW_HEIGHT : CHART_MIN_WINDOW_HEIGHT);
-}
-
-/* Narrow: short numbers, fewer columns, the period toggle out of the header
- * bar (into the page) and no refresh button there (F5 still refreshes). */
-static void
-apply_size (HubWindow *self,
-            int        width,
-            int        height)
-{
-  self->compact = width < COMPACT_WIDTH;
-  hub_summary_cards_set_compact (self->cards, self->compact);
-  hub_repo_table_set_compact (self->table, self->compact);
-  gtk_widget_set_visible (self->chart_card, shows_chart (self->compact, height));
-  gtk_widget_set_visible (self->refresh_button, self->source != NULL && !self->compact);
-  gtk_widget_set_visible (self->period_box, self->source != NULL && !self->compact);
-  gtk_widget_set_visible (self->narrow_period_box, self->compact);
-}
-
-static gboolean
-apply_allocated_size (gpointer user_data)
-{
-  HubWindow *self = user_data;
-
-  self->compact_idle = 0;
-  apply_size (self, gtk_widget_get_width (GTK_WIDGET (self)),
-              gtk_widget_get_height (GTK_WIDGET (self)));
-  return G_SOURCE_REMOVE;
-}
-
-/* Before the window is shown, its first layout follows the size asked for:
- * a window opened narrow is never laid out wide first. */
-static void
-on_default_size_changed (HubWindow  *self,
-                         GParamSpec *pspec)
-{
-  int width, height;
-
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    return;
-  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
-  if (width > 0 && height > 0)
-    apply_size (self, width, height);
-}
-
-/* Widths cross the threshold during allocation, where the tree must not
- * change: the change waits for an idle. */
-static void
-hub_window_size_allocate (GtkWidget *widget,
-                          int        width,
-                          int        height,
-                          int        baseline)
-{
-  HubWindow *self = HUB_WINDOW (widget);
-  gboolean compact = width < COMPACT_WIDTH;
-  gboolean chart = shows_chart (compact, height);
-
-  GTK_WIDGET_CLASS (hub_window_parent_class)->size_allocate (widget, width, height, baseline);
-
-  if ((compact != self->compact || chart != gtk_widget_get_visible (self->chart_card)) &&
-      self->compact_idle == 0)
-    self->compact_idle = g_idle_add (apply_allocated_size, self);
 }
 
 static gboolean
@@ -409,7 +345,6 @@ hub_window_dispose (GObject *object)
   g_cancellable_cancel (self->load_cancellable);
   g_queue_clear_full (&self->pending, unref_pending);
   g_clear_handle_id (&self->progress_timeout, g_source_remove);
-  g_clear_handle_id (&self->compact_idle, g_source_remove);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_func (self->settings, on_period_changed, self);
   hub_window_account_dispose (self);
@@ -418,6 +353,11 @@ hub_window_dispose (GObject *object)
   g_clear_object (&self->sources);
   g_clear_object (&self->source_menu);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->problems, g_hash_table_unref);
+  g_clear_object (&self->export_folder);
+  if (self->toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
+  self->toast = NULL;
 
   G_OBJECT_CLASS (hub_window_parent_class)->dispose (object);
 }
@@ -442,7 +382,6 @@ hub_window_class_init (HubWindowClass *klass)
   object_class->dispose = hub_window_dispose;
   object_class->finalize = hub_window_finalize;
   object_class->get_property = hub_window_get_property;
-  widget_class->size_allocate = hub_window_size_allocate;
   window_class->close_request = hub_window_close_request;
 
   properties[PROP_SOURCE] =
@@ -460,39 +399,57 @@ hub_window_class_init (HubWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "ui/hub-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HubWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, HubWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, HubWindow, welcome_banner);
+  gtk_widget_class_bind_template_child (widget_class, HubWindow, found_token_button);
+  gtk_widget_class_bind_template_child (widget_class, HubWindow, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, HubWindow, loading_label);
+  gtk_widget_class_bind_template_child (widget_class, HubWindow, loading_bar);
+  gtk_widget_class_bind_template_child (widget_class, HubWindow, split_view);
+  gtk_widget_class_bind_template_child (widget_class, HubWindow, dashboard_view);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, source_button);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, source_label);
-  gtk_widget_class_bind_template_child (widget_class, HubWindow, period_box);
-  gtk_widget_class_bind_template_child (widget_class, HubWindow, narrow_period_box);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, refresh_button);
+  gtk_widget_class_bind_template_child (widget_class, HubWindow, period_toggles);
+  gtk_widget_class_bind_template_child (widget_class, HubWindow, narrow_period_toggles);
+  gtk_widget_class_bind_template_child (widget_class, HubWindow, banner);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, progress_label);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, progress_bar);
-  gtk_widget_class_bind_template_child (widget_class, HubWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, cards);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, chart_card);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, chart_title);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, trend_chart);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, table);
-  gtk_widget_class_bind_template_child (widget_class, HubWindow, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, HubWindow, dashboard_page);
+  gtk_widget_class_bind_template_child (widget_class, HubWindow, detail_page);
+  gtk_widget_class_bind_template_child (widget_class, HubWindow, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, detail);
-  gtk_widget_class_bind_template_child (widget_class, HubWindow, found_token_button);
 }
 
 static void
 hub_window_init (HubWindow *self)
 {
+  g_autoptr(AdwSpinnerPaintable) spinner = NULL;
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  spinner = adw_spinner_paintable_new (GTK_WIDGET (self->loading_page));
+  adw_status_page_set_paintable (self->loading_page, GDK_PAINTABLE (spinner));
 
   self->settings = g_settings_new (APP_ID);
   self->sources = g_list_store_new (HUB_TYPE_SOURCE);
   self->source_menu = g_menu_new ();
   self->period = g_settings_get_enum (self->settings, "period");
+  self->problems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) g_error_free);
   g_queue_init (&self->pending);
   gtk_menu_button_set_menu_model (self->source_button, G_MENU_MODEL (self->source_menu));
+  /* The toggles, the menus and the shortcuts (win.period) share one state:
+   * the settings key. */
+  g_settings_bind (self->settings, "period", self->period_toggles, "active-name",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "period", self->narrow_period_toggles, "active-name",
+                   G_SETTINGS_BIND_DEFAULT);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -500,16 +457,12 @@ hub_window_init (HubWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
   g_signal_connect (self->settings, "changed::period", G_CALLBACK (on_period_changed), self);
-  g_signal_connect (self, "notify::default-width", G_CALLBACK (on_default_size_changed), NULL);
-  g_signal_connect (self, "notify::default-height", G_CALLBACK (on_default_size_changed), NULL);
-  on_default_size_changed (self, NULL);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   g_signal_connect (self->table, "repo-activated", G_CALLBACK (on_repo_activated), self);
-  g_signal_connect (self->detail, "back", G_CALLBACK (on_detail_back), self);
   g_signal_connect (self->detail, "message", G_CALLBACK (on_detail_message), self);
 
   hub_window_actions_init (self);
@@ -692,5 +645,100 @@ hub_window_show_toast (HubWindow  *self,
 
   toast = adw_toast_new (markup);
   adw_toast_set_timeout (toast, 8);
+  hub_window_add_toast (self, toast);
+}
+
+/* One toast at a time: a newer one replaces the one still showing. */
+void
+hub_window_add_toast (HubWindow *self,
+                      AdwToast  *toast)
+{
+  g_return_if_fail (HUB_IS_WINDOW (self));
+
+  hub_window_dismiss_toast (self);
+  self->toast = toast;
+  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+hub_window_dismiss_toast (HubWindow *self)
+{
+  if (self->toast == NULL)
+    return;
+  g_object_remove_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
+  adw_toast_dismiss (g_steal_pointer (&self->toast));
+}
+
+/* The banner of the page shown: the problem of the source shown (or, on the
+ * welcome page, of the organisation that could not be opened), in words,
+ * with what the user can do about it. */
+static void
+show_problem (AdwBanner    *banner,
+              const GError *error,
+              gboolean      has_data)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *markup = NULL;
+  const char *button = _("_Retry");
+  const char *action = "win.refresh";
+
+  if (error == NULL)
+    {
+      adw_banner_set_revealed (banner, FALSE);
+      return;
+    }
+
+  if (g_error_matches (error, HUB_NET_ERROR, HUB_NET_ERROR_UNAUTHORIZED))
+    {
+      title = g_strdup (_("The Hub did not accept the token. Sign in again to refresh."));
+      button = _("_Sign In…");
+      action = "win.sign-in";
+    }
+  else if (g_error_matches (error, HUB_NET_ERROR, HUB_NET_ERROR_FORBIDDEN) ||
+           g_error_matches (error, HUB_NET_ERROR, HUB_NET_ERROR_NOT_FOUND))
+    {
+      title = g_strdup (error->message);
+      button = _("_Choose Another…");
+      action = "win.sign-in";
+    }
+  else if (has_data &&
+           (g_error_matches (error, HUB_NET_ERROR, HUB_NET_ERROR_OFFLINE) ||
+            g_error_matches (error, HUB_NET_ERROR, HUB_NET_ERROR_CONNECTION) ||
+            g_error_matches (error, HUB_NET_ERROR, HUB_NET_ERROR_TIMEOUT)))
+    title = g_strdup (_("Offline: showing the data saved from the last fetch."));
+  else if (has_data)
+    /* Translators: a banner over data that is still the last complete fetch; %s is why */
+    title = g_strdup_printf (_("The last refresh failed: %s"), error->message);
+  else
+    title = g_strdup (error->message);
+
+  markup = g_markup_escape_text (title, -1);
+  adw_banner_set_title (banner, markup);
+  adw_banner_set_button_label (banner, button);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (banner), action);
+  adw_banner_set_revealed (banner, TRUE);
+}
+
+/* Remembers what went wrong for the source called id ("" for none yet), or
+ * that nothing is wrong any more (error NULL). */
+void
+hub_window_set_problem (HubWindow    *self,
+                        const char   *id,
+                        const GError *error)
+{
+  if (error != NULL)
+    g_hash_table_replace (self->problems, g_strdup (id), g_error_copy (error));
+  else
+    g_hash_table_remove (self->problems, id);
+  hub_window_update_banner (self);
+}
+
+void
+hub_window_update_banner (HubWindow *self)
+{
+  const char *id = self->source ? hub_source_get_id (self->source) : "";
+
+  show_problem (self->banner, g_hash_table_lookup (self->problems, id), self->source != NULL);
+  show_problem (self->welcome_banner, g_hash_table_lookup (self->problems, ""), FALSE);
 }

@@ -218,12 +218,14 @@ static void
 test_suggested_name (void)
 {
   HubDay day = hub_day_from_ymd (2026, 11, 21);
-  g_autofree char *org = hub_csv_suggested_name ("huggingface", day);
-  g_autofree char *file = hub_csv_suggested_name ("breakdown.csv", day);
-  g_autofree char *demo = hub_csv_suggested_name (NULL, day);
-  g_autofree char *empty = hub_csv_suggested_name ("", day);
-  g_autofree char *slashes = hub_csv_suggested_name ("a/b:c", day);
-  g_autofree char *no_day = hub_csv_suggested_name ("org", HUB_DAY_NONE);
+  g_autofree char *org = hub_csv_suggested_name ("huggingface", HUB_EXPORT_BREAKDOWN, day);
+  g_autofree char *file = hub_csv_suggested_name ("breakdown.csv", HUB_EXPORT_BREAKDOWN, day);
+  g_autofree char *demo = hub_csv_suggested_name (NULL, HUB_EXPORT_BREAKDOWN, day);
+  g_autofree char *empty = hub_csv_suggested_name ("", HUB_EXPORT_BREAKDOWN, day);
+  g_autofree char *slashes = hub_csv_suggested_name ("a/b:c", HUB_EXPORT_BREAKDOWN, day);
+  g_autofree char *no_day = hub_csv_suggested_name ("org", HUB_EXPORT_BREAKDOWN, HUB_DAY_NONE);
+  g_autofree char *table = hub_csv_suggested_name ("huggingface", HUB_EXPORT_TABLE, day);
+  g_autofree char *table_no_day = hub_csv_suggested_name ("org", HUB_EXPORT_TABLE, HUB_DAY_NONE);
 
   g_assert_cmpstr (org, ==, "huggingface-downloads-2026-11-21.csv");
   g_assert_cmpstr (file, ==, "breakdown-downloads-2026-11-21.csv");
@@ -231,6 +233,8 @@ test_suggested_name (void)
   g_assert_cmpstr (empty, ==, "demo-downloads-2026-11-21.csv");
   g_assert_cmpstr (slashes, ==, "a-b-c-downloads-2026-11-21.csv");
   g_assert_cmpstr (no_day, ==, "org-downloads.csv");
+  g_assert_cmpstr (table, ==, "huggingface-repositories-2026-11-21.csv");
+  g_assert_cmpstr (table_no_day, ==, "org-repositories.csv");
 }
 
 static guint

@@ -89,18 +89,18 @@ static void
 test_window (void)
 {
   HubWindow *window = hub_test_open_window ("fixture.csv", 1100, 800);
-  GtkWidget *leaflet = hub_test_find_type (GTK_WIDGET (window), ADW_TYPE_LEAFLET);
+  GtkWidget *split_view = hub_test_find_type (GTK_WIDGET (window), ADW_TYPE_NAVIGATION_SPLIT_VIEW);
   guint checked;
 
   checked = check_tree (GTK_WIDGET (window));
   g_assert_cmpuint (checked, >, 5);
 
-  /* The repository page. */
+  /* The repository page: its own buttons (the back button is libadwaita's). */
   g_signal_emit_by_name (hub_window_get_table (window), "repo-activated", 0);
   hub_test_run_frames (200);
-  g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (leaflet)), ==, "detail");
+  g_assert_true (adw_navigation_split_view_get_show_content (ADW_NAVIGATION_SPLIT_VIEW (split_view)));
   g_assert_cmpuint (check_tree (hub_test_find_type (GTK_WIDGET (window), HUB_TYPE_REPO_DETAIL)),
-                    >=, 12);
+                    >=, 11);
 
   hub_test_close_window (window);
 }

@@ -1,7 +1,8 @@
 /* hub-export.c: Export CSV…, from the save dialog to the file on disk
  *
- * The dialog lets the user choose between the Hub's full daily breakdown and
- * the table as shown; the file is written off the main thread by
+ * Export Breakdown… writes the Hub's full daily breakdown, Export Table… the
+ * table as shown; each asks where with its own suggested name. The file is
+ * written off the main thread by
  * hub_csv_export(), which writes beside the destination and renames, so a
  * failed export leaves nothing behind.
  *
@@ -111,18 +112,15 @@ hub_export_write_finish (GAsyncResult  *result,
 
 typedef struct
 {
-  GtkFileChooserNative *native;
-  HubDataset           *dataset;
-  GArray               *shown_indexes;
-  HubPeriod             period;
+  HubDataset    *dataset;
+  HubExportKind  kind;
+  GArray        *shown_indexes;
+  HubPeriod      period;
 } RunData;
 
 static void
 run_data_free (RunData *data)
 {
-  if (data->native)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (data->native));
-  g_clear_object (&data->native);
   g_clear_object (&data->dataset);
   g_clear_pointer (&data->shown_indexes, g_array_unref);
   g_free (data);
@@ -144,55 +142,51 @@ on_written (GObject      *source,
 }
 
 static void
-on_response (GtkNativeDialog *native,
-             int              response,
-             gpointer         user_data)
+on_chosen (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   RunData *data = g_task_get_task_data (task);
-  g_autoptr(GFile) file = NULL;
-  const char *choice;
-  HubExportKind kind;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, &error);
 
-  g_signal_handlers_disconnect_by_func (native, on_response, user_data);
-
-  if (response != GTK_RESPONSE_ACCEPT)
+  if (file == NULL)
     {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                               _("The export was cancelled"));
+      if (g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED) ||
+          g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_CANCELLED))
+        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                 _("The export was cancelled"));
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (native), "content");
-  kind = g_strcmp0 (choice, "table") == 0 ? HUB_EXPORT_TABLE : HUB_EXPORT_BREAKDOWN;
-
-  hub_export_write_async (data->dataset, kind,
-                          kind == HUB_EXPORT_TABLE ? data->shown_indexes : NULL,
+  hub_export_write_async (data->dataset, data->kind,
+                          data->kind == HUB_EXPORT_TABLE ? data->shown_indexes : NULL,
                           data->period, file, g_task_get_cancellable (task),
                           on_written, g_object_ref (task));
 }
 
-/* Shows the save dialog with the suggested name SOURCE-downloads-ASOF.csv and
- * the choice of content, then writes. Finishes with the file written, or
- * G_IO_ERROR_CANCELLED when the user cancelled the dialog. */
+/* Shows the save dialog for one kind of export, with its suggested name
+ * (SOURCE-downloads-ASOF.csv or SOURCE-repositories-ASOF.csv) in folder
+ * (the folder of the previous export, or NULL), then writes. Finishes with
+ * the file written, or G_IO_ERROR_CANCELLED when the user cancelled. */
 void
 hub_export_run_async (GtkWindow           *parent,
                       HubDataset          *dataset,
+                      HubExportKind        kind,
                       const char          *export_name,
                       GArray              *shown_indexes,
                       HubPeriod            period,
+                      GFile               *folder,
                       GCancellable        *cancellable,
                       GAsyncReadyCallback  callback,
                       gpointer             user_data)
 {
-  static const char *choice_ids[] = { "breakdown", "table", NULL };
-  const char *choice_labels[] = {
-    _("Full daily breakdown (the Hub’s five columns)"),
-    _("Table as shown (one row a repository)"),
-    NULL
-  };
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
   g_autofree char *suggested = NULL;
   GTask *task;
   RunData *data;
@@ -201,29 +195,28 @@ hub_export_run_async (GtkWindow           *parent,
 
   data = g_new0 (RunData, 1);
   data->dataset = g_object_ref (dataset);
+  data->kind = kind;
   data->shown_indexes = shown_indexes ? g_array_ref (shown_indexes) : NULL;
   data->period = period;
-  data->native = gtk_file_chooser_native_new (_("Export CSV"), parent,
-                                              GTK_FILE_CHOOSER_ACTION_SAVE,
-                                              _("_Export"), _("_Cancel"));
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, hub_export_run_async);
   g_task_set_task_data (task, data, (GDestroyNotify) run_data_free);
 
-  suggested = hub_csv_suggested_name (export_name, hub_dataset_get_as_of (dataset));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (data->native), suggested);
+  suggested = hub_csv_suggested_name (export_name, kind, hub_dataset_get_as_of (dataset));
   gtk_file_filter_set_name (filter, _("CSV files"));
   gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_filter_add_pattern (filter, "*.csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (data->native), filter);
-  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (data->native), "content", _("Content"),
-                               choice_ids, choice_labels);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (data->native), "content", "breakdown");
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (data->native), TRUE);
+  gtk_file_filter_add_suffix (filter, "csv");
+  g_list_store_append (filters, filter);
 
-  g_signal_connect (data->native, "response", G_CALLBACK (on_response), task);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (data->native));
+  gtk_file_dialog_set_title (dialog, kind == HUB_EXPORT_TABLE ? _("Export Table")
+                                                              : _("Export Breakdown"));
+  gtk_file_dialog_set_accept_label (dialog, _("_Export"));
+  gtk_file_dialog_set_initial_name (dialog, suggested);
+  gtk_file_dialog_set_initial_folder (dialog, folder);
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_set_default_filter (dialog, filter);
+  gtk_file_dialog_save (dialog, parent, cancellable, on_chosen, task);
 }
 
 GFile *

@@ -23,9 +23,11 @@ GFile *hub_export_write_finish (GAsyncResult         *result,
 
 void   hub_export_run_async    (GtkWindow            *parent,
                                 HubDataset           *dataset,
+                                HubExportKind         kind,
                                 const char           *export_name,
                                 GArray               *shown_indexes,
                                 HubPeriod             period,
+                                GFile                *folder,
                                 GCancellable         *cancellable,
                                 GAsyncReadyCallback   callback,
                                 gpointer              user_data);

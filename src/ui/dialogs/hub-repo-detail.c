@@ -37,11 +37,9 @@ struct _HubRepoDetail
   Card             cards[N_CARDS];
   GtkToggleButton *range_buttons[4];
   GtkToggleButton *bucket_buttons[3];
-  GtkFileChooserNative *png_chooser;
 
   GtkWidget       *box;
   AdwWindowTitle  *window_title;
-  GtkWidget       *back_button;
   GtkFlowBox      *cards_box;
   GtkBox          *range_box;
   GtkBox          *bucket_box;
@@ -53,7 +51,6 @@ struct _HubRepoDetail
 G_DEFINE_FINAL_TYPE (HubRepoDetail, hub_repo_detail, GTK_TYPE_WIDGET)
 
 enum {
-  BACK,
   MESSAGE,
   N_SIGNALS
 };
@@ -202,12 +199,6 @@ on_chart_notify (HubRepoDetail *self)
   gtk_toggle_button_set_active (self->cumulative_button, hub_chart_get_cumulative (self->chart));
 }
 
-static void
-on_back_clicked (HubRepoDetail *self)
-{
-  g_signal_emit (self, signals[BACK], 0);
-}
-
 static GtkToggleButton *
 add_toggle (GtkBox          *box,
             GtkToggleButton *group,
@@ -289,35 +280,32 @@ copy_name (GtkWidget  *widget,
 }
 
 static void
-on_png_response (GtkNativeDialog *dialog,
-                 int              response,
-                 HubRepoDetail   *self)
+on_png_chosen (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(HubRepoDetail) self = user_data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, NULL);
 
-  if (response == GTK_RESPONSE_ACCEPT)
+  if (file == NULL)
+    return;
+  if (hub_chart_save_png (self->chart, file, &error))
     {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      if (hub_chart_save_png (self->chart, file, &error))
-        {
-          g_autofree char *name = g_file_get_basename (file);
-          /* Translators: %s is the name of the PNG file written */
-          g_autofree char *message = g_strdup_printf (_("Chart saved as %s"), name);
+      g_autofree char *name = g_file_get_basename (file);
+      /* Translators: %s is the name of the PNG file written */
+      g_autofree char *message = g_strdup_printf (_("Chart saved as %s"), name);
 
-          g_signal_emit (self, signals[MESSAGE], 0, message);
-        }
-      else
-        {
-          /* Translators: %s says why */
-          g_autofree char *message = g_strdup_printf (_("Could not save the chart: %s"),
-                                                      error->message);
-
-          g_signal_emit (self, signals[MESSAGE], 0, message);
-        }
+      g_signal_emit (self, signals[MESSAGE], 0, message);
     }
-  gtk_native_dialog_destroy (dialog);
-  g_clear_object (&self->png_chooser);
+  else
+    {
+      /* Translators: %s says why */
+      g_autofree char *message = g_strdup_printf (_("Could not save the chart: %s"),
+                                                  error->message);
+
+      g_signal_emit (self, signals[MESSAGE], 0, message);
+    }
 }
 
 static void
@@ -327,22 +315,21 @@ export_png (GtkWidget  *widget,
 {
   HubRepoDetail *self = HUB_REPO_DETAIL (widget);
   const HubRepo *repo = hub_repo_detail_get_repo (self);
+  g_autoptr(GtkFileDialog) dialog = NULL;
   g_autofree char *base = NULL;
   g_autofree char *name = NULL;
 
-  if (repo == NULL || self->png_chooser != NULL)
+  if (repo == NULL)
     return;
 
   base = g_path_get_basename (repo->name);
   name = g_strconcat (base, "-downloads.png", NULL);
-  self->png_chooser = gtk_file_chooser_native_new (_("Export Chart as PNG"),
-                                                   GTK_WINDOW (gtk_widget_get_root (widget)),
-                                                   GTK_FILE_CHOOSER_ACTION_SAVE,
-                                                   _("_Export"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->png_chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->png_chooser), TRUE);
-  g_signal_connect (self->png_chooser, "response", G_CALLBACK (on_png_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->png_chooser));
+  dialog = gtk_file_dialog_new ();
+  gtk_file_dialog_set_title (dialog, _("Export Chart as PNG"));
+  gtk_file_dialog_set_accept_label (dialog, _("_Export"));
+  gtk_file_dialog_set_initial_name (dialog, name);
+  gtk_file_dialog_save (dialog, GTK_WINDOW (gtk_widget_get_root (widget)), NULL, on_png_chosen,
+                        g_object_ref (self));
 }
 
 static void
@@ -350,9 +337,6 @@ hub_repo_detail_dispose (GObject *object)
 {
   HubRepoDetail *self = HUB_REPO_DETAIL (object);
 
-  if (self->png_chooser)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->png_chooser));
-  g_clear_object (&self->png_chooser);
   g_clear_object (&self->dataset);
   gtk_widget_dispose_template (GTK_WIDGET (self), HUB_TYPE_REPO_DETAIL);
 
@@ -378,8 +362,6 @@ hub_repo_detail_class_init (HubRepoDetailClass *klass)
   object_class->dispose = hub_repo_detail_dispose;
   object_class->finalize = hub_repo_detail_finalize;
 
-  signals[BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   /* A short message for a toast. */
   signals[MESSAGE] = g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
@@ -389,14 +371,12 @@ hub_repo_detail_class_init (HubRepoDetailClass *klass)
                                                RESOURCE_PREFIX "dialogs/hub-repo-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, HubRepoDetail, box);
   gtk_widget_class_bind_template_child (widget_class, HubRepoDetail, window_title);
-  gtk_widget_class_bind_template_child (widget_class, HubRepoDetail, back_button);
   gtk_widget_class_bind_template_child_full (widget_class, "cards", FALSE,
                                              G_STRUCT_OFFSET (HubRepoDetail, cards_box));
   gtk_widget_class_bind_template_child (widget_class, HubRepoDetail, range_box);
   gtk_widget_class_bind_template_child (widget_class, HubRepoDetail, bucket_box);
   gtk_widget_class_bind_template_child (widget_class, HubRepoDetail, cumulative_button);
   gtk_widget_class_bind_template_child (widget_class, HubRepoDetail, chart_card);
-  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
 
   gtk_widget_class_install_action (widget_class, "detail.open-on-hub", NULL, open_on_hub);
   gtk_widget_class_install_action (widget_class, "detail.export-png", NULL, export_png);
@@ -534,12 +514,3 @@ hub_repo_detail_get_card (HubRepoDetail *self,
   return NULL;
 }
 
-/* The back button shows when the page covers the table (a narrow window). */
-void
-hub_repo_detail_set_show_back (HubRepoDetail *self,
-                               gboolean       show_back)
-{
-  g_return_if_fail (HUB_IS_REPO_DETAIL (self));
-
-  gtk_widget_set_visible (self->back_button, show_back);
-}

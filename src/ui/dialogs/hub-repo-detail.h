@@ -24,8 +24,6 @@ char          *hub_repo_detail_dup_url    (HubRepoDetail *self);
 GtkWidget     *hub_repo_detail_get_chart  (HubRepoDetail *self);
 const char    *hub_repo_detail_get_card   (HubRepoDetail *self,
                                            const char    *name);
-void           hub_repo_detail_set_show_back (HubRepoDetail *self,
-                                              gboolean       show_back);
 
 char          *hub_repo_url               (const char    *endpoint,
                                            const HubRepo *repo);
