@@ -131,10 +131,9 @@ about_activated (GSimpleAction *action,
 {
   GtkApplication *app = user_data;
   static const char *developers[] = { "Hub Analytics contributors", NULL };
-  GtkWidget *about;
+  AdwDialog *about;
 
-  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "transient-for", gtk_application_get_active_window (app),
+  about = g_object_new (ADW_TYPE_ABOUT_DIALOG,
                         "application-name", _("Hub Analytics"),
                         "application-icon", APP_ID,
                         "website", "https://github.com/hubanalytics/HubAnalytics",
@@ -149,7 +148,7 @@ about_activated (GSimpleAction *action,
                         /* Translators: put your names here, one a line */
                         "translator-credits", _("translator-credits"),
                         NULL);
-  gtk_window_present (GTK_WINDOW (about));
+  adw_dialog_present (about, GTK_WIDGET (gtk_application_get_active_window (app)));
 }
 
 static void

@@ -4,22 +4,10 @@
  * GtkSortListModel with the column view's own sorter; a GtkFilterListModel
  * for the search and the type (told MORE_STRICT or LESS_STRICT as the text
  * grows or shrinks, so that only the rows shown, or only those hidden, are
- * tested again, against names folded once); HubRepoPlaces; and a
- * GtkSingleSelection. The filter sits above the sort, so the order is kept
- * while the search changes and typing never re-sorts.
- *
- * The column view is not shown the filter model itself but a model of
- * places above it (HubRepoPlaces): GTK 4.8's list widgets keep a row of
- * widgets for each of up to 200 items around the one in view, and when an
- * item leaves the model they destroy its row and build a new one for the
- * item that takes its place (setup for each of the six cells: a keystroke
- * that changes the first rows cost 50–130 ms that way). The item at
- * position i is always the same HubRepoPlace; a search or a sort changes the
- * row each place shows, and the cells, bound to the place, only set the new
- * data. The view then sees items added or removed at the end, and nothing
- * else; past the last row, the places it has widgets for are kept, hidden
- * (PLACES_SPARE_MAX). The rows in view show their new data at once, the
- * others a few in each of the following frames (PENDING_PER_FRAME).
+ * tested again, against names folded once); and a GtkSingleSelection. The
+ * filter sits above the sort, so the order is kept while the search changes
+ * and typing never re-sorts. The column view recycles its rows of widgets:
+ * a cell's setup makes its widget once, bind only sets the row's data.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -35,12 +23,6 @@
 
 /* Every type, in the type filter. */
 #define KIND_ALL (-1)
-
-#define HUB_TYPE_REPO_PLACE (hub_repo_place_get_type ())
-G_DECLARE_FINAL_TYPE (HubRepoPlace, hub_repo_place, HUB, REPO_PLACE, GObject)
-
-#define HUB_TYPE_REPO_PLACES (hub_repo_places_get_type ())
-G_DECLARE_FINAL_TYPE (HubRepoPlaces, hub_repo_places, HUB, REPO_PLACES, GObject)
 
 #define HUB_TYPE_REPO_ROWS (hub_repo_rows_get_type ())
 G_DECLARE_FINAL_TYPE (HubRepoRows, hub_repo_rows, HUB, REPO_ROWS, GObject)
@@ -71,11 +53,8 @@ struct _HubRepoTable
   HubRepoRows         *store;
   GtkSortListModel    *sort_model;
   GtkFilterListModel  *filter_model;
-  HubRepoPlaces       *places;
   GtkSingleSelection  *selection;
-  HubRepoRow          *selected_row; /* the row of the selected place */
-  guint                pending_tick;  /* shows the places' pending rows, frame by frame */
-  gboolean             pending_wait;  /* let the frame of the search go first */
+  GHashTable          *bound;        /* GtkListItem: the cells showing a row now */
   GtkCustomFilter     *filter;
   char                *query;        /* casefolded; "" for none */
   int                  kind_filter;  /* a HubRepoKind, or KIND_ALL */
@@ -175,328 +154,6 @@ hub_repo_rows_replace (HubRepoRows *self,
   g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, rows->len);
 }
 
-/* HubRepoPlace: position i of the shown rows, whichever row is there. */
-struct _HubRepoPlace
-{
-  GObject        parent_instance;
-
-  HubRepoPlaces *places;    /* not owned; NULL once it let the place go */
-  guint          position;
-  HubRepoRow    *row;
-  gboolean       pending;   /* in places->pending: its cells show another row */
-};
-
-/* A GListModel of HubRepoPlace over a GListModel of HubRepoRow. */
-/* The positions [*from, *to) whose rows are in view, or near. */
-typedef void (* HubRepoPlacesInView) (gpointer  user_data,
-                                      guint    *from,
-                                      guint    *to);
-
-struct _HubRepoPlaces
-{
-  GObject              parent_instance;
-
-  GListModel          *source;
-  GPtrArray           *items;    /* HubRepoPlace, not owned: those given out and alive, else NULL */
-  HubRepoPlacesInView  in_view;
-  GFunc                schedule;  /* to call show_pending in the coming frames */
-  gpointer             view_data;
-  GQueue               pending;   /* HubRepoPlace, owned: to show their rows soon */
-};
-
-static guint place_signal_changed;
-
-G_DEFINE_FINAL_TYPE (HubRepoPlace, hub_repo_place, G_TYPE_OBJECT)
-
-static void
-hub_repo_place_finalize (GObject *object)
-{
-  HubRepoPlace *self = HUB_REPO_PLACE (object);
-
-  if (self->places != NULL)
-    g_ptr_array_index (self->places->items, self->position) = NULL;
-  g_clear_object (&self->row);
-
-  G_OBJECT_CLASS (hub_repo_place_parent_class)->finalize (object);
-}
-
-static void
-hub_repo_place_class_init (HubRepoPlaceClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = hub_repo_place_finalize;
-
-  /* The place shows another row (or the same, to be shown anew). With
-   * content FALSE, only whether it has a row is to be shown now: the row
-   * itself follows. */
-  place_signal_changed = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
-}
-
-static void
-hub_repo_place_init (HubRepoPlace *self)
-{
-}
-
-static void hub_repo_places_model_init (GListModelInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (HubRepoPlaces, hub_repo_places, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, hub_repo_places_model_init))
-
-static GType
-hub_repo_places_get_item_type (GListModel *model)
-{
-  return HUB_TYPE_REPO_PLACE;
-}
-
-static guint
-hub_repo_places_get_n_items (GListModel *model)
-{
-  return HUB_REPO_PLACES (model)->items->len;
-}
-
-static gpointer
-hub_repo_places_get_item (GListModel *model,
-                          guint       position)
-{
-  HubRepoPlaces *self = HUB_REPO_PLACES (model);
-  HubRepoPlace *place;
-
-  if (position >= self->items->len)
-    return NULL;
-  place = g_ptr_array_index (self->items, position);
-  if (place != NULL)
-    return g_object_ref (place);
-
-  place = g_object_new (HUB_TYPE_REPO_PLACE, NULL);
-  place->places = self;
-  place->position = position;
-  place->row = g_list_model_get_item (self->source, position);
-  g_ptr_array_index (self->items, position) = place;
-  return place;
-}
-
-static void
-hub_repo_places_model_init (GListModelInterface *iface)
-{
-  iface->get_item_type = hub_repo_places_get_item_type;
-  iface->get_n_items = hub_repo_places_get_n_items;
-  iface->get_item = hub_repo_places_get_item;
-}
-
-/* Lets go of the places from position on: they are no longer in the model. */
-static void
-hub_repo_places_truncate (HubRepoPlaces *self,
-                          guint          position)
-{
-  for (guint i = position; i < self->items->len; i++)
-    {
-      HubRepoPlace *place = g_ptr_array_index (self->items, i);
-
-      if (place != NULL)
-        place->places = NULL;
-    }
-  g_ptr_array_set_size (self->items, position);
-}
-
-static void
-show_place (HubRepoPlace *place)
-{
-  place->pending = FALSE;
-  g_signal_emit (place, place_signal_changed, 0, TRUE);
-}
-
-/* Called in each frame while rows are pending: the places in view show
- * their rows, then up to max others. FALSE when none is left. */
-static gboolean
-hub_repo_places_show_pending (HubRepoPlaces *self,
-                              guint          max)
-{
-  guint from = 0, to = G_MAXUINT;
-  HubRepoPlace *place;
-
-  if (self->in_view != NULL)
-    self->in_view (self->view_data, &from, &to);
-  for (guint i = from; i < MIN (to, self->items->len); i++)
-    {
-      place = g_ptr_array_index (self->items, i);
-      if (place != NULL && place->pending)
-        show_place (place);
-    }
-
-  while (max > 0 && (place = g_queue_pop_head (&self->pending)) != NULL)
-    {
-      if (place->pending && place->places != NULL)
-        {
-          show_place (place);
-          max--;
-        }
-      place->pending = FALSE;
-      g_object_unref (place);
-    }
-  return !g_queue_is_empty (&self->pending);
-}
-
-/* The place's cells show its row: now when in view, else in the coming
- * frames (a search changes all the rows the view keeps, up to 200, and only
- * a few are seen). Whether it has a row at all is shown now: the view's
- * height depends on it. */
-static void
-hub_repo_places_show (HubRepoPlaces *self,
-                      HubRepoPlace  *place,
-                      gboolean       had_row,
-                      guint          in_view_from,
-                      guint          in_view_to)
-{
-  if (place->row == NULL || self->schedule == NULL ||
-      (place->position >= in_view_from && place->position < in_view_to))
-    {
-      show_place (place);
-      return;
-    }
-  if (!had_row)
-    g_signal_emit (place, place_signal_changed, 0, FALSE);
-  if (!place->pending)
-    {
-      place->pending = TRUE;
-      g_queue_push_tail (&self->pending, g_object_ref (place));
-    }
-  self->schedule (self->view_data, NULL);
-}
-
-/* Past the last row, the places the view has a row of widgets for are kept,
- * showing no row (their widgets hidden, of no height), up to this position:
- * when the search widens again, they show rows without the view building
- * rows of widgets anew. Only near the top: the view keeps its widgets there
- * for every position, so no position past the rows is without one (the
- * view would guess such a row's height, and scroll over empty space). */
-#define PLACES_SPARE_MAX 256
-
-static void
-on_places_source_changed (GListModel    *source,
-                          guint          position,
-                          guint          removed,
-                          guint          added,
-                          HubRepoPlaces *self)
-{
-  guint len = self->items->len;
-  guint n_rows = g_list_model_get_n_items (source);
-  guint keep = n_rows;
-  guint in_view_from = 0, in_view_to = G_MAXUINT;
-
-  if (self->in_view != NULL)
-    self->in_view (self->view_data, &in_view_from, &in_view_to);
-
-  /* The places that stay show their new rows (or none, past the last row),
-   * in the view's rows of widgets as they are. */
-  for (guint i = position; i < len; i++)
-    {
-      HubRepoPlace *place = g_ptr_array_index (self->items, i);
-      HubRepoRow *row;
-      gboolean had_row;
-
-      if (place == NULL)
-        continue;
-      row = i < n_rows ? g_list_model_get_item (source, i) : NULL;
-      if (row == place->row)
-        {
-          g_clear_object (&row);
-          continue;
-        }
-      had_row = place->row != NULL;
-      g_clear_object (&place->row);
-      place->row = row;
-      hub_repo_places_show (self, place, had_row, in_view_from, in_view_to);
-    }
-
-  while (keep < len && keep < PLACES_SPARE_MAX && g_ptr_array_index (self->items, keep) != NULL)
-    keep++;
-  if (keep < len)
-    {
-      hub_repo_places_truncate (self, keep);
-      g_list_model_items_changed (G_LIST_MODEL (self), keep, len - keep, 0);
-    }
-  else if (n_rows > len)
-    {
-      g_ptr_array_set_size (self->items, n_rows);
-      g_list_model_items_changed (G_LIST_MODEL (self), len, 0, n_rows - len);
-    }
-}
-
-/* Every place shows its row anew (the number format or the period changed). */
-static void
-hub_repo_places_refresh (HubRepoPlaces *self)
-{
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      HubRepoPlace *place = g_ptr_array_index (self->items, i);
-
-      if (place != NULL)
-        {
-          place->pending = FALSE;
-          g_signal_emit (place, place_signal_changed, 0, TRUE);
-        }
-    }
-}
-
-static void
-hub_repo_places_dispose (GObject *object)
-{
-  HubRepoPlaces *self = HUB_REPO_PLACES (object);
-
-  if (self->source != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (self->source, on_places_source_changed, self);
-      hub_repo_places_truncate (self, 0);
-      g_clear_object (&self->source);
-    }
-  g_queue_clear_full (&self->pending, g_object_unref);
-
-  G_OBJECT_CLASS (hub_repo_places_parent_class)->dispose (object);
-}
-
-static void
-hub_repo_places_finalize (GObject *object)
-{
-  HubRepoPlaces *self = HUB_REPO_PLACES (object);
-
-  g_ptr_array_unref (self->items);
-
-  G_OBJECT_CLASS (hub_repo_places_parent_class)->finalize (object);
-}
-
-static void
-hub_repo_places_class_init (HubRepoPlacesClass *klass)
-{
-  G_OBJECT_CLASS (klass)->dispose = hub_repo_places_dispose;
-  G_OBJECT_CLASS (klass)->finalize = hub_repo_places_finalize;
-}
-
-static void
-hub_repo_places_init (HubRepoPlaces *self)
-{
-  self->items = g_ptr_array_new ();
-  g_queue_init (&self->pending);
-}
-
-/* in_view and schedule, with view_data, come from the view: without them
- * every place shows its row at once. */
-static HubRepoPlaces *
-hub_repo_places_new (GListModel          *source,
-                     HubRepoPlacesInView  in_view,
-                     GFunc                schedule,
-                     gpointer             view_data)
-{
-  HubRepoPlaces *self = g_object_new (HUB_TYPE_REPO_PLACES, NULL);
-
-  self->source = g_object_ref (source);
-  self->in_view = in_view;
-  self->schedule = schedule;
-  self->view_data = view_data;
-  g_ptr_array_set_size (self->items, g_list_model_get_n_items (source));
-  g_signal_connect (source, "items-changed", G_CALLBACK (on_places_source_changed), self);
-  return self;
-}
-
 static gboolean
 filter_row (gpointer item,
             gpointer user_data)
@@ -526,41 +183,12 @@ update_count (HubRepoTable *self)
 }
 
 static void
-on_selected_changed (GtkSingleSelection *selection,
-                     GParamSpec         *pspec,
-                     HubRepoTable       *self)
-{
-  HubRepoPlace *place = gtk_single_selection_get_selected_item (selection);
-  HubRepoRow *row = place != NULL ? place->row : NULL;
-
-  g_set_object (&self->selected_row, row);
-}
-
-/* Runs after the places showed their new rows: the selection, which is a
- * position, goes where its row went, or away with it. */
-static void
 on_filter_items_changed (GListModel   *model,
                          guint         position,
                          guint         removed,
                          guint         added,
                          HubRepoTable *self)
 {
-  g_autoptr(HubRepoRow) selected = g_steal_pointer (&self->selected_row);
-
-  if (selected != NULL)
-    {
-      guint n = g_list_model_get_n_items (model);
-      guint found = GTK_INVALID_LIST_POSITION;
-
-      for (guint i = 0; i < n && found == GTK_INVALID_LIST_POSITION; i++)
-        {
-          g_autoptr(HubRepoRow) row = g_list_model_get_item (model, i);
-
-          if (row == selected)
-            found = i;
-        }
-      gtk_single_selection_set_selected (self->selection, found);
-    }
   update_count (self);
 }
 
@@ -613,7 +241,6 @@ on_activate (GtkColumnView *view,
              guint          position,
              HubRepoTable  *self)
 {
-  /* The places' positions are the rows'; past the last row, none. */
   g_autoptr(HubRepoRow) row = g_list_model_get_item (G_LIST_MODEL (self->filter_model), position);
 
   if (row == NULL)
@@ -624,67 +251,40 @@ on_activate (GtkColumnView *view,
 
 static const char *kind_label (HubRepoKind kind);
 
-/* The row a cell shows: its list item's place's. */
-static HubRepoRow *
-item_row (GtkListItem *item)
-{
-  HubRepoPlace *place = gtk_list_item_get_item (item);
-
-  return place != NULL ? place->row : NULL;
-}
-
-/* What a column's cell does when its place shows another row: only set data. */
+/* What a column's cell does when it shows another row: only set data. */
 typedef void (* UpdateCell) (HubRepoTable *self,
                              GtkListItem  *item,
                              HubRepoRow   *row);
 
-/* The view's row of widgets a cell is in: its child's parent (the cell) has
- * it as parent, once the row has its cells. */
-static GtkWidget *
-item_row_widget (GtkListItem *item)
-{
-  GtkWidget *cell = gtk_widget_get_parent (gtk_list_item_get_child (item));
-
-  return cell != NULL ? gtk_widget_get_parent (cell) : NULL;
-}
-
 static void
-on_place_changed (HubRepoPlace *place,
-                  gboolean      content,
-                  GtkListItem  *item)
+update_cell (HubRepoTable *self,
+             GtkListItem  *item)
 {
   UpdateCell update = g_object_get_data (G_OBJECT (item), "hub-update");
-  GtkWidget *row_widget = item_row_widget (item);
 
-  /* A place past the last row (see PLACES_SPARE_MAX) hides its row. */
-  if (row_widget != NULL)
-    gtk_widget_set_visible (row_widget, place->row != NULL);
-  if (place->row != NULL && content)
-    update (g_object_get_data (G_OBJECT (item), "hub-repo-table"), item, place->row);
+  update (self, item, gtk_list_item_get_item (item));
 }
 
-/* In each column's setup: the cell's table and its update. */
+/* In each column's setup: the cell's update. */
 static void
 setup_cell (HubRepoTable *self,
             GtkListItem  *item,
             GtkWidget    *child,
             UpdateCell    update)
 {
-  g_object_set_data (G_OBJECT (item), "hub-repo-table", self);
   g_object_set_data (G_OBJECT (item), "hub-update", update);
   gtk_list_item_set_child (item, child);
 }
 
-/* Every column's bind and unbind: the cell follows its place. */
+/* Every column's bind and unbind: the cells bound are those a change of
+ * period or number form shows anew. */
 static void
 bind_cell (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            HubRepoTable             *self)
 {
-  HubRepoPlace *place = gtk_list_item_get_item (item);
-
-  g_signal_connect (place, "changed", G_CALLBACK (on_place_changed), item);
-  on_place_changed (place, TRUE, item);
+  g_hash_table_add (self->bound, item);
+  update_cell (self, item);
 }
 
 static void
@@ -692,9 +292,19 @@ unbind_cell (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              HubRepoTable             *self)
 {
-  HubRepoPlace *place = gtk_list_item_get_item (item);
+  g_hash_table_remove (self->bound, item);
+}
 
-  g_signal_handlers_disconnect_by_func (place, on_place_changed, item);
+/* Every cell bound shows its row anew (the period or the number form changed). */
+static void
+refresh_cells (HubRepoTable *self)
+{
+  GHashTableIter iter;
+  gpointer item;
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    update_cell (self, item);
 }
 
 /* Cell tooltips are made when asked for: gtk_widget_set_tooltip_text() in
@@ -708,7 +318,7 @@ on_cell_query_tooltip (GtkWidget   *widget,
                        GtkTooltip  *tooltip,
                        GtkListItem *item)
 {
-  HubRepoRow *row = item_row (item);
+  HubRepoRow *row = gtk_list_item_get_item (item);
   HubRepoColumn column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "hub-column"));
   g_autofree char *text = NULL;
 
@@ -1058,7 +668,7 @@ update_columns (HubRepoTable *self)
   gboolean all_time = self->period != HUB_PERIOD_ALL_TIME && !self->compact;
   gboolean sparkline = !self->compact;
 
-  /* A hidden column keeps no fixed width: GTK 4.8 would still count it. */
+  /* A hidden column gives its fixed width back. */
   gtk_column_view_column_set_visible (self->all_time_column, all_time);
   gtk_column_view_column_set_fixed_width (self->all_time_column, all_time ? 128 : -1);
   gtk_column_view_column_set_visible (self->sparkline_column, sparkline);
@@ -1151,21 +761,10 @@ hub_repo_table_dispose (GObject *object)
 
   if (self->filter_model != NULL)
     g_signal_handlers_disconnect_by_func (self->filter_model, on_filter_items_changed, self);
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_func (self->selection, on_selected_changed, self);
-  if (self->places != NULL)
-    {
-      self->places->in_view = NULL;
-      self->places->schedule = NULL;
-    }
-  if (self->pending_tick != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->pending_tick);
   gtk_widget_dispose_template (GTK_WIDGET (self), HUB_TYPE_REPO_TABLE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
-  g_clear_object (&self->selected_row);
-  g_clear_object (&self->places);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->sort_model);
   g_clear_object (&self->store);
@@ -1182,6 +781,7 @@ hub_repo_table_finalize (GObject *object)
 
   g_free (self->query);
   g_clear_pointer (&self->type_kinds, g_array_unref);
+  g_clear_pointer (&self->bound, g_hash_table_unref);
 
   G_OBJECT_CLASS (hub_repo_table_parent_class)->finalize (object);
 }
@@ -1253,87 +853,6 @@ hub_repo_table_class_init (HubRepoTableClass *klass)
   gtk_widget_class_set_css_name (widget_class, "repotable");
 }
 
-/* The positions of the rows in view, a few more either side: those a
- * search shows at once. The rows are of one height. */
-static void
-places_in_view (gpointer  user_data,
-                guint    *from,
-                guint    *to)
-{
-  HubRepoTable *self = user_data;
-  GtkAdjustment *adjustment;
-  GtkWidget *list = NULL;
-  GtkWidget *row = NULL;
-  int height = 0;
-  double top;
-
-  if (self->column_view == NULL)
-    return;
-  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
-       child != NULL && list == NULL; child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      list = child;
-  for (row = list ? gtk_widget_get_first_child (list) : NULL; row != NULL && height <= 0;
-       row = gtk_widget_get_next_sibling (row))
-    if (gtk_widget_get_visible (row))
-      height = gtk_widget_get_height (row);
-  /* Not shown yet: every row at once. */
-  if (adjustment == NULL || height <= 0 || !gtk_widget_get_mapped (GTK_WIDGET (self->column_view)))
-    return;
-
-  top = gtk_adjustment_get_value (adjustment) / height;
-  *from = (guint) MAX (0.0, top - 4);
-  *to = (guint) (top + gtk_adjustment_get_page_size (adjustment) / height + 4);
-}
-
-/* Rows shown per frame, besides those in view: about 1 ms, and as much
- * again to lay them out. */
-#define PENDING_PER_FRAME 24
-
-static gboolean
-on_pending_tick (GtkWidget     *widget,
-                 GdkFrameClock *clock,
-                 gpointer       user_data)
-{
-  HubRepoTable *self = user_data;
-
-  if (self->pending_wait)
-    {
-      self->pending_wait = FALSE;
-      return G_SOURCE_CONTINUE;
-    }
-  if (hub_repo_places_show_pending (self->places, PENDING_PER_FRAME))
-    return G_SOURCE_CONTINUE;
-  self->pending_tick = 0;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_pending_tick_removed (gpointer user_data)
-{
-  HubRepoTable *self = user_data;
-
-  self->pending_tick = 0;
-}
-
-/* The places' rows out of view are shown a few in each frame, from the one
- * after the next on; unmapped, when mapped again. */
-static void
-schedule_pending (gpointer data,
-                  gpointer unused)
-{
-  HubRepoTable *self = data;
-
-  if (self->pending_tick != 0 || self->column_view == NULL ||
-      g_queue_is_empty (&self->places->pending) ||
-      !gtk_widget_get_mapped (GTK_WIDGET (self->column_view)))
-    return;
-  self->pending_wait = TRUE;
-  self->pending_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view), on_pending_tick,
-                                                     self, on_pending_tick_removed);
-}
-
 static void
 hub_repo_table_init (HubRepoTable *self)
 {
@@ -1353,6 +872,7 @@ hub_repo_table_init (HubRepoTable *self)
   self->query = g_strdup ("");
   self->kind_filter = KIND_ALL;
   self->type_kinds = g_array_new (FALSE, FALSE, sizeof (int));
+  self->bound = g_hash_table_new (NULL, NULL);
 
   self->store = g_object_new (HUB_TYPE_REPO_ROWS, NULL);
   self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
@@ -1360,17 +880,12 @@ hub_repo_table_init (HubRepoTable *self)
   self->filter = gtk_custom_filter_new (filter_row, self, NULL);
   self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)),
                                                   g_object_ref (GTK_FILTER (self->filter)));
-  self->places = hub_repo_places_new (G_LIST_MODEL (self->filter_model),
-                                      places_in_view, schedule_pending, self);
-  g_signal_connect_swapped (self->column_view, "map", G_CALLBACK (schedule_pending), self);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->places)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect (self->filter_model, "items-changed",
                     G_CALLBACK (on_filter_items_changed), self);
-  g_signal_connect (self->selection, "notify::selected",
-                    G_CALLBACK (on_selected_changed), self);
 
   /* Equal values go by name, whichever the direction, so the order is stable. */
   for (guint i = 0; i < G_N_ELEMENTS (tie_broken); i++)
@@ -1455,7 +970,7 @@ hub_repo_table_set_period (HubRepoTable *self,
     hub_repo_row_set_period (g_ptr_array_index (self->store->rows, i), period);
   /* The period column's values changed under its sorter, and in every row. */
   gtk_sorter_changed (GTK_SORTER (self->period_sorter), GTK_SORTER_CHANGE_DIFFERENT);
-  hub_repo_places_refresh (self->places);
+  refresh_cells (self);
   update_columns (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD]);
 }
@@ -1488,7 +1003,7 @@ hub_repo_table_set_compact (HubRepoTable *self,
   self->compact = compact;
   update_columns (self);
   /* The cells show the other number form. */
-  hub_repo_places_refresh (self->places);
+  refresh_cells (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPACT]);
 }
 
@@ -1608,5 +1123,5 @@ hub_repo_table_set_source_infos (HubRepoTable *self,
   self->has_infos = has_infos;
   update_columns (self);
   gtk_sorter_changed (GTK_SORTER (self->likes_sorter), GTK_SORTER_CHANGE_DIFFERENT);
-  hub_repo_places_refresh (self->places);
+  refresh_cells (self);
 }

@@ -11,7 +11,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "hub-preferences-window.h"
+#include "hub-preferences-dialog.h"
 #include "hub-sign-in-dialog.h"
 #include "hub-window-private.h"
 
@@ -235,10 +235,12 @@ hub_window_show_sign_in (HubWindow *self)
       return;
     }
 
-  dialog = hub_sign_in_dialog_new (GTK_WINDOW (self), hub_account_get_endpoint (self->account),
-                                   hub_account_get_token_store (self->account));
+  dialog = hub_sign_in_dialog_new (hub_account_get_endpoint (self->account),
+                                   hub_account_get_token_store (self->account),
+                                   hub_account_get_signed_in (self->account)
+                                     ? hub_account_get_whoami (self->account) : NULL);
   g_signal_connect_object (dialog, "signed-in", G_CALLBACK (on_signed_in), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
 }
 
 static void
@@ -308,31 +310,56 @@ on_signed_out (GObject      *object,
   update_account_state (self);
 }
 
-/* Sign Out: the keyring entry and the cached organisation list go; the
- * cached breakdowns stay, shown offline. */
-void
-hub_window_sign_out (HubWindow *self)
+static void
+on_sign_out_response (AdwAlertDialog *dialog,
+                      const char     *response,
+                      HubWindow      *self)
 {
-  g_return_if_fail (HUB_IS_WINDOW (self));
-
-  if (self->account == NULL || !hub_account_get_signed_in (self->account))
+  if (!g_str_equal (response, "sign-out") || self->account == NULL ||
+      !hub_account_get_signed_in (self->account))
     return;
   hub_account_sign_out_async (self->account, self->account_cancellable, on_signed_out,
                               weak_window_new (self));
   update_account_state (self);
 }
 
+/* Sign Out, once the user confirms: the keyring entry and the cached
+ * organisation list go; the cached breakdowns stay, shown offline. */
+void
+hub_window_sign_out (HubWindow *self)
+{
+  AdwDialog *dialog;
+
+  g_return_if_fail (HUB_IS_WINDOW (self));
+
+  if (self->account == NULL || !hub_account_get_signed_in (self->account))
+    return;
+  dialog = adw_alert_dialog_new (_("Sign Out?"),
+                                 _("The token is removed from the keyring. Saved organisation "
+                                   "data stays available offline."));
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
+                                  "cancel", _("_Cancel"),
+                                  "sign-out", _("_Sign Out"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "sign-out",
+                                            ADW_RESPONSE_DESTRUCTIVE);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_sign_out_response), self, 0);
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+}
+
 void
 hub_window_show_preferences (HubWindow *self)
 {
-  GtkWidget *window;
+  GtkWidget *dialog;
   g_autofree char *account = NULL;
 
   g_return_if_fail (HUB_IS_WINDOW (self));
 
-  window = hub_preferences_window_new (GTK_WINDOW (self), self->settings);
+  dialog = hub_preferences_dialog_new (self->settings);
   if (self->account != NULL)
     account = hub_account_dup_description (self->account);
-  hub_preferences_window_set_account (HUB_PREFERENCES_WINDOW (window), account);
-  gtk_window_present (GTK_WINDOW (window));
+  hub_preferences_dialog_set_account (HUB_PREFERENCES_DIALOG (dialog), account);
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
 }

@@ -9,7 +9,7 @@
 #include "config.h"
 
 #include "hub-chart.h"
-#include "hub-preferences-window.h"
+#include "hub-preferences-dialog.h"
 #include "hub-repo-detail.h"
 #include "hub-sign-in-dialog.h"
 #include "hub-sparkline.h"
@@ -49,6 +49,7 @@ owned_by_toolkit (GtkWidget *widget)
     return TRUE;
   for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
     if (g_str_equal (G_OBJECT_TYPE_NAME (w), "AdwBackButton") ||
+        g_str_equal (G_OBJECT_TYPE_NAME (w), "AdwSheetControls") ||
         GTK_IS_WINDOW_CONTROLS (w) || GTK_IS_SPIN_BUTTON (w) || GTK_IS_DROP_DOWN (w) ||
         GTK_IS_PASSWORD_ENTRY (w) || ADW_IS_ENTRY_ROW (w) || ADW_IS_COMBO_ROW (w) ||
         GTK_IS_SEARCH_ENTRY (w) || GTK_IS_COLUMN_VIEW (w) || GTK_IS_SWITCH (w))
@@ -109,16 +110,16 @@ static void
 test_dialogs (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  GtkWidget *sign_in = hub_sign_in_dialog_new (NULL, "https://huggingface.co", NULL);
-  GtkWidget *preferences = hub_preferences_window_new (NULL, settings);
+  GtkWidget *sign_in = hub_sign_in_dialog_new ("https://huggingface.co", NULL, NULL);
+  GtkWidget *preferences = hub_preferences_dialog_new (settings);
+  GtkWindow *sign_in_parent = hub_test_present_dialog (sign_in, 800, 640);
+  GtkWindow *preferences_parent = hub_test_present_dialog (preferences, 800, 640);
 
-  gtk_window_present (GTK_WINDOW (sign_in));
-  gtk_window_present (GTK_WINDOW (preferences));
   hub_test_run_frames (200);
   g_assert_cmpuint (check_tree (sign_in), >, 1);
   g_assert_cmpuint (check_tree (preferences), >, 0);
-  gtk_window_destroy (GTK_WINDOW (sign_in));
-  gtk_window_destroy (GTK_WINDOW (preferences));
+  gtk_window_destroy (sign_in_parent);
+  gtk_window_destroy (preferences_parent);
 }
 
 int

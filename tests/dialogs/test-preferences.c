@@ -4,7 +4,8 @@
  */
 #include "config.h"
 
-#include "hub-preferences-window.h"
+#include "hub-preferences-dialog.h"
+#include "hub-ui-test-util.h"
 
 static GSettings *
 fresh_settings (void)
@@ -44,9 +45,10 @@ static void
 test_period_and_refresh (void)
 {
   g_autoptr(GSettings) settings = fresh_settings ();
-  GtkWidget *window = hub_preferences_window_new (NULL, settings);
-  AdwComboRow *period = ADW_COMBO_ROW (find_by_type (window, ADW_TYPE_COMBO_ROW, 0));
-  GtkSwitch *refresh = GTK_SWITCH (find_by_type (window, GTK_TYPE_SWITCH, 0));
+  GtkWidget *dialog = hub_preferences_dialog_new (settings);
+  GtkWindow *window = hub_test_present_dialog (dialog, 800, 640);
+  AdwComboRow *period = ADW_COMBO_ROW (find_by_type (dialog, ADW_TYPE_COMBO_ROW, 0));
+  GtkSwitch *refresh = GTK_SWITCH (find_by_type (dialog, GTK_TYPE_SWITCH, 0));
 
   g_assert_cmpuint (adw_combo_row_get_selected (period), ==, 0);
   adw_combo_row_set_selected (period, 1);
@@ -59,15 +61,16 @@ test_period_and_refresh (void)
   gtk_switch_set_active (refresh, FALSE);
   g_assert_false (g_settings_get_boolean (settings, "refresh-on-startup"));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_window_destroy (window);
 }
 
 static void
 test_endpoint_validation (void)
 {
   g_autoptr(GSettings) settings = fresh_settings ();
-  GtkWidget *window = hub_preferences_window_new (NULL, settings);
-  AdwEntryRow *row = ADW_ENTRY_ROW (find_by_type (window, ADW_TYPE_ENTRY_ROW, 0));
+  GtkWidget *dialog = hub_preferences_dialog_new (settings);
+  GtkWindow *window = hub_test_present_dialog (dialog, 800, 640);
+  AdwEntryRow *row = ADW_ENTRY_ROW (find_by_type (dialog, ADW_TYPE_ENTRY_ROW, 0));
   g_autofree char *kept = NULL;
 
   /* A plain http:// address to another machine would send the token in clear. */
@@ -90,15 +93,14 @@ test_endpoint_validation (void)
   kept = g_settings_get_string (settings, "endpoint");
   g_assert_cmpstr (kept, ==, "");
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_window_destroy (window);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  hub_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/dialogs/preferences/period-and-refresh", test_period_and_refresh);
   g_test_add_func ("/dialogs/preferences/endpoint-validation", test_endpoint_validation);

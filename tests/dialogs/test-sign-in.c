@@ -171,6 +171,21 @@ on_signed_in (HubSignInDialog *dialog,
   *chosen = g_strdup (org);
 }
 
+static gboolean
+token_in_keyring (gpointer endpoint)
+{
+  Lookup lookup = lookup_token (endpoint);
+
+  g_free (lookup.token);
+  return lookup.source == HUB_TOKEN_SOURCE_KEYRING;
+}
+
+static gboolean
+dialog_closed (gpointer dialog)
+{
+  return gtk_widget_get_parent (dialog) == NULL;
+}
+
 static void
 test_good_token_then_sign_out (void)
 {
@@ -178,14 +193,15 @@ test_good_token_then_sign_out (void)
   g_autoptr(HubTokenStore) store = hub_token_store_new ();
   g_autofree char *chosen = NULL;
   GtkWidget *dialog;
+  GtkWindow *parent;
   HubWhoami *whoami;
   Lookup lookup;
   gboolean cleared = FALSE;
 
   hub_start (&hub);
-  dialog = hub_sign_in_dialog_new (NULL, hub.endpoint, store);
+  dialog = hub_sign_in_dialog_new (hub.endpoint, store, NULL);
   g_signal_connect (dialog, "signed-in", G_CALLBACK (on_signed_in), &chosen);
-  gtk_window_present (GTK_WINDOW (dialog));
+  parent = hub_test_present_dialog (dialog, 800, 640);
 
   hub_sign_in_dialog_set_token (HUB_SIGN_IN_DIALOG (dialog), GOOD_TOKEN);
   hub_sign_in_dialog_validate (HUB_SIGN_IN_DIALOG (dialog));
@@ -198,14 +214,8 @@ test_good_token_then_sign_out (void)
   save_screenshot (dialog, "sign-in-organisations.png");
 
   /* The token was stored for this endpoint in the real keyring. */
-  for (int tries = 0; tries < 100; tries++)
-    {
-      lookup = lookup_token (hub.endpoint);
-      if (lookup.source == HUB_TOKEN_SOURCE_KEYRING)
-        break;
-      g_free (lookup.token);
-      g_usleep (50000);
-    }
+  wait_for (token_in_keyring, hub.endpoint, "the token in the keyring");
+  lookup = lookup_token (hub.endpoint);
   g_assert_cmpint (lookup.source, ==, HUB_TOKEN_SOURCE_KEYRING);
   g_assert_cmpstr (lookup.token, ==, GOOD_TOKEN);
   g_free (lookup.token);
@@ -213,8 +223,9 @@ test_good_token_then_sign_out (void)
   g_object_ref (dialog);
   hub_sign_in_dialog_choose_org (HUB_SIGN_IN_DIALOG (dialog), "beta-org");
   g_assert_cmpstr (chosen, ==, "beta-org");
-  g_assert_false (gtk_widget_get_visible (dialog));
+  wait_for (dialog_closed, dialog, "the dialog to close");
   g_object_unref (dialog);
+  gtk_window_destroy (parent);
 
   /* Sign Out: the keyring entry is gone. */
   hub_token_store_clear_async (store, hub.endpoint, NULL, on_cleared, &cleared);
@@ -232,12 +243,13 @@ test_bad_token (void)
   Hub hub = { 0 };
   g_autoptr(HubTokenStore) store = hub_token_store_new ();
   GtkWidget *dialog;
+  GtkWindow *parent;
   const char *message;
   Lookup lookup;
 
   hub_start (&hub);
-  dialog = hub_sign_in_dialog_new (NULL, hub.endpoint, store);
-  gtk_window_present (GTK_WINDOW (dialog));
+  dialog = hub_sign_in_dialog_new (hub.endpoint, store, NULL);
+  parent = hub_test_present_dialog (dialog, 800, 640);
 
   hub_sign_in_dialog_set_token (HUB_SIGN_IN_DIALOG (dialog), "hf_wrong");
   hub_sign_in_dialog_validate (HUB_SIGN_IN_DIALOG (dialog));
@@ -248,12 +260,18 @@ test_bad_token (void)
   g_assert_null (strstr (message, "hf_wrong"));
   g_assert_cmpstr (hub_sign_in_dialog_get_page (HUB_SIGN_IN_DIALOG (dialog)), ==, "token");
   g_assert_null (hub_sign_in_dialog_get_whoami (HUB_SIGN_IN_DIALOG (dialog)));
+  /* The entry itself says that this token was refused, not that it expired. */
+  g_assert_true (gtk_widget_has_css_class (hub_test_find_type (dialog, ADW_TYPE_PASSWORD_ENTRY_ROW),
+                                           "error"));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (
+                     hub_test_find_type (dialog, ADW_TYPE_PASSWORD_ENTRY_ROW))),
+                   ==, "This token was not accepted");
 
   /* A rejected token is never kept. */
   lookup = lookup_token (hub.endpoint);
   g_assert_null (lookup.token);
 
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (parent);
   hub_stop (&hub);
 }
 

@@ -212,3 +212,18 @@ hub_test_listen_local (SoupServer *server)
     text[strlen (text) - 1] = '\0';
   return g_steal_pointer (&text);
 }
+
+/* A dialog shown as the app shows it: over a window of the given size,
+ * which the test destroys (and the dialog with it). */
+GtkWindow *
+hub_test_present_dialog (GtkWidget *dialog,
+                         int        width,
+                         int        height)
+{
+  GtkWindow *window = GTK_WINDOW (adw_window_new ());
+
+  gtk_window_set_default_size (window, width, height);
+  gtk_window_present (window);
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (window));
+  return window;
+}

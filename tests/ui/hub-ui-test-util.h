@@ -36,4 +36,8 @@ void        hub_test_wait_for        (HubTestDone   done,
                                       const char   *what);
 char       *hub_test_listen_local    (SoupServer   *server);
 
+GtkWindow  *hub_test_present_dialog  (GtkWidget    *dialog,
+                                      int           width,
+                                      int           height);
+
 G_END_DECLS

@@ -12,7 +12,7 @@
 
 struct _HubSignInDialog
 {
-  AdwWindow       parent_instance;
+  AdwDialog       parent_instance;
 
   char           *endpoint;
   HubTokenStore  *store;
@@ -25,6 +25,7 @@ struct _HubSignInDialog
   HubTokenSource  found_source;
   char           *error_message;
   char           *chosen_org;
+  HubWhoami      *signed_in;      /* whose token the store has, when signed in */
 
   GtkStack             *stack;
   GtkStack             *button_stack;
@@ -32,7 +33,7 @@ struct _HubSignInDialog
   GtkButton            *open_button;
   AdwPasswordEntryRow  *token_row;
   GtkLinkButton        *token_link;
-  GtkSpinner           *spinner;
+  GtkWidget            *spinner;
   GtkLabel             *error_label;
   AdwPreferencesGroup  *found_group;
   AdwActionRow         *found_row;
@@ -43,7 +44,7 @@ struct _HubSignInDialog
   GPtrArray            *org_rows;
 };
 
-G_DEFINE_FINAL_TYPE (HubSignInDialog, hub_sign_in_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (HubSignInDialog, hub_sign_in_dialog, ADW_TYPE_DIALOG)
 
 enum {
   SIGNED_IN,
@@ -52,11 +53,14 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+static void on_org_row_activated (HubSignInDialog *self,
+                                  AdwActionRow    *row);
+
 static void
 set_busy (HubSignInDialog *self,
           gboolean         busy)
 {
-  gtk_spinner_set_spinning (self->spinner, busy);
+  gtk_widget_set_visible (self->spinner, busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->token_row), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->found_group), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->next_button),
@@ -71,6 +75,25 @@ show_error (HubSignInDialog *self,
   self->error_message = g_strdup (message);
   gtk_label_set_label (self->error_label, message ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+/* A refused token is marked on the entry until it is changed. */
+static void
+mark_token_refused (HubSignInDialog *self,
+                    gboolean         refused)
+{
+  if (refused)
+    gtk_widget_add_css_class (GTK_WIDGET (self->token_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->token_row), "error");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->token_row),
+                                 refused ? _("This token was not accepted") : _("Token"));
+}
+
+static void
+on_token_edited (HubSignInDialog *self)
+{
+  mark_token_refused (self, FALSE);
 }
 
 static void
@@ -142,7 +165,8 @@ show_orgs (HubSignInDialog *self)
         gtk_check_button_set_group (GTK_CHECK_BUTTON (check), self->first_org_check);
       g_signal_connect_swapped (check, "toggled", G_CALLBACK (on_org_toggled), self);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_signal_connect_swapped (row, "activated", G_CALLBACK (on_org_row_activated), self);
       g_object_set_data (G_OBJECT (row), "check", check);
       adw_preferences_group_add (self->org_group, row);
       g_ptr_array_add (self->org_rows, row);
@@ -155,7 +179,10 @@ show_orgs (HubSignInDialog *self)
   g_object_unref (self->other_org_row);
 
   if (self->first_org_check != NULL)
-    gtk_check_button_set_active (self->first_org_check, TRUE);
+    {
+      gtk_check_button_set_active (self->first_org_check, TRUE);
+      gtk_widget_grab_focus (g_ptr_array_index (self->org_rows, 0));
+    }
   else
     adw_preferences_group_set_description (self->org_group,
                                            _("Your account belongs to no organisation: type the "
@@ -198,6 +225,7 @@ on_whoami (GObject      *source,
   if (whoami == NULL)
     {
       show_error (self, error->message);
+      mark_token_refused (self, g_error_matches (error, HUB_NET_ERROR, HUB_NET_ERROR_UNAUTHORIZED));
       return;
     }
 
@@ -261,7 +289,27 @@ on_open_clicked (HubSignInDialog *self)
     return;
   g_signal_emit (self, signals[SIGNED_IN], 0,
                  self->chosen_org, self->token, (int) self->token_source, self->whoami);
-  gtk_window_close (GTK_WINDOW (self));
+  adw_dialog_close (ADW_DIALOG (self));
+}
+
+static void
+cancel (GtkWidget  *widget,
+        const char *action_name,
+        GVariant   *parameter)
+{
+  adw_dialog_close (ADW_DIALOG (widget));
+}
+
+/* A row of the organisation list opens its organisation, by a click or by
+ * Enter on the row that has the focus. */
+static void
+on_org_row_activated (HubSignInDialog *self,
+                      AdwActionRow    *row)
+{
+  GtkCheckButton *check = g_object_get_data (G_OBJECT (row), "check");
+
+  gtk_check_button_set_active (check, TRUE);
+  on_open_clicked (self);
 }
 
 static void
@@ -276,8 +324,21 @@ on_lookup (GObject      *source,
   g_autofree char *token = hub_token_store_lookup_finish (HUB_TOKEN_STORE (source), result,
                                                           &found_source, &path, NULL);
 
-  if (token == NULL ||
-      (found_source != HUB_TOKEN_SOURCE_ENV && found_source != HUB_TOKEN_SOURCE_TOKEN_FILE))
+  if (token == NULL)
+    return;
+  /* Signed in already: straight to the organisations, for the token that
+   * was accepted, so that choosing another one asks for nothing again. */
+  if (self->signed_in != NULL)
+    {
+      g_free (self->token);
+      self->token = g_steal_pointer (&token);
+      self->token_source = found_source;
+      g_clear_pointer (&self->whoami, hub_whoami_unref);
+      self->whoami = hub_whoami_ref (self->signed_in);
+      show_orgs (self);
+      return;
+    }
+  if (found_source != HUB_TOKEN_SOURCE_ENV && found_source != HUB_TOKEN_SOURCE_TOKEN_FILE)
     return;
 
   self->found_token = g_steal_pointer (&token);
@@ -301,6 +362,7 @@ hub_sign_in_dialog_dispose (GObject *object)
   g_clear_object (&self->client);
   g_clear_object (&self->store);
   g_clear_pointer (&self->whoami, hub_whoami_unref);
+  g_clear_pointer (&self->signed_in, hub_whoami_unref);
   g_clear_pointer (&self->org_rows, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HUB_TYPE_SIGN_IN_DIALOG);
@@ -368,6 +430,8 @@ hub_sign_in_dialog_class_init (HubSignInDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_use_found_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_token_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_other_org_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_token_edited);
+  gtk_widget_class_install_action (widget_class, "sign-in.cancel", NULL, cancel);
 }
 
 static void
@@ -378,20 +442,23 @@ hub_sign_in_dialog_init (HubSignInDialog *self)
   self->org_rows = g_ptr_array_new ();
 }
 
-/* store may be NULL: the token is then checked but not kept. */
+/* store may be NULL: the token is then checked but not kept. signed_in
+ * (may be NULL) is whose token the store holds, when someone is signed in:
+ * the dialog then opens on the organisations. */
 GtkWidget *
-hub_sign_in_dialog_new (GtkWindow     *parent,
-                        const char    *endpoint,
-                        HubTokenStore *store)
+hub_sign_in_dialog_new (const char    *endpoint,
+                        HubTokenStore *store,
+                        HubWhoami     *signed_in)
 {
   HubSignInDialog *self;
   g_autofree char *tokens_page = NULL;
 
   g_return_val_if_fail (endpoint != NULL, NULL);
 
-  self = g_object_new (HUB_TYPE_SIGN_IN_DIALOG, "transient-for", parent, NULL);
+  self = g_object_new (HUB_TYPE_SIGN_IN_DIALOG, NULL);
   self->endpoint = g_strdup (endpoint);
   self->store = store ? g_object_ref (store) : NULL;
+  self->signed_in = signed_in ? hub_whoami_ref (signed_in) : NULL;
 
   tokens_page = g_strconcat (endpoint, "/settings/tokens", NULL);
   gtk_link_button_set_uri (self->token_link, tokens_page);

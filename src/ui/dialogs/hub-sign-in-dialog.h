@@ -12,11 +12,11 @@ G_BEGIN_DECLS
 
 #define HUB_TYPE_SIGN_IN_DIALOG (hub_sign_in_dialog_get_type ())
 
-G_DECLARE_FINAL_TYPE (HubSignInDialog, hub_sign_in_dialog, HUB, SIGN_IN_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (HubSignInDialog, hub_sign_in_dialog, HUB, SIGN_IN_DIALOG, AdwDialog)
 
-GtkWidget  *hub_sign_in_dialog_new            (GtkWindow     *parent,
-                                               const char    *endpoint,
-                                               HubTokenStore *store);
+GtkWidget  *hub_sign_in_dialog_new            (const char    *endpoint,
+                                               HubTokenStore *store,
+                                               HubWhoami     *signed_in);
 void        hub_sign_in_dialog_set_token      (HubSignInDialog *self,
                                                const char      *token);
 void        hub_sign_in_dialog_validate       (HubSignInDialog *self);

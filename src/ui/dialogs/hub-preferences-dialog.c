@@ -1,4 +1,4 @@
-/* hub-preferences-window.c: the endpoint, the default period, refresh on start-up, Sign Out
+/* hub-preferences-dialog.c: the endpoint, the default period, refresh on start-up, Sign Out
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,11 +9,11 @@
 #include "hub-dialogs.h"
 
 #include "hub-endpoint.h"
-#include "hub-preferences-window.h"
+#include "hub-preferences-dialog.h"
 
-struct _HubPreferencesWindow
+struct _HubPreferencesDialog
 {
-  AdwPreferencesWindow  parent_instance;
+  AdwPreferencesDialog  parent_instance;
 
   GSettings            *settings;
 
@@ -24,10 +24,10 @@ struct _HubPreferencesWindow
   AdwActionRow         *account_row;
 };
 
-G_DEFINE_FINAL_TYPE (HubPreferencesWindow, hub_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+G_DEFINE_FINAL_TYPE (HubPreferencesDialog, hub_preferences_dialog, ADW_TYPE_PREFERENCES_DIALOG)
 
 static void
-show_endpoint_status (HubPreferencesWindow *self,
+show_endpoint_status (HubPreferencesDialog *self,
                       const char           *message,
                       gboolean              is_error)
 {
@@ -48,7 +48,7 @@ show_endpoint_status (HubPreferencesWindow *self,
 /* A blank address is the default Hub; anything else must be a valid https://
  * URL, or http:// to this computer, before it is kept. */
 static void
-on_endpoint_apply (HubPreferencesWindow *self)
+on_endpoint_apply (HubPreferencesDialog *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->endpoint_row));
   g_autofree char *normalized = NULL;
@@ -91,53 +91,52 @@ selected_to_period (const GValue       *value,
 }
 
 static void
-hub_preferences_window_dispose (GObject *object)
+hub_preferences_dialog_dispose (GObject *object)
 {
-  HubPreferencesWindow *self = HUB_PREFERENCES_WINDOW (object);
+  HubPreferencesDialog *self = HUB_PREFERENCES_DIALOG (object);
 
   g_clear_object (&self->settings);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), HUB_TYPE_PREFERENCES_WINDOW);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HUB_TYPE_PREFERENCES_DIALOG);
 
-  G_OBJECT_CLASS (hub_preferences_window_parent_class)->dispose (object);
+  G_OBJECT_CLASS (hub_preferences_dialog_parent_class)->dispose (object);
 }
 
 static void
-hub_preferences_window_class_init (HubPreferencesWindowClass *klass)
+hub_preferences_dialog_class_init (HubPreferencesDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = hub_preferences_window_dispose;
+  object_class->dispose = hub_preferences_dialog_dispose;
 
   hub_dialogs_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "dialogs/hub-preferences-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, HubPreferencesWindow, period_row);
-  gtk_widget_class_bind_template_child (widget_class, HubPreferencesWindow, refresh_switch);
-  gtk_widget_class_bind_template_child (widget_class, HubPreferencesWindow, endpoint_row);
-  gtk_widget_class_bind_template_child (widget_class, HubPreferencesWindow, endpoint_status);
-  gtk_widget_class_bind_template_child (widget_class, HubPreferencesWindow, account_row);
+                                               RESOURCE_PREFIX "dialogs/hub-preferences-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, HubPreferencesDialog, period_row);
+  gtk_widget_class_bind_template_child (widget_class, HubPreferencesDialog, refresh_switch);
+  gtk_widget_class_bind_template_child (widget_class, HubPreferencesDialog, endpoint_row);
+  gtk_widget_class_bind_template_child (widget_class, HubPreferencesDialog, endpoint_status);
+  gtk_widget_class_bind_template_child (widget_class, HubPreferencesDialog, account_row);
   gtk_widget_class_bind_template_callback (widget_class, on_endpoint_apply);
 }
 
 static void
-hub_preferences_window_init (HubPreferencesWindow *self)
+hub_preferences_dialog_init (HubPreferencesDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *
-hub_preferences_window_new (GtkWindow *parent,
-                            GSettings *settings)
+hub_preferences_dialog_new (GSettings *settings)
 {
-  HubPreferencesWindow *self;
+  HubPreferencesDialog *self;
   g_autofree char *endpoint = NULL;
   const char *env = g_getenv ("HF_ENDPOINT");
 
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
-  self = g_object_new (HUB_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
+  self = g_object_new (HUB_TYPE_PREFERENCES_DIALOG, NULL);
   self->settings = g_object_ref (settings);
 
   g_settings_bind_with_mapping (settings, "period", self->period_row, "selected",
@@ -161,10 +160,10 @@ hub_preferences_window_new (GtkWindow *parent,
 
 /* account: the signed-in user's name, or NULL when nobody is signed in. */
 void
-hub_preferences_window_set_account (HubPreferencesWindow *self,
+hub_preferences_dialog_set_account (HubPreferencesDialog *self,
                                     const char           *account)
 {
-  g_return_if_fail (HUB_IS_PREFERENCES_WINDOW (self));
+  g_return_if_fail (HUB_IS_PREFERENCES_DIALOG (self));
 
   if (account != NULL)
     {
