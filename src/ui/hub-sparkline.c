@@ -195,11 +195,12 @@ hub_sparkline_css_changed (GtkWidget         *widget,
                            GtkCssStyleChange *change)
 {
   HubSparkline *self = HUB_SPARKLINE (widget);
-  GtkStyleContext *context = gtk_widget_get_style_context (widget);
+  GtkStyleContext *context;
 
   GTK_WIDGET_CLASS (hub_sparkline_parent_class)->css_changed (widget, change);
 
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  context = gtk_widget_get_style_context (widget);
   if (!gtk_style_context_lookup_color (context, "accent_color", &self->color))
     gtk_style_context_get_color (context, &self->color);
   G_GNUC_END_IGNORE_DEPRECATIONS

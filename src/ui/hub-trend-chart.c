@@ -315,11 +315,12 @@ hub_trend_chart_css_changed (GtkWidget         *widget,
                              GtkCssStyleChange *change)
 {
   HubTrendChart *self = HUB_TREND_CHART (widget);
-  GtkStyleContext *context = gtk_widget_get_style_context (widget);
+  GtkStyleContext *context;
 
   GTK_WIDGET_CLASS (hub_trend_chart_parent_class)->css_changed (widget, change);
 
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  context = gtk_widget_get_style_context (widget);
   gtk_style_context_get_color (context, &self->foreground);
   if (!gtk_style_context_lookup_color (context, "accent_color", &self->accent))
     self->accent = self->foreground;

@@ -169,16 +169,25 @@ export (HubWindow     *self,
         HubExportKind  kind)
 {
   g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GFile) documents = NULL;
   g_autofree guint *indexes = NULL;
+  const char *documents_dir;
   guint n;
 
   if (self->source == NULL)
     return;
   indexes = hub_repo_table_get_visible_indexes (self->table, &n);
   g_array_append_vals (shown, indexes, n);
+  /* The first export of a run goes to Documents (or home), not wherever
+   * the app was started from. */
+  documents_dir = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  if (documents_dir == NULL || !g_file_test (documents_dir, G_FILE_TEST_IS_DIR))
+    documents_dir = g_get_home_dir ();
+  documents = g_file_new_for_path (documents_dir);
   hub_export_run_async (GTK_WINDOW (self), hub_source_get_dataset (self->source), kind,
                         hub_source_get_export_name (self->source), shown, self->period,
-                        self->export_folder, NULL, on_export_done, g_object_ref (self));
+                        self->export_folder ? self->export_folder : documents,
+                        NULL, on_export_done, g_object_ref (self));
 }
 
 static void

@@ -196,6 +196,22 @@ find_chooser_dialog (void)
   return NULL;
 }
 
+/* The save dialog is shown, in the folder it was asked to start in. */
+static gboolean
+chooser_ready (gpointer data)
+{
+  GtkWidget **chooser = data;
+  g_autoptr(GFile) folder = NULL;
+
+  *chooser = find_chooser_dialog ();
+  if (*chooser == NULL)
+    return FALSE;
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (*chooser));
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  return folder != NULL;
+}
+
 static void
 on_run_done (GObject      *source,
              GAsyncResult *result,
@@ -234,12 +250,7 @@ run_save_dialog (HubDataset    *dataset,
   gtk_window_present (parent);
   hub_export_run_async (parent, dataset, kind, "aurora", NULL, HUB_PERIOD_ALL_TIME, folder,
                         NULL, on_run_done, &r);
-  for (int tries = 0; tries < 100 && chooser == NULL; tries++)
-    {
-      hub_test_run_frames (50);
-      chooser = find_chooser_dialog ();
-    }
-  g_assert_nonnull (chooser);
+  hub_test_wait_for (chooser_ready, &chooser, 20, "the save dialog in its folder");
 
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));

@@ -147,6 +147,35 @@ save_screenshot (HubWindow  *window,
   g_test_message ("screenshot: %s", path);
 }
 
+static gboolean
+find_chooser (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget **chooser = data;
+  g_autoptr(GFile) folder = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
+        *chooser = GTK_WIDGET (item);
+    }
+  if (*chooser == NULL)
+    return FALSE;
+  /* Shown, and in the folder it was asked to start in. */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (*chooser));
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  return folder != NULL;
+}
+
+static gboolean
+file_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
 static void
 test_fetch_refresh_cancel_detail (void)
 {
@@ -220,35 +249,25 @@ test_fetch_refresh_cancel_detail (void)
   /* Export Breakdown (Ctrl+E): the save dialog suggests SOURCE-downloads-ASOF.csv, and
    * Export writes it; the toast's Open button is the window's open-uri. */
   {
-    g_autofree char *path = g_build_filename (cache, "aurora-downloads-2026-11-21.csv", NULL);
-    g_autoptr(GFile) folder = g_file_new_for_path (cache);
+    g_autofree char *path = g_build_filename (g_get_home_dir (), "aurora-downloads-2026-11-21.csv",
+                                              NULL);
+    g_autoptr(GFile) home = g_file_new_for_path (g_get_home_dir ());
+    g_autoptr(GFile) shown_folder = NULL;
     g_autofree char *suggested = NULL;
     GtkWidget *chooser = NULL;
 
     g_action_group_activate_action (G_ACTION_GROUP (window), "export-breakdown", NULL);
-    for (int tries = 0; tries < 100 && chooser == NULL; tries++)
-      {
-        GListModel *toplevels = gtk_window_get_toplevels ();
-
-        hub_test_run_frames (50);
-        for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-          {
-            g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
-
-            if (GTK_IS_FILE_CHOOSER_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
-              chooser = GTK_WIDGET (item);
-          }
-      }
-    g_assert_nonnull (chooser);
-    /* GTK's own dialog, without a portal: driven through its deprecated API. */
+    hub_test_wait_for (find_chooser, &chooser, 30, "the save dialog");
+    /* GTK's own dialog, without a portal: driven through its deprecated API.
+     * The first export of a run starts in Documents, or home without one. */
     G_GNUC_BEGIN_IGNORE_DEPRECATIONS
     suggested = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+    shown_folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
     g_assert_cmpstr (suggested, ==, "aurora-downloads-2026-11-21.csv");
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    g_assert_true (g_file_equal (shown_folder, home));
     gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
     G_GNUC_END_IGNORE_DEPRECATIONS
-    for (int tries = 0; tries < 200 && !g_file_test (path, G_FILE_TEST_EXISTS); tries++)
-      hub_test_run_frames (50);
+    hub_test_wait_for (file_exists, path, 30, "the export");
     g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
     g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "open-uri"));
     g_remove (path);

@@ -261,7 +261,12 @@ open_on_hub (GtkWidget  *widget,
   g_autofree char *url = hub_repo_detail_dup_url (self);
 
   if (url != NULL)
-    gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (widget)), url, GDK_CURRENT_TIME);
+    {
+      g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (url);
+
+      gtk_uri_launcher_launch (launcher, GTK_WINDOW (gtk_widget_get_root (widget)), NULL, NULL,
+                               NULL);
+    }
 }
 
 static void
