@@ -26,11 +26,25 @@ log="$top/$dir/test-summary.txt"
 xvfb-run -a -s "-screen 0 1280x860x24" \
   dbus-run-session -- bash build-aux/test-session.sh \
   meson test -C "$dir" --print-errorlogs --num-processes 2 | tee "$log"
+# Pictures of every screen, to look at (not tests): a crash still fails.
+shots=0
+if [ -z "${HUB_NO_SCREENSHOTS:-}" ]; then
+  export GSETTINGS_SCHEMA_DIR="$top/$dir/data" GSETTINGS_BACKEND=memory
+  xvfb-run -a -s "-screen 0 2000x1200x24" dbus-run-session -- bash build-aux/test-session.sh \
+    "$dir/tests/ui/screenshots" "$top/$dir/screenshots" | tail -n 1 || shots=1
+  if [ -f "$dir/tests/integration/de.mo" ]; then
+    xvfb-run -a -s "-screen 0 2000x1200x24" dbus-run-session -- bash build-aux/test-session.sh \
+      "$dir/tests/ui/screenshots" --german "$top/$dir/tests/integration/de.mo" \
+      "$top/$dir/screenshots" | tail -n 1 || shots=1
+  fi
+fi
+
 ok=$(awk '/^Ok:/ {print $2}' "$log" | tail -n 1)
 fail=$(awk '/^(Fail|Unexpected Pass|Timeout):/ {s += $NF} END {print s + 0}' "$log")
 if [ -z "$ok" ]; then
   echo "0 passed, 1 failed"
   exit 1
 fi
+fail=$((fail + shots))
 echo "$ok passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -201,6 +201,7 @@ hub_source_load_finish (GAsyncResult  *result,
 /* For the network client: a fetched (or cached) breakdown of an organisation. */
 HubSource *
 hub_source_new_for_organization (const char *org,
+                                 const char *title,
                                  HubDataset *dataset,
                                  GDateTime  *fetched)
 {
@@ -211,7 +212,7 @@ hub_source_new_for_organization (const char *org,
   g_return_val_if_fail (HUB_IS_DATASET (dataset), NULL);
 
   id = g_strconcat ("org:", org, NULL);
-  self = hub_source_new (HUB_SOURCE_KIND_ORGANIZATION, id, org, org, dataset);
+  self = hub_source_new (HUB_SOURCE_KIND_ORGANIZATION, id, title ? title : org, org, dataset);
   self->updated = fetched ? g_date_time_ref (fetched) : NULL;
   return self;
 }

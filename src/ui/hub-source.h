@@ -23,8 +23,9 @@ typedef enum
 G_DECLARE_FINAL_TYPE (HubSource, hub_source, HUB, SOURCE, GObject)
 
 HubSource     *hub_source_new_for_organization (const char           *org,
-                                                HubDataset           *dataset,
-                                                GDateTime            *fetched);
+                                               const char           *title,
+                                               HubDataset           *dataset,
+                                               GDateTime            *fetched);
 void           hub_source_load_file_async      (GFile                *file,
                                                 HubProgress          *progress,
                                                 GCancellable         *cancellable,

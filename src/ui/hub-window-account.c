@@ -67,6 +67,24 @@ update_account_state (HubWindow *self)
   hub_window_actions_update (self);
 }
 
+/* An organisation's full name, as the Hub gives it, wherever it is shown:
+ * the source switcher, its menu and the window's title. */
+static const char *
+org_title (HubWindow  *self,
+           const char *org)
+{
+  HubWhoami *whoami = self->account ? hub_account_get_whoami (self->account) : NULL;
+
+  for (guint i = 0; whoami != NULL && i < whoami->orgs->len; i++)
+    {
+      const HubWhoamiOrg *entry = g_ptr_array_index (whoami->orgs, i);
+
+      if (g_str_equal (entry->name, org))
+        return entry->fullname ? entry->fullname : entry->name;
+    }
+  return org;
+}
+
 /* The signed-in user's organisations, in the source switcher. */
 void
 hub_window_add_org_menu (HubWindow *self,
@@ -141,8 +159,9 @@ on_fetched (GObject      *object,
   id = g_strconcat (ORG_PREFIX, self->loading_name, NULL);
   if (dataset != NULL)
     {
-      g_autoptr(HubSource) source = hub_source_new_for_organization (self->loading_name, dataset,
-                                                                     fetched_at);
+      g_autoptr(HubSource) source = hub_source_new_for_organization (self->loading_name,
+                                                                     org_title (self, self->loading_name),
+                                                                     dataset, fetched_at);
       Listing *listing = g_new0 (Listing, 1);
 
       /* A complete fetch ends whatever was wrong before it. */
@@ -188,7 +207,8 @@ hub_window_open_org (HubWindow  *self,
 
       if (cached != NULL)
         {
-          g_autoptr(HubSource) source = hub_source_new_for_organization (org, cached, fetched_at);
+          g_autoptr(HubSource) source = hub_source_new_for_organization (org, org_title (self, org),
+                                                                         cached, fetched_at);
 
           hub_window_add_source (self, source);
         }

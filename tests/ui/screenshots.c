@@ -1,0 +1,194 @@
+/* screenshots.c: pictures of the window for a person to look at
+ *
+ * Not a test: build-aux/test.sh runs it after the tests, and it writes PNG
+ * files into the folder it is given. Each state of the window (welcome,
+ * loading, dashboard, the repository beside or over the table, a banner,
+ * the sign-in dialog) at a phone's size (360 × 640), a laptop's (1024 × 768)
+ * and a wide screen's (1920 × 1080), in light and dark. With --german MO, the
+ * same in German from that compiled catalogue.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "hub-net.h"
+#include "hub-sign-in-dialog.h"
+#include "hub-ui-test-util.h"
+#include "hub-window-private.h"
+
+static const char *out_dir;
+static const char *prefix = "";
+static guint saved;
+
+static const struct {
+  const char *name;
+  int         width;
+  int         height;
+} sizes[] = {
+  { "360x640", 360, 640 },
+  { "1024x768", 1024, 768 },
+  { "1920x1080", 1920, 1080 },
+};
+
+static const struct {
+  const char     *name;
+  AdwColorScheme  scheme;
+} schemes[] = {
+  { "light", ADW_COLOR_SCHEME_FORCE_LIGHT },
+  { "dark", ADW_COLOR_SCHEME_FORCE_DARK },
+};
+
+static void
+save (HubWindow  *window,
+      const char *state,
+      const char *size,
+      const char *scheme)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *name = g_strdup_printf ("%s%s-%s-%s.png", prefix, state, size, scheme);
+  g_autofree char *path = g_build_filename (out_dir, name, NULL);
+
+  /* A picture program, not a test: let animations and layout finish. */
+  hub_test_run_frames (400);
+  texture = hub_test_render (GTK_WIDGET (window));
+  if (!gdk_texture_save_to_png (texture, path))
+    g_error ("Could not write %s", path);
+  g_print ("%s\n", path);
+  saved++;
+}
+
+static HubWindow *
+open_demo (int width,
+           int height)
+{
+  HubWindow *window = hub_test_open_window (NULL, width, height);
+
+  hub_window_open_demo (window);
+  hub_test_wait_loaded (window);
+  return window;
+}
+
+static void
+shoot_size (guint size,
+            guint scheme)
+{
+  const char *size_name = sizes[size].name;
+  const char *scheme_name = schemes[scheme].name;
+  g_autoptr(GError) offline = g_error_new_literal (HUB_NET_ERROR, HUB_NET_ERROR_OFFLINE,
+                                                   "offline");
+  HubWindow *window;
+  GtkWidget *dialog;
+  GtkWindow *dialog_parent;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), schemes[scheme].scheme);
+
+  window = hub_test_open_window (NULL, sizes[size].width, sizes[size].height);
+  save (window, "welcome", size_name, scheme_name);
+  hub_window_begin_progress (window, "big-breakdown.csv", FALSE);
+  save (window, "loading", size_name, scheme_name);
+  hub_window_end_progress (window);
+  hub_test_close_window (window);
+
+  window = open_demo (sizes[size].width, sizes[size].height);
+  save (window, "dashboard", size_name, scheme_name);
+
+  g_signal_emit_by_name (hub_window_get_table (window), "repo-activated", 0);
+  save (window, "detail", size_name, scheme_name);
+  adw_navigation_split_view_set_show_content (window->split_view, FALSE);
+
+  hub_window_set_problem (window, "demo", offline);
+  save (window, "banner", size_name, scheme_name);
+  hub_window_set_problem (window, "demo", NULL);
+
+  gtk_editable_set_text (hub_repo_table_get_search_entry (hub_window_get_table (window)),
+                         "no such repository");
+  save (window, "search-empty", size_name, scheme_name);
+  hub_test_close_window (window);
+
+  dialog = hub_sign_in_dialog_new ("https://huggingface.co", NULL, NULL);
+  dialog_parent = hub_test_present_dialog (dialog, sizes[size].width, sizes[size].height);
+  {
+    g_autoptr(GdkTexture) texture = NULL;
+    g_autofree char *name = g_strdup_printf ("%ssign-in-%s-%s.png", prefix, size_name, scheme_name);
+    g_autofree char *path = g_build_filename (out_dir, name, NULL);
+
+    hub_test_run_frames (400);
+    texture = hub_test_render (GTK_WIDGET (dialog_parent));
+    if (!gdk_texture_save_to_png (texture, path))
+      g_error ("Could not write %s", path);
+    g_print ("%s\n", path);
+    saved++;
+  }
+  gtk_window_destroy (dialog_parent);
+}
+
+/* A catalogue compiled from po/de.po, in a folder of its own for gettext. */
+static void
+use_german (const char *mo_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *localedir = g_dir_make_tmp ("hub-locale-XXXXXX", &error);
+  g_autofree char *messages = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_no_error (error);
+  messages = g_build_filename (localedir, "de", "LC_MESSAGES", NULL);
+  g_mkdir_with_parents (messages, 0700);
+  target = g_build_filename (messages, GETTEXT_PACKAGE ".mo", NULL);
+  if (!g_file_get_contents (mo_path, &contents, &length, &error) ||
+      !g_file_set_contents (target, contents, (gssize) length, &error))
+    g_error ("%s", error->message);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  prefix = "de-";
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *german = NULL;
+
+  if (argc == 4 && g_str_equal (argv[1], "--german"))
+    {
+      german = argv[2];
+      g_setenv ("LANGUAGE", "de", TRUE);
+      g_setenv ("LC_ALL", "de_DE.UTF-8", TRUE);
+      out_dir = argv[3];
+    }
+  else if (argc == 2)
+    out_dir = argv[1];
+  else
+    {
+      g_printerr ("usage: %s [--german MO-FILE] OUT-DIR\n", argv[0]);
+      return 2;
+    }
+
+  hub_test_ui_init (&argc, &argv);
+  /* Numbers as a person reads them: grouped, in the language shown. */
+  if (german != NULL)
+    {
+      setlocale (LC_ALL, "de_DE.UTF-8");
+      use_german (german);
+    }
+  else if (setlocale (LC_ALL, "en_US.UTF-8") == NULL)
+    setlocale (LC_ALL, "C.UTF-8");
+  g_mkdir_with_parents (out_dir, 0755);
+
+  if (german != NULL)
+    shoot_size (1, 0);
+  else
+    for (guint size = 0; size < G_N_ELEMENTS (sizes); size++)
+      for (guint scheme = 0; scheme < G_N_ELEMENTS (schemes); scheme++)
+        shoot_size (size, scheme);
+
+  g_print ("%u pictures in %s\n", saved, out_dir);
+  return 0;
+}
