@@ -10,6 +10,9 @@
 
 #include <math.h>
 
+#include <glib/gi18n.h>
+
+#include "hub-format.h"
 #include "hub-repo-row.h"
 
 struct _HubRepoRow
@@ -367,4 +370,91 @@ hub_repo_row_get_is_private (HubRepoRow *self)
   g_return_val_if_fail (HUB_IS_REPO_ROW (self), FALSE);
 
   return self->is_private;
+}
+
+/* The name of a repository's kind, translated; other kinds by the Hub's own word. */
+const char *
+hub_repo_kind_title (const HubRepo *repo)
+{
+  switch (repo->kind)
+    {
+    case HUB_REPO_KIND_MODEL:
+      return _("Model");
+    case HUB_REPO_KIND_DATASET:
+      return _("Dataset");
+    case HUB_REPO_KIND_SPACE:
+      return _("Space");
+    case HUB_REPO_KIND_OTHER:
+    default:
+      return repo->type;
+    }
+}
+
+const char *
+hub_repo_kind_icon_name (HubRepoKind kind)
+{
+  switch (kind)
+    {
+    case HUB_REPO_KIND_MODEL:
+      return "applications-science-symbolic";
+    case HUB_REPO_KIND_DATASET:
+      return "x-office-spreadsheet-symbolic";
+    case HUB_REPO_KIND_SPACE:
+      return "web-browser-symbolic";
+    case HUB_REPO_KIND_OTHER:
+    default:
+      return "package-x-generic-symbolic";
+    }
+}
+
+/* What a cell of column says of the row when asked, or NULL. */
+char *
+hub_repo_row_dup_tooltip (HubRepoRow    *self,
+                          HubRepoColumn  column)
+{
+  g_return_val_if_fail (HUB_IS_REPO_ROW (self), NULL);
+
+  switch (column)
+    {
+    case HUB_REPO_COLUMN_TYPE:
+      return g_strdup (hub_repo_kind_title (hub_repo_row_get_repo (self)));
+    case HUB_REPO_COLUMN_NAME:
+      return g_strdup (hub_repo_row_get_name (self));
+    case HUB_REPO_COLUMN_PERIOD:
+    case HUB_REPO_COLUMN_ALL_TIME:
+      {
+        gint64 value = column == HUB_REPO_COLUMN_PERIOD ? hub_repo_row_get_period_downloads (self)
+                                                        : hub_repo_row_get_all_time (self);
+        g_autofree char *exact = hub_format_count (value);
+
+        return g_strdup_printf (ngettext ("%s download", "%s downloads",
+                                          (gulong) MIN (value, G_MAXLONG)),
+                                exact);
+      }
+    case HUB_REPO_COLUMN_CHANGE:
+      {
+        g_autofree char *last = hub_format_count (hub_repo_row_get_last_month (self));
+        g_autofree char *previous = hub_format_count (hub_repo_row_get_previous_month (self));
+
+        return g_strdup_printf (_("Last 30 days: %s\nPrevious 30 days: %s"), last, previous);
+      }
+    case HUB_REPO_COLUMN_LIKES:
+      {
+        gint64 likes = hub_repo_row_get_likes (self);
+        g_autofree char *count = hub_format_count (MAX (likes, 0));
+
+        if (likes < 0)
+          return g_strdup (_("Not in the Hub’s listings"));
+        else if (hub_repo_row_get_is_private (self))
+          /* Translators: %s is a number of likes */
+          return g_strdup_printf (ngettext ("Private, %s like", "Private, %s likes",
+                                            (gulong) MIN (likes, G_MAXLONG)), count);
+        else
+          return g_strdup_printf (ngettext ("%s like", "%s likes",
+                                            (gulong) MIN (likes, G_MAXLONG)), count);
+      }
+    case HUB_REPO_COLUMN_SPARKLINE:
+    default:
+      return NULL;
+    }
 }

@@ -14,6 +14,17 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HubRepoRow, hub_repo_row, HUB, REPO_ROW, GObject)
 
+typedef enum
+{
+  HUB_REPO_COLUMN_TYPE,
+  HUB_REPO_COLUMN_NAME,
+  HUB_REPO_COLUMN_PERIOD,
+  HUB_REPO_COLUMN_ALL_TIME,
+  HUB_REPO_COLUMN_SPARKLINE,
+  HUB_REPO_COLUMN_CHANGE,
+  HUB_REPO_COLUMN_LIKES,
+} HubRepoColumn;
+
 /* Days in the sparkline and its column's sort key. */
 #define HUB_SPARKLINE_DAYS 90
 
@@ -44,5 +55,10 @@ void           hub_repo_row_set_info             (HubRepoRow  *self,
                                                   gboolean     is_private);
 gint64         hub_repo_row_get_likes            (HubRepoRow  *self);
 gboolean       hub_repo_row_get_is_private       (HubRepoRow  *self);
+char          *hub_repo_row_dup_tooltip          (HubRepoRow    *self,
+                                                  HubRepoColumn  column);
+
+const char    *hub_repo_kind_title               (const HubRepo *repo);
+const char    *hub_repo_kind_icon_name           (HubRepoKind    kind);
 
 G_END_DECLS

@@ -7,20 +7,11 @@
 #include <adwaita.h>
 
 #include "hub-dataset.h"
+#include "hub-repo-row.h"
 #include "hub-source.h"
 
 G_BEGIN_DECLS
 
-typedef enum
-{
-  HUB_REPO_COLUMN_TYPE,
-  HUB_REPO_COLUMN_NAME,
-  HUB_REPO_COLUMN_PERIOD,
-  HUB_REPO_COLUMN_ALL_TIME,
-  HUB_REPO_COLUMN_SPARKLINE,
-  HUB_REPO_COLUMN_CHANGE,
-  HUB_REPO_COLUMN_LIKES,
-} HubRepoColumn;
 
 #define HUB_TYPE_REPO_TABLE (hub_repo_table_get_type ())
 

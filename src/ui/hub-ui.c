@@ -13,18 +13,26 @@
 #include "hub-resources.h"
 #include "hub-ui.h"
 
+/* The one resource bundle: templates, styles, icons and the demo data. */
 void
-hub_ui_init (void)
+hub_ui_ensure_resources (void)
 {
   static gsize resources_registered = 0;
-  GdkDisplay *display;
-  g_autoptr(GtkCssProvider) provider = NULL;
 
   if (g_once_init_enter (&resources_registered))
     {
       hub_register_resource ();
       g_once_init_leave (&resources_registered, 1);
     }
+}
+
+void
+hub_ui_init (void)
+{
+  GdkDisplay *display;
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  hub_ui_ensure_resources ();
 
   display = gdk_display_get_default ();
   if (display == NULL || g_object_get_data (G_OBJECT (display), "hub-ui-styled"))

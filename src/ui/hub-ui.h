@@ -8,6 +8,7 @@
 
 G_BEGIN_DECLS
 
-void hub_ui_init (void);
+void hub_ui_ensure_resources (void);
+void hub_ui_init             (void);
 
 G_END_DECLS

@@ -6,7 +6,7 @@
 
 #include <glib/gi18n.h>
 
-#include "hub-dialogs.h"
+#include "hub-ui.h"
 
 #include "hub-endpoint.h"
 #include "hub-preferences-dialog.h"
@@ -110,7 +110,7 @@ hub_preferences_dialog_class_init (HubPreferencesDialogClass *klass)
 
   object_class->dispose = hub_preferences_dialog_dispose;
 
-  hub_dialogs_ensure_resources ();
+  hub_ui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "dialogs/hub-preferences-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, HubPreferencesDialog, period_row);

@@ -6,7 +6,8 @@
 
 #include <glib/gi18n.h>
 
-#include "hub-dialogs.h"
+#include "hub-repo-row.h"
+#include "hub-ui.h"
 
 #include "hub-chart.h"
 #include "hub-format.h"
@@ -75,23 +76,6 @@ hub_repo_url (const char    *endpoint,
     case HUB_REPO_KIND_OTHER:
     default:
       return g_strconcat (base, "/", repo->type, "s/", repo->name, NULL);
-    }
-}
-
-static const char *
-kind_title (const HubRepo *repo)
-{
-  switch (repo->kind)
-    {
-    case HUB_REPO_KIND_MODEL:
-      return _("Model");
-    case HUB_REPO_KIND_DATASET:
-      return _("Dataset");
-    case HUB_REPO_KIND_SPACE:
-      return _("Space");
-    case HUB_REPO_KIND_OTHER:
-    default:
-      return repo->type;
     }
 }
 
@@ -371,7 +355,7 @@ hub_repo_detail_class_init (HubRepoDetailClass *klass)
   signals[MESSAGE] = g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  hub_dialogs_ensure_resources ();
+  hub_ui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "dialogs/hub-repo-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, HubRepoDetail, box);
@@ -468,7 +452,7 @@ hub_repo_detail_set_repo (HubRepoDetail *self,
 
   repo = hub_dataset_get_repo (dataset, index);
   adw_window_title_set_title (self->window_title, repo->name);
-  adw_window_title_set_subtitle (self->window_title, kind_title (repo));
+  adw_window_title_set_subtitle (self->window_title, hub_repo_kind_title (repo));
   update_cards (self);
   hub_chart_set_series (self->chart, dataset, repo, hub_dataset_get_as_of (dataset));
 

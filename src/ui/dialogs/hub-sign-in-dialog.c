@@ -6,7 +6,7 @@
 
 #include <glib/gi18n.h>
 
-#include "hub-dialogs.h"
+#include "hub-ui.h"
 
 #include "hub-sign-in-dialog.h"
 
@@ -409,7 +409,7 @@ hub_sign_in_dialog_class_init (HubSignInDialogClass *klass)
                                      0, NULL, NULL, NULL, G_TYPE_NONE, 4,
                                      G_TYPE_STRING, G_TYPE_STRING, G_TYPE_INT, HUB_TYPE_WHOAMI);
 
-  hub_dialogs_ensure_resources ();
+  hub_ui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "dialogs/hub-sign-in-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, HubSignInDialog, stack);

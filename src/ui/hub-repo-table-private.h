@@ -1,0 +1,53 @@
+/* hub-repo-table-private.h: the table's state, shared by hub-repo-table.c
+ * (the models and the API) and hub-repo-table-cells.c (the cells)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "hub-repo-row.h"
+#include "hub-repo-table.h"
+
+G_BEGIN_DECLS
+
+#define HUB_TYPE_REPO_ROWS (hub_repo_rows_get_type ())
+G_DECLARE_FINAL_TYPE (HubRepoRows, hub_repo_rows, HUB, REPO_ROWS, GObject)
+
+struct _HubRepoTable
+{
+  GtkWidget            parent_instance;
+
+  GtkSearchEntry      *search_entry;
+  GtkDropDown         *type_dropdown;
+  GtkStack            *stack;
+  GtkColumnView       *column_view;
+  GtkColumnViewColumn *type_column;
+  GtkColumnViewColumn *name_column;
+  GtkColumnViewColumn *period_column;
+  GtkColumnViewColumn *all_time_column;
+  GtkColumnViewColumn *sparkline_column;
+  GtkColumnViewColumn *change_column;
+  GtkColumnViewColumn *likes_column;
+  GtkNumericSorter    *period_sorter;
+  GtkNumericSorter    *likes_sorter;
+  GtkLabel            *count_label;
+
+  HubDataset          *dataset;
+  HubPeriod            period;
+  gboolean             compact;
+  gboolean             has_infos;    /* likes and privacy from the Hub's listings */
+  HubRepoRows         *store;
+  GtkSortListModel    *sort_model;
+  GtkFilterListModel  *filter_model;
+  GtkSingleSelection  *selection;
+  GHashTable          *bound;        /* GtkListItem: the cells showing a row now */
+  GtkCustomFilter     *filter;
+  char                *query;        /* casefolded; "" for none */
+  int                  kind_filter;  /* a HubRepoKind, or KIND_ALL */
+  GArray              *type_kinds;   /* int: the kind of each type_dropdown entry */
+};
+
+void hub_repo_table_cells_class_init (GtkWidgetClass *widget_class);
+void hub_repo_table_refresh_cells    (HubRepoTable   *self);
+
+G_END_DECLS
