@@ -164,3 +164,25 @@ hub_endpoint_same_origin (const char *endpoint,
     b_port = g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0 ? 443 : 80;
   return a_port == b_port;
 }
+
+/* A repository's page on the Hub at endpoint (NULL for the default):
+ * models at the root, other kinds under their own path. */
+char *
+hub_endpoint_repo_url (const char    *endpoint,
+                       const HubRepo *repo)
+{
+  const char *base = endpoint ? endpoint : HUB_DEFAULT_ENDPOINT;
+
+  switch (repo->kind)
+    {
+    case HUB_REPO_KIND_MODEL:
+      return g_strconcat (base, "/", repo->name, NULL);
+    case HUB_REPO_KIND_DATASET:
+      return g_strconcat (base, "/datasets/", repo->name, NULL);
+    case HUB_REPO_KIND_SPACE:
+      return g_strconcat (base, "/spaces/", repo->name, NULL);
+    case HUB_REPO_KIND_OTHER:
+    default:
+      return g_strconcat (base, "/", repo->type, "s/", repo->name, NULL);
+    }
+}

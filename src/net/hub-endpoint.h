@@ -1,10 +1,13 @@
-/* hub-endpoint.h: which Hub to talk to, and where its token may go
+/* hub-endpoint.h: which Hub to talk to, where its token may go, and where
+ * a repository's page is on it
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
 #include <gio/gio.h>
+
+#include "hub-dataset.h"
 
 G_BEGIN_DECLS
 
@@ -38,5 +41,8 @@ gboolean  hub_endpoint_same_origin   (const char         *endpoint,
 
 /* TRUE for http:// to a loopback host or any https:// URI. */
 gboolean  hub_uri_is_secure_enough   (GUri               *uri);
+
+char     *hub_endpoint_repo_url      (const char         *endpoint,
+                                     const HubRepo      *repo);
 
 G_END_DECLS

@@ -155,3 +155,25 @@ hub_format_progress (guint64 bytes,
   /* Translators: load progress of a stream of unknown size, as "12.3 MB · 1,234 rows" */
   return g_strdup_printf (_("%s · %s"), read, rows_text);
 }
+
+/* The style class a change is shown in, the same in the cards and the table:
+ * growth and new repositories "success", a fall "error", no data at all
+ * "dim-label"; none for no change. */
+const char *
+hub_format_change_style (HubChange change)
+{
+  switch (change.kind)
+    {
+    case HUB_CHANGE_NONE:
+      return "dim-label";
+    case HUB_CHANGE_NEW:
+      return "success";
+    case HUB_CHANGE_RATIO:
+    default:
+      if (change.ratio > 0)
+        return "success";
+      if (change.ratio < 0)
+        return "error";
+      return NULL;
+    }
+}

@@ -22,4 +22,6 @@ char *hub_format_progress    (guint64      bytes,
                               guint64      total_bytes,
                               guint64      rows);
 
+const char *hub_format_change_style (HubChange change);
+
 G_END_DECLS

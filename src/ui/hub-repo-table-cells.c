@@ -271,28 +271,16 @@ update_change (HubRepoTable *self,
   GtkWidget *label = gtk_list_item_get_child (item);
   HubChange change = hub_repo_row_get_change (row);
   g_autofree char *text = hub_format_change (change);
-
-  static const char *const classes[] = { "dim-label", "success", "error" };
-  guint style;
+  const char *style = hub_format_change_style (change);
 
   gtk_label_set_label (GTK_LABEL (label), text);
-  if (change.kind == HUB_CHANGE_NONE)
-    style = 0;
-  else if (change.kind == HUB_CHANGE_NEW || change.ratio > 0)
-    style = 1;
-  else if (change.ratio < 0)
-    style = 2;
-  else
-    style = G_N_ELEMENTS (classes);
-  /* Only the class that changes: each change restyles the label. */
-  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
-    if (gtk_widget_has_css_class (label, classes[i]) != (i == style))
-      {
-        if (i == style)
-          gtk_widget_add_css_class (label, classes[i]);
-        else
-          gtk_widget_remove_css_class (label, classes[i]);
-      }
+  /* "numeric" from setup, then the change's class (style may be NULL: none);
+   * only when it changes, since each change restyles the label. */
+  if (g_object_get_data (G_OBJECT (label), "hub-style") != style)
+    {
+      gtk_widget_set_css_classes (label, (const char *[]) { "numeric", style, NULL });
+      g_object_set_data (G_OBJECT (label), "hub-style", (gpointer) style);
+    }
 }
 
 /* A lock for a private repository, then its likes. */

@@ -12,6 +12,8 @@
 
 #include "hub-source.h"
 
+#define ORG_PREFIX "org:"
+
 #define DEMO_RESOURCE RESOURCE_PREFIX "demo/aurora-labs.csv"
 
 struct _HubSource
@@ -211,7 +213,7 @@ hub_source_new_for_organization (const char *org,
   g_return_val_if_fail (org != NULL, NULL);
   g_return_val_if_fail (HUB_IS_DATASET (dataset), NULL);
 
-  id = g_strconcat ("org:", org, NULL);
+  id = hub_source_id_for_organization (org);
   self = hub_source_new (HUB_SOURCE_KIND_ORGANIZATION, id, title ? title : org, org, dataset);
   self->updated = fetched ? g_date_time_ref (fetched) : NULL;
   return self;
@@ -390,4 +392,19 @@ hub_source_find_repo_info (HubSource     *self,
     return NULL;
   key = info_key (repo->type, repo->name);
   return g_hash_table_lookup (self->infos, key);
+}
+
+/* The id of an organisation's source, "org:NAME": in the source switcher's
+ * actions and in the settings' last source. */
+char *
+hub_source_id_for_organization (const char *org)
+{
+  return g_strconcat (ORG_PREFIX, org, NULL);
+}
+
+/* The organisation an id names, or NULL when it names no organisation. */
+const char *
+hub_source_id_get_organization (const char *id)
+{
+  return g_str_has_prefix (id, ORG_PREFIX) ? id + strlen (ORG_PREFIX) : NULL;
 }

@@ -51,4 +51,7 @@ gboolean           hub_source_has_repo_infos  (HubSource            *self);
 const HubRepoInfo *hub_source_find_repo_info  (HubSource            *self,
                                                const HubRepo        *repo);
 
+char          *hub_source_id_for_organization  (const char           *org);
+const char    *hub_source_id_get_organization  (const char           *id);
+
 G_END_DECLS

@@ -144,25 +144,16 @@ update_change (HubSummaryCards *self,
   GtkWidget *value = GTK_WIDGET (self->change_value);
   GtkWidget *icon = GTK_WIDGET (self->change_icon);
 
+  const char *style = hub_format_change_style (change);
+
   gtk_label_set_label (self->change_value, text);
-  gtk_widget_remove_css_class (value, "success");
-  gtk_widget_remove_css_class (value, "error");
-  gtk_widget_remove_css_class (icon, "success");
-  gtk_widget_remove_css_class (icon, "error");
-  gtk_widget_set_visible (icon, FALSE);
-
-  if (change.kind == HUB_CHANGE_RATIO && change.ratio != 0.0)
-    {
-      const char *class = change.ratio > 0 ? "success" : "error";
-
-      gtk_image_set_from_icon_name (self->change_icon,
-                                    change.ratio > 0 ? "go-up-symbolic" : "go-down-symbolic");
-      gtk_widget_add_css_class (value, class);
-      gtk_widget_add_css_class (icon, class);
-      gtk_widget_set_visible (icon, TRUE);
-    }
-  else if (change.kind == HUB_CHANGE_NEW)
-    gtk_widget_add_css_class (value, "success");
+  /* The template's classes, then the change's (style may be NULL: none). */
+  gtk_widget_set_css_classes (value, (const char *[]) { "title-2", "numeric", style, NULL });
+  gtk_widget_set_css_classes (icon, (const char *[]) { style, NULL });
+  gtk_widget_set_visible (icon, change.kind == HUB_CHANGE_RATIO && change.ratio != 0.0);
+  if (gtk_widget_get_visible (icon))
+    gtk_image_set_from_icon_name (self->change_icon,
+                                  change.ratio > 0 ? "go-up-symbolic" : "go-down-symbolic");
 
   /* Translators: the change card's tooltip: downloads in the two 30-day windows */
   tooltip = g_strdup_printf (_("Last 30 days: %s\nPrevious 30 days: %s"), last, previous);

@@ -15,8 +15,6 @@
 #include "hub-sign-in-dialog.h"
 #include "hub-window-private.h"
 
-#define ORG_PREFIX "org:"
-
 /* Work that may outlive the window (a keyring look-up, a listing) holds it
  * weakly: closing the window is not delayed by the keyring or the network. */
 static GWeakRef *
@@ -101,7 +99,7 @@ hub_window_add_org_menu (HubWindow *self,
   for (guint i = 0; i < whoami->orgs->len; i++)
     {
       const HubWhoamiOrg *org = g_ptr_array_index (whoami->orgs, i);
-      g_autofree char *id = g_strconcat (ORG_PREFIX, org->name, NULL);
+      g_autofree char *id = hub_source_id_for_organization (org->name);
       g_autoptr(GMenuItem) item = NULL;
 
       if (hub_window_find_source (self, id, NULL))
@@ -156,7 +154,7 @@ on_fetched (GObject      *object,
   if (self->sources == NULL)
     return;
 
-  id = g_strconcat (ORG_PREFIX, self->loading_name, NULL);
+  id = hub_source_id_for_organization (self->loading_name);
   if (dataset != NULL)
     {
       g_autoptr(HubSource) source = hub_source_new_for_organization (self->loading_name,
@@ -190,7 +188,7 @@ hub_window_open_org (HubWindow  *self,
                      const char *org,
                      gboolean    fetch)
 {
-  g_autofree char *id = g_strconcat (ORG_PREFIX, org, NULL);
+  g_autofree char *id = hub_source_id_for_organization (org);
   g_autoptr(GError) error = NULL;
 
   g_return_if_fail (HUB_IS_WINDOW (self));
@@ -282,8 +280,8 @@ on_restored (GObject      *object,
   /* The organisation shown last: its cache at once, then a fresh fetch when
    * the user asked for refreshing at start-up. */
   last = g_settings_get_string (self->settings, "last-source");
-  if (g_str_has_prefix (last, ORG_PREFIX) && self->source == NULL)
-    hub_window_open_org (self, last + strlen (ORG_PREFIX),
+  if (hub_source_id_get_organization (last) != NULL && self->source == NULL)
+    hub_window_open_org (self, hub_source_id_get_organization (last),
                          g_settings_get_boolean (self->settings, "refresh-on-startup"));
 }
 

@@ -110,7 +110,8 @@ refresh_activated (GSimpleAction *action,
     hub_window_open_file (self, file);
   else if (self->source != NULL &&
            hub_source_get_kind (self->source) == HUB_SOURCE_KIND_ORGANIZATION)
-    hub_window_open_org (self, hub_source_get_id (self->source) + strlen ("org:"), TRUE);
+    hub_window_open_org (self, hub_source_id_get_organization (hub_source_get_id (self->source)),
+                         TRUE);
 }
 
 static void

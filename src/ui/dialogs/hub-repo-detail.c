@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hub-net.h"
 #include "hub-repo-row.h"
 #include "hub-ui.h"
 
@@ -57,27 +58,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-/* The repository's page on the Hub: models at the root, others under their kind. */
-char *
-hub_repo_url (const char    *endpoint,
-              const HubRepo *repo)
-{
-  const char *base = endpoint ? endpoint : "https://huggingface.co";
-
-  switch (repo->kind)
-    {
-    case HUB_REPO_KIND_MODEL:
-      return g_strconcat (base, "/", repo->name, NULL);
-    case HUB_REPO_KIND_DATASET:
-      return g_strconcat (base, "/datasets/", repo->name, NULL);
-    case HUB_REPO_KIND_SPACE:
-      return g_strconcat (base, "/spaces/", repo->name, NULL);
-    case HUB_REPO_KIND_OTHER:
-    default:
-      return g_strconcat (base, "/", repo->type, "s/", repo->name, NULL);
-    }
-}
 
 static void
 set_card (Card       *card,
@@ -193,7 +173,7 @@ add_toggle (GtkBox          *box,
             GCallback        callback,
             HubRepoDetail   *self)
 {
-  GtkWidget *button = gtk_toggle_button_new_with_mnemonic (label);
+  GtkWidget *button = gtk_toggle_button_new_with_label (label);
 
   gtk_widget_set_name (button, name);
   gtk_widget_set_tooltip_text (button, tooltip);
@@ -476,7 +456,7 @@ hub_repo_detail_dup_url (HubRepoDetail *self)
 {
   const HubRepo *repo = hub_repo_detail_get_repo (self);
 
-  return repo ? hub_repo_url (self->endpoint, repo) : NULL;
+  return repo ? hub_endpoint_repo_url (self->endpoint, repo) : NULL;
 }
 
 GtkWidget *

@@ -25,7 +25,5 @@ GtkWidget     *hub_repo_detail_get_chart  (HubRepoDetail *self);
 const char    *hub_repo_detail_get_card   (HubRepoDetail *self,
                                            const char    *name);
 
-char          *hub_repo_url               (const char    *endpoint,
-                                           const HubRepo *repo);
 
 G_END_DECLS
