@@ -136,14 +136,14 @@ test_earlier_downloads (void)
     "dataset,org/b,5,2026-11-21,9\n");
   const HubRepo *a = hub_dataset_find_repo (dataset, "model", "org/a");
   const HubRepo *b = hub_dataset_find_repo (dataset, "dataset", "org/b");
+  const HubRepo *overall = hub_dataset_get_overall (dataset);
 
   g_assert_cmpint (hub_repo_earlier_downloads (dataset, a), ==, 900);
   /* A `total` below the rows' sum: All Time is the sum, nothing before. */
   g_assert_cmpint (hub_repo_earlier_downloads (dataset, b), ==, 0);
-  g_assert_cmpint (hub_repo_earlier_downloads (dataset, hub_dataset_get_overall (dataset)), ==, 900);
+  g_assert_cmpint (hub_repo_earlier_downloads (dataset, overall), ==, 900);
   g_assert_cmpint (hub_dataset_get_totals (dataset)->all_time, ==,
-                   hub_repo_range_sum (hub_dataset_get_overall (dataset), G_MININT32 + 1, G_MAXINT32)
-                   + 900);
+                   hub_repo_range_sum (overall, G_MININT32 + 1, G_MAXINT32) + 900);
 }
 
 int
