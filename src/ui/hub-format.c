@@ -126,66 +126,53 @@ hub_format_change (HubChange change)
                           fabs (percent));
 }
 
-static char *
-format_day_with (HubDay      day,
-                 const char *format)
+/* Every date format is translated once, here, with no other context. */
+static const char *
+date_format (HubDateStyle style)
+{
+  switch (style)
+    {
+    case HUB_DATE_WEEKDAY:
+      /* Translators: a date with its weekday, in g_date_time_format() notation; "Sat 21 Nov 2026" */
+      return _("%a %-d %b %Y");
+    case HUB_DATE_DAY_MONTH:
+      /* Translators: a day and month, in g_date_time_format() notation; "21 Nov" */
+      return _("%-d %b");
+    case HUB_DATE_MONTH:
+      /* Translators: a month and year, in g_date_time_format() notation; "Nov 2026" */
+      return _("%b %Y");
+    case HUB_DATE_MONTH_LONG:
+      /* Translators: a month and year, in g_date_time_format() notation; "November 2026" */
+      return _("%B %Y");
+    case HUB_DATE_YEAR:
+      /* Translators: a year, in g_date_time_format() notation; "2026" */
+      return _("%Y");
+    case HUB_DATE_FULL:
+    default:
+      /* Translators: a date, in g_date_time_format() notation; "21 Nov 2026" */
+      return _("%-d %b %Y");
+    }
+}
+
+/* A day written in one of the styles: "21 Nov 2026", "Sat 21 Nov 2026",
+ * "21 Nov", "Nov 2026", "November 2026", "2026"; "—" for no day. */
+char *
+hub_format_date (HubDay       day,
+                 HubDateStyle style)
 {
   g_autoptr(GDateTime) dt = NULL;
 
   if (day == HUB_DAY_NONE)
     return g_strdup ("—");
   dt = hub_day_to_date_time (day);
-  return g_date_time_format (dt, format);
+  return g_date_time_format (dt, date_format (style));
 }
-
-/* Every date format is translated once, here, with no other context. */
 
 /* A full date: "21 Nov 2026". */
 char *
 hub_format_day (HubDay day)
 {
-  /* Translators: a date, in g_date_time_format() notation; "21 Nov 2026" */
-  return format_day_with (day, _("%-d %b %Y"));
-}
-
-/* A day with its weekday, for one day of a chart: "Sat 21 Nov 2026". */
-char *
-hub_format_weekday (HubDay day)
-{
-  /* Translators: a date with its weekday, in g_date_time_format() notation; "Sat 21 Nov 2026" */
-  return format_day_with (day, _("%a %-d %b %Y"));
-}
-
-/* A day on a date axis: "21 Nov". */
-char *
-hub_format_day_short (HubDay day)
-{
-  /* Translators: a day and month, in g_date_time_format() notation; "21 Nov" */
-  return format_day_with (day, _("%-d %b"));
-}
-
-/* A month on a date axis: "Nov 2026". */
-char *
-hub_format_month (HubDay day)
-{
-  /* Translators: a month and year, in g_date_time_format() notation; "Nov 2026" */
-  return format_day_with (day, _("%b %Y"));
-}
-
-/* A month of a chart, in full: "November 2026". */
-char *
-hub_format_month_long (HubDay day)
-{
-  /* Translators: a month and year in full, in g_date_time_format() notation; "November 2026" */
-  return format_day_with (day, _("%B %Y"));
-}
-
-/* A year on a date axis: "2026". */
-char *
-hub_format_year (HubDay day)
-{
-  /* Translators: a year, in g_date_time_format() notation; "2026" */
-  return format_day_with (day, _("%Y"));
+  return hub_format_date (day, HUB_DATE_FULL);
 }
 
 /* How long ago something happened: "just now", "5 minutes ago", "3 days ago". */

@@ -146,12 +146,13 @@ test_dates (void)
 {
   HubDay day = hub_day_from_ymd (2026, 11, 21);
   g_autofree char *full = hub_format_day (day);
-  g_autofree char *brief = hub_format_day_short (day);
-  g_autofree char *month = hub_format_month (day);
-  g_autofree char *weekday = hub_format_weekday (day);
-  g_autofree char *month_long = hub_format_month_long (day);
-  g_autofree char *year = hub_format_year (day);
+  g_autofree char *brief = hub_format_date (day, HUB_DATE_DAY_MONTH);
+  g_autofree char *month = hub_format_date (day, HUB_DATE_MONTH);
+  g_autofree char *weekday = hub_format_date (day, HUB_DATE_WEEKDAY);
+  g_autofree char *month_long = hub_format_date (day, HUB_DATE_MONTH_LONG);
+  g_autofree char *year = hub_format_date (day, HUB_DATE_YEAR);
   g_autofree char *none = hub_format_day (HUB_DAY_NONE);
+  g_autofree char *none_year = hub_format_date (HUB_DAY_NONE, HUB_DATE_YEAR);
 
   g_assert_cmpstr (full, ==, "21 Nov 2026");
   g_assert_cmpstr (brief, ==, "21 Nov");
@@ -160,6 +161,7 @@ test_dates (void)
   g_assert_cmpstr (month_long, ==, "November 2026");
   g_assert_cmpstr (year, ==, "2026");
   g_assert_cmpstr (none, ==, "—");
+  g_assert_cmpstr (none_year, ==, "—");
 }
 
 static void

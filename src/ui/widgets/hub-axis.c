@@ -198,11 +198,11 @@ hub_axis_date_label (HubDay            day,
   switch (format)
     {
     case HUB_AXIS_TICK_MONTH:
-      return hub_format_month (day);
+      return hub_format_date (day, HUB_DATE_MONTH);
     case HUB_AXIS_TICK_YEAR:
-      return hub_format_year (day);
+      return hub_format_date (day, HUB_DATE_YEAR);
     case HUB_AXIS_TICK_DAY:
     default:
-      return hub_format_day_short (day);
+      return hub_format_date (day, HUB_DATE_DAY_MONTH);
     }
 }

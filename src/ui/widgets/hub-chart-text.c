@@ -37,11 +37,11 @@ dup_bucket_title (HubChart *self,
       }
       break;
     case HUB_BUCKET_MONTH:
-      title = hub_format_month_long (start);
+      title = hub_format_date (start, HUB_DATE_MONTH_LONG);
       break;
     case HUB_BUCKET_DAY:
     default:
-      title = hub_format_weekday (start);
+      title = hub_format_date (start, HUB_DATE_WEEKDAY);
       break;
     }
 
@@ -97,50 +97,44 @@ hub_chart_dup_point_text (HubChart *self,
   return g_strdup_printf ("%s\n%s", title, value);
 }
 
-/* The chart in words, for the accessible label. */
-char *
-hub_chart_dup_description (HubChart *self)
+/* A cumulative chart in words: where the total starts and ends. */
+static char *
+describe_cumulative (HubChart   *self,
+                     const char *name,
+                     const char *from,
+                     const char *to)
 {
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
+  g_autofree char *start = hub_format_count (self->earlier +
+                                             hub_repo_range_sum (self->repo, G_MININT32 + 1,
+                                                                 self->span.first - 1));
+  g_autofree char *total = hub_format_count (point_at (self, self->points->len - 1)->value);
+  g_autofree char *rising = NULL;
+  g_autofree char *earlier = NULL;
+
+  /* Translators: cumulative downloads of a repository (1st %s), from a date
+   * to a date, rising from a count to a count */
+  rising = g_strdup_printf (_("Cumulative downloads of %s from %s to %s, rising from %s to %s."),
+                            name, from, to, start, total);
+  if (self->earlier == 0)
+    return g_steal_pointer (&rising);
+
+  earlier = hub_format_count (self->earlier);
+  /* Translators: the cumulative chart's description (1st %s), then a count */
+  return g_strdup_printf (_("%s %s of them were counted before the daily figures begin."),
+                          rising, earlier);
+}
+
+/* Bars in words: the total and the best bucket. */
+static char *
+describe_buckets (HubChart   *self,
+                  const char *name,
+                  const char *from,
+                  const char *to)
+{
+  guint best_index = 0;
   g_autofree char *total = NULL;
   g_autofree char *best = NULL;
   g_autofree char *best_title = NULL;
-  guint best_index = 0;
-  const char *name;
-
-  g_return_val_if_fail (HUB_IS_CHART (self), NULL);
-
-  if (self->points->len == 0)
-    return g_strdup (_("Downloads chart, with no data"));
-
-  name = series_name (self);
-  from = hub_format_day (self->span.first);
-  to = hub_format_day (self->span.last);
-
-  if (self->cumulative)
-    {
-      g_autofree char *start = hub_format_count (self->earlier +
-                                                 hub_repo_range_sum (self->repo, G_MININT32 + 1,
-                                                                     self->span.first - 1));
-      g_autofree char *rising = NULL;
-
-      total = hub_format_count (point_at (self, self->points->len - 1)->value);
-      /* Translators: cumulative downloads of a repository (1st %s), from a date
-       * to a date, rising from a count to a count */
-      rising = g_strdup_printf (_("Cumulative downloads of %s from %s to %s, "
-                                  "rising from %s to %s."),
-                                name, from, to, start, total);
-      if (self->earlier > 0)
-        {
-          g_autofree char *earlier = hub_format_count (self->earlier);
-
-          /* Translators: the cumulative chart's description (1st %s), then a count */
-          return g_strdup_printf (_("%s %s of them were counted before the daily figures begin."),
-                                  rising, earlier);
-        }
-      return g_steal_pointer (&rising);
-    }
 
   for (guint i = 1; i < self->points->len; i++)
     if (point_at (self, i)->value > point_at (self, best_index)->value)
@@ -171,6 +165,25 @@ hub_chart_dup_description (HubChart *self)
                                 "%s in total; the most in a day, %s, was %s."),
                               name, from, to, total, best_title, best);
     }
+}
+
+/* The chart in words, for the accessible label. */
+char *
+hub_chart_dup_description (HubChart *self)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  g_return_val_if_fail (HUB_IS_CHART (self), NULL);
+
+  if (self->points->len == 0)
+    return g_strdup (_("Downloads chart, with no data"));
+
+  from = hub_format_day (self->span.first);
+  to = hub_format_day (self->span.last);
+  if (self->cumulative)
+    return describe_cumulative (self, series_name (self), from, to);
+  return describe_buckets (self, series_name (self), from, to);
 }
 
 /* The picture's title: what is counted ("Daily downloads"). */
