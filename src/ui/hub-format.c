@@ -133,7 +133,7 @@ date_format (HubDateStyle style)
   switch (style)
     {
     case HUB_DATE_WEEKDAY:
-      /* Translators: a date with its weekday, in g_date_time_format() notation; "Sat 21 Nov 2026" */
+      /* Translators: a date and weekday, in g_date_time_format() notation; "Sat 21 Nov 2026" */
       return _("%a %-d %b %Y");
     case HUB_DATE_DAY_MONTH:
       /* Translators: a day and month, in g_date_time_format() notation; "21 Nov" */
