@@ -211,8 +211,10 @@ recompute (HubChart *self)
   for (guint i = 0; i < self->layers->len; i++)
     {
       double max = hub_chart_layer_get_max (g_ptr_array_index (self->layers, i));
+      gint64 whole = (gint64) max;
 
-      self->max_value = MAX (self->max_value, (gint64) max + (max > (gint64) max));
+      /* Rounded up, so that an average's peak stays under the top line. */
+      self->max_value = MAX (self->max_value, whole + (max > whole));
     }
 
   /* The marker stays on the day it was on, while the range holds it. */
