@@ -126,14 +126,29 @@ ensure_tick_label_widths (HubChart *self)
   self->tick_label_widths_valid = TRUE;
 }
 
+/* Moves the legend entries first … last - 1, laid out from PAD, so that
+ * their row ends at the right edge. */
+static void
+align_legend_row (HubChart *self,
+                  guint     first,
+                  guint     last,
+                  double    right,
+                  int       width)
+{
+  for (guint i = first; i < last; i++)
+    g_array_index (self->legend, HubChartLabel, i).x += MAX (0, width - PAD - right);
+}
+
 /* A legend entry for each titled layer, when there is more than one series
- * to tell apart; returns the height it takes. */
+ * to tell apart: right-aligned rows above the plot, as many as the width
+ * needs. Returns the height they take. */
 static double
 layout_legend (HubChart *self,
                int       width,
                double    line_height)
 {
-  double x = PAD;
+  double x = PAD, y = PAD;
+  guint row_start = 0;
 
   g_array_set_size (self->legend, 0);
   g_ptr_array_set_size (self->legend_layers, 0);
@@ -155,18 +170,23 @@ layout_legend (HubChart *self,
       HubChartLayer *layer = g_ptr_array_index (self->legend_layers, i);
       g_autoptr(PangoLayout) layout =
         gtk_widget_create_pango_layout (GTK_WIDGET (self), hub_chart_layer_get_title (layer));
-      double w;
+      double w, entry;
 
       measure_layout (layout, &w, NULL);
+      entry = SWATCH + AXIS_GAP + w;
+      if (i > row_start && x + entry > width - PAD)
+        {
+          align_legend_row (self, row_start, i, x - LEGEND_GAP, width);
+          row_start = i;
+          x = PAD;
+          y += line_height;
+        }
       /* label.x is where the entry starts: its swatch, then the words. */
-      add_label (self->legend, layout, x, PAD);
-      x += SWATCH + AXIS_GAP + w + LEGEND_GAP;
+      add_label (self->legend, layout, x, y);
+      x += entry + LEGEND_GAP;
     }
-  /* Right-aligned above the plot. */
-  x -= LEGEND_GAP;
-  for (guint i = 0; i < self->legend->len; i++)
-    g_array_index (self->legend, HubChartLabel, i).x += MAX (0, width - PAD - x);
-  return line_height + AXIS_GAP;
+  align_legend_row (self, row_start, self->legend->len, x - LEGEND_GAP, width);
+  return y - PAD + line_height + AXIS_GAP;
 }
 
 void
