@@ -42,18 +42,18 @@ struct _HubChartLayerClass
 {
   GObjectClass parent_class;
 
-  double   (*get_max)          (HubChartLayer        *self);
-  void     (*layout)           (HubChartLayer        *self,
-                                const HubChartFrame  *frame);
-  void     (*snapshot)         (HubChartLayer        *self,
-                                GtkSnapshot          *snapshot,
-                                const HubChartFrame  *frame,
-                                const HubChartColors *colors,
-                                int                   marker);
-  void     (*snapshot_swatch)  (HubChartLayer        *self,
-                                GtkSnapshot          *snapshot,
-                                const graphene_rect_t *area,
-                                const HubChartColors *colors);
+  double (*get_max)         (HubChartLayer         *self);
+  void   (*layout)          (HubChartLayer         *self,
+                             const HubChartFrame   *frame);
+  void   (*snapshot)        (HubChartLayer         *self,
+                             GtkSnapshot           *snapshot,
+                             const HubChartFrame   *frame,
+                             const HubChartColors  *colors,
+                             int                    marker);
+  void   (*snapshot_swatch) (HubChartLayer         *self,
+                             GtkSnapshot           *snapshot,
+                             const graphene_rect_t *area,
+                             const HubChartColors  *colors);
 };
 
 const char *hub_chart_layer_get_title       (HubChartLayer         *self);
