@@ -7,5 +7,6 @@
 #include "hub-date.h"
 #include "hub-dataset.h"
 #include "hub-parser.h"
+#include "hub-range.h"
 #include "hub-csv-writer.h"
 #include "hub-summary.h"

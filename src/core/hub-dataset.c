@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "hub-dataset-private.h"
+#include "hub-range.h"
 
 struct _HubDataset
 {
@@ -44,17 +45,6 @@ hub_repo_kind_from_type (const char *type)
   if (g_str_equal (type, "space"))
     return HUB_REPO_KIND_SPACE;
   return HUB_REPO_KIND_OTHER;
-}
-
-void
-hub_month_windows (HubDay  as_of,
-                   HubDay *last_first,
-                   HubDay *previous_first)
-{
-  if (last_first)
-    *last_first = as_of - 29;
-  if (previous_first)
-    *previous_first = as_of - 59;
 }
 
 HubChange
@@ -133,18 +123,24 @@ gint64
 hub_repo_last_month (const HubRepo *repo,
                      HubDay         as_of)
 {
+  HubRange month;
+
   if (as_of == HUB_DAY_NONE)
     return 0;
-  return hub_repo_range_sum (repo, as_of - 29, as_of);
+  month = hub_range_last_month (as_of);
+  return hub_repo_range_sum (repo, month.first, month.last);
 }
 
 gint64
 hub_repo_previous_month (const HubRepo *repo,
                          HubDay         as_of)
 {
+  HubRange previous;
+
   if (as_of == HUB_DAY_NONE)
     return 0;
-  return hub_repo_range_sum (repo, as_of - 59, as_of - 30);
+  previous = hub_range_before (hub_range_last_month (as_of));
+  return hub_repo_range_sum (repo, previous.first, previous.last);
 }
 
 gint64
@@ -189,38 +185,6 @@ hub_repo_best_day (const HubRepo *repo,
   return best_day != HUB_DAY_NONE;
 }
 
-static HubDay
-bucket_start (HubDay    day,
-              HubBucket unit)
-{
-  switch (unit)
-    {
-    case HUB_BUCKET_WEEK:
-      return hub_day_week_start (day);
-    case HUB_BUCKET_MONTH:
-      return hub_day_month_start (day);
-    case HUB_BUCKET_DAY:
-    default:
-      return day;
-    }
-}
-
-static HubDay
-bucket_next (HubDay    start,
-             HubBucket unit)
-{
-  switch (unit)
-    {
-    case HUB_BUCKET_WEEK:
-      return start + 7;
-    case HUB_BUCKET_MONTH:
-      return hub_day_next_month (start);
-    case HUB_BUCKET_DAY:
-    default:
-      return start + 1;
-    }
-}
-
 /* One point a bucket from the one holding first to the one holding last;
  * a bucket counts only its days inside [first, last]. Cumulative points hold
  * every download up to the bucket's last day in range. */
@@ -238,9 +202,10 @@ hub_repo_buckets (const HubRepo *repo,
   if (last < first)
     return points;
 
-  for (HubDay start = bucket_start (first, unit); start <= last; start = bucket_next (start, unit))
+  for (HubDay start = hub_bucket_start (first, unit); start <= last;
+       start = hub_bucket_next (start, unit))
     {
-      HubDay end = MIN (bucket_next (start, unit) - 1, last);
+      HubDay end = MIN (hub_bucket_next (start, unit) - 1, last);
       HubPoint point = { start, 0 };
 
       if (cumulative)

@@ -88,9 +88,6 @@ G_DECLARE_FINAL_TYPE (HubDataset, hub_dataset, HUB, DATASET, GObject)
 
 HubRepoKind     hub_repo_kind_from_type        (const char      *type);
 
-void            hub_month_windows              (HubDay           as_of,
-                                                HubDay          *last_first,
-                                                HubDay          *previous_first);
 HubChange       hub_change_compute             (gint64           last,
                                                 gint64           previous);
 

@@ -19,27 +19,84 @@ hub_format_count (gint64 value)
   return g_strdup_printf ("%'" G_GINT64_FORMAT, value);
 }
 
-/* A short form for tight places: "950", "12.3 K", "1.2 M", "3.4 B". The
- * exact value belongs in a tooltip beside it. */
-char *
-hub_format_compact (gint64 value)
+/* Counts from 1,000 on, scaled to thousands, millions, billions or
+ * trillions and rounded to one decimal: the one rule behind a compact value
+ * and an axis tick, which differ only in whether "1.0" keeps its ".0". */
+static char *
+format_scaled (gint64   value,
+               gboolean drop_zero_decimal)
 {
-  double v = (double) ABS (value);
+  static const double units[] = { 1e3, 1e6, 1e9, 1e12 };
+  double v = fabs ((double) value);
   const char *sign = value < 0 ? "−" : "";
+  g_autofree char *digits = NULL;
+  guint i = 0;
+  double r;
 
   if (v < 1000.0)
     return hub_format_count (value);
-  if (v < 999950.0)
-    /* Translators: a compact count in thousands, as "12.3 K"; %s is a sign, %.1f the number */
-    return g_strdup_printf (_("%s%.1f K"), sign, v / 1e3);
-  if (v < 999950000.0)
-    /* Translators: a compact count in millions, as "1.2 M" */
-    return g_strdup_printf (_("%s%.1f M"), sign, v / 1e6);
-  if (v < 999950000000.0)
-    /* Translators: a compact count in billions (10^9), as "3.4 B" */
-    return g_strdup_printf (_("%s%.1f B"), sign, v / 1e9);
-  /* Translators: a compact count in trillions (10^12), as "1.5 T" */
-  return g_strdup_printf (_("%s%.1f T"), sign, v / 1e12);
+
+  /* The next unit as soon as rounding would write 1000.0 of this one. */
+  while (i + 1 < G_N_ELEMENTS (units) && v >= units[i + 1] - units[i] / 20)
+    i++;
+  r = v / units[i];
+  if (drop_zero_decimal && fabs (r - (double) (gint64) (r + 0.5)) < 0.05)
+    digits = g_strdup_printf ("%s%'.0f", sign, r);
+  else
+    digits = g_strdup_printf ("%s%.1f", sign, r);
+
+  switch (i)
+    {
+    case 0:
+      /* Translators: a compact count in thousands, as "12.3 K"; %s is the number */
+      return g_strdup_printf (C_("compact number", "%s K"), digits);
+    case 1:
+      /* Translators: a compact count in millions, as "1.2 M" */
+      return g_strdup_printf (C_("compact number", "%s M"), digits);
+    case 2:
+      /* Translators: a compact count in billions (10^9), as "3.4 B" */
+      return g_strdup_printf (C_("compact number", "%s B"), digits);
+    default:
+      /* Translators: a compact count in trillions (10^12), as "1.5 T" */
+      return g_strdup_printf (C_("compact number", "%s T"), digits);
+    }
+}
+
+/* A value where there is little room: "950", "12.3 K", "1.0 M", "3.4 B".
+ * The exact value belongs in a tooltip beside it: hub_format_count_fitting(). */
+char *
+hub_format_compact (gint64 value)
+{
+  return format_scaled (value, FALSE);
+}
+
+/* The one number style: where there is room, the exact value (and no
+ * tooltip); where there is not, the compact value, with the exact one for
+ * its tooltip when the two differ (else *tooltip is NULL). */
+char *
+hub_format_count_fitting (gint64     value,
+                          gboolean   room,
+                          char     **tooltip)
+{
+  g_autofree char *exact = hub_format_count (value);
+  g_autofree char *compact = NULL;
+
+  g_return_val_if_fail (tooltip != NULL, NULL);
+
+  *tooltip = NULL;
+  if (room)
+    return g_steal_pointer (&exact);
+  compact = hub_format_compact (value);
+  if (!g_str_equal (compact, exact))
+    *tooltip = g_steal_pointer (&exact);
+  return g_steal_pointer (&compact);
+}
+
+/* A label on a value axis: "0", "500", "1 K", "1.5 K", "20 K", "3 M". */
+char *
+hub_format_axis_value (gint64 value)
+{
+  return format_scaled (value, TRUE);
 }
 
 /* The change against the previous 30 days: "+25.0 %", "−12.5 %", "new" or "—". */
@@ -69,40 +126,53 @@ hub_format_change (HubChange change)
                           fabs (percent));
 }
 
-static char *
-format_day_with (HubDay      day,
-                 const char *format)
+/* Every date format is translated once, here, with no other context. */
+static const char *
+date_format (HubDateStyle style)
+{
+  switch (style)
+    {
+    case HUB_DATE_WEEKDAY:
+      /* Translators: a date and weekday, in g_date_time_format() notation; "Sat 21 Nov 2026" */
+      return _("%a %-d %b %Y");
+    case HUB_DATE_DAY_MONTH:
+      /* Translators: a day and month, in g_date_time_format() notation; "21 Nov" */
+      return _("%-d %b");
+    case HUB_DATE_MONTH:
+      /* Translators: a month and year, in g_date_time_format() notation; "Nov 2026" */
+      return _("%b %Y");
+    case HUB_DATE_MONTH_LONG:
+      /* Translators: a month and year, in g_date_time_format() notation; "November 2026" */
+      return _("%B %Y");
+    case HUB_DATE_YEAR:
+      /* Translators: a year, in g_date_time_format() notation; "2026" */
+      return _("%Y");
+    case HUB_DATE_FULL:
+    default:
+      /* Translators: a date, in g_date_time_format() notation; "21 Nov 2026" */
+      return _("%-d %b %Y");
+    }
+}
+
+/* A day written in one of the styles: "21 Nov 2026", "Sat 21 Nov 2026",
+ * "21 Nov", "Nov 2026", "November 2026", "2026"; "—" for no day. */
+char *
+hub_format_date (HubDay       day,
+                 HubDateStyle style)
 {
   g_autoptr(GDateTime) dt = NULL;
 
   if (day == HUB_DAY_NONE)
     return g_strdup ("—");
   dt = hub_day_to_date_time (day);
-  return g_date_time_format (dt, format);
+  return g_date_time_format (dt, date_format (style));
 }
 
 /* A full date: "21 Nov 2026". */
 char *
 hub_format_day (HubDay day)
 {
-  /* Translators: a date, in g_date_time_format() notation; "21 Nov 2026" */
-  return format_day_with (day, _("%-d %b %Y"));
-}
-
-/* A date for axis ticks: "21 Nov". */
-char *
-hub_format_day_short (HubDay day)
-{
-  /* Translators: a day and month, in g_date_time_format() notation; "21 Nov" */
-  return format_day_with (day, _("%-d %b"));
-}
-
-/* A month for axis ticks over years: "Nov 2026". */
-char *
-hub_format_month (HubDay day)
-{
-  /* Translators: a month and year, in g_date_time_format() notation; "Nov 2026" */
-  return format_day_with (day, _("%b %Y"));
+  return hub_format_date (day, HUB_DATE_FULL);
 }
 
 /* How long ago something happened: "just now", "5 minutes ago", "3 days ago". */

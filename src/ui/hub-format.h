@@ -10,17 +10,32 @@
 
 G_BEGIN_DECLS
 
-char *hub_format_count       (gint64       value);
-char *hub_format_compact     (gint64       value);
-char *hub_format_change      (HubChange    change);
-char *hub_format_day         (HubDay       day);
-char *hub_format_day_short   (HubDay       day);
-char *hub_format_month       (HubDay       day);
-char *hub_format_age         (GDateTime   *then,
-                              GDateTime   *now);
-char *hub_format_progress    (guint64      bytes,
-                              guint64      total_bytes,
-                              guint64      rows);
+/* How a date is written, each style translated once. */
+typedef enum
+{
+  HUB_DATE_FULL,        /* "21 Nov 2026" */
+  HUB_DATE_WEEKDAY,     /* "Sat 21 Nov 2026": one day of a chart */
+  HUB_DATE_DAY_MONTH,   /* "21 Nov": a day on a date axis */
+  HUB_DATE_MONTH,       /* "Nov 2026": a month on a date axis */
+  HUB_DATE_MONTH_LONG,  /* "November 2026": one month of a chart */
+  HUB_DATE_YEAR,        /* "2026": a year on a date axis */
+} HubDateStyle;
+
+char *hub_format_count         (gint64       value);
+char *hub_format_compact       (gint64       value);
+char *hub_format_count_fitting (gint64       value,
+                                gboolean     room,
+                                char       **tooltip);
+char *hub_format_axis_value    (gint64       value);
+char *hub_format_change        (HubChange    change);
+char *hub_format_date          (HubDay       day,
+                                HubDateStyle style);
+char *hub_format_day           (HubDay       day);
+char *hub_format_age           (GDateTime   *then,
+                                GDateTime   *now);
+char *hub_format_progress      (guint64      bytes,
+                                guint64      total_bytes,
+                                guint64      rows);
 
 const char *hub_format_change_style (HubChange change);
 

@@ -13,7 +13,6 @@
 #include "hub-repo-detail.h"
 #include "hub-sign-in-dialog.h"
 #include "hub-sparkline.h"
-#include "hub-trend-chart.h"
 #include "hub-ui-test-util.h"
 #include "hub-window.h"
 
@@ -75,7 +74,7 @@ check_tree (GtkWidget *root)
                      G_OBJECT_TYPE_NAME (gtk_widget_get_parent (child)));
           checked++;
         }
-      if (HUB_IS_CHART (child) || HUB_IS_SPARKLINE (child) || HUB_IS_TREND_CHART (child))
+      if (HUB_IS_CHART (child) || HUB_IS_SPARKLINE (child))
         {
           g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (child)), ==,
                            GTK_ACCESSIBLE_ROLE_IMG);

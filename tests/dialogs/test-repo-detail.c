@@ -98,13 +98,13 @@ test_controls_drive_chart (void)
   hub_repo_detail_set_repo (HUB_REPO_DETAIL (detail), dataset, 0, NULL);
   window = show_in_window (detail, 900, 700);
 
-  g_assert_cmpint (hub_chart_get_range (chart), ==, HUB_CHART_RANGE_90_DAYS);
+  g_assert_cmpint (hub_chart_get_range (chart), ==, HUB_RANGE_LAST_90_DAYS);
   g_assert_cmpint (hub_chart_get_bucket (chart), ==, HUB_BUCKET_DAY);
 
   g_assert_true (gtk_widget_activate_action (detail, "detail.copy-name", NULL));
   g_assert_cmpuint (hub_chart_get_points (chart)->len, ==, 90);
   hub_chart_set_bucket (chart, HUB_BUCKET_MONTH);
-  hub_chart_set_range (chart, HUB_CHART_RANGE_ALL);
+  hub_chart_set_range (chart, HUB_RANGE_ALL);
   /* February, March and April 2024. */
   g_assert_cmpuint (hub_chart_get_points (chart)->len, ==, 3);
   /* The toggles follow the chart. */
@@ -140,7 +140,7 @@ test_screenshots (void)
 
   save_screenshot (detail, "detail-daily-light.png");
   hub_chart_set_bucket (chart, HUB_BUCKET_MONTH);
-  hub_chart_set_range (chart, HUB_CHART_RANGE_ALL);
+  hub_chart_set_range (chart, HUB_RANGE_ALL);
   hub_test_run_frames (100);
   save_screenshot (detail, "detail-monthly-light.png");
 
@@ -148,7 +148,7 @@ test_screenshots (void)
   hub_test_run_frames (200);
   save_screenshot (detail, "detail-monthly-dark.png");
   hub_chart_set_bucket (chart, HUB_BUCKET_DAY);
-  hub_chart_set_range (chart, HUB_CHART_RANGE_90_DAYS);
+  hub_chart_set_range (chart, HUB_RANGE_LAST_90_DAYS);
   hub_test_run_frames (100);
   save_screenshot (detail, "detail-daily-dark.png");
 

@@ -1,4 +1,4 @@
-/* test-format.c: how numbers, changes and dates are written
+/* test-format.c: how numbers, changes and dates are written, each by one rule
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -33,6 +33,12 @@ test_grouping (void)
   g_clear_pointer (&text, g_free);
   text = hub_format_compact (1250000);
   g_assert_cmpstr (text, ==, "1,2 M");
+  g_clear_pointer (&text, g_free);
+  text = hub_format_axis_value (1500);
+  g_assert_cmpstr (text, ==, "1,5 K");
+  g_clear_pointer (&text, g_free);
+  text = hub_format_axis_value (20000000);
+  g_assert_cmpstr (text, ==, "20 M");
   setlocale (LC_NUMERIC, "C.UTF-8");
 }
 
@@ -47,6 +53,7 @@ test_compact (void)
     { 999949, "999.9 K" },
     { 999950, "1.0 M" },
     { 1234567, "1.2 M" },
+    { -12345, "−12.3 K" },
     { 3400000000, "3.4 B" },
     { G_GINT64_CONSTANT (1500000000000), "1.5 T" },
   };
@@ -57,6 +64,60 @@ test_compact (void)
 
       g_assert_cmpstr (text, ==, cases[i].text);
     }
+}
+
+/* An axis label drops a zero decimal, where a value keeps it. */
+static void
+test_axis_value (void)
+{
+  static const struct { gint64 value; const char *text; } cases[] = {
+    { 0, "0" },
+    { 7, "7" },
+    { 999, "999" },
+    { 1000, "1 K" },
+    { 1200, "1.2 K" },
+    { 1500, "1.5 K" },
+    { 9960, "10 K" },
+    { 15000, "15 K" },
+    { 250000, "250 K" },
+    { 999950, "1 M" },
+    { 3000000, "3 M" },
+    { 150000000, "150 M" },
+    { 1500000000, "1.5 B" },
+    { G_GINT64_CONSTANT (2000000000000), "2 T" },
+    { G_MAXINT64, "9223372 T" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = hub_format_axis_value (cases[i].value);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
+/* The one number style: exact where there is room, compact with the exact
+ * value for a tooltip where there is not. */
+static void
+test_fitting (void)
+{
+  g_autofree char *tooltip = NULL;
+  g_autofree char *roomy = hub_format_count_fitting (1234567, TRUE, &tooltip);
+  g_autofree char *tight = NULL;
+  g_autofree char *small = NULL;
+
+  g_assert_cmpstr (roomy, ==, "1234567");
+  g_assert_null (tooltip);
+
+  tight = hub_format_count_fitting (1234567, FALSE, &tooltip);
+  g_assert_cmpstr (tight, ==, "1.2 M");
+  g_assert_cmpstr (tooltip, ==, "1234567");
+  g_clear_pointer (&tooltip, g_free);
+
+  /* Below 1,000 the short form is the exact one: no tooltip to repeat it. */
+  small = hub_format_count_fitting (950, FALSE, &tooltip);
+  g_assert_cmpstr (small, ==, "950");
+  g_assert_null (tooltip);
 }
 
 static void
@@ -85,14 +146,22 @@ test_dates (void)
 {
   HubDay day = hub_day_from_ymd (2026, 11, 21);
   g_autofree char *full = hub_format_day (day);
-  g_autofree char *brief = hub_format_day_short (day);
-  g_autofree char *month = hub_format_month (day);
+  g_autofree char *brief = hub_format_date (day, HUB_DATE_DAY_MONTH);
+  g_autofree char *month = hub_format_date (day, HUB_DATE_MONTH);
+  g_autofree char *weekday = hub_format_date (day, HUB_DATE_WEEKDAY);
+  g_autofree char *month_long = hub_format_date (day, HUB_DATE_MONTH_LONG);
+  g_autofree char *year = hub_format_date (day, HUB_DATE_YEAR);
   g_autofree char *none = hub_format_day (HUB_DAY_NONE);
+  g_autofree char *none_year = hub_format_date (HUB_DAY_NONE, HUB_DATE_YEAR);
 
   g_assert_cmpstr (full, ==, "21 Nov 2026");
   g_assert_cmpstr (brief, ==, "21 Nov");
   g_assert_cmpstr (month, ==, "Nov 2026");
+  g_assert_cmpstr (weekday, ==, "Sat 21 Nov 2026");
+  g_assert_cmpstr (month_long, ==, "November 2026");
+  g_assert_cmpstr (year, ==, "2026");
   g_assert_cmpstr (none, ==, "—");
+  g_assert_cmpstr (none_year, ==, "—");
 }
 
 static void
@@ -134,6 +203,8 @@ main (int   argc,
   g_test_add_func ("/ui/format/count", test_count);
   g_test_add_func ("/ui/format/grouping", test_grouping);
   g_test_add_func ("/ui/format/compact", test_compact);
+  g_test_add_func ("/ui/format/axis-value", test_axis_value);
+  g_test_add_func ("/ui/format/fitting", test_fitting);
   g_test_add_func ("/ui/format/change", test_change);
   g_test_add_func ("/ui/format/dates", test_dates);
   g_test_add_func ("/ui/format/age", test_age);

@@ -81,6 +81,7 @@ update_cards (HubRepoDetail *self)
   g_autofree char *change_caption = NULL;
   g_autofree char *best_caption = NULL;
   g_autofree char *first_caption = NULL;
+  HubRange week = hub_range_from_preset (HUB_RANGE_LAST_7_DAYS, as_of, HUB_DAY_NONE);
   HubDay best_day;
   gint64 best = 0;
 
@@ -109,7 +110,7 @@ update_cards (HubRepoDetail *self)
     }
   set_card (&self->cards[CARD_LAST_MONTH], hub_repo_last_month (repo, as_of), change_caption);
 
-  set_card (&self->cards[CARD_LAST_WEEK], hub_repo_range_sum (repo, as_of - 6, as_of),
+  set_card (&self->cards[CARD_LAST_WEEK], hub_repo_range_sum (repo, week.first, week.last),
             _("The 7 days to the data’s last day"));
 
   if (hub_repo_best_day (repo, &best_day, &best))
@@ -151,7 +152,7 @@ on_cumulative_toggled (GtkToggleButton *button,
 static void
 on_chart_notify (HubRepoDetail *self)
 {
-  HubChartRange range = hub_chart_get_range (self->chart);
+  HubRangePreset range = hub_chart_get_range (self->chart);
   HubBucket bucket = hub_chart_get_bucket (self->chart);
 
   for (guint i = 0; i < G_N_ELEMENTS (self->range_buttons); i++)
@@ -366,16 +367,16 @@ hub_repo_detail_init (HubRepoDetail *self)
   self->cards[CARD_BEST_DAY] = add_card (self, _("Best Day"));
 
   self->range_buttons[0] = add_toggle (self->range_box, NULL, "range-30", _("30 Days"),
-                                       _("The last 30 days"), HUB_CHART_RANGE_30_DAYS,
+                                       _("The last 30 days"), HUB_RANGE_LAST_30_DAYS,
                                        G_CALLBACK (on_range_toggled), self);
   self->range_buttons[1] = add_toggle (self->range_box, self->range_buttons[0], "range-90", _("90 Days"),
-                                       _("The last 90 days"), HUB_CHART_RANGE_90_DAYS,
+                                       _("The last 90 days"), HUB_RANGE_LAST_90_DAYS,
                                        G_CALLBACK (on_range_toggled), self);
   self->range_buttons[2] = add_toggle (self->range_box, self->range_buttons[0], "range-year", _("1 Year"),
-                                       _("The last 365 days"), HUB_CHART_RANGE_YEAR,
+                                       _("The last 365 days"), HUB_RANGE_LAST_365_DAYS,
                                        G_CALLBACK (on_range_toggled), self);
   self->range_buttons[3] = add_toggle (self->range_box, self->range_buttons[0], "range-all", _("All"),
-                                       _("Every day in the data"), HUB_CHART_RANGE_ALL,
+                                       _("Every day in the data"), HUB_RANGE_ALL,
                                        G_CALLBACK (on_range_toggled), self);
 
   self->bucket_buttons[0] = add_toggle (self->bucket_box, NULL, "bucket-day", _("Daily"),

@@ -1,4 +1,4 @@
-/* hub-chart.h: the repository detail chart, daily bars with a 7-day average
+/* hub-chart.h: a repository's downloads over a range of days, drawn from layers
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,82 +6,71 @@
 
 #include <gtk/gtk.h>
 
-#include "hub-dataset.h"
+#include "hub-chart-layer.h"
+#include "hub-range.h"
 
 G_BEGIN_DECLS
 
+/* How the series is drawn: a bar a bucket with the 7-day average over the
+ * days (the repository page), or an area (the organisation's overview). */
 typedef enum
 {
-  HUB_CHART_RANGE_30_DAYS,
-  HUB_CHART_RANGE_90_DAYS,
-  HUB_CHART_RANGE_YEAR,
-  HUB_CHART_RANGE_ALL,
-} HubChartRange;
+  HUB_CHART_STYLE_COLUMNS,
+  HUB_CHART_STYLE_AREA,
+} HubChartStyle;
 
-/* How the x axis labels its ticks, from the finest to the coarsest. */
-typedef enum
-{
-  HUB_CHART_TICK_DAY,    /* "3 Nov" */
-  HUB_CHART_TICK_MONTH,  /* "Nov 2026" */
-  HUB_CHART_TICK_YEAR,   /* "2026" */
-  HUB_CHART_N_TICK_FORMATS,
-} HubChartTickFormat;
+#define HUB_TYPE_CHART_STYLE (hub_chart_style_get_type ())
+#define HUB_TYPE_CHART       (hub_chart_get_type ())
 
-#define HUB_TYPE_CHART_RANGE  (hub_chart_range_get_type ())
-#define HUB_TYPE_CHART_BUCKET (hub_chart_bucket_get_type ())
-#define HUB_TYPE_CHART        (hub_chart_get_type ())
-
-GType hub_chart_range_get_type (void) G_GNUC_CONST;
-GType hub_chart_bucket_get_type (void) G_GNUC_CONST;
+GType hub_chart_style_get_type (void) G_GNUC_CONST;
 
 G_DECLARE_FINAL_TYPE (HubChart, hub_chart, HUB, CHART, GtkWidget)
 
-GtkWidget     *hub_chart_new                (void);
+GtkWidget      *hub_chart_new               (void);
 
-void           hub_chart_set_series         (HubChart          *self,
+void            hub_chart_set_series        (HubChart          *self,
                                              HubDataset        *dataset,
                                              const HubRepo     *repo,
                                              HubDay             as_of);
-HubChartRange  hub_chart_get_range          (HubChart          *self);
-void           hub_chart_set_range          (HubChart          *self,
-                                             HubChartRange      range);
-HubBucket      hub_chart_get_bucket         (HubChart          *self);
-void           hub_chart_set_bucket         (HubChart          *self,
+HubRangePreset  hub_chart_get_range         (HubChart          *self);
+void            hub_chart_set_range         (HubChart          *self,
+                                             HubRangePreset     range);
+HubBucket       hub_chart_get_bucket        (HubChart          *self);
+void            hub_chart_set_bucket        (HubChart          *self,
                                              HubBucket          bucket);
-gboolean       hub_chart_get_cumulative     (HubChart          *self);
-void           hub_chart_set_cumulative     (HubChart          *self,
+gboolean        hub_chart_get_cumulative    (HubChart          *self);
+void            hub_chart_set_cumulative    (HubChart          *self,
                                              gboolean           cumulative);
+HubChartStyle   hub_chart_get_style         (HubChart          *self);
+void            hub_chart_set_style         (HubChart          *self,
+                                             HubChartStyle      style);
 
-const GArray  *hub_chart_get_points         (HubChart          *self);
-const double  *hub_chart_get_average        (HubChart          *self,
+const GArray   *hub_chart_get_points        (HubChart          *self);
+gboolean        hub_chart_get_point_partial (HubChart          *self,
+                                             guint              index);
+const double   *hub_chart_get_average       (HubChart          *self,
                                              guint             *n_values);
-void           hub_chart_get_span           (HubChart          *self,
+gint64          hub_chart_get_earlier       (HubChart          *self);
+void            hub_chart_get_span          (HubChart          *self,
                                              HubDay            *first,
                                              HubDay            *last);
-int            hub_chart_get_marker         (HubChart          *self);
-void           hub_chart_set_marker         (HubChart          *self,
-                                             int                index);
-char          *hub_chart_dup_point_text     (HubChart          *self,
+guint           hub_chart_get_n_layers      (HubChart          *self);
+HubChartLayer  *hub_chart_get_layer         (HubChart          *self,
                                              guint              index);
-char          *hub_chart_dup_description    (HubChart          *self);
+int             hub_chart_get_marker        (HubChart          *self);
+void            hub_chart_set_marker        (HubChart          *self,
+                                             int                index);
 
-GdkTexture    *hub_chart_render_texture     (HubChart          *self,
+char           *hub_chart_dup_point_text    (HubChart          *self,
+                                             guint              index);
+char           *hub_chart_dup_description   (HubChart          *self);
+char           *hub_chart_dup_title         (HubChart          *self);
+char           *hub_chart_dup_subtitle      (HubChart          *self);
+
+GdkTexture     *hub_chart_render_picture    (HubChart          *self,
                                              GError           **error);
-gboolean       hub_chart_save_png           (HubChart          *self,
+gboolean        hub_chart_save_png          (HubChart          *self,
                                              GFile             *file,
                                              GError           **error);
-
-/* Pure helpers, public for the tests. */
-guint          hub_chart_compute_y_ticks    (gint64             max,
-                                             guint              max_ticks,
-                                             gint64            *step);
-GArray        *hub_chart_compute_x_ticks    (HubDay              first,
-                                             HubDay              last,
-                                             double              px_per_day,
-                                             const double       *label_widths,
-                                             HubChartTickFormat *format);
-char          *hub_chart_format_compact     (guint64            value);
-char          *hub_chart_format_tick_date   (HubDay             day,
-                                             HubChartTickFormat format);
 
 G_END_DECLS

@@ -9,9 +9,11 @@
  */
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "hub-format.h"
+#include "hub-range.h"
 #include "hub-sparkline.h"
 
 #define PAD 2.0
@@ -107,10 +109,15 @@ hub_sparkline_dup_tooltip (HubSparkline *self)
   min = hub_format_count (self->min);
   max = hub_format_count (self->max);
   sum = hub_format_count (self->sum);
-  /* Translators: a sparkline's tooltip: the dates, the total, and the smallest and
-   * largest day, as "21 Aug 2026 – 19 Nov 2026\n12,345 downloads, 20 to 480 a day" */
-  return g_strdup_printf (_("%s – %s\n%s downloads, %s to %s a day"),
-                          first, last, sum, min, max);
+  /* The sum first: the table's column of sparklines sorts by it. */
+  /* Translators: a sparkline's tooltip: the downloads over its days, then the dates
+   * and the smallest and largest day, as "12,345 downloads in the last 90 days
+
+   * 21 Aug 2026 – 19 Nov 2026, 20 to 480 a day" */
+  return g_strdup_printf (ngettext ("%s downloads in the last %u day\n%s – %s, %s to %s a day",
+                                    "%s downloads in the last %u days\n%s – %s, %s to %s a day",
+                                    self->n_values),
+                          sum, self->n_values, first, last, min, max);
 }
 
 static gboolean
@@ -195,15 +202,12 @@ hub_sparkline_css_changed (GtkWidget         *widget,
                            GtkCssStyleChange *change)
 {
   HubSparkline *self = HUB_SPARKLINE (widget);
-  GtkStyleContext *context;
+  g_autofree GdkRGBA *accent =
+    adw_style_manager_get_accent_color_rgba (adw_style_manager_get_default ());
 
   GTK_WIDGET_CLASS (hub_sparkline_parent_class)->css_changed (widget, change);
 
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  context = gtk_widget_get_style_context (widget);
-  if (!gtk_style_context_lookup_color (context, "accent_color", &self->color))
-    gtk_style_context_get_color (context, &self->color);
-  G_GNUC_END_IGNORE_DEPRECATIONS
+  self->color = *accent;
   gtk_widget_queue_draw (widget);
 }
 
@@ -299,6 +303,7 @@ hub_sparkline_set_repo (HubSparkline  *self,
 {
   g_autoptr(GArray) points = NULL;
   g_autofree gint64 *values = NULL;
+  HubRange days;
 
   g_return_if_fail (HUB_IS_SPARKLINE (self));
   g_return_if_fail (repo != NULL);
@@ -309,7 +314,8 @@ hub_sparkline_set_repo (HubSparkline  *self,
       return;
     }
 
-  points = hub_repo_buckets (repo, as_of - (HubDay) n_days + 1, as_of, HUB_BUCKET_DAY, FALSE);
+  days = hub_range_last_days (as_of, n_days);
+  points = hub_repo_buckets (repo, days.first, days.last, HUB_BUCKET_DAY, FALSE);
   values = g_new (gint64, points->len);
   for (guint i = 0; i < points->len; i++)
     values[i] = g_array_index (points, HubPoint, i).value;

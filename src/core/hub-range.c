@@ -1,0 +1,161 @@
+/* hub-range.c: windows of days (Last Month, the chart's ranges), buckets, the 7-day average
+ *
+ * Every window DESIGN.md names is made here, so that the cards, the table,
+ * the charts, the command line and the exports count the same days.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "hub-range.h"
+
+G_DEFINE_ENUM_TYPE (HubRangePreset, hub_range_preset,
+  G_DEFINE_ENUM_VALUE (HUB_RANGE_LAST_7_DAYS, "7-days"),
+  G_DEFINE_ENUM_VALUE (HUB_RANGE_LAST_30_DAYS, "30-days"),
+  G_DEFINE_ENUM_VALUE (HUB_RANGE_LAST_90_DAYS, "90-days"),
+  G_DEFINE_ENUM_VALUE (HUB_RANGE_LAST_365_DAYS, "365-days"),
+  G_DEFINE_ENUM_VALUE (HUB_RANGE_ALL, "all"))
+
+G_DEFINE_ENUM_TYPE (HubBucket, hub_bucket,
+  G_DEFINE_ENUM_VALUE (HUB_BUCKET_DAY, "day"),
+  G_DEFINE_ENUM_VALUE (HUB_BUCKET_WEEK, "week"),
+  G_DEFINE_ENUM_VALUE (HUB_BUCKET_MONTH, "month"))
+
+/* The n_days days that end on as_of. */
+HubRange
+hub_range_last_days (HubDay as_of,
+                     guint  n_days)
+{
+  g_return_val_if_fail (n_days > 0, ((HubRange) { as_of, as_of }));
+
+  return (HubRange) { as_of - (HubDay) (n_days - 1), as_of };
+}
+
+/* first_day is the data's first day; only HUB_RANGE_ALL reads it, and
+ * without one (no rows) it is the last 30 days. */
+HubRange
+hub_range_from_preset (HubRangePreset preset,
+                       HubDay         as_of,
+                       HubDay         first_day)
+{
+  switch (preset)
+    {
+    case HUB_RANGE_LAST_7_DAYS:
+      return hub_range_last_days (as_of, 7);
+    case HUB_RANGE_LAST_90_DAYS:
+      return hub_range_last_days (as_of, 90);
+    case HUB_RANGE_LAST_365_DAYS:
+      return hub_range_last_days (as_of, 365);
+    case HUB_RANGE_ALL:
+      if (first_day != HUB_DAY_NONE)
+        return (HubRange) { MIN (first_day, as_of), as_of };
+      return hub_range_last_days (as_of, 30);
+    case HUB_RANGE_LAST_30_DAYS:
+    default:
+      return hub_range_last_days (as_of, 30);
+    }
+}
+
+/* Last Month: the 30 days asOf−29 … asOf. */
+HubRange
+hub_range_last_month (HubDay as_of)
+{
+  return hub_range_from_preset (HUB_RANGE_LAST_30_DAYS, as_of, HUB_DAY_NONE);
+}
+
+/* As many days again, just before: the previous month of Last Month. */
+HubRange
+hub_range_before (HubRange range)
+{
+  HubDay n = range.last - range.first + 1;
+
+  return (HubRange) { range.first - n, range.first - 1 };
+}
+
+guint
+hub_range_get_n_days (HubRange range)
+{
+  return range.last < range.first ? 0 : (guint) (range.last - range.first + 1);
+}
+
+/* The first day of the bucket holding day: itself, its ISO week's Monday,
+ * or the first of its month. */
+HubDay
+hub_bucket_start (HubDay    day,
+                  HubBucket bucket)
+{
+  switch (bucket)
+    {
+    case HUB_BUCKET_WEEK:
+      return hub_day_week_start (day);
+    case HUB_BUCKET_MONTH:
+      return hub_day_month_start (day);
+    case HUB_BUCKET_DAY:
+    default:
+      return day;
+    }
+}
+
+/* The first day of the bucket after the one starting on start. */
+HubDay
+hub_bucket_next (HubDay    start,
+                 HubBucket bucket)
+{
+  switch (bucket)
+    {
+    case HUB_BUCKET_WEEK:
+      return start + 7;
+    case HUB_BUCKET_MONTH:
+      return hub_day_next_month (start);
+    case HUB_BUCKET_DAY:
+    default:
+      return start + 1;
+    }
+}
+
+/* The 7-day average of day: the mean of that day and the 6 before it, over
+ * the days from the repository's first row on. Before that row there is
+ * none (FALSE); a later day with no row counts 0. */
+gboolean
+hub_repo_average (const HubRepo *repo,
+                  HubDay         day,
+                  double        *mean)
+{
+  HubDay from;
+
+  g_return_val_if_fail (repo != NULL, FALSE);
+
+  if (repo->n_days == 0 || day < repo->days[0])
+    return FALSE;
+  from = MAX (day - (HUB_AVERAGE_DAYS - 1), repo->days[0]);
+  if (mean)
+    *mean = (double) hub_repo_range_sum (repo, from, day) / (double) (day - from + 1);
+  return TRUE;
+}
+
+/* The average as it is shown: a whole number, halves rounded up. */
+gint64
+hub_average_round (double mean)
+{
+  return (gint64) (mean + 0.5);
+}
+
+/* What All Time counts before the daily figures begin: the Hub's `total`
+ * less the sum of the daily rows (0 when the rows hold it all). For the
+ * dataset's overall series, the organisation's All Time less its rows. */
+gint64
+hub_repo_earlier_downloads (HubDataset    *dataset,
+                            const HubRepo *repo)
+{
+  gint64 all_time, daily;
+
+  g_return_val_if_fail (HUB_IS_DATASET (dataset), 0);
+  g_return_val_if_fail (repo != NULL, 0);
+
+  daily = repo->n_days > 0 ? repo->cum[repo->n_days - 1] : 0;
+  if (repo == hub_dataset_get_overall (dataset))
+    all_time = hub_dataset_get_totals (dataset)->all_time;
+  else
+    all_time = hub_repo_all_time (repo);
+  return MAX (all_time - daily, 0);
+}

@@ -1,0 +1,60 @@
+/* hub-range.h: windows of days (Last Month, the chart's ranges), buckets, the 7-day average
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "hub-dataset.h"
+
+G_BEGIN_DECLS
+
+/* The days the 7-day average of a day spans: that day and the 6 before it. */
+#define HUB_AVERAGE_DAYS 7
+
+/* The days first … last, both included; empty when last < first. */
+typedef struct
+{
+  HubDay first;
+  HubDay last;
+} HubRange;
+
+/* The named windows, each ending on asOf. */
+typedef enum
+{
+  HUB_RANGE_LAST_7_DAYS,
+  HUB_RANGE_LAST_30_DAYS,   /* Last Month */
+  HUB_RANGE_LAST_90_DAYS,
+  HUB_RANGE_LAST_365_DAYS,
+  HUB_RANGE_ALL,            /* from the first day of the data */
+} HubRangePreset;
+
+#define HUB_TYPE_RANGE_PRESET (hub_range_preset_get_type ())
+#define HUB_TYPE_BUCKET       (hub_bucket_get_type ())
+
+GType     hub_range_preset_get_type    (void) G_GNUC_CONST;
+GType     hub_bucket_get_type          (void) G_GNUC_CONST;
+
+HubRange  hub_range_last_days          (HubDay          as_of,
+                                        guint           n_days);
+HubRange  hub_range_from_preset        (HubRangePreset  preset,
+                                        HubDay          as_of,
+                                        HubDay          first_day);
+HubRange  hub_range_last_month         (HubDay          as_of);
+HubRange  hub_range_before             (HubRange        range);
+guint     hub_range_get_n_days         (HubRange        range);
+
+HubDay    hub_bucket_start             (HubDay          day,
+                                        HubBucket       bucket);
+HubDay    hub_bucket_next              (HubDay          start,
+                                        HubBucket       bucket);
+
+gboolean  hub_repo_average             (const HubRepo  *repo,
+                                        HubDay          day,
+                                        double         *mean);
+gint64    hub_average_round            (double          mean);
+gint64    hub_repo_earlier_downloads   (HubDataset     *dataset,
+                                        const HubRepo  *repo);
+
+G_END_DECLS

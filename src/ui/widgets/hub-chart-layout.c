@@ -1,0 +1,455 @@
+/* hub-chart-layout.c: where the chart puts its legend, axes and plot, and how it draws them
+ *
+ * The geometry and the labels are computed when the size or the data
+ * changes; snapshot only appends what is cached. The x axis is linear in
+ * days, so a bucket clipped by the range is drawn as narrow as it is.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "hub-chart-private.h"
+#include "hub-format.h"
+
+#define AXIS_GAP        6.0   /* between an axis label and the plot */
+#define LABEL_GAP      12.0   /* the least room between two x labels */
+#define PAD             8.0   /* around the chart, room for the focus ring */
+#define Y_TICK_SPACING 36.0   /* the least room between two y grid lines */
+#define MAX_Y_TICKS     8
+#define SWATCH         12.0   /* a legend sample's width */
+#define LEGEND_GAP     16.0   /* between two legend entries */
+
+static inline double
+px_floor (double x)
+{
+  double t = (double) (gint64) x;
+
+  return t > x ? t - 1 : t;
+}
+
+static inline double
+px_ceil (double x)
+{
+  return -px_floor (-x);
+}
+
+static inline double
+px_round (double x)
+{
+  return px_floor (x + 0.5);
+}
+
+void
+hub_chart_label_clear (gpointer data)
+{
+  HubChartLabel *label = data;
+
+  g_clear_object (&label->layout);
+}
+
+static void
+add_label (GArray      *labels,
+           PangoLayout *layout,
+           double       x,
+           double       y)
+{
+  HubChartLabel label = { g_object_ref (layout), x, y };
+
+  g_array_append_val (labels, label);
+}
+
+static void
+measure_layout (PangoLayout *layout,
+                double      *width,
+                double      *height)
+{
+  int w, h;
+
+  pango_layout_get_pixel_size (layout, &w, &h);
+  if (width)
+    *width = w;
+  if (height)
+    *height = h;
+}
+
+/* Colours come from the style: the text colour and the accent, which
+ * follow dark mode and the user's accent. libadwaita offers no call for its
+ * view background, so its two values are written here, for the picture's
+ * background and the hollow points. */
+void
+hub_chart_update_colors (HubChart *self)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  g_autofree GdkRGBA *accent = adw_style_manager_get_accent_color_rgba (manager);
+
+  gtk_widget_get_color (GTK_WIDGET (self), &self->colors.foreground);
+  self->colors.accent = *accent;
+  if (adw_style_manager_get_dark (manager))
+    self->colors.background = (GdkRGBA) { 0x1d / 255.f, 0x1d / 255.f, 0x20 / 255.f, 1 };
+  else
+    self->colors.background = (GdkRGBA) { 1, 1, 1, 1 };
+  self->colors_valid = TRUE;
+}
+
+/* The widest label of each format, over the twelve months' names. */
+static void
+ensure_tick_label_widths (HubChart *self)
+{
+  int year = 2026;
+
+  if (self->tick_label_widths_valid)
+    return;
+
+  if (self->span.last != HUB_DAY_NONE)
+    hub_day_to_ymd (self->span.last, &year, NULL, NULL);
+
+  for (guint f = 0; f < HUB_AXIS_N_TICK_FORMATS; f++)
+    self->tick_label_widths[f] = 0;
+
+  for (int month = 1; month <= 12; month++)
+    {
+      HubDay day = hub_day_from_ymd (year, month, 28);
+
+      for (guint f = 0; f < HUB_AXIS_N_TICK_FORMATS; f++)
+        {
+          g_autofree char *text = hub_axis_date_label (day, f);
+          g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+          double w;
+
+          measure_layout (layout, &w, NULL);
+          self->tick_label_widths[f] = MAX (self->tick_label_widths[f], w + LABEL_GAP);
+        }
+    }
+  self->tick_label_widths_valid = TRUE;
+}
+
+/* Moves the legend entries first … last - 1, laid out from PAD, so that
+ * their row ends at the right edge. */
+static void
+align_legend_row (HubChart *self,
+                  guint     first,
+                  guint     last,
+                  double    right,
+                  int       width)
+{
+  for (guint i = first; i < last; i++)
+    g_array_index (self->legend, HubChartLabel, i).x += MAX (0, width - PAD - right);
+}
+
+/* A legend entry for each titled layer, when there is more than one series
+ * to tell apart: right-aligned rows above the plot, as many as the width
+ * needs. Returns the height they take. */
+static double
+layout_legend (HubChart *self,
+               int       width,
+               double    line_height)
+{
+  double x = PAD, y = PAD;
+  guint row_start = 0;
+
+  g_array_set_size (self->legend, 0);
+  g_ptr_array_set_size (self->legend_layers, 0);
+  for (guint i = 0; i < self->layers->len; i++)
+    {
+      HubChartLayer *layer = g_ptr_array_index (self->layers, i);
+
+      if (hub_chart_layer_get_title (layer) != NULL)
+        g_ptr_array_add (self->legend_layers, layer);
+    }
+  if (self->legend_layers->len < 2)
+    {
+      g_ptr_array_set_size (self->legend_layers, 0);
+      return 0;
+    }
+
+  for (guint i = 0; i < self->legend_layers->len; i++)
+    {
+      HubChartLayer *layer = g_ptr_array_index (self->legend_layers, i);
+      g_autoptr(PangoLayout) layout =
+        gtk_widget_create_pango_layout (GTK_WIDGET (self), hub_chart_layer_get_title (layer));
+      double w, entry;
+
+      measure_layout (layout, &w, NULL);
+      entry = SWATCH + AXIS_GAP + w;
+      if (i > row_start && x + entry > width - PAD)
+        {
+          align_legend_row (self, row_start, i, x - LEGEND_GAP, width);
+          row_start = i;
+          x = PAD;
+          y += line_height;
+        }
+      /* label.x is where the entry starts: its swatch, then the words. */
+      add_label (self->legend, layout, x, y);
+      x += entry + LEGEND_GAP;
+    }
+  align_legend_row (self, row_start, self->legend->len, x - LEGEND_GAP, width);
+  return y - PAD + line_height + AXIS_GAP;
+}
+
+void
+hub_chart_layout (HubChart *self,
+                  int       width,
+                  int       height)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  g_autoptr(PangoLayout) probe = gtk_widget_create_pango_layout (widget, "0");
+  g_autoptr(GArray) x_ticks = NULL;
+  HubAxisTickFormat format;
+  double line_height, gutter = 0, plot_height, plot_top, bottom;
+  gint64 step;
+  guint n_steps, max_ticks;
+  double right_edge = -G_MAXDOUBLE;
+
+  g_array_set_size (self->y_labels, 0);
+  g_array_set_size (self->y_lines, 0);
+  g_array_set_size (self->x_labels, 0);
+  g_array_set_size (self->x_marks, 0);
+  g_array_set_size (self->legend, 0);
+  g_ptr_array_set_size (self->legend_layers, 0);
+  g_clear_object (&self->empty_layout);
+
+  measure_layout (probe, NULL, &line_height);
+
+  if (self->points->len == 0)
+    {
+      self->empty_layout = gtk_widget_create_pango_layout (widget, _("No downloads to show"));
+      return;
+    }
+
+  plot_top = PAD + layout_legend (self, width, line_height) + line_height / 2;
+
+  /* The y axis: as many grid lines as fit, and a gutter for their labels. */
+  plot_height = height - plot_top - (AXIS_GAP + line_height + PAD);
+  max_ticks = (guint) CLAMP (plot_height / Y_TICK_SPACING, 1, MAX_Y_TICKS);
+  n_steps = hub_axis_value_ticks (self->max_value, max_ticks, &step);
+
+  for (guint i = 0; i <= n_steps; i++)
+    {
+      g_autofree char *text = hub_format_axis_value ((gint64) ((guint64) step * i));
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+      double w;
+
+      measure_layout (layout, &w, NULL);
+      gutter = MAX (gutter, w);
+      add_label (self->y_labels, layout, w, 0);
+    }
+  gutter += PAD + AXIS_GAP;
+
+  self->frame.widget = widget;
+  graphene_rect_init (&self->frame.plot, gutter, plot_top,
+                      MAX (1, width - gutter - PAD), MAX (1, plot_height));
+  self->frame.first = self->span.first;
+  self->frame.px_per_day = self->frame.plot.size.width /
+                           (double) (self->span.last - self->span.first + 1);
+  self->frame.top = (double) ((guint64) step * n_steps);
+  bottom = self->frame.plot.origin.y + self->frame.plot.size.height;
+
+  for (guint i = 0; i <= n_steps; i++)
+    {
+      HubChartLabel *label = &g_array_index (self->y_labels, HubChartLabel, i);
+      double y = px_round (hub_chart_frame_y (&self->frame, (double) ((guint64) step * i)));
+
+      /* label->x held the label's width until now. */
+      label->x = gutter - AXIS_GAP - label->x;
+      label->y = y - line_height / 2;
+      g_array_append_val (self->y_lines, y);
+    }
+
+  /* The x axis: ticks that leave room for their labels, none clipped. */
+  ensure_tick_label_widths (self);
+  x_ticks = hub_axis_date_ticks (self->span.first, self->span.last, self->frame.px_per_day,
+                                 self->tick_label_widths, &format);
+  for (guint i = 0; i < x_ticks->len; i++)
+    {
+      HubDay day = g_array_index (x_ticks, HubDay, i);
+      g_autofree char *text = hub_axis_date_label (day, format);
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+      double w, x, mark;
+
+      measure_layout (layout, &w, NULL);
+      if (format == HUB_AXIS_TICK_DAY)
+        {
+          mark = hub_chart_frame_x (&self->frame, day + 0.5);
+          x = mark - w / 2;
+        }
+      else
+        {
+          /* A month or a year starts at its tick: the label follows it. */
+          mark = hub_chart_frame_x (&self->frame, day);
+          x = mark + 2;
+        }
+      x = CLAMP (x, PAD, width - PAD - w);
+      if (x < right_edge + LABEL_GAP / 2)
+        continue;
+      right_edge = x + w;
+      mark = px_round (mark);
+      g_array_append_val (self->x_marks, mark);
+      add_label (self->x_labels, layout, x, bottom + AXIS_GAP);
+    }
+
+  for (guint i = 0; i < self->layers->len; i++)
+    hub_chart_layer_layout (g_ptr_array_index (self->layers, i), &self->frame);
+}
+
+void
+hub_chart_measure (GtkWidget      *widget,
+                   GtkOrientation  orientation,
+                   int             for_size,
+                   int            *minimum,
+                   int            *natural,
+                   int            *minimum_baseline,
+                   int            *natural_baseline)
+{
+  gboolean overview = hub_chart_get_style (HUB_CHART (widget)) == HUB_CHART_STYLE_AREA;
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 200;
+      *natural = overview ? 600 : 640;
+    }
+  else
+    {
+      *minimum = overview ? 120 : 140;
+      *natural = overview ? 160 : 280;
+    }
+}
+
+static void
+append_label (GtkSnapshot         *snapshot,
+              const HubChartLabel *label,
+              double               dx,
+              const GdkRGBA       *color)
+{
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (label->x + dx, label->y));
+  gtk_snapshot_append_layout (snapshot, label->layout, color);
+  gtk_snapshot_restore (snapshot);
+}
+
+static GdkRGBA
+with_alpha (const GdkRGBA *color,
+            float          alpha)
+{
+  GdkRGBA c = *color;
+
+  c.alpha *= alpha;
+  return c;
+}
+
+static void
+snapshot_legend (HubChart      *self,
+                 GtkSnapshot   *snapshot,
+                 const GdkRGBA *text)
+{
+  for (guint i = 0; i < self->legend->len; i++)
+    {
+      const HubChartLabel *label = &g_array_index (self->legend, HubChartLabel, i);
+      double h;
+
+      measure_layout (label->layout, NULL, &h);
+      hub_chart_layer_snapshot_swatch (g_ptr_array_index (self->legend_layers, i), snapshot,
+                                       &GRAPHENE_RECT_INIT (label->x, label->y + h / 2 - 5,
+                                                            SWATCH, 10),
+                                       &self->colors);
+      append_label (snapshot, label, SWATCH + AXIS_GAP, text);
+    }
+}
+
+static void
+snapshot_marker_band (HubChart    *self,
+                      GtkSnapshot *snapshot)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GdkRGBA band = with_alpha (&self->colors.foreground,
+                             gtk_widget_has_focus (widget) ? 0.14f : 0.09f);
+  HubDay d0, d1;
+  double x0, x1;
+
+  hub_chart_point_span (self, (guint) self->marker, &d0, &d1);
+  x0 = px_floor (hub_chart_frame_x (&self->frame, d0));
+  x1 = MAX (x0 + 1, px_ceil (hub_chart_frame_x (&self->frame, d1 + 1)));
+  gtk_snapshot_append_color (snapshot, &band,
+                             &GRAPHENE_RECT_INIT (x0, self->frame.plot.origin.y,
+                                                  x1 - x0, self->frame.plot.size.height));
+}
+
+void
+hub_chart_snapshot_contents (HubChart    *self,
+                             GtkSnapshot *snapshot)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  const graphene_rect_t *plot = &self->frame.plot;
+  double left = plot->origin.x;
+  double right = left + plot->size.width;
+  double bottom = plot->origin.y + plot->size.height;
+  GdkRGBA grid, baseline, text;
+
+  if (!self->colors_valid)
+    hub_chart_update_colors (self);
+  grid = with_alpha (&self->colors.foreground, 0.12f);
+  baseline = with_alpha (&self->colors.foreground, 0.35f);
+  text = with_alpha (&self->colors.foreground, 0.7f);
+
+  if (self->empty_layout != NULL)
+    {
+      int w, h;
+
+      pango_layout_get_pixel_size (self->empty_layout, &w, &h);
+      append_label (snapshot,
+                    &(HubChartLabel) { self->empty_layout,
+                                       (gtk_widget_get_width (widget) - w) / 2.0,
+                                       (gtk_widget_get_height (widget) - h) / 2.0 },
+                    0, &text);
+      return;
+    }
+  if (self->points->len == 0 || self->y_lines->len == 0)
+    return;
+
+  /* The marked bucket, behind everything. */
+  if (self->marker >= 0)
+    snapshot_marker_band (self, snapshot);
+
+  for (guint i = 1; i < self->y_lines->len; i++)
+    {
+      double y = g_array_index (self->y_lines, double, i);
+
+      gtk_snapshot_append_color (snapshot, &grid, &GRAPHENE_RECT_INIT (left, y, right - left, 1));
+    }
+
+  for (guint i = 0; i < self->layers->len; i++)
+    hub_chart_layer_snapshot (g_ptr_array_index (self->layers, i), snapshot, &self->frame,
+                              &self->colors, self->marker);
+
+  gtk_snapshot_append_color (snapshot, &baseline,
+                             &GRAPHENE_RECT_INIT (left, bottom, right - left, 1));
+  for (guint i = 0; i < self->x_marks->len; i++)
+    {
+      double x = g_array_index (self->x_marks, double, i);
+
+      gtk_snapshot_append_color (snapshot, &baseline, &GRAPHENE_RECT_INIT (x, bottom, 1, 4));
+    }
+
+  for (guint i = 0; i < self->y_labels->len; i++)
+    append_label (snapshot, &g_array_index (self->y_labels, HubChartLabel, i), 0, &text);
+  for (guint i = 0; i < self->x_labels->len; i++)
+    append_label (snapshot, &g_array_index (self->x_labels, HubChartLabel, i), 0, &text);
+  snapshot_legend (self, snapshot, &text);
+
+  if (gtk_widget_has_visible_focus (widget))
+    {
+      GskRoundedRect outline;
+      GdkRGBA ring = with_alpha (&self->colors.accent, 0.5f);
+
+      gsk_rounded_rect_init_from_rect (&outline,
+                                       &GRAPHENE_RECT_INIT (1, 1,
+                                                            gtk_widget_get_width (widget) - 2,
+                                                            gtk_widget_get_height (widget) - 2),
+                                       6);
+      gtk_snapshot_append_border (snapshot, &outline,
+                                  (float[4]) { 2, 2, 2, 2 },
+                                  (GdkRGBA[4]) { ring, ring, ring, ring });
+    }
+}
