@@ -96,7 +96,7 @@ test_window (void)
   g_assert_cmpuint (checked, >, 5);
 
   /* The repository page: its own buttons (the back button is libadwaita's). */
-  g_signal_emit_by_name (hub_window_get_table (window), "repo-activated", 0);
+  hub_test_open_repo (window, 0);
   hub_test_run_frames (200);
   g_assert_true (adw_navigation_split_view_get_show_content (ADW_NAVIGATION_SPLIT_VIEW (split_view)));
   g_assert_cmpuint (check_tree (hub_test_find_type (GTK_WIDGET (window), HUB_TYPE_REPO_DETAIL)),

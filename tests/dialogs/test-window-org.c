@@ -241,7 +241,7 @@ test_fetch_refresh_cancel_detail (void)
   g_assert_true (hub_source_get_dataset (hub_window_get_source (window)) == fetched);
 
   /* A row opens the repository's page. */
-  g_signal_emit_by_name (hub_window_get_table (window), "repo-activated", 1);
+  hub_test_open_repo (window, 1);
   split_view = hub_test_find_type (GTK_WIDGET (window), ADW_TYPE_NAVIGATION_SPLIT_VIEW);
   g_assert_true (adw_navigation_split_view_get_show_content (ADW_NAVIGATION_SPLIT_VIEW (split_view)));
   save_screenshot (window, "window-detail.png");

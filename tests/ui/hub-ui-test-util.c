@@ -227,3 +227,57 @@ hub_test_present_dialog (GtkWidget *dialog,
   adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (window));
   return window;
 }
+
+static gboolean
+flag_set (gpointer flag)
+{
+  return *(gboolean *) flag;
+}
+
+static void
+set_flag (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+/* Emits signal on instance (a row's activation), then waits until the
+ * repository's page has slid in where the window pushes it (a collapsed
+ * split view). A window destroyed while that transition runs corrupts
+ * memory in libadwaita 1.7 (the page is put back into the navigation view
+ * being disposed), and a person cannot close a window that fast. */
+static void
+open_and_wait (HubWindow  *window,
+               gpointer    instance,
+               const char *signal,
+               guint       position)
+{
+  AdwNavigationSplitView *split =
+    ADW_NAVIGATION_SPLIT_VIEW (hub_test_find_type (GTK_WIDGET (window),
+                                                   ADW_TYPE_NAVIGATION_SPLIT_VIEW));
+  AdwNavigationPage *content = adw_navigation_split_view_get_content (split);
+  gboolean shown = FALSE;
+  gulong id = g_signal_connect_swapped (content, "shown", G_CALLBACK (set_flag), &shown);
+
+  g_signal_emit_by_name (instance, signal, position);
+  if (adw_navigation_split_view_get_collapsed (split))
+    hub_test_wait_for (flag_set, &shown, 10, "the repository's page to slide in");
+  g_signal_handler_disconnect (content, id);
+}
+
+/* What a double click on a row of the table does, at position as shown. */
+void
+hub_test_activate_row (HubWindow *window,
+                       guint      position)
+{
+  open_and_wait (window, hub_test_find_type (GTK_WIDGET (hub_window_get_table (window)),
+                                             GTK_TYPE_COLUMN_VIEW),
+                 "activate", position);
+}
+
+/* Opens the page of the repository at index of the dataset. */
+void
+hub_test_open_repo (HubWindow *window,
+                    guint      index)
+{
+  open_and_wait (window, hub_window_get_table (window), "repo-activated", index);
+}

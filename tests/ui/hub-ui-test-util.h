@@ -40,4 +40,9 @@ GtkWindow  *hub_test_present_dialog  (GtkWidget    *dialog,
                                       int           width,
                                       int           height);
 
+void        hub_test_activate_row    (HubWindow    *window,
+                                      guint         position);
+void        hub_test_open_repo       (HubWindow    *window,
+                                      guint         index);
+
 G_END_DECLS

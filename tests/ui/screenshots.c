@@ -96,7 +96,7 @@ shoot_size (guint size,
   window = open_demo (sizes[size].width, sizes[size].height);
   save (window, "dashboard", size_name, scheme_name);
 
-  g_signal_emit_by_name (hub_window_get_table (window), "repo-activated", 0);
+  hub_test_open_repo (window, 0);
   save (window, "detail", size_name, scheme_name);
   adw_navigation_split_view_set_show_content (window->split_view, FALSE);
 

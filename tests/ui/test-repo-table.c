@@ -272,7 +272,7 @@ test_selection_follows_row (Fixture       *f,
   GtkSelectionModel *selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (view));
 
   /* alpha-demo, the fourth row. */
-  g_signal_emit_by_name (view, "activate", 3);
+  hub_test_activate_row (f->window, 3);
   g_assert_true (gtk_selection_model_is_selected (selection, 3));
   search (f, "demo");
   assert_shown (f, "alpha-demo");
@@ -299,7 +299,7 @@ test_activate (Fixture       *f,
 
   g_signal_connect (f->table, "repo-activated", G_CALLBACK (on_repo_activated), &activated);
   /* Row 1 is gamma-corpus, the third repository of the file. */
-  g_signal_emit_by_name (view, "activate", 1);
+  hub_test_activate_row (f->window, 1);
   g_assert_cmpint (activated, ==, 2);
   g_assert_true (gtk_selection_model_is_selected (selection, 1));
 }
