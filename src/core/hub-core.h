@@ -10,4 +10,5 @@
 #include "hub-range.h"
 #include "hub-csv-writer.h"
 #include "hub-estimate.h"
+#include "hub-snapshot-import.h"
 #include "hub-summary.h"

@@ -12,7 +12,6 @@
  */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 
 #include "hub-csv-writer.h"
 #include "hub-estimate.h"

@@ -32,3 +32,4 @@
 #include "hub-repo-info.h"
 #include "hub-cache.h"
 #include "hub-client.h"
+#include "hub-history.h"
