@@ -223,7 +223,7 @@ parse_digits (const char *text,
 }
 
 /* The first YYYY-MM-DD (or YYYYMMDD, or with '_') in a file's name, else
- * the first YYYY-MM, taken as the month's first day. */
+ * the first YYYY-MM not followed by a day, taken as the month's first day. */
 static HubDay
 day_from_name (const char *name)
 {
@@ -257,7 +257,10 @@ day_from_name (const char *name)
 
       if ((i > 0 && g_ascii_isdigit (name[i - 1])) || !parse_digits (name + i, 4, &y) ||
           (name[i + 4] != '-' && name[i + 4] != '_') || !parse_digits (name + i + 5, 2, &m) ||
-          (i + 7 < len && g_ascii_isdigit (name[i + 7])) || !hub_day_is_valid_date (y, m, 1))
+          (i + 7 < len && g_ascii_isdigit (name[i + 7])) ||
+          (i + 8 < len && (name[i + 7] == '-' || name[i + 7] == '_') &&
+           g_ascii_isdigit (name[i + 8])) ||
+          !hub_day_is_valid_date (y, m, 1))
         continue;
       return hub_day_from_ymd (y, m, 1);
     }
@@ -498,9 +501,9 @@ read_row (Reader *reader)
   if (reader->fields->len < reader->file->columns->len)
     {
       g_set_error (&reader->error, HUB_IMPORT_ERROR, HUB_IMPORT_ERROR_SHORT_ROW,
-                   _("%s, line %u: the row has %u fields, and the header %u"),
-                   reader->file->name, reader->record_line, reader->fields->len,
-                   reader->file->columns->len);
+                   _("%s, line %u: the row ends before column %s"),
+                   reader->file->name, reader->record_line,
+                   header_of (reader, (int) reader->fields->len));
       return FALSE;
     }
   reader->file->rows++;
@@ -641,7 +644,8 @@ hub_import_preview_add_file (HubImportPreview  *preview,
       const char *end = memchr (data + at, '\n', len - at);
       gsize line_len = end ? (gsize) (end - (data + at)) + 1 : len - at;
 
-      if (!reader.in_record)
+      /* libcsv passes over blank lines between records. */
+      if (!reader.in_record && strspn (data + at, "\r\n") < line_len)
         {
           reader.record_line = reader.line;
           reader.in_record = TRUE;

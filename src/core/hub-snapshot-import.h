@@ -104,6 +104,11 @@ typedef struct
 
 GQuark            hub_import_error_quark       (void);
 
+/* hub_import_preview_folder() reads a whole folder. The pieces, for the
+ * fuzzer and the tests: add each file's text, then finish once. A file
+ * refused leaves the preview incomplete: drop it, as the folder's reader
+ * does, so that a bad file refuses the whole import. */
+
 HubImportPreview *hub_import_preview_new       (void);
 void              hub_import_preview_free      (HubImportPreview  *preview);
 gboolean          hub_import_preview_add_file  (HubImportPreview  *preview,

@@ -655,6 +655,56 @@ test_export (void)
   remove_history (path);
 }
 
+/* A folder of community snapshots goes in whole; days the history has
+ * already are kept as they are, and counted. */
+static void
+test_import (void)
+{
+  g_autofree char *path = temp_history_path ();
+  g_autofree char *folder_path = g_test_build_filename (G_TEST_DIST, "core", "snapshots", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
+  g_autoptr(HubHistory) history = open_history (path);
+  g_autoptr(HubImportPreview) preview = NULL;
+  g_autoptr(GPtrArray) from_hub = make_infos ("acme", 2, 1);
+  g_autoptr(GPtrArray) histories = NULL;
+  g_autoptr(GArray) days = NULL;
+  g_autoptr(GError) error = NULL;
+  HubImportResult result = { 0 };
+  const HubRepoHistory *one;
+
+  save (history, "acme", hub_day_from_ymd (2026, 11, 10), from_hub);
+  preview = hub_import_preview_folder (folder, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (hub_history_import (history, ENDPOINT, preview, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.snapshots, ==, 4);
+  g_assert_cmpuint (result.figures, ==, 7);
+  g_assert_cmpuint (result.already_kept, ==, 1);
+
+  days = hub_history_list_days (history, ENDPOINT, "acme", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (days->len, ==, 4);
+  histories = hub_history_load_author (history, ENDPOINT, "acme", &error);
+  g_assert_no_error (error);
+  one = find_history (histories, "acme/one");
+  /* 10-01, 11-01 and 11-11 imported; 11-10 is the Hub's, which had no acme/one. */
+  g_assert_cmpuint (one->points->len, ==, 3);
+  g_assert_cmpint (g_array_index (one->points, HubSnapshotPoint, 1).downloads_all_time, ==, 1300);
+  g_assert_cmpint (g_array_index (one->points, HubSnapshotPoint, 2).day, ==,
+                   hub_day_from_ymd (2026, 11, 11));
+  g_assert_cmpint (g_array_index (one->points, HubSnapshotPoint, 2).downloads_all_time, ==, 1411);
+  g_assert_nonnull (find_history (histories, "acme/repository-with-a-longish-name-00001"));
+
+  /* The same folder again adds nothing. */
+  g_assert_true (hub_history_import (history, ENDPOINT, preview, &result, &error));
+  g_assert_cmpuint (result.snapshots, ==, 0);
+  g_assert_cmpuint (result.already_kept, ==, 5);
+
+  g_clear_object (&history);
+  remove_history (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -681,6 +731,7 @@ main (int   argc,
   g_test_add_func ("/net/history/full", test_full);
   g_test_add_func ("/net/history/damaged", test_damaged);
   g_test_add_func ("/net/history/export", test_export);
+  g_test_add_func ("/net/history/import", test_import);
 
   status = g_test_run ();
   if (!g_test_subprocess ())
