@@ -605,6 +605,16 @@ record_cb (int   c,
   g_ptr_array_set_size (reader->fields, 0);
 }
 
+static gboolean
+is_blank_line (const char *line,
+               gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    if (line[i] != '\r' && line[i] != '\n')
+      return FALSE;
+  return TRUE;
+}
+
 /* Reads one file's text into the preview. Refused whole, with the file's
  * name, the line and the column, when it is not such a file. */
 gboolean
@@ -645,7 +655,7 @@ hub_import_preview_add_file (HubImportPreview  *preview,
       gsize line_len = end ? (gsize) (end - (data + at)) + 1 : len - at;
 
       /* libcsv passes over blank lines between records. */
-      if (!reader.in_record && strspn (data + at, "\r\n") < line_len)
+      if (!reader.in_record && !is_blank_line (data + at, line_len))
         {
           reader.record_line = reader.line;
           reader.in_record = TRUE;
