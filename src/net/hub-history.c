@@ -683,48 +683,77 @@ hub_history_load_author (HubHistory  *self,
                          GError     **error)
 {
   g_autoptr(GPtrArray) histories = g_ptr_array_new_with_free_func ((GDestroyNotify) hub_repo_history_free);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GMutexLocker) locker = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  HubRepoHistory *current = NULL;
-  gint64 current_id = -1;
+  g_autoptr(sqlite3_stmt) repos = NULL;
+  g_autoptr(sqlite3_stmt) figures = NULL;
+  gint64 id;
   int rc;
 
   g_return_val_if_fail (HUB_IS_HISTORY (self), NULL);
   g_return_val_if_fail (endpoint != NULL && author != NULL, NULL);
 
   locker = g_mutex_locker_new (&self->lock);
-  stmt = prepare (self,
-                  "SELECT r.id, r.type, r.name, s.day, f.downloads, f.downloads_all_time, f.likes "
-                  "FROM authors a JOIN snapshots s ON s.author_id = a.id "
-                  "JOIN repo_figures f ON f.snapshot_id = s.id JOIN repos r ON r.id = f.repo_id "
-                  "WHERE a.endpoint = ?1 AND a.name = ?2 "
-                  "ORDER BY r.type, r.name, s.day", error);
-  if (stmt == NULL)
+  if ((id = author_id (self, endpoint, author, FALSE, error)) < 0)
     return NULL;
-  sqlite3_bind_text (stmt, 1, endpoint, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, author, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      HubSnapshotPoint point;
 
-      if (sqlite3_column_int64 (stmt, 0) != current_id)
-        {
-          current_id = sqlite3_column_int64 (stmt, 0);
-          current = hub_repo_history_new ((const char *) sqlite3_column_text (stmt, 1),
-                                          (const char *) sqlite3_column_text (stmt, 2));
-          g_ptr_array_add (histories, current);
-        }
-      point.day = sqlite3_column_int (stmt, 3);
-      point.downloads = column_count (stmt, 4);
-      point.downloads_all_time = column_count (stmt, 5);
-      point.likes = column_count (stmt, 6);
-      hub_repo_history_add (current, &point);
+  /* The repositories in order, then the figures snapshot by snapshot in
+   * the order of days, which the indexes give without a sort: a year of
+   * thousands of repositories is millions of rows. */
+  repos = prepare (self, "SELECT id, type, name FROM repos WHERE author_id = ?1 "
+                         "ORDER BY type, name", error);
+  if (repos == NULL)
+    return NULL;
+  sqlite3_bind_int64 (repos, 1, id);
+  while ((rc = sqlite3_step (repos)) == SQLITE_ROW)
+    {
+      HubRepoHistory *history = hub_repo_history_new ((const char *) sqlite3_column_text (repos, 1),
+                                                      (const char *) sqlite3_column_text (repos, 2));
+      gint64 repo_id = sqlite3_column_int64 (repos, 0);
+
+      g_array_append_val (ids, repo_id);
+      g_ptr_array_add (histories, history);
     }
   if (rc != SQLITE_DONE)
     {
       set_sqlite_error (error, self->db, rc, self->path);
       return NULL;
     }
+  /* ids stays as it is from here: the table points into it. */
+  for (guint i = 0; i < ids->len; i++)
+    g_hash_table_insert (by_id, &g_array_index (ids, gint64, i), g_ptr_array_index (histories, i));
+
+  figures = prepare (self, "SELECT s.day, f.repo_id, f.downloads, f.downloads_all_time, f.likes "
+                           "FROM snapshots s JOIN repo_figures f ON f.snapshot_id = s.id "
+                           "WHERE s.author_id = ?1 ORDER BY s.day", error);
+  if (figures == NULL)
+    return NULL;
+  sqlite3_bind_int64 (figures, 1, id);
+  while ((rc = sqlite3_step (figures)) == SQLITE_ROW)
+    {
+      gint64 repo_id = sqlite3_column_int64 (figures, 1);
+      HubRepoHistory *history = g_hash_table_lookup (by_id, &repo_id);
+      HubSnapshotPoint point;
+
+      if (history == NULL)
+        continue;
+      point.day = sqlite3_column_int (figures, 0);
+      point.downloads = column_count (figures, 2);
+      point.downloads_all_time = column_count (figures, 3);
+      point.likes = column_count (figures, 4);
+      hub_repo_history_add (history, &point);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, self->path);
+      return NULL;
+    }
+  /* A repository that was in no snapshot (all of its days replaced) has
+   * nothing to show. */
+  for (guint i = histories->len; i > 0; i--)
+    if (((HubRepoHistory *) g_ptr_array_index (histories, i - 1))->points->len == 0)
+      g_ptr_array_remove_index (histories, i - 1);
   return g_steal_pointer (&histories);
 }
 
