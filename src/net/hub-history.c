@@ -118,7 +118,7 @@ is_full (sqlite3 *db,
          ((rc & 0xff) == SQLITE_IOERR && (system == ENOSPC || system == EFBIG || system == EDQUOT));
 }
 
-/* The error for a failed SQLite call on path, with what was being done. */
+/* The error for a failed SQLite call on the history at path. */
 static void
 set_sqlite_error (GError     **error,
                   sqlite3     *db,

@@ -1,5 +1,25 @@
 /* hub-history.h: the snapshots the Hub does not keep, in a local SQLite database
  *
+ * For the window, on the main thread:
+ *
+ *   history = hub_history_open (NULL, &error);            → the app's data folder
+ *   client = hub_client_new (endpoint, token_or_NULL);
+ *   hub_history_take_snapshot_async (history, client, name, hub_history_today (),
+ *                                    &progress, cancellable, …)
+ *     → the listings (HubRepoInfo) for the public view's table; saved only
+ *       when every page arrived; on failure, _finish's partial has what came
+ *   hub_history_load_author_async (history, endpoint, name, …)
+ *     → HubRepoHistory per repository; hub_estimate_to_dataset() makes the
+ *       dataset for the cards, table and charts (every daily figure an
+ *       estimate), hub_estimate_daily() one repository's days and decreases
+ *   hub_history_load_latest ()      → the last snapshot, as listings
+ *   hub_history_list_authors ()     → the source switcher; _set_followed ()
+ *   hub_import_preview_folder ()    → the import dialog's preview (src/core),
+ *   hub_history_import ()           → then its write
+ *   hub_estimate_export ()          → Export of the history (src/core)
+ *
+ * The synchronous calls may run in any thread, one at a time per object.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
