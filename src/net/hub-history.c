@@ -21,6 +21,7 @@
 
 #include "hub-history-private.h"
 #include "hub-history.h"
+#include "hub-net-error.h"
 
 #define DEFAULT_BUSY_TIMEOUT 5000  /* ms another writer may hold the file */
 
@@ -1069,9 +1070,14 @@ listed_cb (GObject      *object,
                                                    &snapshot->partial, &snapshot->fetched_at,
                                                    &error);
   /* Only a complete listing is a snapshot; the database waits off the
-   * main thread. */
+   * main thread. The Hub lists nothing, rather than refusing, for a name
+   * that is no author: an empty snapshot would hide a typo every day. */
   if (snapshot->infos == NULL)
     g_task_return_error (task, error);
+  else if (snapshot->infos->len == 0)
+    g_task_return_new_error (task, HUB_NET_ERROR, HUB_NET_ERROR_NOT_FOUND,
+                             _("%s lists no public model, dataset or space of “%s”: check the "
+                               "name. Nothing was saved."), snapshot->endpoint, snapshot->author);
   else
     g_task_run_in_thread (task, save_thread);
 }

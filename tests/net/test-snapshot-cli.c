@@ -196,6 +196,23 @@ test_one_fails (Fixture       *f,
   g_assert_cmpuint (n_days (history, f, "open-lab"), ==, 1);
 }
 
+/* A name the Hub lists nothing for is most likely a typo: no empty
+ * snapshot, and an exit code that says so. */
+static void
+test_nothing_listed (Fixture       *f,
+                     gconstpointer  data)
+{
+  const char *args[] = { "--snapshot", "pub-none", NULL };
+  g_auto(Run) run = { 0 };
+  g_autoptr(HubHistory) history = NULL;
+
+  run_app (f, args, NULL, &run);
+  g_assert_cmpint (run.status, ==, HUB_CLI_SNAPSHOT_FAILED);
+  g_assert_nonnull (strstr (run.err, "pub-none"));
+  history = open_history (f);
+  g_assert_cmpuint (n_days (history, f, "pub-none"), ==, 0);
+}
+
 static void
 test_usage (Fixture       *f,
             gconstpointer  data)
@@ -247,6 +264,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/net/snapshot-cli/one-fails", Fixture, NULL, fixture_set_up, test_one_fails,
               fixture_tear_down);
+  g_test_add ("/net/snapshot-cli/nothing-listed", Fixture, NULL, fixture_set_up,
+              test_nothing_listed, fixture_tear_down);
   g_test_add ("/net/snapshot-cli/usage", Fixture, NULL, fixture_set_up, test_usage,
               fixture_tear_down);
   g_test_add ("/net/snapshot-cli/damaged-history", Fixture, NULL, fixture_set_up,
