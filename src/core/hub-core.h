@@ -9,4 +9,6 @@
 #include "hub-parser.h"
 #include "hub-range.h"
 #include "hub-csv-writer.h"
+#include "hub-estimate.h"
+#include "hub-snapshot-import.h"
 #include "hub-summary.h"

@@ -198,3 +198,13 @@ hub_csv_suggested_name (const char    *source,
   hub_day_format (as_of, day);
   return g_strdup_printf ("%s-%s-%s.csv", base, what, day);
 }
+
+/* One field as the exports write it, for writers of other tables. */
+void
+hub_csv_append_field (GString    *line,
+                      const char *text)
+{
+  g_return_if_fail (line != NULL && text != NULL);
+
+  append_field (line, text);
+}

@@ -39,5 +39,7 @@ char    *hub_csv_format_change   (HubChange       change);
 char    *hub_csv_suggested_name  (const char     *source,
                                   HubExportKind   kind,
                                   HubDay          as_of);
+void     hub_csv_append_field    (GString        *line,
+                                  const char     *text);
 
 G_END_DECLS

@@ -94,8 +94,8 @@ finish (CliFetch     *fetch,
 }
 
 /* The endpoint preference, when the app's schema is installed. */
-static char *
-endpoint_preference (void)
+char *
+hub_cli_endpoint_preference (void)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
@@ -259,7 +259,7 @@ hub_cli_fetch (const char *org,
       return HUB_CLI_FETCH_USAGE;
     }
 
-  preference = endpoint_preference ();
+  preference = hub_cli_endpoint_preference ();
   fetch.endpoint = hub_endpoint_resolve (preference, NULL, &error);
   if (fetch.endpoint == NULL)
     {

@@ -32,4 +32,8 @@ typedef enum
 int hub_cli_fetch (const char *org,
                    const char *out_path);
 
+/* The endpoint preference (NULL when the app's schema is not installed),
+ * for hub_endpoint_resolve(): the command line's choice of endpoint. */
+char *hub_cli_endpoint_preference (void);
+
 G_END_DECLS

@@ -78,6 +78,7 @@ typedef struct
   HubCache      *cache;
   guint64        raw_size;
   GDateTime     *fetched_at;
+  GPtrArray     *partial;     /* the listings that arrived before a failure */
 } Request;
 
 static void
@@ -87,6 +88,7 @@ request_free (Request *request)
   g_clear_object (&request->raw_copy);
   g_clear_object (&request->cache);
   g_clear_pointer (&request->fetched_at, g_date_time_unref);
+  g_clear_pointer (&request->partial, g_ptr_array_unref);
   g_free (request);
 }
 
@@ -664,20 +666,27 @@ link_next (const char *header)
   return NULL;
 }
 
+/* Spaces have likes but no downloads. */
+#define LIST_EXPAND_SPACES "&expand=likes&expand=trendingScore&expand=createdAt" \
+                           "&expand=lastModified&expand=private"
+#define LIST_EXPAND        "&expand=downloads&expand=downloadsAllTime" LIST_EXPAND_SPACES
+
+/* One kind of repository of org, a request a page, appended to infos as
+ * each page arrives: what came before a failure stays there. */
 static gboolean
 list_kind (HubClient     *self,
            const char    *org,
            const char    *api,
            const char    *type,
+           HubProgress   *progress,
            GPtrArray     *infos,
            GCancellable  *cancellable,
            GError       **error)
 {
   g_autofree char *escaped = g_uri_escape_string (org, NULL, FALSE);
-  g_autofree char *path = g_strdup_printf ("/api/%s?author=%s&expand=downloads"
-                                           "&expand=downloadsAllTime&expand=likes"
-                                           "&expand=lastModified&expand=private",
-                                           api, escaped);
+  g_autofree char *path = g_strdup_printf ("/api/%s?author=%s%s", api, escaped,
+                                           g_str_equal (type, "space") ? LIST_EXPAND_SPACES
+                                                                       : LIST_EXPAND);
   g_autofree char *what = g_strdup_printf (_("the repositories of %s"), org);
   g_autoptr(GUri) uri = api_uri (self, path, error);
 
@@ -705,6 +714,11 @@ list_kind (HubClient     *self,
       data = g_bytes_get_data (body, &len);
       if (!hub_repo_info_parse_page (data, len, type, infos, error))
         return FALSE;
+      if (progress != NULL)
+        {
+          atomic_fetch_add (&progress->bytes, len);
+          atomic_store (&progress->rows, infos->len);
+        }
 
       link = soup_message_headers_get_list (soup_message_get_response_headers (msg), "Link");
       next = link ? link_next (link) : NULL;
@@ -736,12 +750,38 @@ list_repos_thread (GTask        *task,
   g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func ((GDestroyNotify) hub_repo_info_free);
   GError *error = NULL;
 
-  if (!list_kind (self, request->org, "models", "model", infos, cancellable, &error) ||
-      !list_kind (self, request->org, "datasets", "dataset", infos, cancellable, &error))
+  if (!list_kind (self, request->org, "models", "model", NULL, infos, cancellable, &error) ||
+      !list_kind (self, request->org, "datasets", "dataset", NULL, infos, cancellable, &error))
     {
       g_task_return_error (task, error);
       return;
     }
+  g_task_return_pointer (task, g_steal_pointer (&infos), (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+list_author_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  HubClient *self = source_object;
+  Request *request = task_data;
+  g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func ((GDestroyNotify) hub_repo_info_free);
+  GError *error = NULL;
+
+  if (!list_kind (self, request->org, "models", "model", request->progress, infos,
+                  cancellable, &error) ||
+      !list_kind (self, request->org, "datasets", "dataset", request->progress, infos,
+                  cancellable, &error) ||
+      !list_kind (self, request->org, "spaces", "space", request->progress, infos,
+                  cancellable, &error))
+    {
+      request->partial = g_steal_pointer (&infos);
+      g_task_return_error (task, error);
+      return;
+    }
+  request->fetched_at = g_date_time_new_now_utc ();
   g_task_return_pointer (task, g_steal_pointer (&infos), (GDestroyNotify) g_ptr_array_unref);
 }
 
@@ -1114,4 +1154,47 @@ hub_client_list_repos_finish (HubClient     *self,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hub_client_list_repos_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+hub_client_list_author_async (HubClient           *self,
+                              const char          *author,
+                              HubProgress         *progress,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Request *request;
+
+  g_return_if_fail (HUB_IS_CLIENT (self));
+  g_return_if_fail (author != NULL && *author != '\0');
+
+  task = request_task_new (self, REQUEST_LIST, author, hub_client_list_author_async,
+                           cancellable, callback, user_data);
+  request = g_task_get_task_data (task);
+  request->progress = progress;
+  g_task_run_in_thread (task, list_author_thread);
+}
+
+GPtrArray *
+hub_client_list_author_finish (HubClient     *self,
+                               GAsyncResult  *result,
+                               GPtrArray    **partial,
+                               GDateTime    **fetched_at,
+                               GError       **error)
+{
+  Request *request;
+  GPtrArray *infos;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hub_client_list_author_async, NULL);
+
+  infos = g_task_propagate_pointer (G_TASK (result), error);
+  request = g_task_get_task_data (G_TASK (result));
+  if (infos != NULL && fetched_at != NULL)
+    *fetched_at = g_date_time_ref (request->fetched_at);
+  if (infos == NULL && partial != NULL)
+    *partial = request->partial ? g_ptr_array_ref (request->partial) : NULL;
+  return infos;
 }

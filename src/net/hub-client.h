@@ -80,4 +80,27 @@ GPtrArray   *hub_client_list_repos_finish    (HubClient      *self,
                                               GAsyncResult   *result,
                                               GError        **error);
 
+/* The public figures of author, an organisation or a user: every model,
+ * dataset and space from /api/models, /api/datasets and /api/spaces with
+ * author=NAME and the expand= fields of DESIGN.md ("Public figures and
+ * history"), following Link: rel="next", one request a page. No token is
+ * needed; with one, the private repositories it may see come too. 429 waits
+ * for Retry-After and 5xx is tried again, as for the breakdown. progress
+ * (may be NULL; it must outlive the call) counts the bytes read and the
+ * repositories (rows) listed so far. Returns a GPtrArray of HubRepoInfo,
+ * models, then datasets, then spaces; fetched_at (may be NULL): when the
+ * last page came. On failure, partial (may be NULL) receives what arrived
+ * before it (or NULL): show it if you like, but it is no snapshot. */
+void         hub_client_list_author_async    (HubClient      *self,
+                                              const char     *author,
+                                              HubProgress    *progress,
+                                              GCancellable   *cancellable,
+                                              GAsyncReadyCallback callback,
+                                              gpointer        user_data);
+GPtrArray   *hub_client_list_author_finish   (HubClient      *self,
+                                              GAsyncResult   *result,
+                                              GPtrArray     **partial,
+                                              GDateTime     **fetched_at,
+                                              GError        **error);
+
 G_END_DECLS

@@ -14,6 +14,8 @@
  *   hub_client_whoami_async (client, …)                 → on sign-in; cached beside
  *   hub_token_store_store_async (store, endpoint, token, …) after a good whoami
  *   hub_client_list_repos_async (client, org, …)        → likes, private, lastModified
+ *   hub_client_list_author_async (client, name, &progress, …) → any author's public
+ *                                                         figures, with no token too
  *
  * A failed call changes nothing: the caller keeps what it shows, and the
  * cache keeps the last good fetch. Errors are HUB_NET_ERROR's (see
@@ -30,3 +32,4 @@
 #include "hub-repo-info.h"
 #include "hub-cache.h"
 #include "hub-client.h"
+#include "hub-history.h"

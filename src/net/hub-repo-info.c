@@ -18,6 +18,7 @@ hub_repo_info_free (HubRepoInfo *info)
   g_free (info->type);
   g_free (info->name);
   g_clear_pointer (&info->last_modified, g_date_time_unref);
+  g_clear_pointer (&info->created_at, g_date_time_unref);
   g_free (info);
 }
 
@@ -86,6 +87,7 @@ hub_repo_info_parse_page (const char  *json,
       JsonObject *object;
       const char *id;
       const char *modified;
+      const char *created;
       HubRepoInfo *info;
 
       if (!JSON_NODE_HOLDS_OBJECT (item))
@@ -102,9 +104,13 @@ hub_repo_info_parse_page (const char  *json,
       info->is_private = bool_member (object, "private");
       info->downloads = int_member (object, "downloads");
       info->downloads_all_time = int_member (object, "downloadsAllTime");
+      info->trending_score = int_member (object, "trendingScore");
       modified = string_member (object, "lastModified");
       if (modified != NULL)
         info->last_modified = g_date_time_new_from_iso8601 (modified, NULL);
+      created = string_member (object, "createdAt");
+      if (created != NULL)
+        info->created_at = g_date_time_new_from_iso8601 (created, NULL);
       g_ptr_array_add (infos, info);
     }
   return TRUE;

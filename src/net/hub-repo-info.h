@@ -8,17 +8,19 @@
 
 G_BEGIN_DECLS
 
-/* One entry of /api/models?author=ORG or /api/datasets?author=ORG. Matched
- * to the breakdown by (type, name). */
+/* One entry of /api/models, /api/datasets or /api/spaces with author=NAME.
+ * Matched to the breakdown by (type, name). */
 typedef struct
 {
-  char      *type;                /* "model" or "dataset", as in the breakdown */
+  char      *type;                /* "model", "dataset" or "space", as in the breakdown */
   char      *name;                /* "org/name", the Hub's id */
   gint64     likes;               /* -1 when not given */
   gboolean   is_private;
   GDateTime *last_modified;       /* may be NULL */
   gint64     downloads;           /* the Hub's last-30-days figure; -1 when not given */
   gint64     downloads_all_time;  /* -1 when not given */
+  gint64     trending_score;      /* -1 when not given */
+  GDateTime *created_at;          /* may be NULL */
 } HubRepoInfo;
 
 void hub_repo_info_free (HubRepoInfo *info);

@@ -9,6 +9,7 @@
 #include "hub-application.h"
 #include "hub-cli.h"
 #include "hub-cli-fetch.h"
+#include "hub-cli-snapshot.h"
 #include "hub-ui.h"
 #include "hub-window.h"
 
@@ -17,6 +18,7 @@ struct _HubApplication
   AdwApplication parent_instance;
 
   gboolean       open_demo;  /* --demo, in the primary instance */
+  char        ***arguments;  /* while the command line is handled here */
 };
 
 G_DEFINE_FINAL_TYPE (HubApplication, hub_application, ADW_TYPE_APPLICATION)
@@ -35,6 +37,19 @@ hub_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_lookup (options, "summary", "^&ay", &summary))
     return hub_cli_summary (summary);
+
+  /* The names are what is left of the arguments once the options are out. */
+  if (g_variant_dict_contains (options, "snapshot"))
+    {
+      g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+      g_auto(GStrv) authors = NULL;
+
+      for (guint i = 1; self->arguments != NULL && (*self->arguments)[i] != NULL; i++)
+        if (!g_str_equal ((*self->arguments)[i], "--"))
+          g_strv_builder_add (names, (*self->arguments)[i]);
+      authors = g_strv_builder_end (names);
+      return hub_cli_snapshot ((const char * const *) authors);
+    }
 
   g_variant_dict_lookup (options, "org", "&s", &org);
   g_variant_dict_lookup (options, "fetch", "^&ay", &fetch);
@@ -65,6 +80,23 @@ hub_application_handle_local_options (GApplication *app,
     }
 
   return -1;
+}
+
+/* handle-local-options sees the options only: the arguments left after
+ * them (--snapshot's names) are kept here for it. */
+static gboolean
+hub_application_local_command_line (GApplication   *app,
+                                    char         ***arguments,
+                                    int            *exit_status)
+{
+  HubApplication *self = HUB_APPLICATION (app);
+  gboolean handled;
+
+  self->arguments = arguments;
+  handled = G_APPLICATION_CLASS (hub_application_parent_class)->local_command_line (app, arguments,
+                                                                                   exit_status);
+  self->arguments = NULL;
+  return handled;
 }
 
 static HubWindow *
@@ -231,6 +263,7 @@ hub_application_class_init (HubApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  app_class->local_command_line = hub_application_local_command_line;
   app_class->handle_local_options = hub_application_handle_local_options;
   app_class->startup = hub_application_startup;
   app_class->activate = hub_application_activate;
@@ -247,6 +280,9 @@ hub_application_init (HubApplication *self)
     { "org", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The organisation to fetch, with --fetch"), N_("ORG") },
     { "fetch", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Fetch the organisation’s download breakdown into a CSV file and exit"), N_("OUT.csv") },
+    { "snapshot", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Save today’s public figures of each organisation or user named after the options "
+         "in the history, and exit"), NULL },
     { NULL }
   };
 

@@ -362,6 +362,179 @@ serve_listing (FakeHub           *hub,
     }
 }
 
+/* Public listings of any author but acme: /api/models, /api/datasets and
+ * /api/spaces, generated from the author's name, for the public view and
+ * the history. The figures grow with each round (each time the first page
+ * of models is served), as the Hub's do from day to day. */
+
+typedef struct
+{
+  const char *api;          /* "models", "datasets", "spaces" */
+  guint       count;        /* public repositories */
+  guint       page_size;
+  gint64      base;         /* all-time downloads of the first repository */
+  gint64      growth;       /* what it gains a round, for the first repository */
+} PublicKind;
+
+static void
+public_kinds (const char *author,
+              PublicKind  kinds[3])
+{
+  guint64 many = 0;
+
+  kinds[0] = (PublicKind) { "models", 5, 2, 1000, 7 };
+  kinds[1] = (PublicKind) { "datasets", 3, 2, 500, 3 };
+  kinds[2] = (PublicKind) { "spaces", 2, 2, 0, 0 };
+  if (g_str_has_prefix (author, "many-") &&
+      g_ascii_string_to_unsigned (author + 5, 10, 1, 1000000, &many, NULL))
+    {
+      kinds[0] = (PublicKind) { "models", (guint) (many - many / 5), 1000, 1000, 7 };
+      kinds[1] = (PublicKind) { "datasets", (guint) (many / 5), 1000, 500, 3 };
+      kinds[2] = (PublicKind) { "spaces", 0, 1000, 0, 0 };
+    }
+  else if (g_str_equal (author, "pub-none"))
+    kinds[0].count = kinds[1].count = kinds[2].count = 0;
+}
+
+gint64
+fake_hub_public_all_time (const char *author,
+                          const char *api,
+                          guint       index,
+                          guint       round)
+{
+  PublicKind kinds[3];
+
+  public_kinds (author, kinds);
+  for (guint k = 0; k < 3; k++)
+    if (g_str_equal (kinds[k].api, api))
+      return kinds[k].base * (index + 1) + kinds[k].growth * (index + 1) * (round - 1);
+  return -1;
+}
+
+static char *
+public_page (const char       *author,
+             const PublicKind *kind,
+             guint             page,
+             guint             round,
+             gboolean          with_private)
+{
+  g_autoptr(GString) json = g_string_new ("[");
+  guint count = kind->count + (with_private ? 1 : 0);
+  gboolean space = g_str_equal (kind->api, "spaces");
+
+  for (guint i = page * kind->page_size; i < MIN (count, (page + 1) * kind->page_size); i++)
+    {
+      gboolean secret = i >= kind->count;
+
+      if (json->len > 1)
+        g_string_append_c (json, ',');
+      g_string_append_printf (json, "{\"_id\":\"%s%u\",\"id\":\"%s/%s-%u\",\"likes\":%u,"
+                              "\"private\":%s,\"trendingScore\":%u,"
+                              "\"createdAt\":\"2026-01-%02uT00:00:00.000Z\","
+                              "\"lastModified\":\"2026-10-%02uT08:00:00.000Z\"",
+                              kind->api, i, author, secret ? "secret" : kind->api, i,
+                              i + round, secret ? "true" : "false", i % 50,
+                              i % 28 + 1, i % 28 + 1);
+      if (!space)
+        g_string_append_printf (json, ",\"downloads\":%" G_GINT64_FORMAT
+                                ",\"downloadsAllTime\":%" G_GINT64_FORMAT,
+                                (gint64) (i + 1) * 100 + round,
+                                fake_hub_public_all_time (author, kind->api, i, round));
+      g_string_append_c (json, '}');
+    }
+  g_string_append_c (json, ']');
+  return g_string_free (g_steal_pointer (&json), FALSE);
+}
+
+/* Serves the listing routes for every author but acme, whose listing the
+ * breakdown's tests use. Returns FALSE when the request is not one. */
+static gboolean
+serve_public_listing (FakeHub           *hub,
+                      SoupServerMessage *msg,
+                      const char        *path,
+                      const char        *auth)
+{
+  GUri *uri = soup_server_message_get_uri (msg);
+  g_autoptr(GHashTable) params = NULL;
+  SoupMessageHeaders *response = soup_server_message_get_response_headers (msg);
+  g_autofree char *round_key = NULL;
+  g_autofree char *body = NULL;
+  const char *author;
+  const char *cursor;
+  PublicKind kinds[3];
+  const PublicKind *kind = NULL;
+  guint64 page = 0;
+  guint round;
+  gboolean with_private;
+
+  if (!g_str_equal (path, "/api/models") && !g_str_equal (path, "/api/datasets") &&
+      !g_str_equal (path, "/api/spaces"))
+    return FALSE;
+  params = g_uri_get_query (uri) ? soup_form_decode (g_uri_get_query (uri)) : NULL;
+  author = params ? g_hash_table_lookup (params, "author") : NULL;
+  if (author == NULL || g_str_equal (author, "acme"))
+    return FALSE;
+
+  if (auth != NULL && g_strcmp0 (auth, "Bearer " FAKE_TOKEN) != 0)
+    {
+      respond (msg, SOUP_STATUS_UNAUTHORIZED, "application/json",
+               "{\"error\":\"Invalid credentials in Authorization header\"}", 54);
+      return TRUE;
+    }
+  with_private = auth != NULL;
+
+  public_kinds (author, kinds);
+  for (guint k = 0; k < 3; k++)
+    if (g_str_equal (path + strlen ("/api/"), kinds[k].api))
+      kind = &kinds[k];
+  g_assert_nonnull (kind);
+
+  cursor = g_hash_table_lookup (params, "cursor");
+  if (cursor != NULL)
+    g_ascii_string_to_unsigned (cursor, 10, 0, 1000000, &page, NULL);
+
+  round_key = g_strconcat ("round:", author, NULL);
+  if (page == 0 && g_str_equal (kind->api, "models"))
+    count_hit (hub, round_key);
+  round = MAX (fake_hub_hits (hub, round_key), 1);
+
+  if (g_str_equal (author, "pub-429") && g_str_equal (kind->api, "models") && page == 1 &&
+      fake_hub_hits (hub, "limited:pub-429") == 0)
+    {
+      count_hit (hub, "limited:pub-429");
+      respond (msg, 429, "text/plain", "slow down", 9);
+      soup_message_headers_replace (response, "Retry-After", "1");
+      return TRUE;
+    }
+  if (g_str_equal (author, "pub-500") && g_str_equal (kind->api, "datasets"))
+    {
+      respond (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "text/plain", "oops", 4);
+      return TRUE;
+    }
+
+  body = public_page (author, kind, (guint) page, round, with_private);
+  if (g_str_equal (author, "pub-cut") && g_str_equal (kind->api, "datasets") && page == 1)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
+
+      send_cut (msg, bytes, FALSE);
+      return TRUE;
+    }
+  respond (msg, SOUP_STATUS_OK, "application/json", body, strlen (body));
+  if ((page + 1) * kind->page_size < kind->count + (with_private ? 1 : 0))
+    {
+      g_autoptr(GString) next = g_string_new (hub->url);
+      g_autofree char *escaped = g_uri_escape_string (author, NULL, FALSE);
+      g_autofree char *link = NULL;
+
+      g_string_append_printf (next, "%s?author=%s&expand=likes&cursor=%u", path, escaped,
+                              (guint) page + 1);
+      link = g_strdup_printf ("<%s>; rel=\"next\"", next->str);
+      soup_message_headers_replace (response, "Link", link);
+    }
+  return TRUE;
+}
+
 static void
 hub_handler (SoupServer        *server,
              SoupServerMessage *msg,
@@ -381,6 +554,9 @@ hub_handler (SoupServer        *server,
   hub->last_accept_encoding = g_strdup (soup_message_headers_get_one (request, "Accept-Encoding"));
   if (g_strcmp0 (agent, FAKE_USER_AGENT) != 0)
     hub->bad_agent = TRUE;
+
+  if (serve_public_listing (hub, msg, path, auth))
+    return;
 
   if (g_strcmp0 (auth, "Bearer " FAKE_TOKEN) != 0)
     {

@@ -50,6 +50,22 @@ typedef struct
   const char *mode;         /* when set, every organisation behaves as this one */
 } FakeHub;
 
+/* The listings (/api/models, /api/datasets, /api/spaces) of any author but
+ * acme need no token, and list the private repositories (NAME/secret-N)
+ * only with FAKE_TOKEN; a wrong token is a 401. By the author's name:
+ *   any name        5 models, 3 datasets, 2 spaces, 2 a page
+ *   many-N          N repositories (a fifth of them datasets), 1000 a page
+ *   pub-none        nothing
+ *   pub-429         429 with Retry-After: 1 on the second page of models, once
+ *   pub-500         500 on every page of datasets
+ *   pub-cut         the second page of datasets cut short
+ * Each time the first page of models is served a new round starts, and
+ * repository N's downloadsAllTime is fake_hub_public_all_time (…, N, round). */
+gint64   fake_hub_public_all_time (const char *author,
+                                   const char *api,
+                                   guint       index,
+                                   guint       round);
+
 FakeHub *fake_hub_new        (GBytes     *breakdown);
 void     fake_hub_free       (FakeHub    *hub);
 guint    fake_hub_hits       (FakeHub    *hub,
