@@ -212,8 +212,14 @@ hub_export_run_async (GtkWindow           *parent,
   gtk_file_dialog_set_title (dialog, kind == HUB_EXPORT_TABLE ? _("Export Table")
                                                               : _("Export Breakdown"));
   gtk_file_dialog_set_accept_label (dialog, _("_Export"));
-  gtk_file_dialog_set_initial_name (dialog, suggested);
-  gtk_file_dialog_set_initial_folder (dialog, folder);
+  if (folder != NULL)
+    {
+      g_autoptr(GFile) file = g_file_get_child (folder, suggested);
+
+      gtk_file_dialog_set_initial_file (dialog, file);
+    }
+  else
+    gtk_file_dialog_set_initial_name (dialog, suggested);
   gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
   gtk_file_dialog_set_default_filter (dialog, filter);
   gtk_file_dialog_save (dialog, parent, cancellable, on_chosen, task);
