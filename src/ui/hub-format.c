@@ -92,6 +92,16 @@ hub_format_count_fitting (gint64     value,
   return g_steal_pointer (&compact);
 }
 
+/* Whether a card has room for value's exact form: up to eleven characters
+ * ("83,814,452" does; "1,234,567,890" takes the compact form). */
+gboolean
+hub_format_fits_card (gint64 value)
+{
+  g_autofree char *exact = hub_format_count (value);
+
+  return g_utf8_strlen (exact, -1) <= 11;
+}
+
 /* A label on a value axis: "0", "500", "1 K", "1.5 K", "20 K", "3 M". */
 char *
 hub_format_axis_value (gint64 value)

@@ -38,5 +38,6 @@ char *hub_format_progress      (guint64      bytes,
                                 guint64      rows);
 
 const char *hub_format_change_style (HubChange change);
+gboolean    hub_format_fits_card    (gint64    value);
 
 G_END_DECLS

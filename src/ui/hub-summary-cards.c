@@ -15,7 +15,6 @@
 #include "hub-summary-cards.h"
 
 /* Longer exact numbers are shown in their short form ("1.2 B"). */
-#define MAX_EXACT_CHARS 11
 
 struct _HubSummaryCards
 {
@@ -58,11 +57,10 @@ static char *
 format_headline (HubSummaryCards *self,
                  gint64           value)
 {
-  g_autofree char *exact = hub_format_count (value);
+  g_autofree char *tooltip = NULL;
 
-  if (self->compact || g_utf8_strlen (exact, -1) > MAX_EXACT_CHARS)
-    return hub_format_compact (value);
-  return g_steal_pointer (&exact);
+  /* The card's tooltip says the exact count in words already. */
+  return hub_format_count_fitting (value, !self->compact && hub_format_fits_card (value), &tooltip);
 }
 
 static void

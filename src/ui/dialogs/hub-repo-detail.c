@@ -14,21 +14,6 @@
 #include "hub-format.h"
 #include "hub-repo-detail.h"
 
-typedef struct
-{
-  const char *name;
-  GtkLabel   *value;
-  GtkLabel   *caption;
-} Card;
-
-enum {
-  CARD_ALL_TIME,
-  CARD_LAST_MONTH,
-  CARD_LAST_WEEK,
-  CARD_BEST_DAY,
-  N_CARDS
-};
-
 struct _HubRepoDetail
 {
   GtkWidget        parent_instance;
@@ -36,17 +21,18 @@ struct _HubRepoDetail
   HubDataset      *dataset;
   guint            index;
   char            *endpoint;
-  Card             cards[N_CARDS];
-  GtkToggleButton *range_buttons[4];
-  GtkToggleButton *bucket_buttons[3];
 
-  GtkWidget       *box;
+  GtkWidget       *toolbar_view;
   AdwWindowTitle  *window_title;
-  GtkFlowBox      *cards_box;
-  GtkBox          *range_box;
-  GtkBox          *bucket_box;
-  GtkToggleButton *cumulative_button;
-  GtkBox          *chart_card;
+  GtkLabel        *all_time_value;
+  GtkLabel        *all_time_caption;
+  GtkLabel        *last_month_value;
+  GtkLabel        *last_month_caption;
+  GtkLabel        *last_week_value;
+  GtkLabel        *best_day_value;
+  GtkLabel        *best_day_caption;
+  AdwToggleGroup  *range_toggles;
+  AdwToggleGroup  *bucket_toggles;
   HubChart        *chart;
 };
 
@@ -59,17 +45,21 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* A card's value in the one number style: exact where it fits, compact
+ * with the exact value in its tooltip where it does not. */
 static void
-set_card (Card       *card,
+set_card (GtkLabel   *value_label,
+          GtkLabel   *caption_label,
           gint64      value,
           const char *caption)
 {
-  g_autofree char *compact = hub_format_compact (value);
-  g_autofree char *exact = hub_format_count (value);
+  g_autofree char *tooltip = NULL;
+  g_autofree char *text = hub_format_count_fitting (value, hub_format_fits_card (value), &tooltip);
 
-  gtk_label_set_label (card->value, compact);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (card->value), exact);
-  gtk_label_set_label (card->caption, caption ? caption : "");
+  gtk_label_set_label (value_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (value_label), tooltip);
+  if (caption_label != NULL)
+    gtk_label_set_label (caption_label, caption ? caption : "");
 }
 
 static void
@@ -92,7 +82,7 @@ update_cards (HubRepoDetail *self)
       /* Translators: %s is the date of the repository's first row */
       first_caption = g_strdup_printf (_("Daily figures since %s"), since);
     }
-  set_card (&self->cards[CARD_ALL_TIME], hub_repo_all_time (repo), first_caption);
+  set_card (self->all_time_value, self->all_time_caption, hub_repo_all_time (repo), first_caption);
 
   switch (hub_repo_change (repo, as_of).kind)
     {
@@ -108,10 +98,10 @@ update_cards (HubRepoDetail *self)
       change_caption = g_strdup_printf (_("%s against the 30 days before"), change);
       break;
     }
-  set_card (&self->cards[CARD_LAST_MONTH], hub_repo_last_month (repo, as_of), change_caption);
+  set_card (self->last_month_value, self->last_month_caption, hub_repo_last_month (repo, as_of),
+            change_caption);
 
-  set_card (&self->cards[CARD_LAST_WEEK], hub_repo_range_sum (repo, week.first, week.last),
-            _("The 7 days to the data’s last day"));
+  set_card (self->last_week_value, NULL, hub_repo_range_sum (repo, week.first, week.last), NULL);
 
   if (hub_repo_best_day (repo, &best_day, &best))
     {
@@ -120,101 +110,44 @@ update_cards (HubRepoDetail *self)
       /* Translators: %s is the date of the repository's best day */
       best_caption = g_strdup_printf (_("on %s"), day);
     }
-  set_card (&self->cards[CARD_BEST_DAY], best, best_caption);
+  set_card (self->best_day_value, self->best_day_caption, best, best_caption);
+}
+
+/* The toggle groups name no action: each shows its action's state, and a
+ * choice on it changes that state (menus and the toggles stay one). */
+static gboolean
+state_to_name (GBinding     *binding,
+               const GValue *from,
+               GValue       *to,
+               gpointer      user_data)
+{
+  GVariant *state = g_value_get_variant (from);
+
+  if (state == NULL || !g_variant_is_of_type (state, G_VARIANT_TYPE_STRING))
+    return FALSE;
+  g_value_set_string (to, g_variant_get_string (state, NULL));
+  return TRUE;
 }
 
 static void
-on_range_toggled (GtkToggleButton *button,
-                  HubRepoDetail   *self)
+on_toggle_chosen (AdwToggleGroup *toggles,
+                  GParamSpec     *pspec,
+                  GAction        *action)
 {
-  if (gtk_toggle_button_get_active (button))
-    hub_chart_set_range (self->chart,
-                         GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "value")));
+  const char *name = adw_toggle_group_get_active_name (toggles);
+
+  if (name != NULL)
+    g_action_change_state (action, g_variant_new_string (name));
 }
 
 static void
-on_bucket_toggled (GtkToggleButton *button,
-                   HubRepoDetail   *self)
+bind_toggles (AdwToggleGroup *toggles,
+              GAction        *action)
 {
-  if (gtk_toggle_button_get_active (button))
-    hub_chart_set_bucket (self->chart,
-                          GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "value")));
-}
-
-static void
-on_cumulative_toggled (GtkToggleButton *button,
-                       HubRepoDetail   *self)
-{
-  hub_chart_set_cumulative (self->chart, gtk_toggle_button_get_active (button));
-}
-
-/* The toggles follow the chart, whoever changed it. */
-static void
-on_chart_notify (HubRepoDetail *self)
-{
-  HubRangePreset range = hub_chart_get_range (self->chart);
-  HubBucket bucket = hub_chart_get_bucket (self->chart);
-
-  for (guint i = 0; i < G_N_ELEMENTS (self->range_buttons); i++)
-    if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (self->range_buttons[i]), "value")) == (int) range)
-      gtk_toggle_button_set_active (self->range_buttons[i], TRUE);
-  for (guint i = 0; i < G_N_ELEMENTS (self->bucket_buttons); i++)
-    if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (self->bucket_buttons[i]), "value")) == (int) bucket)
-      gtk_toggle_button_set_active (self->bucket_buttons[i], TRUE);
-  gtk_toggle_button_set_active (self->cumulative_button, hub_chart_get_cumulative (self->chart));
-}
-
-static GtkToggleButton *
-add_toggle (GtkBox          *box,
-            GtkToggleButton *group,
-            const char      *name,
-            const char      *label,
-            const char      *tooltip,
-            int              value,
-            GCallback        callback,
-            HubRepoDetail   *self)
-{
-  GtkWidget *button = gtk_toggle_button_new_with_label (label);
-
-  gtk_widget_set_name (button, name);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  g_object_set_data (G_OBJECT (button), "value", GINT_TO_POINTER (value));
-  if (group)
-    gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
-  g_signal_connect (button, "toggled", callback, self);
-  gtk_box_append (box, button);
-  return GTK_TOGGLE_BUTTON (button);
-}
-
-static Card
-add_card (HubRepoDetail *self,
-          const char    *title)
-{
-  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *heading = gtk_label_new (title);
-  GtkWidget *value = gtk_label_new ("—");
-  GtkWidget *caption = gtk_label_new ("");
-  Card result = { title, GTK_LABEL (value), GTK_LABEL (caption) };
-
-  gtk_widget_add_css_class (card, "card");
-  gtk_widget_add_css_class (card, "summary-card");
-  gtk_widget_add_css_class (heading, "caption-heading");
-  gtk_widget_add_css_class (heading, "dim-label");
-  gtk_widget_add_css_class (value, "title-2");
-  gtk_widget_add_css_class (value, "numeric");
-  gtk_widget_add_css_class (caption, "caption");
-  gtk_widget_add_css_class (caption, "dim-label");
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_label_set_xalign (GTK_LABEL (value), 0);
-  gtk_label_set_xalign (GTK_LABEL (caption), 0);
-  /* Captions wrap, so that four cards fit on one line of a wide window. */
-  gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (caption), 20);
-  gtk_box_append (GTK_BOX (card), heading);
-  gtk_box_append (GTK_BOX (card), value);
-  gtk_box_append (GTK_BOX (card), caption);
-  gtk_flow_box_append (self->cards_box, card);
-  return result;
+  g_object_bind_property_full (action, "state", toggles, "active-name", G_BINDING_SYNC_CREATE,
+                               state_to_name, NULL, NULL, NULL);
+  g_signal_connect_object (toggles, "notify::active-name", G_CALLBACK (on_toggle_chosen),
+                           action, 0);
 }
 
 static void
@@ -339,14 +272,18 @@ hub_repo_detail_class_init (HubRepoDetailClass *klass)
   hub_ui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "dialogs/hub-repo-detail.ui");
-  gtk_widget_class_bind_template_child (widget_class, HubRepoDetail, box);
+  gtk_widget_class_bind_template_child (widget_class, HubRepoDetail, toolbar_view);
   gtk_widget_class_bind_template_child (widget_class, HubRepoDetail, window_title);
-  gtk_widget_class_bind_template_child_full (widget_class, "cards", FALSE,
-                                             G_STRUCT_OFFSET (HubRepoDetail, cards_box));
-  gtk_widget_class_bind_template_child (widget_class, HubRepoDetail, range_box);
-  gtk_widget_class_bind_template_child (widget_class, HubRepoDetail, bucket_box);
-  gtk_widget_class_bind_template_child (widget_class, HubRepoDetail, cumulative_button);
-  gtk_widget_class_bind_template_child (widget_class, HubRepoDetail, chart_card);
+  gtk_widget_class_bind_template_child (widget_class, HubRepoDetail, all_time_value);
+  gtk_widget_class_bind_template_child (widget_class, HubRepoDetail, all_time_caption);
+  gtk_widget_class_bind_template_child (widget_class, HubRepoDetail, last_month_value);
+  gtk_widget_class_bind_template_child (widget_class, HubRepoDetail, last_month_caption);
+  gtk_widget_class_bind_template_child (widget_class, HubRepoDetail, last_week_value);
+  gtk_widget_class_bind_template_child (widget_class, HubRepoDetail, best_day_value);
+  gtk_widget_class_bind_template_child (widget_class, HubRepoDetail, best_day_caption);
+  gtk_widget_class_bind_template_child (widget_class, HubRepoDetail, range_toggles);
+  gtk_widget_class_bind_template_child (widget_class, HubRepoDetail, bucket_toggles);
+  gtk_widget_class_bind_template_child (widget_class, HubRepoDetail, chart);
 
   gtk_widget_class_install_action (widget_class, "detail.open-on-hub", NULL, open_on_hub);
   gtk_widget_class_install_action (widget_class, "detail.export-png", NULL, export_png);
@@ -359,48 +296,26 @@ hub_repo_detail_class_init (HubRepoDetailClass *klass)
 static void
 hub_repo_detail_init (HubRepoDetail *self)
 {
+  g_autoptr(GSimpleActionGroup) chart_actions = g_simple_action_group_new ();
+  const char *properties[] = { "range", "bucket", "cumulative" };
+
+  g_type_ensure (HUB_TYPE_CHART);
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->cards[CARD_ALL_TIME] = add_card (self, _("All Time"));
-  self->cards[CARD_LAST_MONTH] = add_card (self, _("Last Month"));
-  self->cards[CARD_LAST_WEEK] = add_card (self, _("Last 7 Days"));
-  self->cards[CARD_BEST_DAY] = add_card (self, _("Best Day"));
+  /* The chart holds the choices: chart.range, chart.bucket, chart.cumulative. */
+  for (guint i = 0; i < G_N_ELEMENTS (properties); i++)
+    {
+      g_autoptr(GPropertyAction) action = g_property_action_new (properties[i], self->chart,
+                                                                 properties[i]);
 
-  self->range_buttons[0] = add_toggle (self->range_box, NULL, "range-30", _("30 Days"),
-                                       _("The last 30 days"), HUB_RANGE_LAST_30_DAYS,
-                                       G_CALLBACK (on_range_toggled), self);
-  self->range_buttons[1] = add_toggle (self->range_box, self->range_buttons[0], "range-90", _("90 Days"),
-                                       _("The last 90 days"), HUB_RANGE_LAST_90_DAYS,
-                                       G_CALLBACK (on_range_toggled), self);
-  self->range_buttons[2] = add_toggle (self->range_box, self->range_buttons[0], "range-year", _("1 Year"),
-                                       _("The last 365 days"), HUB_RANGE_LAST_365_DAYS,
-                                       G_CALLBACK (on_range_toggled), self);
-  self->range_buttons[3] = add_toggle (self->range_box, self->range_buttons[0], "range-all", _("All"),
-                                       _("Every day in the data"), HUB_RANGE_ALL,
-                                       G_CALLBACK (on_range_toggled), self);
+      g_action_map_add_action (G_ACTION_MAP (chart_actions), G_ACTION (action));
+    }
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "chart", G_ACTION_GROUP (chart_actions));
+  bind_toggles (self->range_toggles,
+                g_action_map_lookup_action (G_ACTION_MAP (chart_actions), "range"));
+  bind_toggles (self->bucket_toggles,
+                g_action_map_lookup_action (G_ACTION_MAP (chart_actions), "bucket"));
 
-  self->bucket_buttons[0] = add_toggle (self->bucket_box, NULL, "bucket-day", _("Daily"),
-                                        _("One bar a day"), HUB_BUCKET_DAY,
-                                        G_CALLBACK (on_bucket_toggled), self);
-  self->bucket_buttons[1] = add_toggle (self->bucket_box, self->bucket_buttons[0], "bucket-week", _("Weekly"),
-                                        _("One bar a week, Monday to Sunday"), HUB_BUCKET_WEEK,
-                                        G_CALLBACK (on_bucket_toggled), self);
-  self->bucket_buttons[2] = add_toggle (self->bucket_box, self->bucket_buttons[0], "bucket-month", _("Monthly"),
-                                        _("One bar a calendar month"), HUB_BUCKET_MONTH,
-                                        G_CALLBACK (on_bucket_toggled), self);
-  g_signal_connect (self->cumulative_button, "toggled", G_CALLBACK (on_cumulative_toggled), self);
-
-  self->chart = HUB_CHART (hub_chart_new ());
-  gtk_widget_set_hexpand (GTK_WIDGET (self->chart), TRUE);
-  gtk_widget_set_vexpand (GTK_WIDGET (self->chart), TRUE);
-  gtk_widget_set_size_request (GTK_WIDGET (self->chart), -1, 280);
-  gtk_box_append (self->chart_card, GTK_WIDGET (self->chart));
-  g_signal_connect_swapped (self->chart, "notify::range", G_CALLBACK (on_chart_notify), self);
-  g_signal_connect_swapped (self->chart, "notify::bucket", G_CALLBACK (on_chart_notify), self);
-  g_signal_connect_swapped (self->chart, "notify::cumulative", G_CALLBACK (on_chart_notify), self);
-
-  gtk_toggle_button_set_active (self->range_buttons[1], TRUE);
-  gtk_toggle_button_set_active (self->bucket_buttons[0], TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.open-on-hub", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.export-png", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.copy-name", FALSE);
@@ -474,13 +389,16 @@ const char *
 hub_repo_detail_get_card (HubRepoDetail *self,
                           const char    *name)
 {
-  static const char *names[N_CARDS] = { "All Time", "Last Month", "Last 7 Days", "Best Day" };
-
   g_return_val_if_fail (HUB_IS_REPO_DETAIL (self), NULL);
 
-  for (guint i = 0; i < N_CARDS; i++)
-    if (g_str_equal (names[i], name))
-      return gtk_label_get_label (self->cards[i].value);
+  if (g_str_equal (name, "All Time"))
+    return gtk_label_get_label (self->all_time_value);
+  if (g_str_equal (name, "Last Month"))
+    return gtk_label_get_label (self->last_month_value);
+  if (g_str_equal (name, "Last 7 Days"))
+    return gtk_label_get_label (self->last_week_value);
+  if (g_str_equal (name, "Best Day"))
+    return gtk_label_get_label (self->best_day_value);
   return NULL;
 }
 
