@@ -173,48 +173,28 @@ on_fetched (GObject      *object,
       hub_account_list_repos_async (HUB_ACCOUNT (object), self->loading_name,
                                     self->account_cancellable, on_listed, listing);
     }
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    /* The data on screen stays; the banner says why it is not newer. With
-     * nothing saved for this organisation, the welcome page says it. */
-    hub_window_set_problem (self, hub_window_find_source (self, id, NULL) ? id : "", error);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    ;
+  else if (hub_window_find_source (self, id, NULL))
+    /* The data on screen stays; the banner says why it is not newer. */
+    hub_window_set_problem (self, id, error);
+  else if (self->source == NULL)
+    /* Nothing saved for this organisation, nothing else open: the welcome
+     * page says why. */
+    hub_window_set_problem (self, "", error);
+  else
+    /* Another source is shown: that this one could not be opened is an event. */
+    hub_window_show_toast (self, error->message);
 
   hub_window_end_progress (self);
 }
 
-/* Shows org from the cache when there is one, then (when fetch is TRUE and
- * signed in) fetches it afresh in the background. */
-void
-hub_window_open_org (HubWindow  *self,
-                     const char *org,
-                     gboolean    fetch)
+/* Fetches org afresh in the background, when signed in. */
+static void
+fetch_org (HubWindow  *self,
+           const char *org)
 {
-  g_autofree char *id = hub_source_id_for_organization (org);
-  g_autoptr(GError) error = NULL;
-
-  g_return_if_fail (HUB_IS_WINDOW (self));
-
-  if (self->account == NULL)
-    return;
-
-  hub_window_select_source (self, id);
-  if (self->source == NULL || !g_str_equal (hub_source_get_id (self->source), id))
-    {
-      g_autoptr(GDateTime) fetched_at = NULL;
-      g_autoptr(HubDataset) cached = hub_account_load_cached (self->account, org, &fetched_at,
-                                                               &error);
-
-      if (cached != NULL)
-        {
-          g_autoptr(HubSource) source = hub_source_new_for_organization (org, org_title (self, org),
-                                                                         cached, fetched_at);
-
-          hub_window_add_source (self, source);
-        }
-      else if (!g_error_matches (error, HUB_NET_ERROR, HUB_NET_ERROR_CACHE_MISSING))
-        hub_window_show_toast (self, error->message);
-    }
-
-  if (!fetch || !hub_account_get_signed_in (self->account))
+  if (!hub_account_get_signed_in (self->account))
     return;
   if (self->load_cancellable != NULL)
     {
@@ -225,6 +205,127 @@ hub_window_open_org (HubWindow  *self,
   hub_window_begin_progress (self, org, TRUE);
   hub_account_fetch_async (self->account, org, self->progress, self->load_cancellable,
                            on_fetched, g_object_ref (self));
+}
+
+typedef struct
+{
+  HubDataset *dataset;
+  GDateTime  *fetched_at;
+} Cached;
+
+static void
+cached_free (Cached *cached)
+{
+  g_clear_object (&cached->dataset);
+  g_clear_pointer (&cached->fetched_at, g_date_time_unref);
+  g_free (cached);
+}
+
+typedef struct
+{
+  GWeakRef  window;
+  char     *org;
+  gboolean  fetch;
+} OpenOrg;
+
+static void
+open_org_free (OpenOrg *open)
+{
+  g_weak_ref_clear (&open->window);
+  g_free (open->org);
+  g_free (open);
+}
+
+/* The cache is read off the main thread: a slow disk (or a path that is no
+ * regular file) never holds up the window's frames. */
+static void
+load_cached_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  OpenOrg *open = task_data;
+  Cached *cached = g_new0 (Cached, 1);
+  GError *error = NULL;
+
+  cached->dataset = hub_account_load_cached (HUB_ACCOUNT (source_object), open->org,
+                                             &cached->fetched_at, &error);
+  if (cached->dataset == NULL)
+    {
+      cached_free (cached);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, cached, (GDestroyNotify) cached_free);
+}
+
+static void
+on_cached_loaded (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  OpenOrg *open = g_task_get_task_data (G_TASK (result));
+  g_autoptr(HubWindow) self = g_weak_ref_get (&open->window);
+  g_autoptr(GError) error = NULL;
+  Cached *cached = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autofree char *id = hub_source_id_for_organization (open->org);
+
+  if (self == NULL || self->sources == NULL || self->account != HUB_ACCOUNT (object))
+    {
+      g_clear_pointer (&cached, cached_free);
+      return;
+    }
+
+  /* A fetch that finished first is newer than the cache. */
+  if (cached != NULL && !hub_window_find_source (self, id, NULL))
+    {
+      g_autoptr(HubSource) source = hub_source_new_for_organization (open->org,
+                                                                     org_title (self, open->org),
+                                                                     cached->dataset,
+                                                                     cached->fetched_at);
+
+      hub_window_add_source (self, source);
+    }
+  else if (cached == NULL && !g_error_matches (error, HUB_NET_ERROR, HUB_NET_ERROR_CACHE_MISSING))
+    hub_window_show_toast (self, error->message);
+  g_clear_pointer (&cached, cached_free);
+
+  if (open->fetch)
+    fetch_org (self, open->org);
+}
+
+/* Shows org from the cache when there is one, then (when fetch is TRUE and
+ * signed in) fetches it afresh in the background. */
+void
+hub_window_open_org (HubWindow  *self,
+                     const char *org,
+                     gboolean    fetch)
+{
+  g_autofree char *id = hub_source_id_for_organization (org);
+  g_autoptr(GTask) task = NULL;
+  OpenOrg *open;
+
+  g_return_if_fail (HUB_IS_WINDOW (self));
+
+  if (self->account == NULL)
+    return;
+
+  if (hub_window_find_source (self, id, NULL))
+    {
+      hub_window_select_source (self, id);
+      if (fetch)
+        fetch_org (self, org);
+      return;
+    }
+
+  open = g_new0 (OpenOrg, 1);
+  g_weak_ref_init (&open->window, self);
+  open->org = g_strdup (org);
+  open->fetch = fetch;
+  task = g_task_new (self->account, self->account_cancellable, on_cached_loaded, NULL);
+  g_task_set_source_tag (task, hub_window_open_org);
+  g_task_set_task_data (task, open, (GDestroyNotify) open_org_free);
+  g_task_run_in_thread (task, load_cached_thread);
 }
 
 static void
@@ -255,8 +356,7 @@ hub_window_show_sign_in (HubWindow *self)
 
   dialog = hub_sign_in_dialog_new (hub_account_get_endpoint (self->account),
                                    hub_account_get_token_store (self->account),
-                                   hub_account_get_signed_in (self->account)
-                                     ? hub_account_get_whoami (self->account) : NULL);
+                                   hub_account_get_signed_in (self->account));
   g_signal_connect_object (dialog, "signed-in", G_CALLBACK (on_signed_in), self, 0);
   adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
 }

@@ -109,7 +109,7 @@ static void
 test_dialogs (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  GtkWidget *sign_in = hub_sign_in_dialog_new ("https://huggingface.co", NULL, NULL);
+  GtkWidget *sign_in = hub_sign_in_dialog_new ("https://huggingface.co", NULL, FALSE);
   GtkWidget *preferences = hub_preferences_dialog_new (settings);
   GtkWindow *sign_in_parent = hub_test_present_dialog (sign_in, 800, 640);
   GtkWindow *preferences_parent = hub_test_present_dialog (preferences, 800, 640);

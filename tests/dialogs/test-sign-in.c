@@ -199,7 +199,7 @@ test_good_token_then_sign_out (void)
   gboolean cleared = FALSE;
 
   hub_start (&hub);
-  dialog = hub_sign_in_dialog_new (hub.endpoint, store, NULL);
+  dialog = hub_sign_in_dialog_new (hub.endpoint, store, FALSE);
   g_signal_connect (dialog, "signed-in", G_CALLBACK (on_signed_in), &chosen);
   parent = hub_test_present_dialog (dialog, 800, 640);
 
@@ -248,7 +248,7 @@ test_bad_token (void)
   Lookup lookup;
 
   hub_start (&hub);
-  dialog = hub_sign_in_dialog_new (hub.endpoint, store, NULL);
+  dialog = hub_sign_in_dialog_new (hub.endpoint, store, FALSE);
   parent = hub_test_present_dialog (dialog, 800, 640);
 
   hub_sign_in_dialog_set_token (HUB_SIGN_IN_DIALOG (dialog), "hf_wrong");

@@ -11,13 +11,15 @@
 #include <libsoup/soup.h>
 
 #include "hub-repo-row.h"
+#include "hub-sign-in-dialog.h"
 #include "hub-ui-test-util.h"
 #include "hub-window.h"
 
 #define TOKEN "hf_window_test_token"
 
 static const char whoami_json[] =
-  "{\"name\":\"ada\",\"orgs\":[{\"name\":\"aurora\",\"fullname\":\"Aurora Labs\"}],"
+  "{\"name\":\"ada\",\"orgs\":[{\"name\":\"aurora\",\"fullname\":\"Aurora Labs\"},"
+  "{\"name\":\"boreal\",\"fullname\":\"Boreal Research\"}],"
   "\"auth\":{\"accessToken\":{\"role\":\"read\"}}}";
 
 static const char breakdown[] =
@@ -59,6 +61,12 @@ on_request (SoupServer        *server,
       soup_server_message_set_status (msg, 200, NULL);
       soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
                                         listing, strlen (listing));
+      return;
+    }
+  /* Boreal has no plan that includes the breakdown. */
+  if (g_str_equal (path, "/organizations/boreal/settings/publisher-analytics/download-breakdown"))
+    {
+      soup_server_message_set_status (msg, 403, NULL);
       return;
     }
   if (!g_str_equal (path, "/organizations/aurora/settings/publisher-analytics/download-breakdown"))
@@ -279,6 +287,80 @@ test_fetch_refresh_cancel_detail (void)
   soup_server_disconnect (server);
 }
 
+static gboolean
+welcome_banner_shown (gpointer data)
+{
+  HubWindow *window = data;
+
+  return !hub_window_get_loading (window) &&
+         adw_banner_get_revealed (ADW_BANNER (hub_test_find_named (GTK_WIDGET (window),
+                                                                   "welcome-banner")));
+}
+
+static gboolean
+dialog_on_organisations (gpointer data)
+{
+  AdwDialog *dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (data));
+
+  return HUB_IS_SIGN_IN_DIALOG (dialog) &&
+         g_strcmp0 (hub_sign_in_dialog_get_page (HUB_SIGN_IN_DIALOG (dialog)), "org") == 0;
+}
+
+/* An organisation whose plan has no breakdown strands nobody: the user stays
+ * signed in, the welcome page says why, and another organisation is one
+ * choice away, with no token typed again. */
+static void
+test_plan_refused (void)
+{
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *endpoint = NULL;
+  g_autofree char *cache = NULL;
+  AdwBanner *banner;
+  AdwDialog *dialog;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  HubWindow *window;
+
+  /* Nothing opened before: the window starts on its welcome page. */
+  g_settings_reset (settings, "last-source");
+  soup_server_add_handler (server, NULL, on_request, NULL, NULL);
+  endpoint = hub_test_listen_local (server);
+  cache = g_dir_make_tmp ("hub-window-plan-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  g_setenv ("HF_ENDPOINT", endpoint, TRUE);
+  g_setenv ("HF_TOKEN", TOKEN, TRUE);
+  slow = FALSE;
+
+  window = hub_test_open_window (NULL, 1100, 800);
+  wait_until (can_open_org, window, "signing in with HF_TOKEN");
+  g_action_group_activate_action (G_ACTION_GROUP (window), "open-org",
+                                  g_variant_new_string ("boreal"));
+  wait_until (welcome_banner_shown, window, "the refusal in the welcome page's banner");
+
+  banner = ADW_BANNER (hub_test_find_named (GTK_WIDGET (window), "welcome-banner"));
+  g_assert_nonnull (strstr (adw_banner_get_title (banner), "boreal"));
+  g_assert_cmpstr (adw_banner_get_button_label (banner), ==, "_Choose Another…");
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (banner)), ==, "win.sign-in");
+  g_assert_null (hub_window_get_source (window));
+  /* Still signed in: organisations can still be opened. */
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "open-org"));
+  save_screenshot (window, "window-plan-refused.png");
+
+  /* The banner's button: the organisations at once, no token asked for. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "sign-in", NULL);
+  hub_test_wait_for (dialog_on_organisations, window, 30, "the organisations");
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  hub_sign_in_dialog_choose_org (HUB_SIGN_IN_DIALOG (dialog), "aurora");
+  wait_until (shows_aurora, window, "the other organisation");
+  g_assert_false (adw_banner_get_revealed (banner));
+
+  g_unsetenv ("HF_TOKEN");
+  g_unsetenv ("HF_ENDPOINT");
+  hub_test_close_window (window);
+  soup_server_disconnect (server);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -286,6 +368,7 @@ main (int   argc,
   hub_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/dialogs/window/fetch-refresh-cancel-detail", test_fetch_refresh_cancel_detail);
+  g_test_add_func ("/dialogs/window/plan-refused", test_plan_refused);
 
   return g_test_run ();
 }

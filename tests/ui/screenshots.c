@@ -109,7 +109,7 @@ shoot_size (guint size,
   save (window, "search-empty", size_name, scheme_name);
   hub_test_close_window (window);
 
-  dialog = hub_sign_in_dialog_new ("https://huggingface.co", NULL, NULL);
+  dialog = hub_sign_in_dialog_new ("https://huggingface.co", NULL, FALSE);
   dialog_parent = hub_test_present_dialog (dialog, sizes[size].width, sizes[size].height);
   {
     g_autoptr(GdkTexture) texture = NULL;

@@ -25,7 +25,7 @@ struct _HubSignInDialog
   HubTokenSource  found_source;
   char           *error_message;
   char           *chosen_org;
-  HubWhoami      *signed_in;      /* whose token the store has, when signed in */
+  gboolean        signed_in;      /* the store's token is the one in use */
 
   GtkStack             *stack;
   GtkStack             *button_stack;
@@ -326,16 +326,11 @@ on_lookup (GObject      *source,
 
   if (token == NULL)
     return;
-  /* Signed in already: straight to the organisations, for the token that
-   * was accepted, so that choosing another one asks for nothing again. */
-  if (self->signed_in != NULL)
+  /* Signed in already: the token in use is checked again, and the
+   * organisations follow, so that choosing another one asks for nothing. */
+  if (self->signed_in)
     {
-      g_free (self->token);
-      self->token = g_steal_pointer (&token);
-      self->token_source = found_source;
-      g_clear_pointer (&self->whoami, hub_whoami_unref);
-      self->whoami = hub_whoami_ref (self->signed_in);
-      show_orgs (self);
+      check_token (self, token, found_source);
       return;
     }
   if (found_source != HUB_TOKEN_SOURCE_ENV && found_source != HUB_TOKEN_SOURCE_TOKEN_FILE)
@@ -362,7 +357,6 @@ hub_sign_in_dialog_dispose (GObject *object)
   g_clear_object (&self->client);
   g_clear_object (&self->store);
   g_clear_pointer (&self->whoami, hub_whoami_unref);
-  g_clear_pointer (&self->signed_in, hub_whoami_unref);
   g_clear_pointer (&self->org_rows, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HUB_TYPE_SIGN_IN_DIALOG);
@@ -443,12 +437,12 @@ hub_sign_in_dialog_init (HubSignInDialog *self)
 }
 
 /* store may be NULL: the token is then checked but not kept. signed_in
- * (may be NULL) is whose token the store holds, when someone is signed in:
- * the dialog then opens on the organisations. */
+ * says that the store's token is the one in use: the dialog then goes on to
+ * the organisations by itself. */
 GtkWidget *
 hub_sign_in_dialog_new (const char    *endpoint,
                         HubTokenStore *store,
-                        HubWhoami     *signed_in)
+                        gboolean       signed_in)
 {
   HubSignInDialog *self;
   g_autofree char *tokens_page = NULL;
@@ -458,7 +452,7 @@ hub_sign_in_dialog_new (const char    *endpoint,
   self = g_object_new (HUB_TYPE_SIGN_IN_DIALOG, NULL);
   self->endpoint = g_strdup (endpoint);
   self->store = store ? g_object_ref (store) : NULL;
-  self->signed_in = signed_in ? hub_whoami_ref (signed_in) : NULL;
+  self->signed_in = signed_in;
 
   tokens_page = g_strconcat (endpoint, "/settings/tokens", NULL);
   gtk_link_button_set_uri (self->token_link, tokens_page);

@@ -16,7 +16,7 @@ G_DECLARE_FINAL_TYPE (HubSignInDialog, hub_sign_in_dialog, HUB, SIGN_IN_DIALOG, 
 
 GtkWidget  *hub_sign_in_dialog_new            (const char    *endpoint,
                                                HubTokenStore *store,
-                                               HubWhoami     *signed_in);
+                                               gboolean       signed_in);
 void        hub_sign_in_dialog_set_token      (HubSignInDialog *self,
                                                const char      *token);
 void        hub_sign_in_dialog_validate       (HubSignInDialog *self);
