@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "hub-format.h"
+#include "hub-range.h"
 #include "hub-repo-row.h"
 
 struct _HubRepoRow
@@ -192,7 +193,11 @@ hub_repo_row_new (HubDataset *dataset,
   self->previous_month = hub_repo_previous_month (repo, as_of);
   self->change = hub_change_compute (self->last_month, self->previous_month);
   if (as_of != HUB_DAY_NONE)
-    self->recent = hub_repo_range_sum (repo, as_of - (HUB_SPARKLINE_DAYS - 1), as_of);
+    {
+      HubRange recent = hub_range_last_days (as_of, HUB_SPARKLINE_DAYS);
+
+      self->recent = hub_repo_range_sum (repo, recent.first, recent.last);
+    }
   return self;
 }
 
@@ -328,8 +333,9 @@ hub_repo_row_get_sparkline (HubRepoRow *self,
       self->sparkline = g_array_sized_new (FALSE, FALSE, sizeof (gint64), HUB_SPARKLINE_DAYS);
       if (as_of != HUB_DAY_NONE)
         {
+          HubRange recent = hub_range_last_days (as_of, HUB_SPARKLINE_DAYS);
           g_autoptr(GArray) points = hub_repo_buckets (hub_repo_row_get_repo (self),
-                                                       as_of - (HUB_SPARKLINE_DAYS - 1), as_of,
+                                                       recent.first, recent.last,
                                                        HUB_BUCKET_DAY, FALSE);
 
           for (guint i = 0; i < points->len; i++)
