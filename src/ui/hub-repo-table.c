@@ -670,3 +670,12 @@ hub_repo_table_set_source_infos (HubRepoTable *self,
   gtk_sorter_changed (GTK_SORTER (self->likes_sorter), GTK_SORTER_CHANGE_DIFFERENT);
   hub_repo_table_refresh_cells (self);
 }
+
+/* The table's vertical scrolling, for what scrolls away with it. */
+GtkAdjustment *
+hub_repo_table_get_vadjustment (HubRepoTable *self)
+{
+  g_return_val_if_fail (HUB_IS_REPO_TABLE (self), NULL);
+
+  return gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+}

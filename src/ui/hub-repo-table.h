@@ -43,4 +43,6 @@ guint      *hub_repo_table_get_visible_indexes  (HubRepoTable  *self,
 void        hub_repo_table_set_source_infos     (HubRepoTable  *self,
                                                  HubSource     *source);
 
+GtkAdjustment *hub_repo_table_get_vadjustment (HubRepoTable  *self);
+
 G_END_DECLS

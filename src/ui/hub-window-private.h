@@ -35,6 +35,7 @@ struct _HubWindow
   GtkRevealer          *progress_revealer;
   GtkLabel             *progress_label;
   GtkProgressBar       *progress_bar;
+  GtkRevealer          *cards_revealer;
   HubSummaryCards      *cards;
   GtkWidget            *chart_card;
   GtkLabel             *chart_title;

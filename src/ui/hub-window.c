@@ -296,6 +296,18 @@ on_detail_message (HubRepoDetail *detail,
   hub_window_show_toast (self, message);
 }
 
+/* On a phone's width the cards are a strip that scrolls away with the
+ * table: hidden once the table scrolls, back at its top. */
+static void
+update_cards_shown (HubWindow *self)
+{
+  GtkAdjustment *adjustment = hub_repo_table_get_vadjustment (self->table);
+  gboolean scrolled = adjustment != NULL && gtk_adjustment_get_value (adjustment) > 0;
+
+  gtk_revealer_set_reveal_child (self->cards_revealer,
+                                 !hub_summary_cards_get_compact (self->cards) || !scrolled);
+}
+
 static gboolean
 hub_window_close_request (GtkWindow *window)
 {
@@ -416,6 +428,7 @@ hub_window_class_init (HubWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HubWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, progress_label);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, HubWindow, cards_revealer);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, cards);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, chart_card);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, chart_title);
@@ -463,6 +476,9 @@ hub_window_init (HubWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   g_signal_connect (self->table, "repo-activated", G_CALLBACK (on_repo_activated), self);
+  g_signal_connect_swapped (hub_repo_table_get_vadjustment (self->table), "value-changed",
+                            G_CALLBACK (update_cards_shown), self);
+  g_signal_connect_swapped (self->cards, "notify::compact", G_CALLBACK (update_cards_shown), self);
   g_signal_connect (self->detail, "message", G_CALLBACK (on_detail_message), self);
 
   hub_window_actions_init (self);

@@ -78,6 +78,38 @@ test_compact (void)
   hub_test_close_window (window);
 }
 
+static gboolean
+table_scrollable (gpointer window)
+{
+  GtkAdjustment *adjustment = hub_repo_table_get_vadjustment (hub_window_get_table (window));
+
+  return gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment) + 100;
+}
+
+/* On a phone's width the cards scroll away with the table, and come back
+ * at its top; on a wide window they stay. */
+static void
+test_cards_scroll_away (void)
+{
+  HubWindow *window = hub_test_open_window (NULL, 360, 640);
+  GtkAdjustment *adjustment = hub_repo_table_get_vadjustment (hub_window_get_table (window));
+  GtkRevealer *revealer = GTK_REVEALER (hub_test_find_named (GTK_WIDGET (window), "cards-revealer"));
+
+  hub_window_open_demo (window);
+  hub_test_wait_loaded (window);
+  hub_test_wait_for (table_scrollable, window, 20, "a table taller than the window");
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  gtk_adjustment_set_value (adjustment, 100);
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  gtk_adjustment_set_value (adjustment, 0);
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+
+  gtk_adjustment_set_value (adjustment, 100);
+  hub_summary_cards_set_compact (hub_window_get_cards (window), FALSE);
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  hub_test_close_window (window);
+}
+
 static void
 test_broken_file_keeps_data (void)
 {
@@ -233,6 +265,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/window/cards", test_cards);
   g_test_add_func ("/ui/window/compact", test_compact);
+  g_test_add_func ("/ui/window/cards-scroll-away", test_cards_scroll_away);
   g_test_add_func ("/ui/window/broken-file-keeps-data", test_broken_file_keeps_data);
   g_test_add_func ("/ui/window/welcome", test_welcome);
   g_test_add_func ("/ui/window/last-source", test_last_source);
