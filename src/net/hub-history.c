@@ -84,14 +84,6 @@ static const char *const schema_steps[] = {
 
 #define SCHEMA_VERSION G_N_ELEMENTS (schema_steps)
 
-struct _HubHistory
-{
-  GObject  parent_instance;
-
-  char    *path;
-  sqlite3 *db;
-  GMutex   lock;      /* one statement sequence at a time on db */
-};
 
 G_DEFINE_FINAL_TYPE (HubHistory, hub_history, G_TYPE_OBJECT)
 
@@ -120,11 +112,11 @@ is_full (sqlite3 *db,
 }
 
 /* The error for a failed SQLite call on the history at path. */
-static void
-set_sqlite_error (GError     **error,
-                  sqlite3     *db,
-                  int          rc,
-                  const char  *path)
+void
+hub_history_set_error (GError     **error,
+                       sqlite3     *db,
+                       int          rc,
+                       const char  *path)
 {
   int primary = rc & 0xff;
 
@@ -156,49 +148,47 @@ exec (HubHistory  *self,
 
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, self->db, rc, self->path);
+      hub_history_set_error (error, self->db, rc, self->path);
       return FALSE;
     }
   return TRUE;
 }
 
-static sqlite3_stmt *
-prepare (HubHistory  *self,
-         const char  *sql,
-         GError     **error)
+sqlite3_stmt *
+hub_history_prepare (HubHistory  *self,
+                     const char  *sql,
+                     GError     **error)
 {
   sqlite3_stmt *stmt = NULL;
   int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
 
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, self->db, rc, self->path);
+      hub_history_set_error (error, self->db, rc, self->path);
       return NULL;
     }
   return stmt;
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
-
 /* Steps a statement that returns no row (or whose row is not wanted). */
-static gboolean
-step_done (HubHistory    *self,
-           sqlite3_stmt  *stmt,
-           GError       **error)
+gboolean
+hub_history_step_done (HubHistory    *self,
+                       sqlite3_stmt  *stmt,
+                       GError       **error)
 {
   int rc = sqlite3_step (stmt);
 
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
     {
-      set_sqlite_error (error, self->db, rc, self->path);
+      hub_history_set_error (error, self->db, rc, self->path);
       return FALSE;
     }
   return TRUE;
 }
 
-static void
-rollback (HubHistory *self)
+void
+hub_history_rollback (HubHistory *self)
 {
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
@@ -226,7 +216,7 @@ hub_history_migrate (sqlite3     *db,
     rc = SQLITE_OK;
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, db, rc, path);
+      hub_history_set_error (error, db, rc, path);
       if (!sqlite3_get_autocommit (db))
         sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;
@@ -253,7 +243,7 @@ hub_history_migrate (sqlite3     *db,
         rc = sqlite3_exec (db, set_version, NULL, NULL, NULL);
       if (rc != SQLITE_OK)
         {
-          set_sqlite_error (error, db, rc, path);
+          hub_history_set_error (error, db, rc, path);
           sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
           return FALSE;
         }
@@ -262,7 +252,7 @@ hub_history_migrate (sqlite3     *db,
   rc = sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, db, rc, path);
+      hub_history_set_error (error, db, rc, path);
       sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;
     }
@@ -362,7 +352,7 @@ hub_history_open (const char  *path,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, self->db, rc, self->path);
+      hub_history_set_error (error, self->db, rc, self->path);
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, 1);
@@ -370,13 +360,13 @@ hub_history_open (const char  *path,
 
   /* journal_mode answers the mode in force: anything but wal is a failure
    * (a file that is no database fails here, untouched). */
-  stmt = prepare (self, "PRAGMA journal_mode = WAL", error);
+  stmt = hub_history_prepare (self, "PRAGMA journal_mode = WAL", error);
   if (stmt == NULL)
     return NULL;
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
-      set_sqlite_error (error, self->db, rc, self->path);
+      hub_history_set_error (error, self->db, rc, self->path);
       return NULL;
     }
   if (g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") != 0)
@@ -444,38 +434,38 @@ bind_time (sqlite3_stmt *stmt,
     sqlite3_bind_int64 (stmt, index, g_date_time_to_unix (time));
 }
 
-static gint64
-column_count (sqlite3_stmt *stmt,
-              int           index)
+gint64
+hub_history_column_count (sqlite3_stmt *stmt,
+                          int           index)
 {
   return sqlite3_column_type (stmt, index) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, index);
 }
 
-static GDateTime *
-column_time (sqlite3_stmt *stmt,
-             int           index)
+GDateTime *
+hub_history_column_time (sqlite3_stmt *stmt,
+                         int           index)
 {
   return sqlite3_column_type (stmt, index) == SQLITE_NULL
            ? NULL : g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, index));
 }
 
 /* The author's id, made when missing; within the caller's transaction. */
-static gint64
-author_id (HubHistory  *self,
-           const char  *endpoint,
-           const char  *author,
-           gboolean     create,
-           GError     **error)
+gint64
+hub_history_author_id (HubHistory  *self,
+                       const char  *endpoint,
+                       const char  *author,
+                       gboolean     create,
+                       GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
   if (create)
-    stmt = prepare (self, "INSERT INTO authors (endpoint, name) VALUES (?1, ?2) "
-                          "ON CONFLICT (endpoint, name) DO UPDATE SET name = excluded.name "
-                          "RETURNING id", error);
+    stmt = hub_history_prepare (self, "INSERT INTO authors (endpoint, name) VALUES (?1, ?2) "
+                                      "ON CONFLICT (endpoint, name) DO UPDATE SET name = excluded.name "
+                                      "RETURNING id", error);
   else
-    stmt = prepare (self, "SELECT id FROM authors WHERE endpoint = ?1 AND name = ?2", error);
+    stmt = hub_history_prepare (self, "SELECT id FROM authors WHERE endpoint = ?1 AND name = ?2", error);
   if (stmt == NULL)
     return -1;
   sqlite3_bind_text (stmt, 1, endpoint, -1, SQLITE_STATIC);
@@ -485,7 +475,7 @@ author_id (HubHistory  *self,
     return sqlite3_column_int64 (stmt, 0);
   if (rc == SQLITE_DONE)
     return 0;
-  set_sqlite_error (error, self->db, rc, self->path);
+  hub_history_set_error (error, self->db, rc, self->path);
   return -1;
 }
 
@@ -514,23 +504,23 @@ writer_init (HubHistory  *self,
              Writer      *writer,
              GError     **error)
 {
-  writer->remove = prepare (self, "DELETE FROM snapshots WHERE author_id = ?1 AND day = ?2", error);
+  writer->remove = hub_history_prepare (self, "DELETE FROM snapshots WHERE author_id = ?1 AND day = ?2", error);
   if (writer->remove == NULL)
     return FALSE;
-  writer->snapshot = prepare (self, "INSERT INTO snapshots (author_id, day, taken_at, source) "
-                                    "VALUES (?1, ?2, ?3, ?4) RETURNING id", error);
+  writer->snapshot = hub_history_prepare (self, "INSERT INTO snapshots (author_id, day, taken_at, source) "
+                                                "VALUES (?1, ?2, ?3, ?4) RETURNING id", error);
   if (writer->snapshot == NULL)
     return FALSE;
-  writer->repo = prepare (self, "INSERT INTO repos (author_id, type, name, created_at) "
-                                "VALUES (?1, ?2, ?3, ?4) "
-                                "ON CONFLICT (author_id, type, name) DO UPDATE "
-                                "SET created_at = coalesce (excluded.created_at, created_at) "
-                                "RETURNING id", error);
+  writer->repo = hub_history_prepare (self, "INSERT INTO repos (author_id, type, name, created_at) "
+                                            "VALUES (?1, ?2, ?3, ?4) "
+                                            "ON CONFLICT (author_id, type, name) DO UPDATE "
+                                            "SET created_at = coalesce (excluded.created_at, created_at) "
+                                            "RETURNING id", error);
   if (writer->repo == NULL)
     return FALSE;
-  writer->figures = prepare (self, "INSERT INTO repo_figures (snapshot_id, repo_id, downloads, "
-                                   "downloads_all_time, likes, trending_score, last_modified, "
-                                   "private) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+  writer->figures = hub_history_prepare (self, "INSERT INTO repo_figures (snapshot_id, repo_id, downloads, "
+                                               "downloads_all_time, likes, trending_score, last_modified, "
+                                               "private) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
   return writer->figures != NULL;
 }
 
@@ -548,7 +538,7 @@ write_snapshot_row (HubHistory  *self,
 
   sqlite3_bind_int64 (writer->remove, 1, author);
   sqlite3_bind_int (writer->remove, 2, day);
-  if (!step_done (self, writer->remove, error))
+  if (!hub_history_step_done (self, writer->remove, error))
     return -1;
   sqlite3_bind_int64 (writer->snapshot, 1, author);
   sqlite3_bind_int (writer->snapshot, 2, day);
@@ -558,7 +548,7 @@ write_snapshot_row (HubHistory  *self,
   if (rc != SQLITE_ROW)
     {
       sqlite3_reset (writer->snapshot);
-      set_sqlite_error (error, self->db, rc, self->path);
+      hub_history_set_error (error, self->db, rc, self->path);
       return -1;
     }
   id = sqlite3_column_int64 (writer->snapshot, 0);
@@ -593,7 +583,7 @@ write_figures (HubHistory  *self,
   if (rc != SQLITE_ROW)
     {
       sqlite3_reset (writer->repo);
-      set_sqlite_error (error, self->db, rc, self->path);
+      hub_history_set_error (error, self->db, rc, self->path);
       return FALSE;
     }
   repo = sqlite3_column_int64 (writer->repo, 0);
@@ -610,7 +600,7 @@ write_figures (HubHistory  *self,
     sqlite3_bind_null (writer->figures, 8);
   else
     sqlite3_bind_int (writer->figures, 8, is_private);
-  return step_done (self, writer->figures, error);
+  return hub_history_step_done (self, writer->figures, error);
 }
 
 static gboolean
@@ -619,7 +609,7 @@ commit (HubHistory  *self,
 {
   if (!exec (self, "COMMIT", error))
     {
-      rollback (self);
+      hub_history_rollback (self);
       return FALSE;
     }
   return TRUE;
@@ -649,13 +639,13 @@ hub_history_save_snapshot (HubHistory  *self,
   locker = g_mutex_locker_new (&self->lock);
   if (!exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
-  if ((author_row = author_id (self, endpoint, author, TRUE, error)) <= 0 ||
+  if ((author_row = hub_history_author_id (self, endpoint, author, TRUE, error)) <= 0 ||
       !writer_init (self, &writer, error) ||
       (snapshot = write_snapshot_row (self, &writer, author_row, day,
                                       g_date_time_to_unix (taken_at ? taken_at : now),
                                       "hub", error)) < 0)
     {
-      rollback (self);
+      hub_history_rollback (self);
       return FALSE;
     }
   for (guint i = 0; i < infos->len; i++)
@@ -667,229 +657,11 @@ hub_history_save_snapshot (HubHistory  *self,
                           info->likes, info->trending_score, info->last_modified,
                           info->is_private ? 1 : 0, error))
         {
-          rollback (self);
+          hub_history_rollback (self);
           return FALSE;
         }
     }
   return commit (self, error);
-}
-
-/* Every repository of author with its snapshots, oldest first: a
- * GPtrArray of HubRepoHistory by type and name, for hub_estimate_daily()
- * and hub_estimate_to_dataset(). Empty for an author never saved. */
-GPtrArray *
-hub_history_load_author (HubHistory  *self,
-                         const char  *endpoint,
-                         const char  *author,
-                         GError     **error)
-{
-  g_autoptr(GPtrArray) histories = g_ptr_array_new_with_free_func ((GDestroyNotify) hub_repo_history_free);
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GMutexLocker) locker = NULL;
-  g_autoptr(sqlite3_stmt) repos = NULL;
-  g_autoptr(sqlite3_stmt) figures = NULL;
-  gint64 id;
-  int rc;
-
-  g_return_val_if_fail (HUB_IS_HISTORY (self), NULL);
-  g_return_val_if_fail (endpoint != NULL && author != NULL, NULL);
-
-  locker = g_mutex_locker_new (&self->lock);
-  if ((id = author_id (self, endpoint, author, FALSE, error)) < 0)
-    return NULL;
-
-  /* The repositories in order, then the figures snapshot by snapshot in
-   * the order of days, which the indexes give without a sort: a year of
-   * thousands of repositories is millions of rows. */
-  repos = prepare (self, "SELECT id, type, name FROM repos WHERE author_id = ?1 "
-                         "ORDER BY type, name", error);
-  if (repos == NULL)
-    return NULL;
-  sqlite3_bind_int64 (repos, 1, id);
-  while ((rc = sqlite3_step (repos)) == SQLITE_ROW)
-    {
-      HubRepoHistory *history = hub_repo_history_new ((const char *) sqlite3_column_text (repos, 1),
-                                                      (const char *) sqlite3_column_text (repos, 2));
-      gint64 repo_id = sqlite3_column_int64 (repos, 0);
-
-      g_array_append_val (ids, repo_id);
-      g_ptr_array_add (histories, history);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (error, self->db, rc, self->path);
-      return NULL;
-    }
-  /* ids stays as it is from here: the table points into it. */
-  for (guint i = 0; i < ids->len; i++)
-    g_hash_table_insert (by_id, &g_array_index (ids, gint64, i), g_ptr_array_index (histories, i));
-
-  figures = prepare (self, "SELECT s.day, f.repo_id, f.downloads, f.downloads_all_time, f.likes "
-                           "FROM snapshots s JOIN repo_figures f ON f.snapshot_id = s.id "
-                           "WHERE s.author_id = ?1 ORDER BY s.day", error);
-  if (figures == NULL)
-    return NULL;
-  sqlite3_bind_int64 (figures, 1, id);
-  while ((rc = sqlite3_step (figures)) == SQLITE_ROW)
-    {
-      gint64 repo_id = sqlite3_column_int64 (figures, 1);
-      HubRepoHistory *history = g_hash_table_lookup (by_id, &repo_id);
-      HubSnapshotPoint point;
-
-      if (history == NULL)
-        continue;
-      point.day = sqlite3_column_int (figures, 0);
-      point.downloads = column_count (figures, 2);
-      point.downloads_all_time = column_count (figures, 3);
-      point.likes = column_count (figures, 4);
-      hub_repo_history_add (history, &point);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (error, self->db, rc, self->path);
-      return NULL;
-    }
-  /* A repository that was in no snapshot (all of its days replaced) has
-   * nothing to show. */
-  for (guint i = histories->len; i > 0; i--)
-    if (((HubRepoHistory *) g_ptr_array_index (histories, i - 1))->points->len == 0)
-      g_ptr_array_remove_index (histories, i - 1);
-  return g_steal_pointer (&histories);
-}
-
-/* The latest snapshot of author as HubRepoInfo (for the table: likes,
- * trending, dates, privacy), and its day; empty, with HUB_DAY_NONE, when
- * there is none. */
-GPtrArray *
-hub_history_load_latest (HubHistory  *self,
-                         const char  *endpoint,
-                         const char  *author,
-                         HubDay      *day,
-                         GError     **error)
-{
-  g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func ((GDestroyNotify) hub_repo_info_free);
-  g_autoptr(GMutexLocker) locker = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  HubDay latest = HUB_DAY_NONE;
-  int rc;
-
-  g_return_val_if_fail (HUB_IS_HISTORY (self), NULL);
-  g_return_val_if_fail (endpoint != NULL && author != NULL, NULL);
-
-  locker = g_mutex_locker_new (&self->lock);
-  stmt = prepare (self,
-                  "SELECT s.day, r.type, r.name, r.created_at, f.downloads, f.downloads_all_time, "
-                  "f.likes, f.trending_score, f.last_modified, f.private "
-                  "FROM authors a JOIN snapshots s ON s.author_id = a.id "
-                  "JOIN repo_figures f ON f.snapshot_id = s.id JOIN repos r ON r.id = f.repo_id "
-                  "WHERE a.endpoint = ?1 AND a.name = ?2 AND s.day = "
-                  "(SELECT max (day) FROM snapshots WHERE author_id = a.id) "
-                  "ORDER BY r.type, r.name", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, endpoint, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, author, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      HubRepoInfo *info = g_new0 (HubRepoInfo, 1);
-
-      latest = sqlite3_column_int (stmt, 0);
-      info->type = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      info->name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      info->created_at = column_time (stmt, 3);
-      info->downloads = column_count (stmt, 4);
-      info->downloads_all_time = column_count (stmt, 5);
-      info->likes = column_count (stmt, 6);
-      info->trending_score = column_count (stmt, 7);
-      info->last_modified = column_time (stmt, 8);
-      info->is_private = sqlite3_column_int (stmt, 9) != 0;
-      g_ptr_array_add (infos, info);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (error, self->db, rc, self->path);
-      return NULL;
-    }
-  if (day != NULL)
-    *day = latest;
-  return g_steal_pointer (&infos);
-}
-
-/* The days of author's snapshots, oldest first (a GArray of HubDay). */
-GArray *
-hub_history_list_days (HubHistory  *self,
-                       const char  *endpoint,
-                       const char  *author,
-                       GError     **error)
-{
-  g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (HubDay));
-  g_autoptr(GMutexLocker) locker = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  g_return_val_if_fail (HUB_IS_HISTORY (self), NULL);
-
-  locker = g_mutex_locker_new (&self->lock);
-  stmt = prepare (self, "SELECT s.day FROM authors a JOIN snapshots s ON s.author_id = a.id "
-                        "WHERE a.endpoint = ?1 AND a.name = ?2 ORDER BY s.day", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, endpoint, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, author, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      HubDay day = sqlite3_column_int (stmt, 0);
-
-      g_array_append_val (days, day);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (error, self->db, rc, self->path);
-      return NULL;
-    }
-  return g_steal_pointer (&days);
-}
-
-/* Every author in the history, followed or not, by endpoint and name: a
- * GPtrArray of HubHistoryAuthor, for the source switcher. */
-GPtrArray *
-hub_history_list_authors (HubHistory  *self,
-                          GError     **error)
-{
-  g_autoptr(GPtrArray) authors = g_ptr_array_new_with_free_func ((GDestroyNotify) hub_history_author_free);
-  g_autoptr(GMutexLocker) locker = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  g_return_val_if_fail (HUB_IS_HISTORY (self), NULL);
-
-  locker = g_mutex_locker_new (&self->lock);
-  stmt = prepare (self, "SELECT a.endpoint, a.name, a.followed, count (s.id), min (s.day), max (s.day) "
-                        "FROM authors a LEFT JOIN snapshots s ON s.author_id = a.id "
-                        "GROUP BY a.id ORDER BY a.endpoint, a.name", error);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      HubHistoryAuthor *author = g_new0 (HubHistoryAuthor, 1);
-
-      author->endpoint = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      author->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      author->followed = sqlite3_column_int (stmt, 2) != 0;
-      author->n_snapshots = (guint) sqlite3_column_int (stmt, 3);
-      author->first_day = sqlite3_column_type (stmt, 4) == SQLITE_NULL
-                            ? HUB_DAY_NONE : sqlite3_column_int (stmt, 4);
-      author->last_day = sqlite3_column_type (stmt, 5) == SQLITE_NULL
-                           ? HUB_DAY_NONE : sqlite3_column_int (stmt, 5);
-      g_ptr_array_add (authors, author);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (error, self->db, rc, self->path);
-      return NULL;
-    }
-  return g_steal_pointer (&authors);
 }
 
 /* Follows author (adding it, with no snapshot yet) or stops following it;
@@ -911,17 +683,17 @@ hub_history_set_followed (HubHistory  *self,
   locker = g_mutex_locker_new (&self->lock);
   if (!exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
-  if ((id = author_id (self, endpoint, author, TRUE, error)) <= 0 ||
-      (stmt = prepare (self, "UPDATE authors SET followed = ?1 WHERE id = ?2", error)) == NULL)
+  if ((id = hub_history_author_id (self, endpoint, author, TRUE, error)) <= 0 ||
+      (stmt = hub_history_prepare (self, "UPDATE authors SET followed = ?1 WHERE id = ?2", error)) == NULL)
     {
-      rollback (self);
+      hub_history_rollback (self);
       return FALSE;
     }
   sqlite3_bind_int (stmt, 1, followed ? 1 : 0);
   sqlite3_bind_int64 (stmt, 2, id);
-  if (!step_done (self, stmt, error))
+  if (!hub_history_step_done (self, stmt, error))
     {
-      rollback (self);
+      hub_history_rollback (self);
       return FALSE;
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
@@ -951,10 +723,10 @@ hub_history_import (HubHistory        *self,
   if (!exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
   if (!writer_init (self, &writer, error) ||
-      (exists = prepare (self, "SELECT 1 FROM snapshots WHERE author_id = ?1 AND day = ?2",
-                         error)) == NULL)
+      (exists = hub_history_prepare (self, "SELECT 1 FROM snapshots WHERE author_id = ?1 AND day = ?2",
+                                     error)) == NULL)
     {
-      rollback (self);
+      hub_history_rollback (self);
       return FALSE;
     }
 
@@ -965,9 +737,9 @@ hub_history_import (HubHistory        *self,
       gint64 id;
       int rc;
 
-      if ((author = author_id (self, endpoint, snapshot->author, TRUE, error)) <= 0)
+      if ((author = hub_history_author_id (self, endpoint, snapshot->author, TRUE, error)) <= 0)
         {
-          rollback (self);
+          hub_history_rollback (self);
           return FALSE;
         }
       sqlite3_bind_int64 (exists, 1, author);
@@ -976,8 +748,8 @@ hub_history_import (HubHistory        *self,
       sqlite3_reset (exists);
       if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         {
-          set_sqlite_error (error, self->db, rc, self->path);
-          rollback (self);
+          hub_history_set_error (error, self->db, rc, self->path);
+          hub_history_rollback (self);
           return FALSE;
         }
       if (rc == SQLITE_ROW)
@@ -990,7 +762,7 @@ hub_history_import (HubHistory        *self,
                                "import", error);
       if (id < 0)
         {
-          rollback (self);
+          hub_history_rollback (self);
           return FALSE;
         }
       for (guint f = 0; f < snapshot->figures->len; f++)
@@ -1001,7 +773,7 @@ hub_history_import (HubHistory        *self,
                               figures->downloads, figures->downloads_all_time, figures->likes,
                               -1, NULL, -1, error))
             {
-              rollback (self);
+              hub_history_rollback (self);
               return FALSE;
             }
           done.figures++;
@@ -1013,176 +785,4 @@ hub_history_import (HubHistory        *self,
   if (result != NULL)
     *result = done;
   return TRUE;
-}
-
-/* Taking a snapshot: the listings, then the save, in a worker thread. */
-
-typedef struct
-{
-  HubClient   *client;
-  char        *endpoint;
-  char        *author;
-  HubDay       day;
-  GPtrArray   *infos;
-  GDateTime   *fetched_at;
-  GPtrArray   *partial;
-} Snapshot;
-
-static void
-snapshot_free (Snapshot *snapshot)
-{
-  g_clear_object (&snapshot->client);
-  g_free (snapshot->endpoint);
-  g_free (snapshot->author);
-  g_clear_pointer (&snapshot->infos, g_ptr_array_unref);
-  g_clear_pointer (&snapshot->fetched_at, g_date_time_unref);
-  g_clear_pointer (&snapshot->partial, g_ptr_array_unref);
-  g_free (snapshot);
-}
-
-static void
-save_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  Snapshot *snapshot = task_data;
-  GError *error = NULL;
-
-  if (!hub_history_save_snapshot (source_object, snapshot->endpoint, snapshot->author,
-                                  snapshot->day, snapshot->fetched_at, snapshot->infos, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, g_ptr_array_ref (snapshot->infos),
-                           (GDestroyNotify) g_ptr_array_unref);
-}
-
-static void
-listed_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Snapshot *snapshot = g_task_get_task_data (task);
-  GError *error = NULL;
-
-  snapshot->infos = hub_client_list_author_finish (HUB_CLIENT (object), result,
-                                                   &snapshot->partial, &snapshot->fetched_at,
-                                                   &error);
-  /* Only a complete listing is a snapshot; the database waits off the
-   * main thread. The Hub lists nothing, rather than refusing, for a name
-   * that is no author: an empty snapshot would hide a typo every day. */
-  if (snapshot->infos == NULL)
-    g_task_return_error (task, error);
-  else if (snapshot->infos->len == 0)
-    g_task_return_new_error (task, HUB_NET_ERROR, HUB_NET_ERROR_NOT_FOUND,
-                             _("%s lists no public model, dataset or space of “%s”: check the "
-                               "name. Nothing was saved."), snapshot->endpoint, snapshot->author);
-  else
-    g_task_run_in_thread (task, save_thread);
-}
-
-/* Lists author's public figures with client (see
- * hub_client_list_author_async) and, when every page arrived, saves them
- * as its snapshot of day (hub_history_today() in the app; tests choose
- * it). Returns the listings (GPtrArray of HubRepoInfo); on failure,
- * partial (may be NULL) has what arrived, and nothing was saved. */
-void
-hub_history_take_snapshot_async (HubHistory          *self,
-                                 HubClient           *client,
-                                 const char          *author,
-                                 HubDay               day,
-                                 HubProgress         *progress,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
-{
-  GTask *task;
-  Snapshot *snapshot;
-
-  g_return_if_fail (HUB_IS_HISTORY (self));
-  g_return_if_fail (HUB_IS_CLIENT (client));
-  g_return_if_fail (author != NULL && *author != '\0');
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, hub_history_take_snapshot_async);
-  snapshot = g_new0 (Snapshot, 1);
-  snapshot->client = g_object_ref (client);
-  snapshot->endpoint = g_strdup (hub_client_get_endpoint (client));
-  snapshot->author = g_strdup (author);
-  snapshot->day = day;
-  g_task_set_task_data (task, snapshot, (GDestroyNotify) snapshot_free);
-  hub_client_list_author_async (client, author, progress, cancellable, listed_cb, task);
-}
-
-GPtrArray *
-hub_history_take_snapshot_finish (HubHistory    *self,
-                                  GAsyncResult  *result,
-                                  GPtrArray    **partial,
-                                  GError       **error)
-{
-  Snapshot *snapshot;
-  GPtrArray *infos;
-
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hub_history_take_snapshot_async,
-                        NULL);
-
-  infos = g_task_propagate_pointer (G_TASK (result), error);
-  snapshot = g_task_get_task_data (G_TASK (result));
-  if (infos == NULL && partial != NULL)
-    *partial = snapshot->partial ? g_ptr_array_ref (snapshot->partial) : NULL;
-  return infos;
-}
-
-static void
-load_author_thread (GTask        *task,
-                    gpointer      source_object,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
-{
-  char **names = task_data;
-  GError *error = NULL;
-  GPtrArray *histories = hub_history_load_author (source_object, names[0], names[1], &error);
-
-  if (histories == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, histories, (GDestroyNotify) g_ptr_array_unref);
-}
-
-/* hub_history_load_author() in a worker thread, for the window. */
-void
-hub_history_load_author_async (HubHistory          *self,
-                               const char          *endpoint,
-                               const char          *author,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  char **names;
-
-  g_return_if_fail (HUB_IS_HISTORY (self));
-  g_return_if_fail (endpoint != NULL && author != NULL);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, hub_history_load_author_async);
-  names = g_new0 (char *, 3);
-  names[0] = g_strdup (endpoint);
-  names[1] = g_strdup (author);
-  g_task_set_task_data (task, names, (GDestroyNotify) g_strfreev);
-  g_task_run_in_thread (task, load_author_thread);
-}
-
-GPtrArray *
-hub_history_load_author_finish (HubHistory    *self,
-                                GAsyncResult  *result,
-                                GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hub_history_load_author_async,
-                        NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
 }
