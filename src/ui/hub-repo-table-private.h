@@ -28,8 +28,8 @@ struct _HubRepoTable
   GtkColumnViewColumn *sparkline_column;
   GtkColumnViewColumn *change_column;
   GtkColumnViewColumn *likes_column;
-  GtkNumericSorter    *period_sorter;
-  GtkNumericSorter    *likes_sorter;
+  GtkSorter           *period_sorter;
+  GtkSorter           *likes_sorter;
   GtkLabel            *count_label;
 
   HubDataset          *dataset;

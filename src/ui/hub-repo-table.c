@@ -384,8 +384,6 @@ hub_repo_table_class_init (HubRepoTableClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HubRepoTable, all_time_column);
   gtk_widget_class_bind_template_child (widget_class, HubRepoTable, sparkline_column);
   gtk_widget_class_bind_template_child (widget_class, HubRepoTable, change_column);
-  gtk_widget_class_bind_template_child (widget_class, HubRepoTable, period_sorter);
-  gtk_widget_class_bind_template_child (widget_class, HubRepoTable, likes_sorter);
   gtk_widget_class_bind_template_child (widget_class, HubRepoTable, likes_column);
   gtk_widget_class_bind_template_child (widget_class, HubRepoTable, count_label);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
@@ -398,18 +396,65 @@ hub_repo_table_class_init (HubRepoTableClass *klass)
   gtk_widget_class_set_css_name (widget_class, "repotable");
 }
 
+#define COMPARE(a, b) ((a) < (b) ? GTK_ORDERING_SMALLER : (a) > (b) ? GTK_ORDERING_LARGER \
+                                                            : GTK_ORDERING_EQUAL)
+
+/* A column's order: its values, then names (from keys made once per row,
+ * so that a sort of thousands of rows reads fields, not properties). */
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  HubRepoRow *x = HUB_REPO_ROW ((gpointer) a);
+  HubRepoRow *y = HUB_REPO_ROW ((gpointer) b);
+  GtkOrdering order = GTK_ORDERING_EQUAL;
+
+  switch ((HubRepoColumn) GPOINTER_TO_INT (user_data))
+    {
+    case HUB_REPO_COLUMN_TYPE:
+      order = COMPARE (hub_repo_row_get_kind (x), hub_repo_row_get_kind (y));
+      break;
+    case HUB_REPO_COLUMN_PERIOD:
+      order = COMPARE (hub_repo_row_get_period_downloads (x), hub_repo_row_get_period_downloads (y));
+      break;
+    case HUB_REPO_COLUMN_ALL_TIME:
+      order = COMPARE (hub_repo_row_get_all_time (x), hub_repo_row_get_all_time (y));
+      break;
+    case HUB_REPO_COLUMN_SPARKLINE:
+      order = COMPARE (hub_repo_row_get_recent (x), hub_repo_row_get_recent (y));
+      break;
+    case HUB_REPO_COLUMN_CHANGE:
+      order = COMPARE (hub_repo_row_get_change_key (x), hub_repo_row_get_change_key (y));
+      break;
+    case HUB_REPO_COLUMN_LIKES:
+      order = COMPARE (hub_repo_row_get_likes (x), hub_repo_row_get_likes (y));
+      break;
+    case HUB_REPO_COLUMN_NAME:
+    default:
+      break;
+    }
+  if (order != GTK_ORDERING_EQUAL)
+    return order;
+  /* Equal values go by name, so that the order is stable. */
+  return gtk_ordering_from_cmpfunc (strcmp (hub_repo_row_get_collate_key (x),
+                                            hub_repo_row_get_collate_key (y)));
+}
+
+static GtkSorter *
+set_column_sorter (GtkColumnViewColumn *column,
+                   HubRepoColumn        which)
+{
+  g_autoptr(GtkCustomSorter) sorter = gtk_custom_sorter_new (compare_rows,
+                                                             GINT_TO_POINTER (which), NULL);
+
+  gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
+  return GTK_SORTER (sorter);
+}
+
 static void
 hub_repo_table_init (HubRepoTable *self)
 {
-  static const gsize tie_broken[] = {
-    G_STRUCT_OFFSET (HubRepoTable, type_column),
-    G_STRUCT_OFFSET (HubRepoTable, period_column),
-    G_STRUCT_OFFSET (HubRepoTable, all_time_column),
-    G_STRUCT_OFFSET (HubRepoTable, sparkline_column),
-    G_STRUCT_OFFSET (HubRepoTable, change_column),
-    G_STRUCT_OFFSET (HubRepoTable, likes_column),
-  };
-
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
@@ -432,17 +477,13 @@ hub_repo_table_init (HubRepoTable *self)
   g_signal_connect (self->filter_model, "items-changed",
                     G_CALLBACK (on_filter_items_changed), self);
 
-  /* Equal values go by name, whichever the direction, so the order is stable. */
-  for (guint i = 0; i < G_N_ELEMENTS (tie_broken); i++)
-    {
-      GtkColumnViewColumn *column = *(GtkColumnViewColumn **) G_STRUCT_MEMBER_P (self, tie_broken[i]);
-      GtkMultiSorter *sorter = gtk_multi_sorter_new ();
-
-      gtk_multi_sorter_append (sorter, g_object_ref (gtk_column_view_column_get_sorter (column)));
-      gtk_multi_sorter_append (sorter, g_object_ref (gtk_column_view_column_get_sorter (self->name_column)));
-      gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
-      g_object_unref (sorter);
-    }
+  set_column_sorter (self->type_column, HUB_REPO_COLUMN_TYPE);
+  set_column_sorter (self->name_column, HUB_REPO_COLUMN_NAME);
+  self->period_sorter = set_column_sorter (self->period_column, HUB_REPO_COLUMN_PERIOD);
+  set_column_sorter (self->all_time_column, HUB_REPO_COLUMN_ALL_TIME);
+  set_column_sorter (self->sparkline_column, HUB_REPO_COLUMN_SPARKLINE);
+  set_column_sorter (self->change_column, HUB_REPO_COLUMN_CHANGE);
+  self->likes_sorter = set_column_sorter (self->likes_column, HUB_REPO_COLUMN_LIKES);
 
   rebuild_type_filter (self);
   update_columns (self);
@@ -514,7 +555,7 @@ hub_repo_table_set_period (HubRepoTable *self,
   for (guint i = 0; i < self->store->rows->len; i++)
     hub_repo_row_set_period (g_ptr_array_index (self->store->rows, i), period);
   /* The period column's values changed under its sorter, and in every row. */
-  gtk_sorter_changed (GTK_SORTER (self->period_sorter), GTK_SORTER_CHANGE_DIFFERENT);
+  gtk_sorter_changed (self->period_sorter, GTK_SORTER_CHANGE_DIFFERENT);
   hub_repo_table_refresh_cells (self);
   update_columns (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD]);
@@ -667,7 +708,7 @@ hub_repo_table_set_source_infos (HubRepoTable *self,
     }
   self->has_infos = has_infos;
   update_columns (self);
-  gtk_sorter_changed (GTK_SORTER (self->likes_sorter), GTK_SORTER_CHANGE_DIFFERENT);
+  gtk_sorter_changed (self->likes_sorter, GTK_SORTER_CHANGE_DIFFERENT);
   hub_repo_table_refresh_cells (self);
 }
 
