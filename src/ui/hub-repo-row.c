@@ -187,8 +187,6 @@ hub_repo_row_new (HubDataset *dataset,
   repo = hub_dataset_get_repo (dataset, index);
   as_of = hub_dataset_get_as_of (dataset);
   self->folded_name = g_utf8_casefold (repo->name, -1);
-  /* Names sort as the search matches them: whatever their case. */
-  self->collate_key = g_utf8_collate_key (self->folded_name, -1);
   self->all_time = hub_repo_all_time (repo);
   self->last_month = hub_repo_last_month (repo, as_of);
   self->previous_month = hub_repo_previous_month (repo, as_of);
@@ -236,6 +234,10 @@ hub_repo_row_get_folded_name (HubRepoRow *self)
 const char *
 hub_repo_row_get_collate_key (HubRepoRow *self)
 {
+  /* Made when a sort first compares names (a tie, or the Name column):
+   * names sort as the search matches them, whatever their case. */
+  if (self->collate_key == NULL)
+    self->collate_key = g_utf8_collate_key (self->folded_name, -1);
   return self->collate_key;
 }
 
