@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "hub-atomic-file.h"
 #include "hub-csv-writer.h"
 
 #define FLUSH_AT (64 * 1024)
@@ -154,29 +155,47 @@ hub_csv_export (HubDataset     *dataset,
                 GCancellable   *cancellable,
                 GError        **error)
 {
-  g_autoptr(GFileOutputStream) out = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(HubAtomicFile) file = NULL;
+  g_autoptr(GFileOutputStream) replace = NULL;
   g_autoptr(GCancellable) abandon = NULL;
+  GOutputStream *out;
   gboolean ok;
 
   g_return_val_if_fail (HUB_IS_DATASET (dataset), FALSE);
   g_return_val_if_fail (G_IS_FILE (destination), FALSE);
 
-  out = g_file_replace (destination, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, error);
-  if (out == NULL)
-    return FALSE;
+  /* A local file is written unnamed and named only when complete, so that
+   * neither a failed export nor a killed app leaves part of a file; another
+   * location through GIO's own replacement. */
+  path = g_file_get_path (destination);
+  if (path != NULL)
+    {
+      file = hub_atomic_file_new (path, 0666, error);
+      if (file == NULL)
+        return FALSE;
+      out = hub_atomic_file_get_stream (file);
+    }
+  else
+    {
+      replace = g_file_replace (destination, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, error);
+      if (replace == NULL)
+        return FALSE;
+      out = G_OUTPUT_STREAM (replace);
+    }
 
   if (kind == HUB_EXPORT_BREAKDOWN)
-    ok = hub_csv_write_breakdown (dataset, G_OUTPUT_STREAM (out), cancellable, error);
+    ok = hub_csv_write_breakdown (dataset, out, cancellable, error);
   else
-    ok = hub_csv_write_table (dataset, indexes, n_indexes, period,
-                              G_OUTPUT_STREAM (out), cancellable, error);
+    ok = hub_csv_write_table (dataset, indexes, n_indexes, period, out, cancellable, error);
 
+  if (file != NULL)
+    return ok && hub_atomic_file_commit (file, error);
   if (ok)
-    return g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, error);
-
+    return g_output_stream_close (out, cancellable, error);
   abandon = g_cancellable_new ();
   g_cancellable_cancel (abandon);
-  g_output_stream_close (G_OUTPUT_STREAM (out), abandon, NULL);
+  g_output_stream_close (out, abandon, NULL);
   return FALSE;
 }
 

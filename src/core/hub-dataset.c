@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "hub-dataset-private.h"
@@ -358,7 +359,8 @@ compute_totals (HubDataset *self)
     }
 }
 
-HubDataset *
+/* Takes ownership of repos (and of every days/cum array in it) and of names. */
+static HubDataset *
 hub_dataset_new_take (HubRepo      *repos,
                       guint         n_repos,
                       GStringChunk *names,
@@ -501,8 +503,13 @@ hub_dataset_top (HubDataset *self,
   return top;
 }
 
-/* The builder: rows arrive grouped by repository, so the previous row's
- * repository is compared before any hash look-up. */
+/* The builder: the one gate every dataset passes, whether its rows come from
+ * the parser or its series from a dataset file. Rows arrive grouped by
+ * repository, so the previous row's repository is compared before any hash
+ * look-up; a repeated day is merged as it arrives, so that memory follows
+ * the distinct (repository, day) pairs, not the rows. */
+
+G_DEFINE_QUARK (hub-dataset-error-quark, hub_dataset_error)
 
 typedef struct
 {
@@ -525,6 +532,8 @@ struct _HubDatasetBuilder
   GStringChunk *names;
   BuildRepo    *current;
   guint64       rows;
+  gboolean      merged_given;   /* hub_dataset_builder_set_rows() was called */
+  guint64       merged_repeats;
 };
 
 static guint
@@ -599,6 +608,58 @@ lookup_repo (HubDatasetBuilder *builder,
   return repo;
 }
 
+typedef struct
+{
+  HubDay day;
+  gint64 count;
+} DayCount;
+
+static int
+compare_day_count (gconstpointer a,
+                   gconstpointer b)
+{
+  const DayCount *da = a, *db = b;
+
+  return (da->day > db->day) - (da->day < db->day);
+}
+
+/* Sorts the days and sums the counts of repeated ones, in place. Counts
+ * are never negative, so the order in which they are summed does not
+ * change a saturated sum. */
+static void
+compact_build_repo (BuildRepo *repo)
+{
+  guint n = 0;
+
+  if (repo->unsorted)
+    {
+      g_autofree DayCount *pairs = g_new (DayCount, MAX (repo->len, 1));
+
+      for (guint i = 0; i < repo->len; i++)
+        pairs[i] = (DayCount) { repo->days[i], repo->counts[i] };
+      qsort (pairs, repo->len, sizeof (DayCount), compare_day_count);
+      for (guint i = 0; i < repo->len; i++)
+        {
+          repo->days[i] = pairs[i].day;
+          repo->counts[i] = pairs[i].count;
+        }
+      repo->unsorted = FALSE;
+    }
+
+  for (guint i = 0; i < repo->len; i++)
+    {
+      if (n > 0 && repo->days[n - 1] == repo->days[i])
+        {
+          repo->counts[n - 1] = add_saturated (repo->counts[n - 1], repo->counts[i]);
+          continue;
+        }
+      repo->days[n] = repo->days[i];
+      repo->counts[n] = repo->counts[i];
+      n++;
+    }
+  repo->len = n;
+}
+
 static void
 build_repo_reserve (BuildRepo *repo,
                     guint      more)
@@ -614,13 +675,33 @@ build_repo_reserve (BuildRepo *repo,
   repo->counts = g_renew (gint64, repo->counts, cap);
 }
 
+/* A full array of rows out of order may hold repeats: merged first, it
+ * grows only when the distinct days fill more than half of it. */
+static void
+build_repo_make_room (BuildRepo *repo)
+{
+  if (repo->unsorted)
+    {
+      compact_build_repo (repo);
+      if (repo->len <= repo->cap / 2)
+        return;
+    }
+  build_repo_reserve (repo, 1);
+}
+
 static inline void
 build_repo_append (BuildRepo *repo,
                    HubDay     day,
                    gint64     count)
 {
+  if (repo->len > 0 && day == repo->days[repo->len - 1])
+    {
+      repo->counts[repo->len - 1] = add_saturated (repo->counts[repo->len - 1], count);
+      return;
+    }
   if (G_UNLIKELY (repo->len == repo->cap))
-    build_repo_reserve (repo, 1);
+    build_repo_make_room (repo);
+  /* Compared after making room, which may have sorted the days. */
   if (repo->len > 0 && day <= repo->days[repo->len - 1])
     repo->unsorted = TRUE;
   repo->days[repo->len] = day;
@@ -628,8 +709,17 @@ build_repo_append (BuildRepo *repo,
   repo->len++;
 }
 
+/* What every row must hold before the rest of the code can rely on it. */
+static inline gboolean
+row_is_valid (gint64 total,
+              HubDay day,
+              gint64 downloads)
+{
+  return day >= HUB_DAY_FIRST && day <= HUB_DAY_LAST && total >= 0 && downloads >= 0;
+}
+
 /* type and name are NUL-terminated at their lengths. */
-void
+gboolean
 hub_dataset_builder_add (HubDatasetBuilder *builder,
                          const char        *type,
                          gsize              type_len,
@@ -641,6 +731,8 @@ hub_dataset_builder_add (HubDatasetBuilder *builder,
 {
   BuildRepo *repo = builder->current;
 
+  if (G_UNLIKELY (!row_is_valid (total, day, downloads)))
+    return FALSE;
   if (repo == NULL || repo->name_len != name_len || repo->type_len != type_len ||
       memcmp (repo->name, name, name_len) != 0 || memcmp (repo->type, type, type_len) != 0)
     repo = builder->current = lookup_repo (builder, type, name, name_len);
@@ -648,10 +740,11 @@ hub_dataset_builder_add (HubDatasetBuilder *builder,
   repo->total = MAX (repo->total, total);
   build_repo_append (repo, day, downloads);
   builder->rows++;
+  return TRUE;
 }
 
 /* A row of the same repository as the previous one, when the caller knows
- * it is: no name to compare. FALSE when there was no previous row. */
+ * it is: no name to compare. */
 gboolean
 hub_dataset_builder_add_to_current (HubDatasetBuilder *builder,
                                     gint64             total,
@@ -660,7 +753,9 @@ hub_dataset_builder_add_to_current (HubDatasetBuilder *builder,
 {
   BuildRepo *repo = builder->current;
 
-  if (repo == NULL)
+  g_return_val_if_fail (repo != NULL, FALSE);
+
+  if (G_UNLIKELY (!row_is_valid (total, day, downloads)))
     return FALSE;
   repo->total = MAX (repo->total, total);
   build_repo_append (repo, day, downloads);
@@ -668,10 +763,81 @@ hub_dataset_builder_add_to_current (HubDatasetBuilder *builder,
   return TRUE;
 }
 
+static gboolean
+refuse (GError     **error,
+        const char  *why)
+{
+  g_set_error_literal (error, HUB_DATASET_ERROR, HUB_DATASET_ERROR_INVALID, why);
+  return FALSE;
+}
+
+/* A repository's whole series as a dataset file keeps it: sorted days and
+ * their running sums. Counted as n_days rows, until set_rows() says more. */
+gboolean
+hub_dataset_builder_add_series (HubDatasetBuilder  *builder,
+                                const char         *type,
+                                gsize               type_len,
+                                const char         *name,
+                                gsize               name_len,
+                                gint64              total,
+                                const HubDay       *days,
+                                const gint64       *cum,
+                                guint               n_days,
+                                GError            **error)
+{
+  BuildRepo *repo;
+  g_autofree char *type_copy = NULL;
+
+  if (type_len == 0 || name_len == 0 ||
+      !g_utf8_validate_len (type, type_len, NULL) || !g_utf8_validate_len (name, name_len, NULL))
+    return refuse (error, _("a repository has no type or name, or one that is not text"));
+  if (total < 0)
+    return refuse (error, _("a repository’s total is negative"));
+  for (guint i = 0; i < n_days; i++)
+    {
+      if (days[i] < HUB_DAY_FIRST || days[i] > HUB_DAY_LAST)
+        return refuse (error, _("a day lies outside the years 1 to 9999"));
+      if (i > 0 && days[i] <= days[i - 1])
+        return refuse (error, _("the days of a repository are out of order"));
+      if (cum[i] < (i > 0 ? cum[i - 1] : 0))
+        return refuse (error, _("the downloads of a day are negative"));
+    }
+
+  type_copy = g_strndup (type, type_len);
+  repo = builder->current = lookup_repo (builder, type_copy, name, name_len);
+  repo->total = MAX (repo->total, total);
+  build_repo_reserve (repo, n_days);
+  for (guint i = 0; i < n_days; i++)
+    build_repo_append (repo, days[i], cum[i] - (i > 0 ? cum[i - 1] : 0));
+  builder->rows += n_days;
+  return TRUE;
+}
+
+/* The counts a dataset file records, checked against the series at finish. */
+void
+hub_dataset_builder_set_rows (HubDatasetBuilder *builder,
+                              guint64            rows,
+                              guint64            merged_repeats)
+{
+  builder->rows = rows;
+  builder->merged_repeats = merged_repeats;
+  builder->merged_given = TRUE;
+}
+
 guint64
 hub_dataset_builder_get_rows (HubDatasetBuilder *builder)
 {
   return builder->rows;
+}
+
+guint64
+hub_dataset_builder_get_capacity (HubDatasetBuilder *builder)
+{
+  guint64 held = 0;
+
+  for (guint i = 0; i < builder->repos->len; i++)
+    held += ((BuildRepo *) g_ptr_array_index (builder->repos, i))->cap;
+  return held;
 }
 
 /* Moves every row of other into builder; other is left empty. A repository
@@ -716,89 +882,61 @@ hub_dataset_builder_merge (HubDatasetBuilder *builder,
   other->rows = 0;
 }
 
-typedef struct
-{
-  HubDay day;
-  gint64 count;
-} DayCount;
-
-static int
-compare_day_count (gconstpointer a,
-                   gconstpointer b)
-{
-  const DayCount *da = a, *db = b;
-
-  return (da->day > db->day) - (da->day < db->day);
-}
-
-static void
-sort_build_repo (BuildRepo *repo)
-{
-  g_autofree DayCount *pairs = g_new (DayCount, repo->len);
-
-  for (guint i = 0; i < repo->len; i++)
-    pairs[i] = (DayCount) { repo->days[i], repo->counts[i] };
-  /* Repeated days are summed next, so their order does not matter. */
-  qsort (pairs, repo->len, sizeof (DayCount), compare_day_count);
-  for (guint i = 0; i < repo->len; i++)
-    {
-      repo->days[i] = pairs[i].day;
-      repo->counts[i] = pairs[i].count;
-    }
-}
-
 /* Sorts, merges repeated days, turns counts into running sums in place and
- * gives the arrays to out. Returns the number of rows merged. */
-static guint64
+ * gives the arrays to out. */
+static void
 finish_build_repo (BuildRepo *repo,
                    HubRepo   *out)
 {
-  guint64 merged = 0;
-  guint n = 0;
   gint64 running = 0;
 
-  if (repo->unsorted)
-    sort_build_repo (repo);
-
+  compact_build_repo (repo);
   for (guint i = 0; i < repo->len; i++)
     {
-      if (n > 0 && repo->days[n - 1] == repo->days[i])
-        {
-          merged++;
-          running = add_saturated (running, repo->counts[i]);
-          repo->counts[n - 1] = running;
-          continue;
-        }
       running = add_saturated (running, repo->counts[i]);
-      repo->days[n] = repo->days[i];
-      repo->counts[n] = running;
-      n++;
+      repo->counts[i] = running;
     }
 
   out->type = repo->type;
   out->name = repo->name;
   out->kind = hub_repo_kind_from_type (repo->type);
   out->total = repo->total;
-  out->n_days = n;
-  out->days = g_renew (HubDay, g_steal_pointer (&repo->days), MAX (n, 1));
-  out->cum = g_renew (gint64, g_steal_pointer (&repo->counts), MAX (n, 1));
-  return merged;
+  out->n_days = repo->len;
+  out->days = g_renew (HubDay, g_steal_pointer (&repo->days), MAX (repo->len, 1));
+  out->cum = g_renew (gint64, g_steal_pointer (&repo->counts), MAX (repo->len, 1));
 }
 
 HubDataset *
-hub_dataset_builder_finish (HubDatasetBuilder *builder)
+hub_dataset_builder_finish (HubDatasetBuilder  *builder,
+                            GError            **error)
 {
   guint n = builder->repos->len;
-  HubRepo *repos = g_new0 (HubRepo, MAX (n, 1));
-  guint64 merged = 0;
+  HubRepo *repos;
+  guint64 pairs = 0;
 
   for (guint i = 0; i < n; i++)
-    merged += finish_build_repo (g_ptr_array_index (builder->repos, i), &repos[i]);
+    {
+      BuildRepo *repo = g_ptr_array_index (builder->repos, i);
+
+      compact_build_repo (repo);
+      pairs += repo->len;
+    }
+  /* Each row read is a distinct (repository, day) or a repeat of one. */
+  if (builder->rows > G_MAXINT64 || builder->rows < pairs ||
+      (builder->merged_given && builder->merged_repeats != builder->rows - pairs))
+    {
+      refuse (error, _("the count of rows does not match the days"));
+      return NULL;
+    }
+
+  repos = g_new0 (HubRepo, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    finish_build_repo (g_ptr_array_index (builder->repos, i), &repos[i]);
 
   g_hash_table_remove_all (builder->index);
   g_ptr_array_set_size (builder->repos, 0);
   builder->current = NULL;
 
   return hub_dataset_new_take (repos, n, g_steal_pointer (&builder->names),
-                               builder->rows, merged);
+                               builder->rows, builder->rows - pairs);
 }

@@ -5,18 +5,12 @@
 #include "config.h"
 
 #include <csv.h>
-#include <errno.h>
-#include <fcntl.h>
-#include <gio/gunixinputstream.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "hub-dataset-private.h"
 #include "hub-parser-private.h"
 
-#define READ_CHUNK (256 * 1024)
 /* libcsv is handed at most this much at a time, so that the limits below are
  * checked before a runaway field has eaten much memory. */
 #define PARSE_SLICE (64 * 1024)
@@ -379,6 +373,8 @@ read_header (HubParser *self)
 static void
 read_record (HubParser *self)
 {
+  gboolean added;
+
   if (G_UNLIKELY (self->field < self->needed_fields))
     {
       /* Name the first required column the row does not reach. */
@@ -392,12 +388,21 @@ read_record (HubParser *self)
       return;
     }
 
-  if (!self->same_repo ||
-      !hub_dataset_builder_add_to_current (self->builder, self->total, self->day, self->downloads))
-    hub_dataset_builder_add (self->builder,
-                             self->type->str, self->type->len,
-                             self->name->str, self->name->len,
-                             self->total, self->day, self->downloads);
+  if (self->same_repo)
+    added = hub_dataset_builder_add_to_current (self->builder, self->total, self->day,
+                                                self->downloads);
+  else
+    added = hub_dataset_builder_add (self->builder,
+                                     self->type->str, self->type->len,
+                                     self->name->str, self->name->len,
+                                     self->total, self->day, self->downloads);
+  /* Counts are digits and the date parser keeps days within years 1 … 9999:
+   * the builder's gate refuses only what those checks would have. */
+  if (!added)
+    {
+      fail (self, HUB_PARSE_ERROR_BAD_DATE, ROLE_TIMESTAMP, NULL, 0);
+      return;
+    }
   self->same_repo = TRUE;
 }
 
@@ -452,22 +457,6 @@ hub_parser_new (const char  *source_name,
   self->line = 1;
   self->type = g_string_sized_new (16);
   self->name = g_string_sized_new (128);
-  return self;
-}
-
-/* A parser for a later part of the same file: it starts at a record boundary,
- * knows the header already, and counts lines from the start of its part. */
-static HubParser *
-hub_parser_new_continuation (HubParser *first)
-{
-  HubParser *self = hub_parser_new (first->source_name, first->progress);
-
-  self->bom_possible = FALSE;
-  self->have_header = TRUE;
-  self->n_roles = first->n_roles;
-  self->roles = g_memdup2 (first->roles, MAX (first->n_roles, 1));
-  memcpy (self->role_column, first->role_column, sizeof self->role_column);
-  self->needed_fields = first->needed_fields;
   return self;
 }
 
@@ -618,274 +607,85 @@ hub_parser_finish (HubParser  *self,
       g_propagate_error (error, make_error (self, 0));
       return NULL;
     }
-  return hub_dataset_builder_finish (self->builder);
+  return hub_dataset_builder_finish (self->builder, error);
 }
 
-HubDataset *
-hub_dataset_load_bytes (GBytes      *bytes,
-                        const char  *source_name,
-                        GError     **error)
-{
-  g_autoptr(HubParser) parser = hub_parser_new (source_name, NULL);
-  gsize len;
-  const char *data = g_bytes_get_data (bytes, &len);
+/* For the loader, which reads a file in two parts on two threads. */
 
-  if (!hub_parser_feed (parser, data ? data : "", len, error))
-    return NULL;
-  return hub_parser_finish (parser, error);
+HubParser *
+hub_parser_new_continuation (HubParser *first)
+{
+  HubParser *self = hub_parser_new (first->source_name, first->progress);
+
+  self->bom_possible = FALSE;
+  self->have_header = TRUE;
+  self->n_roles = first->n_roles;
+  self->roles = g_memdup2 (first->roles, MAX (first->n_roles, 1));
+  memcpy (self->role_column, first->role_column, sizeof self->role_column);
+  self->needed_fields = first->needed_fields;
+  return self;
 }
 
-HubDataset *
-hub_dataset_load_stream (GInputStream  *stream,
-                         const char    *source_name,
-                         HubProgress   *progress,
-                         GCancellable  *cancellable,
-                         GError       **error)
+gboolean
+hub_parser_push (HubParser  *self,
+                 const char *data,
+                 gsize       len)
 {
-  g_autoptr(HubParser) parser = hub_parser_new (source_name, progress);
-  g_autofree char *buffer = g_malloc (READ_CHUNK);
-
-  for (;;)
-    {
-      gssize n = g_input_stream_read (stream, buffer, READ_CHUNK, cancellable, error);
-
-      if (n < 0)
-        return NULL;
-      if (n == 0)
-        break;
-      if (!hub_parser_feed (parser, buffer, (gsize) n, error))
-        return NULL;
-    }
-  return hub_parser_finish (parser, error);
+  return feed (self, data, len);
 }
 
-/* Loading a file: on two cores when it is large, split at a line boundary. */
-
-typedef struct
+gboolean
+hub_parser_end (HubParser *self)
 {
-  int           fd;
-  goffset       start;
-  goffset       end;
-  HubParser    *parser;
-  GCancellable *cancellable;
-  atomic_bool  *stop;
-  int           read_errno;
-} Part;
-
-static gboolean
-read_part (Part *part)
-{
-  g_autofree char *buffer = g_malloc (READ_CHUNK);
-  goffset at = part->start;
-
-  while (at < part->end)
-    {
-      gsize want = (gsize) MIN ((goffset) READ_CHUNK, part->end - at);
-      gssize n;
-
-      if (g_cancellable_is_cancelled (part->cancellable) ||
-          (part->stop && atomic_load (part->stop)))
-        return FALSE;
-
-      n = pread (part->fd, buffer, want, at);
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          part->read_errno = errno;
-          return FALSE;
-        }
-      if (n == 0)
-        break;
-      if (!feed (part->parser, buffer, (gsize) n))
-        return FALSE;
-      at += n;
-    }
-  return TRUE;
+  return end_input (self);
 }
 
-static gpointer
-read_part_thread (gpointer data)
+gboolean
+hub_parser_failed (HubParser *self)
 {
-  Part *part = data;
-
-  if (read_part (part))
-    end_input (part->parser);
-  return NULL;
+  return self->failed;
 }
 
-/* The offset just past the first newline at or after from, or -1. */
-static goffset
-next_line_start (int     fd,
-                 goffset from,
-                 goffset size)
+/* The header is read and no record is begun: a later part may start here. */
+gboolean
+hub_parser_at_record_start (HubParser *self)
 {
-  char buffer[4096];
-
-  while (from < size)
-    {
-      gssize n = pread (fd, buffer, sizeof buffer, from);
-      const char *nl;
-
-      if (n <= 0)
-        return -1;
-      nl = memchr (buffer, '\n', (gsize) n);
-      if (nl != NULL)
-        return from + (nl - buffer) + 1;
-      from += n;
-    }
-  return -1;
+  return self->have_header && !self->failed && self->csv.pstate == 0;
 }
 
-static GError *
-read_error (const char *source_name,
-            int         errsv)
+guint64
+hub_parser_get_line (HubParser *self)
 {
-  return g_error_new (G_FILE_ERROR, g_file_error_from_errno (errsv),
-                      _("Could not read %s: %s"), source_name, g_strerror (errsv));
+  return self->line;
 }
 
-HubDataset *
-hub_dataset_load_file_split (const char    *path,
-                             const char    *source_name,
-                             goffset        split_min_size,
-                             HubProgress   *progress,
-                             GCancellable  *cancellable,
-                             GError       **error)
+GError *
+hub_parser_get_error (HubParser *self,
+                      guint64    line_offset)
 {
-  g_autoptr(HubParser) first = NULL;
-  g_autoptr(HubParser) second = NULL;
-  atomic_bool stop = FALSE;
-  Part head = { 0 }, tail = { 0 };
-  GThread *thread = NULL;
-  GStatBuf st;
-  goffset header_end, split = -1;
-  int fd;
+  g_return_val_if_fail (self->failed, NULL);
 
-  g_return_val_if_fail (path != NULL, NULL);
-
-  if (source_name == NULL)
-    source_name = path;
-
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0 || fstat (fd, &st) != 0)
-    {
-      int errsv = errno;
-
-      if (fd >= 0)
-        close (fd);
-      g_propagate_error (error, read_error (source_name, errsv));
-      return NULL;
-    }
-
-  /* A pipe or a terminal (`<(curl …)`, /dev/stdin) cannot be read at offsets. */
-  if (!S_ISREG (st.st_mode))
-    {
-      g_autoptr(GInputStream) in = g_unix_input_stream_new (fd, TRUE);
-      g_autoptr(GError) local_error = NULL;
-      HubDataset *dataset;
-
-      if (progress)
-        progress->total_bytes = 0;
-      dataset = hub_dataset_load_stream (in, source_name, progress, cancellable, &local_error);
-      if (local_error != NULL && local_error->domain != HUB_PARSE_ERROR &&
-          !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_set_error (error, local_error->domain, local_error->code,
-                       _("Could not read %s: %s"), source_name, local_error->message);
-          return NULL;
-        }
-      if (local_error != NULL)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      return dataset;
-    }
-
-  if (progress)
-    progress->total_bytes = (guint64) st.st_size;
-
-  first = hub_parser_new (source_name, progress);
-  head = (Part) { fd, 0, st.st_size, first, cancellable, NULL, 0 };
-
-  /* The header is read alone, so the second part can start with the columns known. */
-  if (st.st_size >= split_min_size && (header_end = next_line_start (fd, 0, st.st_size)) > 0)
-    {
-      head.end = header_end;
-      if (read_part (&head) && first->have_header && first->csv.pstate == 0)
-        split = next_line_start (fd, MAX (header_end, st.st_size / 2), st.st_size);
-      head.start = header_end;
-      head.end = st.st_size;
-    }
-
-  if (split > 0 && split < st.st_size)
-    {
-      second = hub_parser_new_continuation (first);
-      tail = (Part) { fd, split, st.st_size, second, cancellable, &stop, 0 };
-      thread = g_thread_new ("hub-parse", read_part_thread, &tail);
-      head.end = split;
-    }
-
-  if (!first->failed && read_part (&head) && thread != NULL && first->csv.pstate != 0)
-    {
-      /* The split fell inside a quoted field: read the rest here instead,
-       * and take back the progress the second part reported. */
-      atomic_store (&stop, TRUE);
-      g_thread_join (g_steal_pointer (&thread));
-      if (progress)
-        {
-          atomic_fetch_sub (&progress->bytes, second->bytes);
-          atomic_fetch_sub (&progress->rows, second->rows_reported);
-        }
-      g_clear_pointer (&second, hub_parser_free);
-      tail.read_errno = 0;
-      head.start = split;
-      head.end = st.st_size;
-      read_part (&head);
-    }
-  if (thread != NULL)
-    {
-      if (first->failed || head.read_errno != 0)
-        atomic_store (&stop, TRUE);
-      g_thread_join (thread);
-    }
-  close (fd);
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-  if (head.read_errno != 0 || tail.read_errno != 0)
-    {
-      g_propagate_error (error, read_error (source_name,
-                                            head.read_errno ? head.read_errno : tail.read_errno));
-      return NULL;
-    }
-  if (first->failed)
-    {
-      g_propagate_error (error, make_error (first, 0));
-      return NULL;
-    }
-  if (second != NULL)
-    {
-      /* The first part ended on a record boundary, where the second began:
-       * its lines continue the first part's count. */
-      if (second->failed)
-        {
-          g_propagate_error (error, make_error (second, first->line - 1));
-          return NULL;
-        }
-      /* The second part reported its rows already: the first must not
-       * report them again once they are in its builder. */
-      first->rows_reported += hub_dataset_builder_get_rows (second->builder);
-      hub_dataset_builder_merge (first->builder, second->builder);
-    }
-  return hub_parser_finish (first, error);
+  return make_error (self, line_offset);
 }
 
-HubDataset *
-hub_dataset_load_file (const char    *path,
-                       const char    *source_name,
-                       HubProgress   *progress,
-                       GCancellable  *cancellable,
-                       GError       **error)
+/* Takes back the bytes and rows this parser reported, whose part is read
+ * again by another. */
+void
+hub_parser_withdraw_progress (HubParser *self)
 {
-  return hub_dataset_load_file_split (path, source_name, HUB_PARSER_SPLIT_MIN_SIZE,
-                                      progress, cancellable, error);
+  if (self->progress == NULL)
+    return;
+  atomic_fetch_sub (&self->progress->bytes, self->bytes);
+  atomic_fetch_sub (&self->progress->rows, self->rows_reported);
 }
+
+/* Moves the rows of second, the part after this parser's, into this one.
+ * second reported its rows already: they are not reported again. */
+void
+hub_parser_absorb (HubParser *self,
+                   HubParser *second)
+{
+  self->rows_reported += hub_dataset_builder_get_rows (second->builder);
+  hub_dataset_builder_merge (self->builder, second->builder);
+}
+

@@ -50,20 +50,6 @@ gboolean    hub_parser_feed         (HubParser     *parser,
 HubDataset *hub_parser_finish       (HubParser     *parser,
                                      GError       **error);
 
-HubDataset *hub_dataset_load_file   (const char    *path,
-                                     const char    *source_name,
-                                     HubProgress   *progress,
-                                     GCancellable  *cancellable,
-                                     GError       **error);
-HubDataset *hub_dataset_load_stream (GInputStream  *stream,
-                                     const char    *source_name,
-                                     HubProgress   *progress,
-                                     GCancellable  *cancellable,
-                                     GError       **error);
-HubDataset *hub_dataset_load_bytes  (GBytes        *bytes,
-                                     const char    *source_name,
-                                     GError       **error);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HubParser, hub_parser_free)
 
 G_END_DECLS

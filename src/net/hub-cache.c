@@ -1,171 +1,38 @@
 /* hub-cache.c: the last good fetch per endpoint and organisation, on disk
  *
- * A dataset is kept in a compact binary form that loads with one mapping and
- * a copy per array, far faster than parsing the CSV again:
- *
- *   header (72 bytes, native byte order, checked by byte_order)
- *   repo records, 32 bytes each
- *   strings: endpoint, org, then each repo's type and name, NUL-terminated,
- *            padded to 8 bytes
- *   running sums, gint64, every repo's in turn
- *   days, gint32, every repo's in turn
- *
- * The checksum covers the payload and the header, so a corrupt, truncated or
- * foreign file is refused whole.
+ * Where the files go and how they are replaced: each dataset in its own
+ * file format (hub-dataset-file.c), written through an atomic file, so that
+ * a file is replaced whole or not at all and a killed process leaves no part
+ * of one behind.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "hub-cache.h"
-#include "hub-dataset-private.h"
+#include "hub-core.h"
 #include "hub-net-error.h"
 
-#define CACHE_MAGIC      "HUBCACHE"
-#define CACHE_VERSION    1
-#define CACHE_BYTE_ORDER 0x01020304u
 #define WHOAMI_VERSION   1
-
-typedef struct
-{
-  char    magic[8];
-  guint32 version;
-  guint32 byte_order;
-  guint64 payload_len;
-  guint64 checksum;       /* of the payload, then of this header with checksum 0 */
-  gint64  fetched_at;     /* microseconds since 1970-01-01 UTC */
-  guint64 rows;
-  guint64 merged_repeats;
-  guint32 n_repos;
-  guint32 strings_len;    /* without the padding */
-  guint64 n_days;         /* over every repo */
-} CacheHeader;
-
-typedef struct
-{
-  guint32 type_offset;
-  guint32 type_len;
-  guint32 name_offset;
-  guint32 name_len;
-  guint32 n_days;
-  guint32 reserved;
-  gint64  total;
-} CacheRepo;
-
-G_STATIC_ASSERT (sizeof (CacheHeader) == 72);
-G_STATIC_ASSERT (sizeof (CacheRepo) == 32);
 
 struct _HubCache
 {
   GObject  parent_instance;
 
   char    *dir;
+  gsize    cleaned;  /* the stale temporary files were removed (g_once_init) */
 };
 
 G_DEFINE_FINAL_TYPE (HubCache, hub_cache, G_TYPE_OBJECT)
-
-/* A fast 64-bit checksum (the xxHash64 rounds): it guards against damage, not
- * against someone who forges files in the user's own cache. */
-
-#define P1 G_GUINT64_CONSTANT (0x9E3779B185EBCA87)
-#define P2 G_GUINT64_CONSTANT (0xC2B2AE3D27D4EB4F)
-#define P3 G_GUINT64_CONSTANT (0x165667B19E3779F9)
-#define P4 G_GUINT64_CONSTANT (0x85EBCA77C2B2AE63)
-#define P5 G_GUINT64_CONSTANT (0x27D4EB2F165667C5)
-
-static inline guint64
-rotl64 (guint64 x,
-        int     r)
-{
-  return (x << r) | (x >> (64 - r));
-}
-
-static inline guint64
-read64 (const guint8 *p)
-{
-  guint64 v;
-
-  memcpy (&v, p, sizeof v);
-  return v;
-}
-
-static inline guint64
-round64 (guint64 acc,
-         guint64 input)
-{
-  acc += input * P2;
-  acc = rotl64 (acc, 31);
-  return acc * P1;
-}
-
-static inline guint64
-merge64 (guint64 acc,
-         guint64 value)
-{
-  acc ^= round64 (0, value);
-  return acc * P1 + P4;
-}
-
-static guint64
-checksum (const guint8 *p,
-          gsize         len,
-          guint64       seed)
-{
-  const guint8 *end = p + len;
-  guint64 h;
-
-  if (len >= 32)
-    {
-      guint64 v1 = seed + P1 + P2, v2 = seed + P2, v3 = seed, v4 = seed - P1;
-
-      do
-        {
-          v1 = round64 (v1, read64 (p));
-          v2 = round64 (v2, read64 (p + 8));
-          v3 = round64 (v3, read64 (p + 16));
-          v4 = round64 (v4, read64 (p + 24));
-          p += 32;
-        }
-      while (p + 32 <= end);
-      h = rotl64 (v1, 1) + rotl64 (v2, 7) + rotl64 (v3, 12) + rotl64 (v4, 18);
-      h = merge64 (h, v1);
-      h = merge64 (h, v2);
-      h = merge64 (h, v3);
-      h = merge64 (h, v4);
-    }
-  else
-    h = seed + P5;
-
-  h += (guint64) len;
-  for (; p + 8 <= end; p += 8)
-    h = rotl64 (h ^ round64 (0, read64 (p)), 27) * P1 + P4;
-  for (; p < end; p++)
-    h = rotl64 (h ^ (*p * P5), 11) * P1;
-
-  h ^= h >> 33;
-  h *= P2;
-  h ^= h >> 29;
-  h *= P3;
-  h ^= h >> 32;
-  return h;
-}
-
-static guint64
-file_checksum (const CacheHeader *header,
-               const guint8      *payload)
-{
-  CacheHeader copy = *header;
-
-  copy.checksum = 0;
-  return checksum ((const guint8 *) &copy, sizeof copy,
-                   checksum (payload, (gsize) header->payload_len, 0));
-}
 
 /* A file or folder name that stands for text and for nothing else: letters,
  * digits, '-', '_' and (not first) '.' stay; anything else becomes %XX. */
@@ -313,10 +180,27 @@ hub_cache_get_whoami_path (HubCache   *self,
   return g_build_filename (dir, "whoami.json", NULL);
 }
 
-static inline gsize
-pad8 (gsize n)
+/* Removes, once a run, what a killed save left in the cache folder: the
+ * temporary files of a file system without O_TMPFILE that no running
+ * process owns. */
+static void
+remove_stale_once (HubCache *self)
 {
-  return (n + 7) & ~(gsize) 7;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (!g_once_init_enter (&self->cleaned))
+    return;
+  hub_atomic_file_remove_stale (self->dir);
+  dir = g_dir_open (self->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (self->dir, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        hub_atomic_file_remove_stale (child);
+    }
+  g_once_init_leave (&self->cleaned, 1);
 }
 
 gboolean
@@ -330,88 +214,22 @@ hub_cache_save_dataset (HubCache      *self,
 {
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
-  g_autofree guint8 *buffer = NULL;
-  guint n_repos;
-  gsize strings_len, n_days = 0, payload_len, total_len;
-  CacheHeader header = { 0 };
-  CacheRepo *records;
-  guint8 *payload;
-  char *strings;
-  gint64 *cum;
-  HubDay *days;
-  gsize at;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize len;
+  const void *data;
 
   g_return_val_if_fail (HUB_IS_CACHE (self), FALSE);
   g_return_val_if_fail (endpoint != NULL && org != NULL, FALSE);
   g_return_val_if_fail (HUB_IS_DATASET (dataset), FALSE);
 
-  n_repos = hub_dataset_get_n_repos (dataset);
-  strings_len = strlen (endpoint) + 1 + strlen (org) + 1;
-  for (guint i = 0; i < n_repos; i++)
+  remove_stale_once (self);
+  bytes = hub_dataset_file_write (dataset, endpoint, org, fetched_at, &local_error);
+  if (bytes == NULL)
     {
-      const HubRepo *repo = hub_dataset_get_repo (dataset, i);
-
-      strings_len += strlen (repo->type) + 1 + strlen (repo->name) + 1;
-      n_days += repo->n_days;
-    }
-  if (strings_len > G_MAXUINT32)
-    {
-      g_set_error (error, HUB_NET_ERROR, HUB_NET_ERROR_CACHE_INVALID,
-                   _("The data of %s is too large to cache"), org);
+      g_set_error_literal (error, HUB_NET_ERROR, HUB_NET_ERROR_CACHE_INVALID, local_error->message);
       return FALSE;
     }
-
-  payload_len = n_repos * sizeof (CacheRepo) + pad8 (strings_len) +
-                n_days * (sizeof (gint64) + sizeof (HubDay));
-  total_len = sizeof (CacheHeader) + payload_len;
-  buffer = g_malloc0 (total_len);
-  payload = buffer + sizeof (CacheHeader);
-  records = (CacheRepo *) payload;
-  strings = (char *) payload + n_repos * sizeof (CacheRepo);
-  cum = (gint64 *) (strings + pad8 (strings_len));
-  days = (HubDay *) (cum + n_days);
-
-  at = 0;
-  memcpy (strings + at, endpoint, strlen (endpoint) + 1);
-  at += strlen (endpoint) + 1;
-  memcpy (strings + at, org, strlen (org) + 1);
-  at += strlen (org) + 1;
-
-  for (guint i = 0, d = 0; i < n_repos; i++)
-    {
-      const HubRepo *repo = hub_dataset_get_repo (dataset, i);
-      CacheRepo *record = &records[i];
-
-      record->type_offset = (guint32) at;
-      record->type_len = (guint32) strlen (repo->type);
-      memcpy (strings + at, repo->type, record->type_len + 1);
-      at += record->type_len + 1;
-      record->name_offset = (guint32) at;
-      record->name_len = (guint32) strlen (repo->name);
-      memcpy (strings + at, repo->name, record->name_len + 1);
-      at += record->name_len + 1;
-      record->n_days = repo->n_days;
-      record->total = repo->total;
-      if (repo->n_days > 0)
-        {
-          memcpy (cum + d, repo->cum, repo->n_days * sizeof (gint64));
-          memcpy (days + d, repo->days, repo->n_days * sizeof (HubDay));
-        }
-      d += repo->n_days;
-    }
-
-  memcpy (header.magic, CACHE_MAGIC, sizeof header.magic);
-  header.version = CACHE_VERSION;
-  header.byte_order = CACHE_BYTE_ORDER;
-  header.payload_len = payload_len;
-  header.fetched_at = date_time_to_usec (fetched_at);
-  header.rows = hub_dataset_get_totals (dataset)->rows;
-  header.merged_repeats = hub_dataset_get_totals (dataset)->merged_repeats;
-  header.n_repos = n_repos;
-  header.strings_len = (guint32) strings_len;
-  header.n_days = n_days;
-  header.checksum = file_checksum (&header, payload);
-  memcpy (buffer, &header, sizeof header);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
@@ -419,8 +237,8 @@ hub_cache_save_dataset (HubCache      *self,
   if (dir == NULL)
     return FALSE;
   path = hub_cache_get_dataset_path (self, endpoint, org);
-  return g_file_set_contents_full (path, (const char *) buffer, (gssize) total_len,
-                                   G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+  data = g_bytes_get_data (bytes, &len);
+  return hub_atomic_file_set_contents (path, data, len, 0600, error);
 }
 
 static GError *
@@ -432,79 +250,40 @@ invalid_cache (const char *org,
                       org, why);
 }
 
-/* The repositories of a mapped, checked file, given to a new dataset. */
-static HubDataset *
-build_dataset (const CacheHeader *header,
-               const guint8      *payload,
-               const char        *org,
-               GError           **error)
+/* The file, mapped: only a regular file, opened without blocking, so that a
+ * FIFO or a device in its place can neither hang nor feed the app. */
+static GMappedFile *
+map_regular_file (const char  *path,
+                  const char  *org,
+                  GError     **error)
 {
-  const CacheRepo *records = (const CacheRepo *) payload;
-  const char *strings = (const char *) payload + header->n_repos * sizeof (CacheRepo);
-  const guint8 *cum_base = (const guint8 *) strings + pad8 (header->strings_len);
-  const guint8 *days_base = cum_base + header->n_days * sizeof (gint64);
-  GStringChunk *names = g_string_chunk_new (64 * 1024);
-  HubRepo *repos = g_new0 (HubRepo, MAX (header->n_repos, 1));
-  guint64 d = 0;
-  guint built = 0;
-  gboolean ok = TRUE;
+  GMappedFile *mapped;
+  struct stat st;
+  int fd;
 
-  for (guint i = 0; i < header->n_repos && ok; i++)
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY, 0);
+  if (fd < 0)
     {
-      CacheRepo record;
-      HubRepo *repo = &repos[i];
+      int errsv = errno;
 
-      memcpy (&record, &records[i], sizeof record);
-      if ((guint64) record.type_offset + record.type_len >= header->strings_len ||
-          (guint64) record.name_offset + record.name_len >= header->strings_len ||
-          strings[record.type_offset + record.type_len] != '\0' ||
-          strings[record.name_offset + record.name_len] != '\0' ||
-          record.type_len == 0 || record.name_len == 0 ||
-          d + record.n_days > header->n_days)
-        {
-          ok = FALSE;
-          break;
-        }
-
-      repo->type = g_intern_string (strings + record.type_offset);
-      repo->name = g_string_chunk_insert_len (names, strings + record.name_offset,
-                                              record.name_len);
-      repo->kind = hub_repo_kind_from_type (repo->type);
-      repo->total = record.total;
-      repo->n_days = record.n_days;
-      repo->days = g_new (HubDay, MAX (record.n_days, 1));
-      repo->cum = g_new (gint64, MAX (record.n_days, 1));
-      built = i + 1;
-      memcpy (repo->days, days_base + d * sizeof (HubDay), record.n_days * sizeof (HubDay));
-      memcpy (repo->cum, cum_base + d * sizeof (gint64), record.n_days * sizeof (gint64));
-      d += record.n_days;
-
-      /* The dataset's queries rely on sorted days and growing sums. */
-      for (guint j = 1; j < repo->n_days; j++)
-        if (repo->days[j] <= repo->days[j - 1] || repo->cum[j] < repo->cum[j - 1])
-          {
-            ok = FALSE;
-            break;
-          }
-      if (repo->n_days > 0 && repo->cum[0] < 0)
-        ok = FALSE;
-    }
-
-  if (!ok || d != header->n_days)
-    {
-      for (guint i = 0; i < built; i++)
-        {
-          g_free (repos[i].days);
-          g_free (repos[i].cum);
-        }
-      g_free (repos);
-      g_string_chunk_free (names);
-      g_propagate_error (error, invalid_cache (org, _("its contents are inconsistent")));
+      if (errsv == ENOENT)
+        g_set_error (error, HUB_NET_ERROR, HUB_NET_ERROR_CACHE_MISSING,
+                     _("Nothing of %s has been saved yet"), org);
+      else
+        g_propagate_error (error, invalid_cache (org, g_strerror (errsv)));
       return NULL;
     }
-
-  return hub_dataset_new_take (repos, header->n_repos, names, header->rows,
-                               header->merged_repeats);
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      close (fd);
+      g_propagate_error (error, invalid_cache (org, _("it is not a regular file")));
+      return NULL;
+    }
+  mapped = g_mapped_file_new_from_fd (fd, FALSE, NULL);
+  close (fd);
+  if (mapped == NULL)
+    g_propagate_error (error, invalid_cache (org, _("the file cannot be read")));
+  return mapped;
 }
 
 HubDataset *
@@ -518,82 +297,24 @@ hub_cache_load_dataset (HubCache      *self,
   g_autofree char *path = NULL;
   g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GError) local_error = NULL;
-  CacheHeader header;
-  const guint8 *data;
-  const guint8 *payload;
-  gsize size;
-  guint64 expected;
-  const char *strings;
-  gsize endpoint_len, org_len;
   HubDataset *dataset;
 
   g_return_val_if_fail (HUB_IS_CACHE (self), NULL);
   g_return_val_if_fail (endpoint != NULL && org != NULL, NULL);
 
-  endpoint_len = strlen (endpoint);
-  org_len = strlen (org);
-
+  remove_stale_once (self);
   path = hub_cache_get_dataset_path (self, endpoint, org);
-  mapped = g_mapped_file_new (path, FALSE, &local_error);
+  mapped = map_regular_file (path, org, error);
   if (mapped == NULL)
-    {
-      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        g_set_error (error, HUB_NET_ERROR, HUB_NET_ERROR_CACHE_MISSING,
-                     _("Nothing of %s has been saved yet"), org);
-      else
-        g_propagate_error (error, invalid_cache (org, local_error->message));
-      return NULL;
-    }
-
-  data = (const guint8 *) g_mapped_file_get_contents (mapped);
-  size = g_mapped_file_get_length (mapped);
-  if (size < sizeof header)
-    {
-      g_propagate_error (error, invalid_cache (org, _("the file is too short")));
-      return NULL;
-    }
-  memcpy (&header, data, sizeof header);
-  payload = data + sizeof header;
-
-  if (memcmp (header.magic, CACHE_MAGIC, sizeof header.magic) != 0 ||
-      header.byte_order != CACHE_BYTE_ORDER)
-    {
-      g_propagate_error (error, invalid_cache (org, _("it is not a Hub Analytics cache file")));
-      return NULL;
-    }
-  if (header.version != CACHE_VERSION)
-    {
-      g_propagate_error (error, invalid_cache (org, _("it was written by another version")));
-      return NULL;
-    }
-  expected = (guint64) header.n_repos * sizeof (CacheRepo) + pad8 (header.strings_len);
-  if (header.payload_len != size - sizeof header ||
-      header.n_days > G_MAXUINT64 / 16 ||
-      expected + header.n_days * (sizeof (gint64) + sizeof (HubDay)) != header.payload_len)
-    {
-      g_propagate_error (error, invalid_cache (org, _("the file is truncated or damaged")));
-      return NULL;
-    }
-  if (file_checksum (&header, payload) != header.checksum)
-    {
-      g_propagate_error (error, invalid_cache (org, _("the file is damaged")));
-      return NULL;
-    }
-
-  strings = (const char *) payload + header.n_repos * sizeof (CacheRepo);
-  if (header.strings_len < endpoint_len + org_len + 2 ||
-      memcmp (strings, endpoint, endpoint_len + 1) != 0 ||
-      memcmp (strings + endpoint_len + 1, org, org_len + 1) != 0)
-    {
-      g_propagate_error (error, invalid_cache (org, _("it belongs to another organisation or Hub")));
-      return NULL;
-    }
-
+    return NULL;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
-  dataset = build_dataset (&header, payload, org, error);
-  if (dataset != NULL && fetched_at != NULL)
-    *fetched_at = date_time_from_usec (header.fetched_at);
+
+  dataset = hub_dataset_file_read ((const guint8 *) g_mapped_file_get_contents (mapped),
+                                   g_mapped_file_get_length (mapped), endpoint, org,
+                                   fetched_at, &local_error);
+  if (dataset == NULL)
+    g_propagate_error (error, invalid_cache (org, local_error->message));
   return dataset;
 }
 
@@ -764,7 +485,7 @@ hub_cache_save_whoami (HubCache    *self,
   json = g_strdup_printf ("{\"version\":%d,\"fetchedAt\":%" G_GINT64_FORMAT ",\"whoami\":%s}\n",
                           WHOAMI_VERSION, date_time_to_usec (fetched_at), whoami_json);
   path = hub_cache_get_whoami_path (self, endpoint);
-  return g_file_set_contents_full (path, json, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+  return hub_atomic_file_set_contents (path, json, strlen (json), 0600, error);
 }
 
 HubWhoami *

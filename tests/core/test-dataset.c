@@ -583,33 +583,149 @@ test_record_size (void)
   g_assert_cmpuint (sizeof (HubDay) + sizeof (gint64), ==, 12);
 }
 
-/* The cache builds datasets from its own arrays through hub_dataset_new_take(). */
+/* A dataset file feeds the builder whole series: days and running sums. */
 static void
-test_new_take (void)
+test_add_series (void)
 {
   g_autoptr(HubDataset) parsed = hub_test_parse (HEADER
                                                  "model,org/a,100,2026-06-01,5\n"
                                                  "model,org/a,100,2026-06-03,7\n"
+                                                 "model,org/a,100,2026-06-03,1\n"
                                                  "kernel,org/k,0,2026-06-02,1\n");
-  GStringChunk *names = g_string_chunk_new (64);
-  HubRepo *repos = g_new0 (HubRepo, 2);
-  g_autoptr(HubDataset) taken = NULL;
+  g_autoptr(HubDatasetBuilder) builder = hub_dataset_builder_new ();
+  g_autoptr(HubDataset) built = NULL;
+  g_autoptr(GError) error = NULL;
+  HubDay days_a[] = { hub_test_day ("2026-06-01"), hub_test_day ("2026-06-03") };
+  gint64 cum_a[] = { 5, 13 };
+  HubDay days_k[] = { hub_test_day ("2026-06-02") };
+  gint64 cum_k[] = { 1 };
 
-  repos[0] = (HubRepo) { g_intern_string ("model"), g_string_chunk_insert (names, "org/a"),
-                         HUB_REPO_KIND_MODEL, 2, g_new (HubDay, 2), g_new (gint64, 2), 100 };
-  repos[0].days[0] = hub_test_day ("2026-06-01");
-  repos[0].days[1] = hub_test_day ("2026-06-03");
-  repos[0].cum[0] = 5;
-  repos[0].cum[1] = 12;
-  repos[1] = (HubRepo) { g_intern_string ("kernel"), g_string_chunk_insert (names, "org/k"),
-                         HUB_REPO_KIND_OTHER, 1, g_new (HubDay, 1), g_new (gint64, 1), 0 };
-  repos[1].days[0] = hub_test_day ("2026-06-02");
-  repos[1].cum[0] = 1;
-
-  taken = hub_dataset_new_take (repos, 2, names, 3, 0);
-  hub_test_assert_datasets_equal (parsed, taken);
-  g_assert_finalize_object (g_steal_pointer (&taken));
+  g_assert_true (hub_dataset_builder_add_series (builder, "model", 5, "org/a", 5, 100,
+                                                 days_a, cum_a, 2, &error));
+  g_assert_no_error (error);
+  g_assert_true (hub_dataset_builder_add_series (builder, "kernel", 6, "org/k", 5, 0,
+                                                 days_k, cum_k, 1, &error));
+  g_assert_no_error (error);
+  hub_dataset_builder_set_rows (builder, 4, 1);
+  built = hub_dataset_builder_finish (builder, &error);
+  g_assert_no_error (error);
+  hub_test_assert_datasets_equal (parsed, built);
+  g_assert_finalize_object (g_steal_pointer (&built));
   g_assert_finalize_object (g_steal_pointer (&parsed));
+}
+
+typedef struct
+{
+  const char *what;
+  HubDay      days[2];
+  gint64      cum[2];
+  gint64      total;
+} BadSeries;
+
+/* The gate refuses every series the rest of the code could not rely on. */
+static void
+test_gate_refuses_series (void)
+{
+  static const BadSeries cases[] = {
+    { "a day before year 1", { HUB_DAY_FIRST - 1, 0 }, { 1, 2 }, 0 },
+    { "a day after year 9999", { 0, HUB_DAY_LAST + 1 }, { 1, 2 }, 0 },
+    { "the smallest day number", { G_MININT32, 0 }, { 1, 2 }, 0 },
+    { "days out of order", { 10, 9 }, { 1, 2 }, 0 },
+    { "a repeated day", { 10, 10 }, { 1, 2 }, 0 },
+    { "decreasing sums", { 9, 10 }, { 5, 4 }, 0 },
+    { "a negative first sum", { 9, 10 }, { -1, 4 }, 0 },
+    { "sums that wrapped round", { 9, 10 }, { G_MAXINT64, G_MININT64 }, 0 },
+    { "a negative total", { 9, 10 }, { 1, 2 }, -5 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(HubDatasetBuilder) builder = hub_dataset_builder_new ();
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("%s", cases[i].what);
+      g_assert_false (hub_dataset_builder_add_series (builder, "model", 5, "org/a", 5,
+                                                      cases[i].total, cases[i].days,
+                                                      cases[i].cum, 2, &error));
+      g_assert_error (error, HUB_DATASET_ERROR, HUB_DATASET_ERROR_INVALID);
+      g_assert_cmpuint (hub_dataset_builder_get_rows (builder), ==, 0);
+    }
+}
+
+/* Rows that do not add up to the days, and a count no signed number holds. */
+static void
+test_gate_refuses_rows (void)
+{
+  static const guint64 rows[][2] = {
+    { 1, 0 },                       /* fewer rows than days */
+    { 3, 0 },                       /* a repeat not counted as merged */
+    { 3, 2 },                       /* more merged than rows beyond the days */
+    { G_MAXUINT64, G_MAXUINT64 - 2 },  /* negative as a signed count */
+  };
+  HubDay days[] = { 1, 2 };
+  gint64 cum[] = { 1, 2 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(HubDatasetBuilder) builder = hub_dataset_builder_new ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(HubDataset) dataset = NULL;
+
+      g_assert_true (hub_dataset_builder_add_series (builder, "model", 5, "org/a", 5, 0,
+                                                     days, cum, 2, &error));
+      hub_dataset_builder_set_rows (builder, rows[i][0], rows[i][1]);
+      dataset = hub_dataset_builder_finish (builder, &error);
+      g_assert_error (error, HUB_DATASET_ERROR, HUB_DATASET_ERROR_INVALID);
+      g_assert_null (dataset);
+    }
+}
+
+/* A row with a day outside years 1 … 9999 is refused, and adds nothing. */
+static void
+test_gate_refuses_rows_added (void)
+{
+  g_autoptr(HubDatasetBuilder) builder = hub_dataset_builder_new ();
+
+  g_assert_false (hub_dataset_builder_add (builder, "model", 5, "org/a", 5, 0, HUB_DAY_LAST + 1, 1));
+  g_assert_false (hub_dataset_builder_add (builder, "model", 5, "org/a", 5, 0, 0, -1));
+  g_assert_true (hub_dataset_builder_add (builder, "model", 5, "org/a", 5, 0, 0, 1));
+  g_assert_false (hub_dataset_builder_add_to_current (builder, 0, HUB_DAY_FIRST - 1, 1));
+  g_assert_false (hub_dataset_builder_add_to_current (builder, -1, 1, 1));
+  g_assert_cmpuint (hub_dataset_builder_get_rows (builder), ==, 1);
+}
+
+/* Repeats are merged as they arrive: the room the builder holds follows the
+ * distinct (repository, day) pairs, not the rows, in order or not. */
+static void
+test_builder_memory_follows_pairs (void)
+{
+  g_autoptr(HubDatasetBuilder) builder = hub_dataset_builder_new ();
+  g_autoptr(HubDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  const guint n_days = 50, cycles = 2000;
+  const HubRepo *repo;
+
+  for (guint c = 0; c < cycles; c++)
+    for (guint d = 0; d < n_days; d++)
+      {
+        /* Every other cycle runs backwards, so rows arrive out of order. */
+        HubDay day = c % 2 ? (HubDay) (n_days - 1 - d) : (HubDay) d;
+
+        g_assert_true (hub_dataset_builder_add (builder, "model", 5, "org/a", 5, 0, day, 1));
+        g_assert_true (hub_dataset_builder_add (builder, "dataset", 7, "org/b", 5, 0, 7, 2));
+      }
+  g_assert_cmpuint (hub_dataset_builder_get_rows (builder), ==, 2 * n_days * cycles);
+  g_assert_cmpuint (hub_dataset_builder_get_capacity (builder), <=, 4 * (n_days + 1) + 32);
+
+  dataset = hub_dataset_builder_finish (builder, &error);
+  g_assert_no_error (error);
+  repo = hub_dataset_get_repo (dataset, 0);
+  g_assert_cmpuint (repo->n_days, ==, n_days);
+  g_assert_cmpint (hub_repo_day_count (repo, 0), ==, cycles);
+  g_assert_cmpint (hub_repo_day_count (repo, n_days - 1), ==, cycles);
+  g_assert_cmpint (hub_dataset_get_repo (dataset, 1)->cum[0], ==, 2 * n_days * cycles);
+  g_assert_cmpuint (hub_dataset_get_totals (dataset)->merged_repeats, ==,
+                    2 * n_days * cycles - (n_days + 1));
 }
 
 /* The builder, as the cache might use it: a repository met again later. */
@@ -628,7 +744,7 @@ test_builder (void)
   hub_dataset_builder_merge (builder, other);
   g_assert_cmpuint (hub_dataset_builder_get_rows (builder), ==, 4);
   g_assert_cmpuint (hub_dataset_builder_get_rows (other), ==, 0);
-  dataset = hub_dataset_builder_finish (builder);
+  dataset = hub_dataset_builder_finish (builder, NULL);
 
   g_assert_cmpuint (hub_dataset_get_n_repos (dataset), ==, 3);
   repo = hub_dataset_get_repo (dataset, 0);
@@ -679,7 +795,11 @@ main (int   argc,
   g_test_add_func ("/core/dataset/best-day", test_best_day);
   g_test_add_func ("/core/dataset/empty", test_empty);
   g_test_add_func ("/core/dataset/record-size", test_record_size);
-  g_test_add_func ("/core/dataset/new-take", test_new_take);
+  g_test_add_func ("/core/dataset/add-series", test_add_series);
+  g_test_add_func ("/core/dataset/gate/series", test_gate_refuses_series);
+  g_test_add_func ("/core/dataset/gate/rows", test_gate_refuses_rows);
+  g_test_add_func ("/core/dataset/gate/rows-added", test_gate_refuses_rows_added);
+  g_test_add_func ("/core/dataset/builder-memory-follows-pairs", test_builder_memory_follows_pairs);
   g_test_add_func ("/core/dataset/builder", test_builder);
 
   return g_test_run ();
