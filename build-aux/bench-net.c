@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 
+#include "async-wait.h"
 #include "hub-core.h"
 #include "hub-net.h"
 
@@ -69,23 +70,6 @@ server_thread (gpointer data)
   soup_server_disconnect (server);
   g_main_context_pop_thread_default (context);
   return NULL;
-}
-
-typedef struct
-{
-  gboolean      done;
-  GAsyncResult *result;
-} Wait;
-
-static void
-got_result (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  Wait *wait = user_data;
-
-  wait->result = g_object_ref (result);
-  wait->done = TRUE;
 }
 
 static int
@@ -153,16 +137,14 @@ main (int   argc,
   for (guint i = 0; i < runs; i++)
     {
       HubProgress progress = { 0 };
-      Wait wait = { 0 };
+      g_auto(HubAsyncWait) wait = { 0 };
       gint64 start = g_get_monotonic_time ();
       guint64 raw = 0;
 
-      hub_client_fetch_breakdown_async (client, "bench", &progress, NULL, NULL, got_result, &wait);
-      while (!wait.done)
-        g_main_context_iteration (NULL, TRUE);
+      hub_client_fetch_breakdown_async (client, "bench", &progress, NULL, NULL, hub_async_wait_cb, &wait);
       g_clear_object (&last);
-      last = hub_client_fetch_breakdown_finish (client, wait.result, &raw, NULL, &error);
-      g_object_unref (wait.result);
+      last = hub_client_fetch_breakdown_finish (client, hub_async_wait (&wait, 600), &raw, NULL,
+                                                &error);
       if (last == NULL)
         g_error ("fetch: %s", error->message);
       fetch_s[i] = (g_get_monotonic_time () - start) / 1e6;

@@ -4,15 +4,11 @@
  */
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <gio/gunixoutputstream.h>
 #include <glib-unix.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <signal.h>
-#include <unistd.h>
 
+#include "hub-atomic-file.h"
 #include "hub-cli-fetch.h"
 #include "hub-net.h"
 
@@ -24,9 +20,7 @@ typedef struct
   HubClient      *client;
   char           *org;
   char           *out_path;
-  char           *tmp_path;
-  int             tmp_fd;
-  GOutputStream  *out;
+  HubAtomicFile  *out;    /* OUT.csv while it is written */
   char           *endpoint;
   HubTokenSource  token_source;
   HubProgress     progress;
@@ -43,6 +37,7 @@ status_for_error (const GError *error)
       {
       case HUB_NET_ERROR_INVALID_ENDPOINT:
       case HUB_NET_ERROR_INSECURE_ENDPOINT:
+      case HUB_NET_ERROR_INVALID_TOKEN:
         return HUB_CLI_FETCH_USAGE;
       case HUB_NET_ERROR_NO_TOKEN:
         return HUB_CLI_FETCH_NO_TOKEN;
@@ -110,67 +105,15 @@ hub_cli_endpoint_preference (void)
   return g_settings_get_string (settings, "endpoint");
 }
 
+/* OUT.csv is written unnamed and named only once complete: a failed, an
+ * interrupted or a killed fetch leaves neither part of it nor a temporary
+ * file. */
 static gboolean
-open_temporary (CliFetch  *fetch,
-                GError   **error)
+open_output (CliFetch  *fetch,
+             GError   **error)
 {
-  g_autofree char *dir = g_path_get_dirname (fetch->out_path);
-  g_autofree char *base = g_path_get_basename (fetch->out_path);
-  g_autofree char *name = g_strconcat (".", base, ".XXXXXX", NULL);
-
-  fetch->tmp_path = g_build_filename (dir, name, NULL);
-  fetch->tmp_fd = g_mkstemp_full (fetch->tmp_path, O_RDWR | O_CLOEXEC, 0666);
-  if (fetch->tmp_fd < 0)
-    {
-      int errsv = errno;
-
-      g_clear_pointer (&fetch->tmp_path, g_free);
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv),
-                   _("Could not write %s: %s"), fetch->out_path, g_strerror (errsv));
-      return FALSE;
-    }
-  fetch->out = g_unix_output_stream_new (fetch->tmp_fd, FALSE);
-  return TRUE;
-}
-
-/* Makes the temporary file OUT.csv, or removes it. */
-static gboolean
-commit_output (CliFetch  *fetch,
-               gboolean   keep,
-               GError   **error)
-{
-  gboolean ok = keep;
-
-  if (fetch->out != NULL)
-    {
-      if (ok && (!g_output_stream_close (fetch->out, NULL, error) || fsync (fetch->tmp_fd) != 0))
-        {
-          if (error != NULL && *error == NULL)
-            g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno),
-                         _("Could not write %s: %s"), fetch->out_path, g_strerror (errno));
-          ok = FALSE;
-        }
-      g_clear_object (&fetch->out);
-    }
-  if (fetch->tmp_fd >= 0)
-    {
-      close (fetch->tmp_fd);
-      fetch->tmp_fd = -1;
-    }
-  if (fetch->tmp_path == NULL)
-    return ok;
-  if (ok && g_rename (fetch->tmp_path, fetch->out_path) != 0)
-    {
-      int errsv = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv),
-                   _("Could not write %s: %s"), fetch->out_path, g_strerror (errsv));
-      ok = FALSE;
-    }
-  if (!ok)
-    g_unlink (fetch->tmp_path);
-  g_clear_pointer (&fetch->tmp_path, g_free);
-  return ok;
+  fetch->out = hub_atomic_file_new (fetch->out_path, 0666, error);
+  return fetch->out != NULL;
 }
 
 static void
@@ -184,10 +127,9 @@ fetch_cb (GObject      *object,
 
   /* OUT.csv appears only once the parser accepted the whole body. */
   dataset = hub_client_fetch_breakdown_finish (HUB_CLIENT (object), result, NULL, NULL, &error);
-  if (dataset == NULL)
-    commit_output (fetch, FALSE, NULL);
-  else
-    commit_output (fetch, TRUE, &error);
+  if (dataset != NULL)
+    hub_atomic_file_commit (fetch->out, &error);
+  g_clear_pointer (&fetch->out, hub_atomic_file_free);
   finish (fetch, error);
 }
 
@@ -218,7 +160,7 @@ lookup_cb (GObject      *object,
       finish (fetch, error);
       return;
     }
-  if (!open_temporary (fetch, &error))
+  if (!open_output (fetch, &error))
     {
       finish (fetch, error);
       return;
@@ -227,7 +169,8 @@ lookup_cb (GObject      *object,
   fetch->client = hub_client_new (fetch->endpoint, token);
   cache = hub_cache_new (NULL);
   hub_client_set_cache (fetch->client, cache);
-  hub_client_fetch_breakdown_async (fetch->client, fetch->org, &fetch->progress, fetch->out,
+  hub_client_fetch_breakdown_async (fetch->client, fetch->org, &fetch->progress,
+                                    hub_atomic_file_get_stream (fetch->out),
                                     fetch->cancellable, fetch_cb, fetch);
 }
 
@@ -272,12 +215,11 @@ hub_cli_fetch (const char *org,
   fetch.cancellable = g_cancellable_new ();
   fetch.org = g_strdup (org);
   fetch.out_path = g_strdup (out_path);
-  fetch.tmp_fd = -1;
   fetch.store = hub_token_store_new ();
   /* A script should not wait long on an unanswered unlock prompt. */
   hub_token_store_set_keyring_timeout (fetch.store, 30);
 
-  /* Ctrl+C cancels, so that the temporary file goes away. */
+  /* Ctrl+C cancels, so that OUT.csv is left as it was. */
   sigint = g_unix_signal_source_new (SIGINT);
   sigterm = g_unix_signal_source_new (SIGTERM);
   g_source_set_callback (sigint, interrupted_cb, &fetch, NULL);
@@ -290,7 +232,7 @@ hub_cli_fetch (const char *org,
 
   g_source_destroy (sigint);
   g_source_destroy (sigterm);
-  commit_output (&fetch, FALSE, NULL);
+  g_clear_pointer (&fetch.out, hub_atomic_file_free);
   g_clear_object (&fetch.client);
   g_clear_object (&fetch.store);
   g_clear_object (&fetch.cancellable);

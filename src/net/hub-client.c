@@ -14,7 +14,7 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
-#include "hub-client.h"
+#include "hub-client-private.h"
 #include "hub-endpoint.h"
 #include "hub-net-error.h"
 
@@ -44,6 +44,9 @@ struct _HubClient
 
   GMutex           lock;             /* guards cache */
   HubCache        *cache;
+
+  HubClientSleepFunc sleep_func;     /* how retries wait; NULL for the clock */
+  gpointer         sleep_data;
 };
 
 G_DEFINE_FINAL_TYPE (HubClient, hub_client, G_TYPE_OBJECT)
@@ -104,13 +107,16 @@ free_secret (char *secret)
 
 /* Waiting (Retry-After, back-off) that a cancellation cuts short. */
 static gboolean
-wait_ms (guint          ms,
+wait_ms (HubClient     *self,
+         guint          ms,
          GCancellable  *cancellable,
          GError       **error)
 {
   GPollFD pollfd;
 
-  if (cancellable != NULL && g_cancellable_make_pollfd (cancellable, &pollfd))
+  if (self->sleep_func != NULL)
+    self->sleep_func (ms, cancellable, self->sleep_data);
+  else if (cancellable != NULL && g_cancellable_make_pollfd (cancellable, &pollfd))
     {
       g_poll (&pollfd, 1, (int) ms);
       g_cancellable_release_fd (cancellable);
@@ -122,43 +128,59 @@ wait_ms (guint          ms,
 
 /* Errors */
 
+/* host[:port] of uri, as messages name it. */
+static char *
+uri_host (GUri *uri)
+{
+  if (g_uri_get_host (uri) == NULL)
+    return g_uri_to_string_partial (uri, G_URI_HIDE_USERINFO);
+  if (g_uri_get_port (uri) > 0)
+    return g_strdup_printf ("%s:%d", g_uri_get_host (uri), g_uri_get_port (uri));
+  return g_strdup (g_uri_get_host (uri));
+}
+
+/* host is where the request was going: after a redirect, not the endpoint. */
 static GError *
-transport_error (HubClient *self,
-                 GError    *error)
+transport_error (HubClient  *self,
+                 const char *host,
+                 GError     *error)
 {
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return g_error_copy (error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
     return g_error_new (HUB_NET_ERROR, HUB_NET_ERROR_TIMEOUT,
                         _("%s did not answer for %u seconds. Check the connection and try again."),
-                        self->host, self->timeout);
+                        host, self->timeout);
   /* The monitor only chooses the words: the request was tried anyway. */
   if (!g_network_monitor_get_network_available (self->network_monitor))
     return g_error_new (HUB_NET_ERROR, HUB_NET_ERROR_OFFLINE,
                         _("This computer seems to be offline: %s could not be reached (%s)"),
-                        self->host, error->message);
+                        host, error->message);
   if (error->domain == G_TLS_ERROR)
     return g_error_new (HUB_NET_ERROR, HUB_NET_ERROR_CONNECTION,
-                        _("The secure connection to %s failed: %s"), self->host, error->message);
+                        _("The secure connection to %s failed: %s"), host, error->message);
   return g_error_new (HUB_NET_ERROR, HUB_NET_ERROR_CONNECTION,
-                      _("Could not reach %s (%s)"), self->host, error->message);
+                      _("Could not reach %s (%s)"), host, error->message);
 }
 
+/* An error while reading the body of msg. */
 static GError *
 read_error (HubClient   *self,
+            SoupMessage *msg,
             GError      *error,
             const char  *what,
             guint64      bytes)
 {
   g_autofree char *size = g_format_size (bytes);
+  g_autofree char *host = uri_host (soup_message_get_uri (msg));
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
-    return transport_error (self, error);
+    return transport_error (self, host, error);
   /* Translators: the first %s is what was being read ("the download breakdown of acme"). */
   return g_error_new (HUB_NET_ERROR, HUB_NET_ERROR_TRUNCATED,
                       _("The connection to %s dropped after %s of %s. Nothing was changed; "
-                        "try again."), self->host, size, what);
+                        "try again."), host, size, what);
 }
 
 static GError *
@@ -239,6 +261,7 @@ static GInputStream *
 send_following_redirects (HubClient     *self,
                           GUri          *start,
                           const char    *accept,
+                          gboolean       decode_here,
                           SoupMessage  **out_msg,
                           GCancellable  *cancellable,
                           GError       **error)
@@ -259,6 +282,13 @@ send_following_redirects (HubClient     *self,
 
       soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
       soup_message_headers_replace (headers, "Accept", accept);
+      if (decode_here)
+        {
+          /* libsoup's decoder takes a gzip stream cut short for a whole one:
+           * the caller decodes it with GLib, which reports the cut. */
+          soup_message_disable_feature (msg, SOUP_TYPE_CONTENT_DECODER);
+          soup_message_headers_replace (headers, "Accept-Encoding", "gzip");
+        }
       if (with_token)
         {
           char *value = g_strconcat ("Bearer ", self->token, NULL);
@@ -272,7 +302,9 @@ send_following_redirects (HubClient     *self,
       if (stream == NULL)
         {
           g_debug ("GET %s failed: %s", shown, local_error->message);
-          g_propagate_error (error, transport_error (self, local_error));
+          g_autofree char *host = uri_host (uri);
+
+          g_propagate_error (error, transport_error (self, host, local_error));
           return NULL;
         }
 
@@ -334,7 +366,8 @@ send_request (HubClient     *self,
       g_autoptr(GInputStream) stream = NULL;
       guint status;
 
-      stream = send_following_redirects (self, uri, accept, &msg, cancellable, error);
+      stream = send_following_redirects (self, uri, accept, kind == REQUEST_BREAKDOWN, &msg,
+                                         cancellable, error);
       if (stream == NULL)
         return NULL;
 
@@ -367,7 +400,7 @@ send_request (HubClient     *self,
               return NULL;
             }
           g_debug ("Rate limited, waiting %u ms", wait_for);
-          if (!wait_ms (wait_for, cancellable, error))
+          if (!wait_ms (self, wait_for, cancellable, error))
             return NULL;
           delay *= 2;
           continue;
@@ -376,7 +409,7 @@ send_request (HubClient     *self,
       if (SOUP_STATUS_IS_SERVER_ERROR (status) && attempt < MAX_TRIES)
         {
           g_debug ("Server error %u, trying again in %u ms", status, delay);
-          if (!wait_ms (delay, cancellable, error))
+          if (!wait_ms (self, delay, cancellable, error))
             return NULL;
           delay *= 2;
           continue;
@@ -441,6 +474,7 @@ fetch_breakdown (HubClient     *self,
   g_autofree char *buffer = NULL;
   SoupMessageHeaders *response;
   const char *content_type;
+  const char *encoding;
   goffset content_length = -1;
   gboolean encoded;
   guint64 received = 0;
@@ -466,9 +500,30 @@ fetch_breakdown (HubClient     *self,
       return NULL;
     }
 
+  /* The body is decoded here, so that a gzip stream that stops before its
+   * end is a cut transfer (G_IO_ERROR_PARTIAL_INPUT), whatever the framing. */
+  encoding = soup_message_headers_get_one (response, "Content-Encoding");
+  encoded = encoding != NULL && !header_has_token (encoding, "identity");
+  if (encoded)
+    {
+      g_autoptr(GZlibDecompressor) gunzip = NULL;
+      GInputStream *decoded;
+
+      if (!header_has_token (encoding, "gzip") && !header_has_token (encoding, "x-gzip"))
+        {
+          close_quietly (stream);
+          g_set_error (error, HUB_NET_ERROR, HUB_NET_ERROR_BAD_RESPONSE,
+                       _("%s sent the download breakdown of %s in an encoding Hub Analytics "
+                         "cannot read (%s). Nothing was changed."), self->host, request->org,
+                       encoding);
+          return NULL;
+        }
+      gunzip = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
+      decoded = g_converter_input_stream_new (stream, G_CONVERTER (gunzip));
+      g_object_unref (stream);
+      stream = decoded;
+    }
   /* With a Content-Encoding the length is the compressed one: unknown here. */
-  encoded = soup_message_headers_get_one (response, "Content-Encoding") != NULL &&
-            !header_has_token (soup_message_headers_get_one (response, "Content-Encoding"), "identity");
   if (soup_message_headers_get_encoding (response) == SOUP_ENCODING_CONTENT_LENGTH)
     content_length = soup_message_headers_get_content_length (response);
   if (request->progress != NULL)
@@ -482,7 +537,7 @@ fetch_breakdown (HubClient     *self,
 
       if (n < 0)
         {
-          g_propagate_error (error, read_error (self, local_error, what, received));
+          g_propagate_error (error, read_error (self, msg, local_error, what, received));
           return NULL;
         }
       if (n == 0)
@@ -507,7 +562,7 @@ fetch_breakdown (HubClient     *self,
   if (!encoded && content_length >= 0 && received != (guint64) content_length)
     {
       g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT, "short body");
-      g_propagate_error (error, read_error (self, local_error, what, received));
+      g_propagate_error (error, read_error (self, msg, local_error, what, received));
       return NULL;
     }
 
@@ -577,7 +632,7 @@ read_json (HubClient     *self,
 
       if (n < 0)
         {
-          g_propagate_error (error, read_error (self, local_error, what, body->len));
+          g_propagate_error (error, read_error (self, msg, local_error, what, body->len));
           return NULL;
         }
       if (n == 0)
@@ -1017,6 +1072,17 @@ hub_client_set_cache (HubClient *self,
   g_mutex_unlock (&self->lock);
   if (changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CACHE]);
+}
+
+void
+hub_client_set_sleep_func (HubClient          *self,
+                           HubClientSleepFunc  func,
+                           gpointer            user_data)
+{
+  g_return_if_fail (HUB_IS_CLIENT (self));
+
+  self->sleep_func = func;
+  self->sleep_data = user_data;
 }
 
 /* Returns a new reference (or NULL): the cache may be changed from another thread. */

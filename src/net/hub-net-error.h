@@ -32,6 +32,7 @@ typedef enum
   HUB_NET_ERROR_KEYRING_UNAVAILABLE,   /* missing, locked or refused: the token is kept for this run */
   HUB_NET_ERROR_CACHE_MISSING,         /* nothing cached for this endpoint and organisation */
   HUB_NET_ERROR_CACHE_INVALID,         /* corrupt, truncated, foreign or from another version */
+  HUB_NET_ERROR_INVALID_TOKEN,         /* HF_TOKEN with a control character: nothing is sent */
 } HubNetError;
 
 GQuark hub_net_error_quark (void);

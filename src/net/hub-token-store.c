@@ -231,6 +231,22 @@ clean_token (const char *text)
   return g_steal_pointer (&copy);
 }
 
+/* A control character inside HF_TOKEN, once the white space around it is
+ * trimmed (a final newline is not part of a token), cannot go into an HTTP
+ * header. */
+static gboolean
+env_token_unusable (const char *text)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  gboolean unusable = FALSE;
+
+  for (const char *p = copy; *p != '\0'; p++)
+    if (g_ascii_iscntrl (*p))
+      unusable = TRUE;
+  explicit_bzero (copy, strlen (copy));
+  return unusable;
+}
+
 static char *
 read_token_file (const char *path)
 {
@@ -393,6 +409,16 @@ hub_token_store_lookup_async (HubTokenStore       *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, hub_token_store_lookup_async);
 
+  if (env != NULL && env_token_unusable (env))
+    {
+      /* Refused, never swapped for the next token in the order: the user
+       * asked for this one. */
+      g_task_return_new_error (task, HUB_NET_ERROR, HUB_NET_ERROR_INVALID_TOKEN,
+                               _("HF_TOKEN holds a line break or another control character, "
+                                 "which no token has, so it was not sent: correct or unset "
+                                 "HF_TOKEN"));
+      return;
+    }
   if (env != NULL)
     {
       char *token = clean_token (env);

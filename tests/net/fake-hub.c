@@ -199,6 +199,143 @@ gzip_bytes (GBytes *bytes)
   return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
 }
 
+/* Transfers cut short, each framing of them (issue: nothing half-replaced). */
+
+/* Where a cut falls in body: just after the row that ends past its middle,
+ * or in the middle of the next one. */
+static gsize
+cut_point (GBytes   *body,
+           gboolean  mid_row)
+{
+  gsize len;
+  const char *data = g_bytes_get_data (body, &len);
+  const char *nl = memchr (data + len / 2, '\n', len - len / 2);
+
+  g_assert_nonnull (nl);
+  return (gsize) (nl - data) + 1 + (mid_row ? 7 : 0);
+}
+
+/* The first len bytes of data as a gzip stream that stops before its end:
+ * the compressed data is flushed, but the last block and the trailer
+ * never come. */
+static GBytes *
+gzip_unfinished (const char *data,
+                 gsize       len)
+{
+  g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, -1);
+  gsize cap = len + len / 100 + 1024, in = 0, out = 0;
+  guint8 *buffer = g_malloc (cap);
+
+  for (;;)
+    {
+      g_autoptr(GError) error = NULL;
+      gsize read, written;
+      GConverterResult result = g_converter_convert (G_CONVERTER (compressor), data + in, len - in,
+                                                     buffer + out, cap - out, G_CONVERTER_FLUSH,
+                                                     &read, &written, &error);
+
+      g_assert_no_error (error);
+      in += read;
+      out += written;
+      if (result == G_CONVERTER_FLUSHED && in == len)
+        break;
+    }
+  return g_bytes_new_take (buffer, out);
+}
+
+static void
+write_raw (SoupServerMessage *msg,
+           GString           *raw)
+{
+  g_autoptr(GIOStream) connection = soup_server_message_steal_connection (msg);
+  GOutputStream *out = g_io_stream_get_output_stream (connection);
+
+  g_output_stream_write_all (out, raw->str, raw->len, NULL, NULL, NULL);
+  g_io_stream_close (connection, NULL, NULL);
+}
+
+static void
+append_chunk (GString    *raw,
+              const char *data,
+              gsize       len)
+{
+  g_string_append_printf (raw, "%zx\r\n", len);
+  g_string_append_len (raw, data, (gssize) len);
+  g_string_append (raw, "\r\n");
+}
+
+/* Whole chunks up to the cut, then the connection closes without the last
+ * (zero-length) chunk. */
+static void
+send_chunked_unfinished (SoupServerMessage *msg,
+                         GBytes            *body,
+                         gboolean           mid_row)
+{
+  g_autoptr(GString) raw = g_string_new ("HTTP/1.1 200 OK\r\nContent-Type: text/csv\r\n"
+                                         "Transfer-Encoding: chunked\r\n\r\n");
+  const char *data = g_bytes_get_data (body, NULL);
+  gsize cut = cut_point (body, mid_row);
+
+  append_chunk (raw, data, cut / 2);
+  append_chunk (raw, data + cut / 2, cut - cut / 2);
+  write_raw (msg, raw);
+}
+
+/* A gzip stream cut at a row boundary, in complete HTTP framing: ended by
+ * the connection's close, or a whole chunked body. */
+static void
+send_gzip_unfinished (SoupServerMessage *msg,
+                      GBytes            *body,
+                      gboolean           chunked)
+{
+  g_autoptr(GString) raw = g_string_new ("HTTP/1.1 200 OK\r\nContent-Type: text/csv\r\n"
+                                         "Content-Encoding: gzip\r\n");
+  g_autoptr(GBytes) compressed = gzip_unfinished (g_bytes_get_data (body, NULL),
+                                                  cut_point (body, FALSE));
+  gsize len;
+  const char *data = g_bytes_get_data (compressed, &len);
+
+  if (chunked)
+    {
+      g_string_append (raw, "Transfer-Encoding: chunked\r\n\r\n");
+      append_chunk (raw, data, len / 2);
+      append_chunk (raw, data + len / 2, len - len / 2);
+      g_string_append (raw, "0\r\n\r\n");
+    }
+  else
+    {
+      g_string_append (raw, "Connection: close\r\n\r\n");
+      g_string_append_len (raw, data, (gssize) len);
+    }
+  write_raw (msg, raw);
+}
+
+/* The cut transfers, and a redirect to a host that never answers: TRUE
+ * when org names one. */
+static gboolean
+serve_cut (FakeHub           *hub,
+           SoupServerMessage *msg,
+           const char        *org)
+{
+  if (g_str_equal (org, "chunked-cut-row"))
+    send_chunked_unfinished (msg, hub->breakdown, FALSE);
+  else if (g_str_equal (org, "chunked-cut-mid-row"))
+    send_chunked_unfinished (msg, hub->breakdown, TRUE);
+  else if (g_str_equal (org, "gzip-cut-close"))
+    send_gzip_unfinished (msg, hub->breakdown, FALSE);
+  else if (g_str_equal (org, "gzip-cut-chunked"))
+    send_gzip_unfinished (msg, hub->breakdown, TRUE);
+  else if (g_str_equal (org, "cdn-stall"))
+    {
+      g_autofree char *target = g_strconcat (hub->cdn_url, "/stall", NULL);
+
+      soup_server_message_set_redirect (msg, SOUP_STATUS_TEMPORARY_REDIRECT, target);
+    }
+  else
+    return FALSE;
+  return TRUE;
+}
+
 static void
 serve_breakdown (FakeHub           *hub,
                  SoupServerMessage *msg,
@@ -208,6 +345,8 @@ serve_breakdown (FakeHub           *hub,
   SoupMessageHeaders *response = soup_server_message_get_response_headers (msg);
   guint hits = fake_hub_hits (hub, path);
 
+  if (serve_cut (hub, msg, org))
+    return;
   if (g_str_equal (org, "acme"))
     respond_bytes (msg, "text/csv", hub->breakdown);
   else if (g_str_equal (org, "chunked"))
@@ -592,6 +731,11 @@ cdn_handler (SoupServer        *server,
   SoupMessageHeaders *request = soup_server_message_get_request_headers (msg);
 
   hub->cdn_hits++;
+  if (g_str_equal (path, "/stall"))
+    {
+      soup_server_message_pause (msg);
+      return;
+    }
   if (soup_message_headers_get_one (request, "Authorization") != NULL)
     {
       hub->token_leaked = TRUE;
@@ -677,6 +821,23 @@ fake_hub_wait (gboolean *done,
     g_main_context_iteration (NULL, TRUE);
   if (timed_out)
     g_error ("a wait of %u s ran out: the test would have hung", timeout_s);
+  g_source_remove (id);
+}
+
+void
+fake_hub_wait_for_hits (FakeHub    *hub,
+                        const char *path,
+                        guint       hits,
+                        guint       timeout_s)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (timeout_s, wait_timed_out_cb, &timed_out);
+
+  while (fake_hub_hits (hub, path) < hits && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (timed_out)
+    g_error ("%s was not asked for %u times in %u s: the test would have hung", path, hits,
+             timeout_s);
   g_source_remove (id);
 }
 

@@ -6,6 +6,8 @@
 
 #include <libsoup/soup.h>
 
+#include "async-wait.h"
+
 G_BEGIN_DECLS
 
 #define FAKE_TOKEN "hf_testTOKENsecret1234567890"
@@ -18,6 +20,10 @@ G_BEGIN_DECLS
  *   gzip            gzip-encoded (when the client accepts it)
  *   truncated       Content-Length larger than the bytes sent, then closed
  *   dropped         chunked, closed in the middle of the body
+ *   chunked-cut-row      chunked, closed at a row boundary without the last chunk
+ *   chunked-cut-mid-row  the same, closed in the middle of a row
+ *   gzip-cut-close       a gzip stream cut at a row boundary, ended by closing
+ *   gzip-cut-chunked     the same, in a complete chunked body
  *   stall           the headers, one piece, then nothing
  *   stall-headers   nothing at all
  *   html            a 200 text/html sign-in page
@@ -32,6 +38,7 @@ G_BEGIN_DECLS
  *   same-origin     302 to acme's breakdown on this server
  *   cdn             302 to the second server (another origin)
  *   insecure        302 to http://example.com/
+ *   cdn-stall       307 to the second server, which never answers
  */
 typedef struct
 {
@@ -79,6 +86,13 @@ GBytes  *fake_hub_load_fixture (void);
  * timeout_s seconds, so that no test can hang. */
 void     fake_hub_wait       (gboolean   *done,
                               guint       timeout_s);
+
+/* Runs the default main context until path was asked for hits times,
+ * failing the test after timeout_s seconds. */
+void     fake_hub_wait_for_hits (FakeHub    *hub,
+                                 const char *path,
+                                 guint       hits,
+                                 guint       timeout_s);
 
 /* Removes a folder made for a test, and all it holds. */
 void     fake_hub_remove_tree (const char *path);

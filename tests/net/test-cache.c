@@ -4,9 +4,14 @@
  */
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <unistd.h>
+#include <utime.h>
+#include <xxhash.h>
 
 #include "fake-hub.h"
 #include "hub-core.h"
@@ -19,6 +24,9 @@ typedef struct
   char       *dir;
   HubCache   *cache;
   HubDataset *dataset;
+  GMutex      lock;
+  GCond       gone_cond;
+  gboolean    gone;       /* the cache was finalized, in whichever thread */
 } Fixture;
 
 static void
@@ -36,18 +44,37 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
+cache_gone (gpointer  data,
+            GObject  *where_the_object_was)
+{
+  Fixture *f = data;
+
+  g_mutex_lock (&f->lock);
+  f->gone = TRUE;
+  g_cond_signal (&f->gone_cond);
+  g_mutex_unlock (&f->lock);
+}
+
+static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
   g_clear_object (&f->dataset);
-  /* A worker thread may hold the last reference for a moment. */
-  g_object_add_weak_pointer (G_OBJECT (f->cache), (gpointer *) &f->cache);
-  g_object_unref (f->cache);
-  while (f->cache != NULL && g_get_monotonic_time () < deadline)
-    g_usleep (1000);
-  g_assert_null (f->cache);
+  /* A worker thread may hold the last reference for a moment: wait until
+   * it let go, with a bound. */
+  g_mutex_init (&f->lock);
+  g_cond_init (&f->gone_cond);
+  g_object_weak_ref (G_OBJECT (f->cache), cache_gone, f);
+  g_object_unref (g_steal_pointer (&f->cache));
+  g_mutex_lock (&f->lock);
+  while (!f->gone && g_cond_wait_until (&f->gone_cond, &f->lock, deadline))
+    ;
+  g_assert_true (f->gone);
+  g_mutex_unlock (&f->lock);
+  g_mutex_clear (&f->lock);
+  g_cond_clear (&f->gone_cond);
   fake_hub_remove_tree (f->dir);
   g_free (f->dir);
 }
@@ -248,6 +275,193 @@ test_corrupt (Fixture       *f,
     }
 }
 
+/* Forged files: the checksum is made right again after each edit, so only
+ * the dataset builder's gate stands between them and the app. */
+
+#define AT_FETCHED_AT 32
+#define AT_ROWS       40
+#define AT_MERGED     48
+#define AT_N_REPOS    56
+#define AT_STRINGS    60
+#define AT_N_DAYS     64
+#define HEADER_SIZE   72
+#define RECORD_SIZE   32
+
+static guint64
+read_u64 (const char *contents,
+          gsize       at)
+{
+  guint64 v;
+
+  memcpy (&v, contents + at, sizeof v);
+  return v;
+}
+
+static guint32
+read_u32 (const char *contents,
+          gsize       at)
+{
+  guint32 v;
+
+  memcpy (&v, contents + at, sizeof v);
+  return v;
+}
+
+static void
+write_64 (char    *contents,
+          gsize    at,
+          guint64  v)
+{
+  memcpy (contents + at, &v, sizeof v);
+}
+
+/* Where the running sums and the days start. */
+static gsize
+sums_at (const char *contents)
+{
+  gsize strings = read_u32 (contents, AT_STRINGS);
+
+  return HEADER_SIZE + read_u32 (contents, AT_N_REPOS) * RECORD_SIZE + ((strings + 7) & ~(gsize) 7);
+}
+
+static gsize
+days_at (const char *contents)
+{
+  return sums_at (contents) + read_u64 (contents, AT_N_DAYS) * sizeof (gint64);
+}
+
+static void
+reseal (char  *contents,
+        gsize  len)
+{
+  guint64 payload = XXH64 (contents + HEADER_SIZE, len - HEADER_SIZE, 0);
+
+  write_64 (contents, 24, 0);
+  write_64 (contents, 24, XXH64 (contents, HEADER_SIZE, payload));
+}
+
+static void
+set_day (char   *contents,
+         guint64 index,
+         gint32  day)
+{
+  memcpy (contents + days_at (contents) + index * sizeof day, &day, sizeof day);
+}
+
+static void
+forge_day_before_year_1 (char  *contents,
+                         gsize *len)
+{
+  set_day (contents, 0, HUB_DAY_FIRST - 1);
+  reseal (contents, *len);
+}
+
+static void
+forge_largest_day (char  *contents,
+                   gsize *len)
+{
+  set_day (contents, read_u64 (contents, AT_N_DAYS) - 1, G_MAXINT32);
+  reseal (contents, *len);
+}
+
+static void
+forge_decreasing_sums (char  *contents,
+                       gsize *len)
+{
+  gsize at = sums_at (contents);
+
+  write_64 (contents, at, read_u64 (contents, at + 8) + 1);
+  reseal (contents, *len);
+}
+
+static void
+forge_negative_sum (char  *contents,
+                    gsize *len)
+{
+  write_64 (contents, sums_at (contents), (guint64) G_MININT64);
+  reseal (contents, *len);
+}
+
+static void
+forge_negative_total (char  *contents,
+                      gsize *len)
+{
+  write_64 (contents, HEADER_SIZE + 24, (guint64) -1);
+  reseal (contents, *len);
+}
+
+static void
+forge_negative_rows (char  *contents,
+                     gsize *len)
+{
+  write_64 (contents, AT_ROWS, G_MAXUINT64);
+  reseal (contents, *len);
+}
+
+static void
+forge_rows_short_of_days (char  *contents,
+                          gsize *len)
+{
+  write_64 (contents, AT_ROWS, read_u64 (contents, AT_N_DAYS) - 1);
+  reseal (contents, *len);
+}
+
+static void
+forge_fetched_far_future (char  *contents,
+                          gsize *len)
+{
+  write_64 (contents, AT_FETCHED_AT, (guint64) G_MAXINT64);
+  reseal (contents, *len);
+}
+
+static void
+forge_fetched_before_1970 (char  *contents,
+                           gsize *len)
+{
+  write_64 (contents, AT_FETCHED_AT, (guint64) G_MININT64);
+  reseal (contents, *len);
+}
+
+static void
+reseal_whole (char  *contents,
+              gsize *len)
+{
+  reseal (contents, *len);
+}
+
+static void
+test_forged (Fixture       *f,
+             gconstpointer  data)
+{
+  void (*edits[]) (char *, gsize *) = { forge_day_before_year_1, forge_largest_day,
+                                        forge_decreasing_sums, forge_negative_sum,
+                                        forge_negative_total, forge_negative_rows,
+                                        forge_rows_short_of_days, forge_fetched_far_future,
+                                        forge_fetched_before_1970 };
+  g_autofree char *path = hub_cache_get_dataset_path (f->cache, ENDPOINT, "acme");
+
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(HubDataset) loaded = NULL;
+
+      save (f, "acme", NULL);
+      rewrite (path, edits[i]);
+      loaded = hub_cache_load_dataset (f->cache, ENDPOINT, "acme", NULL, NULL, &error);
+      g_test_message ("forgery %u: %s", i, error ? error->message : "accepted");
+      g_assert_error (error, HUB_NET_ERROR, HUB_NET_ERROR_CACHE_INVALID);
+      g_assert_true (g_pattern_match_simple ("The saved copy of acme cannot be used (*); "
+                                             "it will be fetched again", error->message));
+      g_assert_null (loaded);
+    }
+  /* The unforged file still loads: the edits, not the resealing, were refused. */
+  save (f, "acme", NULL);
+  rewrite (path, reseal_whole);
+  g_clear_object (&f->dataset);
+  f->dataset = hub_cache_load_dataset (f->cache, ENDPOINT, "acme", NULL, NULL, NULL);
+  g_assert_nonnull (f->dataset);
+}
+
 static void
 test_other_version_message (Fixture       *f,
                             gconstpointer  data)
@@ -351,31 +565,93 @@ test_failed_save_keeps_old (Fixture       *f,
   g_assert_nonnull (error);
 }
 
-typedef struct
-{
-  gboolean      done;
-  GAsyncResult *result;
-} Wait;
-
+/* A FIFO (or a folder) where the file should be is refused at once: the
+ * load never waits for a writer that will not come. */
 static void
-got_result (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
+test_not_regular (Fixture       *f,
+                  gconstpointer  data)
 {
-  Wait *wait = user_data;
+  g_autofree char *path = hub_cache_get_dataset_path (f->cache, ENDPOINT, "acme");
+  g_autofree char *endpoint_dir = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HubDataset) loaded = NULL;
+  g_auto(HubAsyncWait) wait = { 0 };
 
-  wait->result = g_object_ref (result);
-  wait->done = TRUE;
+  g_assert_cmpint (g_mkdir_with_parents (endpoint_dir, 0700), ==, 0);
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  hub_cache_load_dataset_async (f->cache, ENDPOINT, "acme", NULL, hub_async_wait_cb, &wait);
+  loaded = hub_cache_load_dataset_finish (f->cache, hub_async_wait (&wait, 10), NULL, &error);
+  g_assert_error (error, HUB_NET_ERROR, HUB_NET_ERROR_CACHE_INVALID);
+  g_assert_nonnull (strstr (error->message, "not a regular file"));
+  g_assert_null (loaded);
+
+  g_clear_error (&error);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+  loaded = hub_cache_load_dataset (f->cache, ENDPOINT, "acme", NULL, NULL, &error);
+  g_assert_error (error, HUB_NET_ERROR, HUB_NET_ERROR_CACHE_INVALID);
+  g_assert_null (loaded);
 }
 
-static void
-wait_for (Wait *wait)
+static char *
+make_temporary (const char *dir,
+                const char *name,
+                gboolean    old)
 {
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
 
-  while (!wait->done && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (wait->done);
+  g_file_set_contents (path, "part of a breakdown", -1, &error);
+  g_assert_no_error (error);
+  if (old)
+    {
+      struct utimbuf two_days_ago = { time (NULL) - 2 * 24 * 3600, time (NULL) - 2 * 24 * 3600 };
+
+      g_assert_cmpint (utime (path, &two_days_ago), ==, 0);
+    }
+  return path;
+}
+
+/* What a killed save left on a file system without O_TMPFILE is removed at
+ * start-up, but never a temporary file that a running process holds, unless
+ * it is older than a day. */
+static void
+test_stale_temporaries (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *path = hub_cache_get_dataset_path (f->cache, ENDPOINT, "acme");
+  g_autofree char *endpoint_dir = g_path_get_dirname (path);
+  g_autofree char *left = NULL;
+  g_autofree char *held = NULL;
+  g_autofree char *old_held = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *top_left = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HubDataset) loaded = NULL;
+  int held_fd, old_fd;
+
+  g_assert_cmpint (g_mkdir_with_parents (endpoint_dir, 0700), ==, 0);
+  left = make_temporary (endpoint_dir, ".acme.breakdown.hub-partial-a1b2c3", FALSE);
+  held = make_temporary (endpoint_dir, ".acme.breakdown.hub-partial-d4e5f6", FALSE);
+  old_held = make_temporary (endpoint_dir, ".beta.breakdown.hub-partial-g7h8i9", TRUE);
+  other = make_temporary (endpoint_dir, "notes.hub-partial-txt", FALSE);
+  top_left = make_temporary (f->dir, ".whoami.json.hub-partial-j1k2l3", FALSE);
+
+  /* Held as a running --fetch or save holds its own. */
+  held_fd = open (held, O_RDONLY);
+  old_fd = open (old_held, O_RDONLY);
+  g_assert_cmpint (flock (held_fd, LOCK_EX), ==, 0);
+  g_assert_cmpint (flock (old_fd, LOCK_EX), ==, 0);
+
+  loaded = hub_cache_load_dataset (f->cache, ENDPOINT, "acme", NULL, NULL, &error);
+  g_assert_error (error, HUB_NET_ERROR, HUB_NET_ERROR_CACHE_MISSING);
+  g_assert_false (g_file_test (left, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (held, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (old_held, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (top_left, G_FILE_TEST_EXISTS));
+  close (held_fd);
+  close (old_fd);
 }
 
 static void
@@ -385,18 +661,15 @@ test_async (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(HubDataset) loaded = NULL;
   g_autoptr(GDateTime) when = NULL;
-  Wait saved = { 0 }, load = { 0 };
+  g_auto(HubAsyncWait) saved = { 0 };
+  g_auto(HubAsyncWait) load = { 0 };
 
-  hub_cache_save_dataset_async (f->cache, ENDPOINT, "acme", f->dataset, NULL, NULL, got_result, &saved);
-  wait_for (&saved);
-  g_assert_true (hub_cache_save_dataset_finish (f->cache, saved.result, &error));
+  hub_cache_save_dataset_async (f->cache, ENDPOINT, "acme", f->dataset, NULL, NULL, hub_async_wait_cb, &saved);
+  g_assert_true (hub_cache_save_dataset_finish (f->cache, hub_async_wait (&saved, 30), &error));
   g_assert_no_error (error);
-  g_object_unref (saved.result);
 
-  hub_cache_load_dataset_async (f->cache, ENDPOINT, "acme", NULL, got_result, &load);
-  wait_for (&load);
-  loaded = hub_cache_load_dataset_finish (f->cache, load.result, &when, &error);
-  g_object_unref (load.result);
+  hub_cache_load_dataset_async (f->cache, ENDPOINT, "acme", NULL, hub_async_wait_cb, &load);
+  loaded = hub_cache_load_dataset_finish (f->cache, hub_async_wait (&load, 30), &when, &error);
   g_assert_no_error (error);
   g_assert_nonnull (when);
   assert_same_dataset (f->dataset, loaded);
@@ -474,6 +747,9 @@ main (int   argc,
   ADD ("missing", test_missing);
   ADD ("corrupt", test_corrupt);
   ADD ("other-version", test_other_version_message);
+  ADD ("forged", test_forged);
+  ADD ("not-regular", test_not_regular);
+  ADD ("stale-temporaries", test_stale_temporaries);
   ADD ("garbage-and-empty", test_garbage_and_empty);
   ADD ("foreign-org", test_foreign_org);
   ADD ("replace", test_replace);

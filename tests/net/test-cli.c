@@ -191,6 +191,17 @@ test_failure (Fixture       *f,
   run = run_fetch (f, "acme", with_token);
   g_assert_cmpint (run.status, ==, failure->status);
   g_assert_nonnull (strstr (run.err, failure->message));
+  /* A cut transfer reads as a short Content-Length body does, whatever its
+   * framing: the same words, and nothing changed. */
+  if (g_str_equal (failure->message, "dropped after"))
+    {
+      g_autofree char *expected = g_strdup_printf ("*hub-analytics: The connection to %s dropped "
+                                                   "after * of the download breakdown of acme. "
+                                                   "Nothing was changed; try again.\n",
+                                                   f->hub->url + strlen ("http://"));
+
+      g_assert_true (g_pattern_match_simple (expected, run.err));
+    }
   g_assert_true (g_str_has_prefix (run.err, "hub-analytics: ") || strstr (run.err, "\nhub-analytics: "));
 
   g_file_get_contents (f->out, &out_after, NULL, &error);
@@ -242,23 +253,6 @@ test_token_file (Fixture       *f,
   run_clear (&run);
 }
 
-typedef struct
-{
-  gboolean      done;
-  GAsyncResult *result;
-} Wait;
-
-static void
-got_result (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  Wait *wait = user_data;
-
-  wait->result = g_object_ref (result);
-  wait->done = TRUE;
-}
-
 /* The token signed in with, from the real keyring of the test session. */
 static void
 test_token_keyring (Fixture       *f,
@@ -266,23 +260,20 @@ test_token_keyring (Fixture       *f,
 {
   g_autoptr(HubTokenStore) store = hub_token_store_new ();
   g_autoptr(GError) error = NULL;
-  Wait stored = { 0 }, cleared = { 0 };
+  g_auto(HubAsyncWait) stored = { 0 };
+  g_auto(HubAsyncWait) cleared = { 0 };
   Run run;
 
-  hub_token_store_store_async (store, f->hub->url, FAKE_TOKEN, NULL, got_result, &stored);
-  fake_hub_wait (&stored.done, 30);
-  g_assert_true (hub_token_store_store_finish (store, stored.result, &error));
+  hub_token_store_store_async (store, f->hub->url, FAKE_TOKEN, NULL, hub_async_wait_cb, &stored);
+  g_assert_true (hub_token_store_store_finish (store, hub_async_wait (&stored, 30), &error));
   g_assert_no_error (error);
-  g_object_unref (stored.result);
 
   run = run_fetch (f, "acme", NULL);
   g_assert_cmpint (run.status, ==, HUB_CLI_FETCH_OK);
   run_clear (&run);
 
-  hub_token_store_clear_async (store, f->hub->url, NULL, got_result, &cleared);
-  fake_hub_wait (&cleared.done, 30);
-  g_assert_true (hub_token_store_clear_finish (store, cleared.result, &error));
-  g_object_unref (cleared.result);
+  hub_token_store_clear_async (store, f->hub->url, NULL, hub_async_wait_cb, &cleared);
+  g_assert_true (hub_token_store_clear_finish (store, hub_async_wait (&cleared, 30), &error));
 }
 
 static void
@@ -359,6 +350,97 @@ test_interrupted (Fixture       *f,
   run_clear (&run);
 }
 
+/* HF_TOKEN with a line break inside is refused by name, and nothing is
+ * sent, even with another token in the keyring; a final newline is only
+ * trimmed. */
+static void
+test_token_control_characters (Fixture       *f,
+                               gconstpointer  data)
+{
+  static const char *const broken[][2] = {
+    { "HF_TOKEN=" FAKE_TOKEN "\nhf_other", NULL },
+    { "HF_TOKEN=hf_first\r" FAKE_TOKEN, NULL },
+  };
+  static const char *const trailing[] = { "HF_TOKEN=" FAKE_TOKEN "\n", NULL };
+  g_autoptr(HubTokenStore) store = hub_token_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = fake_hub_breakdown_path ("acme");
+  g_auto(HubAsyncWait) stored = { 0 };
+  g_auto(HubAsyncWait) cleared = { 0 };
+  Run run;
+
+  hub_token_store_store_async (store, f->hub->url, FAKE_TOKEN, NULL, hub_async_wait_cb, &stored);
+  g_assert_true (hub_token_store_store_finish (store, hub_async_wait (&stored, 30), &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (broken); i++)
+    {
+      run = run_fetch (f, "acme", broken[i]);
+      g_assert_cmpint (run.status, ==, HUB_CLI_FETCH_USAGE);
+      g_assert_nonnull (strstr (run.err, "HF_TOKEN"));
+      g_assert_null (strstr (run.err, "hf_first"));
+      g_assert_cmpuint (fake_hub_hits (f->hub, path), ==, 0);
+      g_assert_false (g_file_test (f->out, G_FILE_TEST_EXISTS));
+      run_clear (&run);
+    }
+
+  run = run_fetch (f, "acme", trailing);
+  g_assert_cmpint (run.status, ==, HUB_CLI_FETCH_OK);
+  g_assert_cmpuint (fake_hub_hits (f->hub, path), ==, 1);
+  run_clear (&run);
+
+  hub_token_store_clear_async (store, f->hub->url, NULL, hub_async_wait_cb, &cleared);
+  g_assert_true (hub_token_store_clear_finish (store, hub_async_wait (&cleared, 30), &error));
+}
+
+static void
+waited (GObject      *object,
+        GAsyncResult *result,
+        gpointer      user_data)
+{
+  gboolean *done = user_data;
+
+  g_subprocess_wait_finish (G_SUBPROCESS (object), result, NULL);
+  *done = TRUE;
+}
+
+/* kill -9 while OUT.csv is being written (the Hub has sent part of it and
+ * stalls): nothing is left behind, and the old OUT.csv is as it was. */
+static void
+test_killed (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = fake_hub_breakdown_path ("acme");
+  g_autofree char *out_after = NULL;
+  gboolean done = FALSE;
+
+  g_file_set_contents (f->out, "old contents\n", -1, &error);
+  g_assert_no_error (error);
+  f->hub->mode = "stall";
+  g_subprocess_launcher_setenv (launcher, "HF_TOKEN", FAKE_TOKEN, TRUE);
+  g_subprocess_launcher_setenv (launcher, "HF_ENDPOINT", f->hub->url, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", f->cache_dir, TRUE);
+  child = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("HUB_ANALYTICS"),
+                                       "--org", "acme", "--fetch", f->out, NULL);
+  g_assert_no_error (error);
+
+  /* OUT.csv is opened before the request goes out: once the Hub has it,
+   * the file is being written. */
+  fake_hub_wait_for_hits (f->hub, path, 1, 20);
+  g_subprocess_force_exit (child);
+  g_subprocess_wait_async (child, NULL, waited, &done);
+  fake_hub_wait (&done, 20);
+  g_assert_true (g_subprocess_get_if_signaled (child));
+
+  g_file_get_contents (f->out, &out_after, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (out_after, ==, "old contents\n");
+  assert_only_out (f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -369,8 +451,12 @@ main (int   argc,
     { "e404", HUB_CLI_FETCH_NOT_FOUND, "“acme”" },
     { "limited-long", HUB_CLI_FETCH_RATE_LIMITED, "3600" },
     { "down", HUB_CLI_FETCH_SERVER, "HTTP 500" },
-    { "truncated", HUB_CLI_FETCH_NETWORK, "dropped" },
-    { "dropped", HUB_CLI_FETCH_NETWORK, "dropped" },
+    { "truncated", HUB_CLI_FETCH_NETWORK, "dropped after" },
+    { "dropped", HUB_CLI_FETCH_NETWORK, "dropped after" },
+    { "chunked-cut-row", HUB_CLI_FETCH_NETWORK, "dropped after" },
+    { "chunked-cut-mid-row", HUB_CLI_FETCH_NETWORK, "dropped after" },
+    { "gzip-cut-close", HUB_CLI_FETCH_NETWORK, "dropped after" },
+    { "gzip-cut-chunked", HUB_CLI_FETCH_NETWORK, "dropped after" },
     { "html", HUB_CLI_FETCH_NOT_BREAKDOWN, "web page" },
     { "html-as-csv", HUB_CLI_FETCH_NOT_BREAKDOWN, "breakdown" },
   };
@@ -395,6 +481,8 @@ main (int   argc,
   ADD ("insecure-endpoint", test_insecure_endpoint, NULL);
   ADD ("unwritable", test_unwritable, NULL);
   ADD ("interrupted", test_interrupted, NULL);
+  ADD ("killed", test_killed, NULL);
+  ADD ("token-control-characters", test_token_control_characters, NULL);
 #undef ADD
 
   return g_test_run ();

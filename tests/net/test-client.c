@@ -8,24 +8,8 @@
 
 #include "fake-hub.h"
 #include "hub-core.h"
+#include "hub-client-private.h"
 #include "hub-net.h"
-
-typedef struct
-{
-  gboolean      done;
-  GAsyncResult *result;
-} Wait;
-
-static void
-got_result (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  Wait *wait = user_data;
-
-  wait->result = g_object_ref (result);
-  wait->done = TRUE;
-}
 
 static HubClient *
 new_client (FakeHub    *hub,
@@ -47,13 +31,11 @@ fetch_full (HubClient     *client,
             guint64       *raw_size,
             GError       **error)
 {
-  Wait wait = { 0 };
+  g_auto(HubAsyncWait) wait = { 0 };
   HubDataset *dataset;
 
-  hub_client_fetch_breakdown_async (client, org, progress, raw_copy, cancellable, got_result, &wait);
-  fake_hub_wait (&wait.done, 30);
-  dataset = hub_client_fetch_breakdown_finish (client, wait.result, raw_size, NULL, error);
-  g_object_unref (wait.result);
+  hub_client_fetch_breakdown_async (client, org, progress, raw_copy, cancellable, hub_async_wait_cb, &wait);
+  dataset = hub_client_fetch_breakdown_finish (client, hub_async_wait (&wait, 30), raw_size, NULL, error);
   return dataset;
 }
 
@@ -142,12 +124,12 @@ test_slow_progress (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(HubDataset) dataset = NULL;
   HubProgress progress = { 0 };
-  Wait wait = { 0 };
+  g_auto(HubAsyncWait) wait = { 0 };
   gboolean seen_partial = FALSE;
   gsize size = g_bytes_get_size (hub->breakdown);
   gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
-  hub_client_fetch_breakdown_async (client, "slow", &progress, NULL, NULL, got_result, &wait);
+  hub_client_fetch_breakdown_async (client, "slow", &progress, NULL, NULL, hub_async_wait_cb, &wait);
   while (!wait.done && g_get_monotonic_time () < deadline)
     {
       guint64 bytes = atomic_load (&progress.bytes);
@@ -158,7 +140,6 @@ test_slow_progress (void)
     }
   g_assert_true (wait.done);
   dataset = hub_client_fetch_breakdown_finish (client, wait.result, NULL, NULL, &error);
-  g_object_unref (wait.result);
   g_assert_no_error (error);
   assert_same_as_fixture (dataset, hub);
   g_assert_true (seen_partial);
@@ -196,6 +177,98 @@ test_raw_copy (void)
   g_output_stream_close (out, NULL, NULL);
   copy = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
   g_assert_true (g_bytes_equal (copy, hub->breakdown));
+}
+
+/* host:port of a test server's URL, as messages name it. */
+static const char *
+url_host (const char *url)
+{
+  return url + strlen ("http://");
+}
+
+/* Every framing of a cut transfer is reported as a short Content-Length
+ * body is: the same error, the same words. */
+static void
+test_cut (gconstpointer data)
+{
+  const char *mode = data;
+  g_autoptr(FakeHub) hub = fake_hub_new (NULL);
+  g_autoptr(HubClient) client = new_client (hub, FAKE_TOKEN);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HubDataset) dataset = NULL;
+  g_autofree char *expected = NULL;
+
+  hub->mode = mode;
+  dataset = fetch (client, "acme", &error);
+  g_test_message ("%s: %s", mode, error ? error->message : "no error");
+  assert_net_error (error, HUB_NET_ERROR_TRUNCATED);
+  g_assert_null (dataset);
+  expected = g_strdup_printf ("The connection to %s dropped after * of the download breakdown "
+                              "of acme. Nothing was changed; try again.", url_host (hub->url));
+  g_assert_true (g_pattern_match_simple (expected, error->message));
+}
+
+/* A time-out after a redirect names the host that did not answer. */
+static void
+test_redirect_timeout (void)
+{
+  g_autoptr(FakeHub) hub = fake_hub_new (NULL);
+  g_autoptr(HubClient) client = g_object_new (HUB_TYPE_CLIENT, "endpoint", hub->url,
+                                              "token", FAKE_TOKEN, "timeout", 1, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HubDataset) dataset = fetch (client, "cdn-stall", &error);
+
+  assert_net_error (error, HUB_NET_ERROR_TIMEOUT);
+  g_assert_cmpuint (hub->cdn_hits, ==, 1);
+  g_assert_nonnull (strstr (error->message, url_host (hub->cdn_url)));
+  g_assert_null (strstr (error->message, url_host (hub->url)));
+}
+
+/* The retry clock, in place of the real one: it records each wait. */
+typedef struct
+{
+  GMutex        lock;
+  GArray       *waits;        /* guint, ms */
+  GCancellable *cancel_on;    /* cancelled at the first wait, when set */
+} Clock;
+
+static void
+clock_sleep (guint         ms,
+             GCancellable *cancellable,
+             gpointer      user_data)
+{
+  Clock *clock = user_data;
+
+  g_mutex_lock (&clock->lock);
+  g_array_append_val (clock->waits, ms);
+  g_mutex_unlock (&clock->lock);
+  if (clock->cancel_on != NULL)
+    g_cancellable_cancel (clock->cancel_on);
+}
+
+static void
+clock_init (Clock     *clock,
+            HubClient *client)
+{
+  g_mutex_init (&clock->lock);
+  clock->waits = g_array_new (FALSE, FALSE, sizeof (guint));
+  clock->cancel_on = NULL;
+  hub_client_set_sleep_func (client, clock_sleep, clock);
+}
+
+static void
+clock_clear (Clock *clock)
+{
+  g_array_unref (clock->waits);
+  g_mutex_clear (&clock->lock);
+}
+
+static guint
+clock_wait (Clock *clock,
+            guint  i)
+{
+  g_assert_cmpuint (i, <, clock->waits->len);
+  return g_array_index (clock->waits, guint, i);
 }
 
 static gboolean
@@ -305,14 +378,17 @@ test_429_retry (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(HubDataset) dataset = NULL;
   g_autofree char *path = fake_hub_breakdown_path ("limited");
-  gint64 start = g_get_monotonic_time ();
+  Clock clock;
 
+  clock_init (&clock, client);
   dataset = fetch (client, "limited", &error);
   g_assert_no_error (error);
   assert_same_as_fixture (dataset, hub);
   g_assert_cmpuint (fake_hub_hits (hub, path), ==, 2);
-  /* It waited for Retry-After: 1. */
-  g_assert_cmpint (g_get_monotonic_time () - start, >=, 900000);
+  /* It waited for Retry-After: 1, once. */
+  g_assert_cmpuint (clock.waits->len, ==, 1);
+  g_assert_cmpuint (clock_wait (&clock, 0), ==, 1000);
+  clock_clear (&clock);
 }
 
 static void
@@ -323,17 +399,21 @@ test_429_date (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(HubDataset) dataset = NULL;
   g_autofree char *path = fake_hub_breakdown_path ("limited-date");
-  gint64 start = g_get_monotonic_time ();
+  Clock clock;
 
+  clock_init (&clock, client);
   dataset = fetch (client, "limited-date", &error);
   g_assert_no_error (error);
   assert_same_as_fixture (dataset, hub);
   g_assert_cmpuint (fake_hub_hits (hub, path), ==, 2);
-  /* HTTP dates have whole seconds: at least one of the two was waited. */
-  g_assert_cmpint (g_get_monotonic_time () - start, >=, 900000);
+  /* An HTTP date 2 s ahead, in whole seconds: one or two of them. */
+  g_assert_cmpuint (clock.waits->len, ==, 1);
+  g_assert_cmpuint (clock_wait (&clock, 0), >=, 1000);
+  g_assert_cmpuint (clock_wait (&clock, 0), <=, 2000);
+  clock_clear (&clock);
 }
 
-/* A cancellation cuts a Retry-After wait short. */
+/* A cancellation during a Retry-After wait ends the fetch. */
 static void
 test_429_cancel_wait (void)
 {
@@ -342,12 +422,35 @@ test_429_cancel_wait (void)
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(HubDataset) dataset = NULL;
-  gint64 start = g_get_monotonic_time ();
+  g_autofree char *path = fake_hub_breakdown_path ("limited-30");
+  Clock clock;
 
-  g_timeout_add (300, cancel_cb, cancellable);
+  clock_init (&clock, client);
+  clock.cancel_on = cancellable;
   dataset = fetch_full (client, "limited-30", NULL, NULL, cancellable, NULL, &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+  g_assert_null (dataset);
+  g_assert_cmpuint (clock.waits->len, ==, 1);
+  g_assert_cmpuint (clock_wait (&clock, 0), ==, 30000);
+  g_assert_cmpuint (fake_hub_hits (hub, path), ==, 1);
+  clock_clear (&clock);
+}
+
+/* The real clock: a wait on it ends as soon as the fetch is cancelled. */
+static void
+test_retry_wait_cancelled (void)
+{
+  g_autoptr(FakeHub) hub = fake_hub_new (NULL);
+  g_autoptr(HubClient) client = new_client (hub, FAKE_TOKEN);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HubDataset) dataset = NULL;
+
+  /* Cancelled before it starts: the first wait (30 s) must not be waited. */
+  g_cancellable_cancel (cancellable);
+  dataset = fetch_full (client, "limited-30", NULL, NULL, cancellable, NULL, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (dataset);
 }
 
 static void
@@ -373,11 +476,18 @@ test_5xx_retry (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(HubDataset) dataset = NULL;
   g_autofree char *path = fake_hub_breakdown_path ("flaky");
+  Clock clock;
 
+  clock_init (&clock, client);
   dataset = fetch (client, "flaky", &error);
   g_assert_no_error (error);
   assert_same_as_fixture (dataset, hub);
   g_assert_cmpuint (fake_hub_hits (hub, path), ==, 3);
+  /* The back-off doubles from the retry delay. */
+  g_assert_cmpuint (clock.waits->len, ==, 2);
+  g_assert_cmpuint (clock_wait (&clock, 0), ==, 10);
+  g_assert_cmpuint (clock_wait (&clock, 1), ==, 20);
+  clock_clear (&clock);
 }
 
 static void
@@ -603,13 +713,11 @@ test_whoami (void)
   g_autofree char *cached_text = NULL;
   g_autofree char *path = NULL;
   const HubWhoamiOrg *org;
-  Wait wait = { 0 };
+  g_auto(HubAsyncWait) wait = { 0 };
 
   hub_client_set_cache (client, cache);
-  hub_client_whoami_async (client, NULL, got_result, &wait);
-  fake_hub_wait (&wait.done, 30);
-  whoami = hub_client_whoami_finish (client, wait.result, &error);
-  g_object_unref (wait.result);
+  hub_client_whoami_async (client, NULL, hub_async_wait_cb, &wait);
+  whoami = hub_client_whoami_finish (client, hub_async_wait (&wait, 30), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (whoami->name, ==, "alice");
   g_assert_cmpstr (whoami->fullname, ==, "Alice Example");
@@ -642,12 +750,10 @@ test_whoami_401 (void)
   g_autoptr(HubClient) client = new_client (hub, "hf_bad");
   g_autoptr(GError) error = NULL;
   g_autoptr(HubWhoami) whoami = NULL;
-  Wait wait = { 0 };
+  g_auto(HubAsyncWait) wait = { 0 };
 
-  hub_client_whoami_async (client, NULL, got_result, &wait);
-  fake_hub_wait (&wait.done, 30);
-  whoami = hub_client_whoami_finish (client, wait.result, &error);
-  g_object_unref (wait.result);
+  hub_client_whoami_async (client, NULL, hub_async_wait_cb, &wait);
+  whoami = hub_client_whoami_finish (client, hub_async_wait (&wait, 30), &error);
   assert_net_error (error, HUB_NET_ERROR_UNAUTHORIZED);
 }
 
@@ -659,12 +765,10 @@ test_list_repos (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) infos = NULL;
   const HubRepoInfo *info;
-  Wait wait = { 0 };
+  g_auto(HubAsyncWait) wait = { 0 };
 
-  hub_client_list_repos_async (client, "acme", NULL, got_result, &wait);
-  fake_hub_wait (&wait.done, 30);
-  infos = hub_client_list_repos_finish (client, wait.result, &error);
-  g_object_unref (wait.result);
+  hub_client_list_repos_async (client, "acme", NULL, hub_async_wait_cb, &wait);
+  infos = hub_client_list_repos_finish (client, hub_async_wait (&wait, 30), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (infos->len, ==, 4);
   g_assert_cmpuint (fake_hub_hits (hub, "/api/models"), ==, 2);
@@ -706,7 +810,9 @@ test_cache_only_complete (void)
   g_autofree char *path = hub_cache_get_dataset_path (cache, hub->url, "acme");
   g_autofree char *before = NULL;
   gsize before_len;
-  const char *failures[] = { "truncated", "dropped", "html", "html-as-csv", "e403", "down" };
+  const char *failures[] = { "truncated", "dropped", "chunked-cut-row", "chunked-cut-mid-row",
+                             "gzip-cut-close", "gzip-cut-chunked", "html", "html-as-csv",
+                             "e403", "down" };
 
   hub_client_set_cache (client, cache);
   got = hub_client_get_cache (client);
@@ -792,6 +898,11 @@ main (int   argc,
   g_test_add_data_func ("/net/client/timeout/headers", "stall-headers", test_timeout);
   g_test_add_func ("/net/client/timeout/default", test_default_timeout);
   g_test_add_data_func ("/net/client/truncated", &case_truncated, test_error_org);
+  g_test_add_data_func ("/net/client/cut/content-length", "truncated", test_cut);
+  g_test_add_data_func ("/net/client/cut/chunked-at-row", "chunked-cut-row", test_cut);
+  g_test_add_data_func ("/net/client/cut/chunked-mid-row", "chunked-cut-mid-row", test_cut);
+  g_test_add_data_func ("/net/client/cut/gzip-by-close", "gzip-cut-close", test_cut);
+  g_test_add_data_func ("/net/client/cut/gzip-chunked", "gzip-cut-chunked", test_cut);
   g_test_add_data_func ("/net/client/dropped", &case_dropped, test_error_org);
   g_test_add_data_func ("/net/client/html", &case_html, test_error_org);
   g_test_add_data_func ("/net/client/html-as-csv", &case_html_as_csv, test_error_org);
@@ -803,11 +914,13 @@ main (int   argc,
   g_test_add_func ("/net/client/429-date", test_429_date);
   g_test_add_func ("/net/client/429-cancel-wait", test_429_cancel_wait);
   g_test_add_func ("/net/client/429-too-long", test_429_too_long);
+  g_test_add_func ("/net/client/retry-wait-cancelled", test_retry_wait_cancelled);
   g_test_add_func ("/net/client/5xx-retry", test_5xx_retry);
   g_test_add_func ("/net/client/5xx-give-up", test_5xx_give_up);
   g_test_add_func ("/net/client/redirect/same-origin", test_redirect_same_origin);
   g_test_add_func ("/net/client/redirect/cross-origin", test_redirect_cross_origin);
   g_test_add_data_func ("/net/client/redirect/insecure", &case_insecure, test_error_org);
+  g_test_add_func ("/net/client/redirect/timeout-names-target", test_redirect_timeout);
   g_test_add_func ("/net/client/insecure-endpoint", test_insecure_endpoint);
   g_test_add_func ("/net/client/connection-refused", test_connection_refused);
   g_test_add_func ("/net/client/offline-hint", test_offline_hint);

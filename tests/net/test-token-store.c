@@ -31,34 +31,6 @@ static const SecretSchema token_schema = {
 static char *self_path;
 static char *scratch;   /* this run's folder for token files */
 
-typedef struct
-{
-  gboolean      done;
-  GAsyncResult *result;
-} Wait;
-
-static void
-got_result (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  Wait *wait = user_data;
-
-  wait->result = g_object_ref (result);
-  wait->done = TRUE;
-}
-
-static void
-wait_for (Wait  *wait,
-          guint  seconds)
-{
-  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
-
-  while (!wait->done && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (wait->done);
-}
-
 static char *
 lookup (HubTokenStore   *store,
         const char      *endpoint,
@@ -66,13 +38,11 @@ lookup (HubTokenStore   *store,
         char           **path,
         GError         **error)
 {
-  Wait wait = { 0 };
+  g_auto(HubAsyncWait) wait = { 0 };
   char *token;
 
-  hub_token_store_lookup_async (store, endpoint, NULL, got_result, &wait);
-  wait_for (&wait, 30);
-  token = hub_token_store_lookup_finish (store, wait.result, source, path, error);
-  g_object_unref (wait.result);
+  hub_token_store_lookup_async (store, endpoint, NULL, hub_async_wait_cb, &wait);
+  token = hub_token_store_lookup_finish (store, hub_async_wait (&wait, 30), source, path, error);
   return token;
 }
 
@@ -82,13 +52,11 @@ store_token (HubTokenStore  *store,
              const char     *token,
              GError        **error)
 {
-  Wait wait = { 0 };
+  g_auto(HubAsyncWait) wait = { 0 };
   gboolean ok;
 
-  hub_token_store_store_async (store, endpoint, token, NULL, got_result, &wait);
-  wait_for (&wait, 30);
-  ok = hub_token_store_store_finish (store, wait.result, error);
-  g_object_unref (wait.result);
+  hub_token_store_store_async (store, endpoint, token, NULL, hub_async_wait_cb, &wait);
+  ok = hub_token_store_store_finish (store, hub_async_wait (&wait, 30), error);
   return ok;
 }
 
@@ -97,13 +65,11 @@ clear_token (HubTokenStore  *store,
              const char     *endpoint,
              GError        **error)
 {
-  Wait wait = { 0 };
+  g_auto(HubAsyncWait) wait = { 0 };
   gboolean ok;
 
-  hub_token_store_clear_async (store, endpoint, NULL, got_result, &wait);
-  wait_for (&wait, 30);
-  ok = hub_token_store_clear_finish (store, wait.result, error);
-  g_object_unref (wait.result);
+  hub_token_store_clear_async (store, endpoint, NULL, hub_async_wait_cb, &wait);
+  ok = hub_token_store_clear_finish (store, hub_async_wait (&wait, 30), error);
   return ok;
 }
 
@@ -253,13 +219,11 @@ test_cancel (void)
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *token = NULL;
-  Wait wait = { 0 };
+  g_auto(HubAsyncWait) wait = { 0 };
 
   g_cancellable_cancel (cancellable);
-  hub_token_store_lookup_async (store, ENDPOINT_A, cancellable, got_result, &wait);
-  wait_for (&wait, 30);
-  token = hub_token_store_lookup_finish (store, wait.result, NULL, NULL, &error);
-  g_object_unref (wait.result);
+  hub_token_store_lookup_async (store, ENDPOINT_A, cancellable, hub_async_wait_cb, &wait);
+  token = hub_token_store_lookup_finish (store, hub_async_wait (&wait, 30), NULL, NULL, &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (token);
 }
