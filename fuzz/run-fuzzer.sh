@@ -1,21 +1,29 @@
 #!/bin/bash
-# Builds the parser's fuzz target with clang in build-fuzz and runs it for
-# SECONDS (default 300). New inputs go to build-fuzz/corpus; fuzz/corpus holds
-# the seeds. A crash leaves its input in build-fuzz/ and exits non-zero.
+# Builds a fuzz target with clang in build-fuzz and runs it for SECONDS
+# (default 300): TARGET fuzz-parser (the default, the breakdown parser) or
+# fuzz-dataset-file (the cache's file). New inputs go to
+# build-fuzz/corpus[-dataset-file]; fuzz/corpus (and fuzz/corpus-dataset-file)
+# hold the seeds. A crash leaves its input in build-fuzz/ and exits non-zero.
 #
-#   fuzz/run-fuzzer.sh [SECONDS]
+#   fuzz/run-fuzzer.sh [SECONDS] [TARGET]
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 top=$(pwd)
 seconds=${1:-300}
+target=${2:-fuzz-parser}
+case "$target" in
+  fuzz-parser) corpus=(build-fuzz/corpus fuzz/corpus) ;;
+  fuzz-dataset-file) corpus=(build-fuzz/corpus-dataset-file fuzz/corpus-dataset-file fuzz/corpus) ;;
+  *) echo "run-fuzzer: no fuzz target $target" >&2; exit 2 ;;
+esac
 
 if [ ! -f build-fuzz/build.ninja ]; then
   CC=clang meson setup build-fuzz -Dfuzzing=true \
     -Db_sanitize=address,undefined -Db_lundef=false >/dev/null
 fi
-meson compile -C build-fuzz fuzz/fuzz-parser >/dev/null
-mkdir -p build-fuzz/corpus
+meson compile -C build-fuzz "fuzz/$target" >/dev/null
+mkdir -p "${corpus[0]}"
 
 # GLib keeps interned strings, and the old quark array when it grows, for
 # the life of the process: tests/lsan.supp names them, which needs full
@@ -24,6 +32,6 @@ export ASAN_OPTIONS=fast_unwind_on_malloc=0
 export LSAN_OPTIONS="suppressions=$top/tests/lsan.supp:fast_unwind_on_malloc=0:print_suppressions=0"
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 
-exec build-fuzz/fuzz/fuzz-parser -dict=fuzz/breakdown.dict -max_len=8192 \
+exec "build-fuzz/fuzz/$target" -dict=fuzz/breakdown.dict -max_len=8192 \
   -max_total_time="$seconds" -print_final_stats=1 -artifact_prefix=build-fuzz/ \
-  build-fuzz/corpus fuzz/corpus
+  "${corpus[@]}"
