@@ -307,20 +307,6 @@ test_unwritable (Fixture       *f,
   run_clear (&run);
 }
 
-static gboolean
-interrupt_when_started (gpointer data)
-{
-  gpointer *pair = data;
-  FakeHub *hub = pair[0];
-  GSubprocess *child = pair[1];
-  g_autofree char *path = fake_hub_breakdown_path ("acme");
-
-  if (fake_hub_hits (hub, path) == 0)
-    return G_SOURCE_CONTINUE;
-  g_subprocess_send_signal (child, SIGINT);
-  return G_SOURCE_REMOVE;
-}
-
 /* Ctrl+C during a fetch: exit 130, and no OUT.csv or temporary file. */
 static void
 test_interrupted (Fixture       *f,
@@ -329,7 +315,7 @@ test_interrupted (Fixture       *f,
   g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_autoptr(GSubprocess) child = NULL;
   g_autoptr(GError) error = NULL;
-  gpointer pair[2];
+  g_autofree char *path = fake_hub_breakdown_path ("acme");
   Run run = { 0 };
 
   f->hub->mode = "stall";
@@ -339,10 +325,9 @@ test_interrupted (Fixture       *f,
   child = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("HUB_ANALYTICS"),
                                        "--org", "acme", "--fetch", f->out, NULL);
   g_assert_no_error (error);
-  pair[0] = f->hub;
-  pair[1] = child;
-  g_timeout_add (50, interrupt_when_started, pair);
   g_subprocess_communicate_utf8_async (child, NULL, NULL, communicated, &run);
+  fake_hub_wait_for_hits (f->hub, path, 1, 20);
+  g_subprocess_send_signal (child, SIGINT);
   fake_hub_wait (&run.done, 20);
   g_assert_cmpint (run.status, ==, HUB_CLI_FETCH_INTERRUPTED);
   g_assert_false (g_file_test (f->out, G_FILE_TEST_EXISTS));

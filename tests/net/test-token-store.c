@@ -211,6 +211,44 @@ test_order (void)
   }
 }
 
+/* HF_TOKEN with a line break or a carriage return inside is refused by
+ * name, never swapped for the keyring's or the file's token. */
+static void
+test_env_control_characters (void)
+{
+  g_autofree char *file = isolate_env ();
+  g_autoptr(HubTokenStore) store = hub_token_store_new ();
+  g_autoptr(GError) error = NULL;
+  const char *broken[] = { "hf_one\nhf_two", "hf_one\rhf_two", "hf_one\r\nhf_two", "\thf_\x01x" };
+
+  g_file_set_contents (file, "hf_fromFILE\n", -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (store_token (store, ENDPOINT_B, "hf_fromKEYRING", &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (broken); i++)
+    {
+      g_autofree char *token = NULL;
+      HubTokenSource source = HUB_TOKEN_SOURCE_KEYRING;
+
+      g_setenv ("HF_TOKEN", broken[i], TRUE);
+      token = lookup (store, ENDPOINT_B, &source, NULL, &error);
+      g_assert_error (error, HUB_NET_ERROR, HUB_NET_ERROR_INVALID_TOKEN);
+      g_assert_nonnull (strstr (error->message, "HF_TOKEN"));
+      g_assert_null (strstr (error->message, "hf_one"));
+      g_assert_null (token);
+      g_assert_cmpint (source, ==, HUB_TOKEN_SOURCE_NONE);
+      g_clear_error (&error);
+    }
+
+  /* White space around it, a final newline included, is only trimmed. */
+  g_setenv ("HF_TOKEN", "hf_fromENV\r\n", TRUE);
+  assert_lookup (store, ENDPOINT_B, "hf_fromENV", HUB_TOKEN_SOURCE_ENV);
+  g_unsetenv ("HF_TOKEN");
+  g_assert_true (clear_token (store, ENDPOINT_B, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_cancel (void)
 {
@@ -419,6 +457,7 @@ main (int   argc,
   g_test_add_func ("/net/token-store/keyring-reachable", test_keyring_reachable);
   g_test_add_func ("/net/token-store/store-lookup-clear", test_store_lookup_clear);
   g_test_add_func ("/net/token-store/order", test_order);
+  g_test_add_func ("/net/token-store/env-control-characters", test_env_control_characters);
   g_test_add_func ("/net/token-store/cancel", test_cancel);
   g_test_add_func ("/net/token-store/keyring-missing", test_keyring_missing);
   g_test_add_func ("/net/token-store/keyring-locked", test_keyring_locked);
