@@ -13,6 +13,10 @@ G_BEGIN_DECLS
 /* Files at least this large are parsed in two halves, on two threads. */
 #define HUB_PARSER_SPLIT_MIN_SIZE (4 * 1024 * 1024)
 
+/* Whether rows without quotes are read by position (the default) or by
+ * libcsv like every other: both must give the same result. */
+void        hub_parser_set_plain_scanner (HubParser     *parser,
+                                          gboolean       plain);
 /* A parser for a later part of the same file: it starts at a record
  * boundary, knows first's header, and counts lines from its own start. */
 HubParser  *hub_parser_new_continuation  (HubParser     *first);

@@ -988,6 +988,46 @@ test_progress (void)
   g_assert_finalize_object (g_steal_pointer (&dataset));
 }
 
+/* Rows without quotes are read by position, rows with quotes by libcsv;
+ * every way of reading (hub_test_parse compares them, libcsv alone among
+ * them) gives the same numbers, whatever mix of the two a file has. */
+static void
+test_plain_and_quoted_rows (void)
+{
+  g_autoptr(HubDataset) dataset = hub_test_parse (HEADER
+                                                  "model,org/a,10,2026-06-01,1\n"
+                                                  "  model , org/a ,\t10\t, 2026-06-02 ,2\r\n"
+                                                  "\n"
+                                                  " \t \r\n"
+                                                  "\"model\",\"org/b\nsecond line\",0,2026-06-01,3\n"
+                                                  "model,org/a,10,2026-06-03,4,extra,\n"
+                                                  "\"dataset\",org/c,5,\"2026-06-01 T00:00:00.000 Z\",5\n"
+                                                  "dataset,org/c,5,2026-06-02 T00:00:00.000 Z,6");
+  const HubTotals *totals = hub_dataset_get_totals (dataset);
+
+  g_assert_cmpuint (totals->rows, ==, 6);
+  g_assert_cmpuint (totals->repos, ==, 3);
+  g_assert_cmpint (hub_test_count (dataset, "model", "org/a", "2026-06-02"), ==, 2);
+  g_assert_cmpint (hub_test_count (dataset, "model", "org/a", "2026-06-03"), ==, 4);
+  g_assert_cmpint (hub_test_count (dataset, "model", "org/b\nsecond line", "2026-06-01"), ==, 3);
+  g_assert_cmpint (hub_test_count (dataset, "dataset", "org/c", "2026-06-02"), ==, 6);
+}
+
+/* A bad row by position is reported at its line, as libcsv's would be. */
+static void
+test_plain_rows_errors (void)
+{
+  hub_test_assert_refused (HEADER "model,org/a,1,2026-06-01,1\n\n"
+                           "\"model\",\"org/\nb\",1,2026-06-01,1\n"
+                           "model,org/a,1,2026-06-31,1\n",
+                           HUB_PARSE_ERROR_BAD_DATE, 6, "timestamp");
+  hub_test_assert_refused (HEADER "model,org/a,1,2026-06-01,1\r\n"
+                           "model, ,1,2026-06-01,1\r\n",
+                           HUB_PARSE_ERROR_EMPTY_FIELD, 3, "repoName");
+  hub_test_assert_refused (HEADER "model,org/a,1,2026-06-01\n",
+                           HUB_PARSE_ERROR_SHORT_ROW, 2, "downloads");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1079,6 +1119,8 @@ main (int   argc,
   g_test_add_func ("/core/parser/read/fifo", test_fifo);
   g_test_add_func ("/core/parser/read/cancelled", test_cancelled);
   g_test_add_func ("/core/parser/read/progress", test_progress);
+  g_test_add_func ("/core/parser/plain-and-quoted-rows", test_plain_and_quoted_rows);
+  g_test_add_func ("/core/parser/plain-rows-errors", test_plain_rows_errors);
 
   return g_test_run ();
 }
