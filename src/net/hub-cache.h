@@ -16,8 +16,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HubCache, hub_cache, HUB, CACHE, GObject)
 
 /* A cache in dir, or in $XDG_CACHE_HOME/hub-analytics when dir is NULL.
- * Folders are made 0700 and files 0600; each file is replaced whole (a
- * temporary file, then a rename). Immutable: usable from any thread. */
+ * Folders are made 0700 and files 0600; each file is replaced whole, through
+ * an atomic file (hub-atomic-file.h), and the first load or save of a run
+ * removes the temporary files that killed processes left. Immutable: usable
+ * from any thread. */
 HubCache   *hub_cache_new                 (const char     *dir);
 const char *hub_cache_get_dir             (HubCache       *self);
 
@@ -53,7 +55,8 @@ gboolean    hub_cache_save_dataset_finish (HubCache       *self,
 /* Loads the cached dataset of org on endpoint and, in fetched_at, when it
  * was fetched. HUB_NET_ERROR_CACHE_MISSING when there is none,
  * HUB_NET_ERROR_CACHE_INVALID when the file is corrupt, truncated, from
- * another version or for another endpoint or organisation: the caller then
+ * another version, for another endpoint or organisation, not a regular file,
+ * or holds what no dataset can (the dataset builder's gate): the caller then
  * fetches afresh. Blocking; the _async form runs in a thread. */
 HubDataset *hub_cache_load_dataset        (HubCache       *self,
                                            const char     *endpoint,

@@ -40,9 +40,11 @@ HubCache    *hub_client_get_cache            (HubClient      *self);
  * in a worker thread as it arrives. progress (may be NULL; it must outlive
  * the call) gets bytes and rows as they come, and total_bytes when the Hub
  * gives a length. raw_copy (may be NULL) receives the body as it is read,
- * from the worker thread. 429 is retried after Retry-After (up to a limit),
- * 5xx up to three tries. Errors are HUB_NET_ERROR's, or HUB_PARSE_ERROR for
- * a breakdown with a bad row, or G_IO_ERROR_CANCELLED. */
+ * from the worker thread. A gzip body is decoded here, so that a transfer
+ * cut short is HUB_NET_ERROR_TRUNCATED whatever its framing. 429 is retried
+ * after Retry-After (up to a limit), 5xx up to three tries. Errors are
+ * HUB_NET_ERROR's, or HUB_PARSE_ERROR for a breakdown with a bad row, or
+ * G_IO_ERROR_CANCELLED. */
 void         hub_client_fetch_breakdown_async  (HubClient      *self,
                                                 const char     *org,
                                                 HubProgress    *progress,
