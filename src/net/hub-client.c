@@ -301,9 +301,9 @@ send_following_redirects (HubClient     *self,
       stream = soup_session_send (self->session, msg, cancellable, &local_error);
       if (stream == NULL)
         {
-          g_debug ("GET %s failed: %s", shown, local_error->message);
           g_autofree char *host = uri_host (uri);
 
+          g_debug ("GET %s failed: %s", shown, local_error->message);
           g_propagate_error (error, transport_error (self, host, local_error));
           return NULL;
         }
