@@ -3,8 +3,9 @@
  * Export Breakdown… writes the Hub's full daily breakdown, Export Table… the
  * table as shown; each asks where with its own suggested name. The file is
  * written off the main thread by
- * hub_csv_export(), which writes beside the destination and renames, so a
- * failed export leaves nothing behind.
+ * hub_csv_export(), which writes an unnamed file and names it only once
+ * complete, so that neither a failed export nor a killed app leaves anything
+ * behind.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
