@@ -19,6 +19,8 @@
 
 #define ENDPOINT "https://huggingface.co"
 
+static const char *self_path;
+
 typedef struct
 {
   char       *dir;
@@ -734,10 +736,85 @@ test_whoami_json (void)
   g_assert_null (none->token_role);
 }
 
+/* The child of /net/cache/killed-while-saving: saves the fixture into dir
+ * again and again, saying when the first save is done, until it is killed. */
+G_NORETURN static void
+save_forever (const char *dir,
+              const char *csv)
+{
+  g_autoptr(HubCache) cache = hub_cache_new (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HubDataset) dataset = hub_dataset_load_file (csv, "breakdown.csv", NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0;; i++)
+    {
+      g_assert_true (hub_cache_save_dataset (cache, ENDPOINT, "acme", dataset, NULL, NULL, &error));
+      if (i == 0)
+        {
+          g_print ("saved\n");
+          fflush (stdout);
+        }
+    }
+}
+
+static void
+line_read (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  HubAsyncWait *wait = user_data;
+  g_autofree char *line = g_data_input_stream_read_line_finish_utf8 (G_DATA_INPUT_STREAM (object),
+                                                                      result, NULL, NULL);
+
+  g_assert_cmpstr (line, ==, "saved");
+  wait->done = TRUE;
+}
+
+/* kill -9 while the cache is being saved, over and over: what is left is
+ * the whole file, and no temporary one beside it. */
+static void
+test_killed_while_saving (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *csv = g_test_build_filename (G_TEST_BUILT, "net", "breakdown.csv", NULL);
+  g_autofree char *path = hub_cache_get_dataset_path (f->cache, ENDPOINT, "acme");
+  g_autofree char *endpoint_dir = g_path_get_dirname (path);
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HubDataset) loaded = NULL;
+  HubAsyncWait saved = { 0 };
+  const char *name;
+
+  child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, self_path, "--save-forever",
+                            f->dir, csv, NULL);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (child));
+  g_data_input_stream_read_line_async (out, G_PRIORITY_DEFAULT, NULL, line_read, &saved);
+  fake_hub_wait (&saved.done, 30);
+  g_subprocess_force_exit (child);
+  g_assert_true (g_subprocess_wait (child, NULL, &error));
+  g_assert_true (g_subprocess_get_if_signaled (child));
+
+  dir = g_dir_open (endpoint_dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_cmpstr (name, ==, "acme.breakdown");
+  loaded = hub_cache_load_dataset (f->cache, ENDPOINT, "acme", NULL, NULL, &error);
+  g_assert_no_error (error);
+  assert_same_dataset (f->dataset, loaded);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  if (argc == 4 && g_str_equal (argv[1], "--save-forever"))
+    save_forever (argv[2], argv[3]);
+
+  self_path = argv[0];
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
@@ -750,6 +827,7 @@ main (int   argc,
   ADD ("forged", test_forged);
   ADD ("not-regular", test_not_regular);
   ADD ("stale-temporaries", test_stale_temporaries);
+  ADD ("killed-while-saving", test_killed_while_saving);
   ADD ("garbage-and-empty", test_garbage_and_empty);
   ADD ("foreign-org", test_foreign_org);
   ADD ("replace", test_replace);
