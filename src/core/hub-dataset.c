@@ -523,6 +523,7 @@ typedef struct
   guint        len;
   guint        cap;
   gboolean     unsorted;
+  gboolean     sums;      /* counts holds running sums, as a dataset file gave them */
 } BuildRepo;
 
 struct _HubDatasetBuilder
@@ -608,6 +609,18 @@ lookup_repo (HubDatasetBuilder *builder,
   return repo;
 }
 
+/* A series taken whole from a file keeps its running sums until a row is
+ * added to it. */
+static void
+build_repo_take_counts (BuildRepo *repo)
+{
+  if (!repo->sums)
+    return;
+  for (guint i = repo->len; i > 1; i--)
+    repo->counts[i - 1] -= repo->counts[i - 2];
+  repo->sums = FALSE;
+}
+
 typedef struct
 {
   HubDay day;
@@ -625,26 +638,27 @@ compare_day_count (gconstpointer a,
 
 /* Sorts the days and sums the counts of repeated ones, in place. Counts
  * are never negative, so the order in which they are summed does not
- * change a saturated sum. */
+ * change a saturated sum. Days in order are already unique: a repeat of
+ * the last day is merged as it arrives. */
 static void
 compact_build_repo (BuildRepo *repo)
 {
+  g_autofree DayCount *pairs = NULL;
   guint n = 0;
 
-  if (repo->unsorted)
-    {
-      g_autofree DayCount *pairs = g_new (DayCount, MAX (repo->len, 1));
+  if (!repo->unsorted)
+    return;
 
-      for (guint i = 0; i < repo->len; i++)
-        pairs[i] = (DayCount) { repo->days[i], repo->counts[i] };
-      qsort (pairs, repo->len, sizeof (DayCount), compare_day_count);
-      for (guint i = 0; i < repo->len; i++)
-        {
-          repo->days[i] = pairs[i].day;
-          repo->counts[i] = pairs[i].count;
-        }
-      repo->unsorted = FALSE;
+  pairs = g_new (DayCount, MAX (repo->len, 1));
+  for (guint i = 0; i < repo->len; i++)
+    pairs[i] = (DayCount) { repo->days[i], repo->counts[i] };
+  qsort (pairs, repo->len, sizeof (DayCount), compare_day_count);
+  for (guint i = 0; i < repo->len; i++)
+    {
+      repo->days[i] = pairs[i].day;
+      repo->counts[i] = pairs[i].count;
     }
+  repo->unsorted = FALSE;
 
   for (guint i = 0; i < repo->len; i++)
     {
@@ -694,6 +708,8 @@ build_repo_append (BuildRepo *repo,
                    HubDay     day,
                    gint64     count)
 {
+  if (G_UNLIKELY (repo->sums))
+    build_repo_take_counts (repo);
   if (repo->len > 0 && day == repo->days[repo->len - 1])
     {
       repo->counts[repo->len - 1] = add_saturated (repo->counts[repo->len - 1], count);
@@ -806,9 +822,21 @@ hub_dataset_builder_add_series (HubDatasetBuilder  *builder,
   type_copy = g_strndup (type, type_len);
   repo = builder->current = lookup_repo (builder, type_copy, name, name_len);
   repo->total = MAX (repo->total, total);
-  build_repo_reserve (repo, n_days);
-  for (guint i = 0; i < n_days; i++)
-    build_repo_append (repo, days[i], cum[i] - (i > 0 ? cum[i - 1] : 0));
+  if (repo->cap == 0 && n_days > 0)
+    {
+      /* The usual case, a repository met once: its days are in order, and
+       * its sums are kept as they are, in arrays of their exact size. */
+      repo->days = g_memdup2 (days, n_days * sizeof (HubDay));
+      repo->counts = g_memdup2 (cum, n_days * sizeof (gint64));
+      repo->len = repo->cap = n_days;
+      repo->sums = TRUE;
+    }
+  else
+    {
+      build_repo_reserve (repo, n_days);
+      for (guint i = 0; i < n_days; i++)
+        build_repo_append (repo, days[i], cum[i] - (i > 0 ? cum[i - 1] : 0));
+    }
   builder->rows += n_days;
   return TRUE;
 }
@@ -866,6 +894,8 @@ hub_dataset_builder_merge (HubDatasetBuilder *builder,
       into->total = MAX (into->total, from->total);
       if (from->len == 0)
         continue;
+      build_repo_take_counts (into);
+      build_repo_take_counts (from);
       build_repo_reserve (into, from->len);
       if (into->len > 0 && from->days[0] <= into->days[into->len - 1])
         into->unsorted = TRUE;
@@ -882,16 +912,15 @@ hub_dataset_builder_merge (HubDatasetBuilder *builder,
   other->rows = 0;
 }
 
-/* Sorts, merges repeated days, turns counts into running sums in place and
- * gives the arrays to out. */
+/* Turns the counts of a compacted repository into running sums in place
+ * and gives the arrays to out. */
 static void
 finish_build_repo (BuildRepo *repo,
                    HubRepo   *out)
 {
   gint64 running = 0;
 
-  compact_build_repo (repo);
-  for (guint i = 0; i < repo->len; i++)
+  for (guint i = 0; i < repo->len && !repo->sums; i++)
     {
       running = add_saturated (running, repo->counts[i]);
       repo->counts[i] = running;
