@@ -22,23 +22,6 @@
 #include "hub-core.h"
 #include "hub-net.h"
 
-typedef struct
-{
-  gboolean      done;
-  GAsyncResult *result;
-} Wait;
-
-static void
-got_result (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  Wait *wait = user_data;
-
-  wait->result = g_object_ref (result);
-  wait->done = TRUE;
-}
-
 static int
 compare_doubles (gconstpointer a,
                  gconstpointer b)
@@ -139,16 +122,14 @@ main (int   argc,
   g_assert_no_error (error);
   for (guint run = 0; run < runs; run++)
     {
-      Wait wait = { 0 };
+      g_auto(HubAsyncWait) wait = { 0 };
       g_autoptr(GPtrArray) infos = NULL;
       double seconds;
 
       start = g_get_monotonic_time ();
       hub_history_take_snapshot_async (history, client, author, first + (HubDay) run, NULL, NULL,
-                                       got_result, &wait);
-      fake_hub_wait (&wait.done, 600);
-      infos = hub_history_take_snapshot_finish (history, wait.result, NULL, &error);
-      g_object_unref (wait.result);
+                                       hub_async_wait_cb, &wait);
+      infos = hub_history_take_snapshot_finish (history, hub_async_wait (&wait, 600), NULL, &error);
       g_assert_no_error (error);
       g_assert_cmpuint (infos->len, ==, repos);
       seconds = (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC;

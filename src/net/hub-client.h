@@ -8,7 +8,7 @@
 
 #include "hub-cache.h"
 #include "hub-dataset.h"
-#include "hub-parser.h"
+#include "hub-loader.h"
 #include "hub-repo-info.h"
 #include "hub-whoami.h"
 

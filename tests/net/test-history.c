@@ -16,23 +16,6 @@
 
 #define ENDPOINT "https://huggingface.co"
 
-typedef struct
-{
-  gboolean      done;
-  GAsyncResult *result;
-} Wait;
-
-static void
-got_result (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  Wait *wait = user_data;
-
-  wait->result = g_object_ref (result);
-  wait->done = TRUE;
-}
-
 static char *
 temp_history_path (void)
 {
@@ -166,14 +149,12 @@ take_snapshot (HubHistory  *history,
                GPtrArray  **partial,
                GError     **error)
 {
-  Wait wait = { 0 };
+  g_auto(HubAsyncWait) wait = { 0 };
   HubProgress progress = { 0 };
   GPtrArray *infos;
 
-  hub_history_take_snapshot_async (history, client, author, day, &progress, NULL, got_result, &wait);
-  fake_hub_wait (&wait.done, 30);
-  infos = hub_history_take_snapshot_finish (history, wait.result, partial, error);
-  g_object_unref (wait.result);
+  hub_history_take_snapshot_async (history, client, author, day, &progress, NULL, hub_async_wait_cb, &wait);
+  infos = hub_history_take_snapshot_finish (history, hub_async_wait (&wait, 30), partial, error);
   if (infos != NULL)
     g_assert_cmpuint (atomic_load (&progress.rows), ==, infos->len);
   return infos;

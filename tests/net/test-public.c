@@ -9,23 +9,6 @@
 #include "fake-hub.h"
 #include "hub-net.h"
 
-typedef struct
-{
-  gboolean      done;
-  GAsyncResult *result;
-} Wait;
-
-static void
-got_result (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  Wait *wait = user_data;
-
-  wait->result = g_object_ref (result);
-  wait->done = TRUE;
-}
-
 static HubClient *
 new_client (FakeHub    *hub,
             const char *token)
@@ -44,13 +27,11 @@ list_author (HubClient    *client,
              GPtrArray   **partial,
              GError      **error)
 {
-  Wait wait = { 0 };
+  g_auto(HubAsyncWait) wait = { 0 };
   GPtrArray *infos;
 
-  hub_client_list_author_async (client, author, progress, NULL, got_result, &wait);
-  fake_hub_wait (&wait.done, 30);
-  infos = hub_client_list_author_finish (client, wait.result, partial, NULL, error);
-  g_object_unref (wait.result);
+  hub_client_list_author_async (client, author, progress, NULL, hub_async_wait_cb, &wait);
+  infos = hub_client_list_author_finish (client, hub_async_wait (&wait, 30), partial, NULL, error);
   return infos;
 }
 
@@ -244,13 +225,11 @@ test_forbidden_falls_back (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) infos = NULL;
   g_autofree char *path = fake_hub_breakdown_path ("e403");
-  Wait wait = { 0 };
+  g_auto(HubAsyncWait) wait = { 0 };
   HubDataset *dataset;
 
-  hub_client_fetch_breakdown_async (client, "e403", NULL, NULL, NULL, got_result, &wait);
-  fake_hub_wait (&wait.done, 30);
-  dataset = hub_client_fetch_breakdown_finish (client, wait.result, NULL, NULL, &error);
-  g_object_unref (wait.result);
+  hub_client_fetch_breakdown_async (client, "e403", NULL, NULL, NULL, hub_async_wait_cb, &wait);
+  dataset = hub_client_fetch_breakdown_finish (client, hub_async_wait (&wait, 30), NULL, NULL, &error);
   g_assert_null (dataset);
   g_assert_error (error, HUB_NET_ERROR, HUB_NET_ERROR_FORBIDDEN);
   g_assert_cmpuint (fake_hub_hits (hub, path), ==, 1);
