@@ -324,6 +324,17 @@ hub_account_load_cached (HubAccount  *self,
   return hub_cache_load_dataset (self->cache, self->endpoint, org, fetched_at, NULL, error);
 }
 
+/* The listings saved with org's breakdown (likes, privacy), or NULL. */
+GPtrArray *
+hub_account_load_cached_listings (HubAccount  *self,
+                                  const char  *org,
+                                  GError     **error)
+{
+  g_return_val_if_fail (HUB_IS_ACCOUNT (self), NULL);
+
+  return hub_cache_load_listings (self->cache, self->endpoint, org, error);
+}
+
 static gboolean
 check_signed_in (HubAccount  *self,
                  GTask       *task)
@@ -413,6 +424,24 @@ hub_account_fetch_finish (HubAccount    *self,
   return dataset;
 }
 
+/* The listings are kept beside the breakdown (off the main thread), so that
+ * the table shown offline still has its likes and locks. */
+static void
+save_listings_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  HubAccount *self = source_object;
+  GPtrArray *infos = task_data;
+  const char *org = g_object_get_data (G_OBJECT (task), "hub-org");
+  g_autoptr(GError) error = NULL;
+
+  if (!hub_cache_save_listings (self->cache, self->endpoint, org, infos, &error))
+    g_debug ("The listings of %s were not saved: %s", org, error->message);
+  g_task_return_pointer (task, g_ptr_array_ref (infos), (GDestroyNotify) g_ptr_array_unref);
+}
+
 static void
 on_listed (GObject      *source,
            GAsyncResult *result,
@@ -423,9 +452,12 @@ on_listed (GObject      *source,
   GPtrArray *infos = hub_client_list_repos_finish (HUB_CLIENT (source), result, &error);
 
   if (infos == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, infos, (GDestroyNotify) g_ptr_array_unref);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_set_task_data (task, infos, (GDestroyNotify) g_ptr_array_unref);
+  g_task_run_in_thread (task, save_listings_thread);
 }
 
 /* Likes, privacy and last-modified dates of org's models and datasets. */
@@ -442,6 +474,7 @@ hub_account_list_repos_async (HubAccount          *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, hub_account_list_repos_async);
+  g_object_set_data_full (G_OBJECT (task), "hub-org", g_strdup (org), g_free);
   if (!check_signed_in (self, task))
     return;
   hub_client_list_repos_async (self->client, org, cancellable, on_listed, task);

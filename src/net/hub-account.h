@@ -49,6 +49,9 @@ HubDataset     *hub_account_load_cached          (HubAccount           *self,
                                                   const char           *org,
                                                   GDateTime           **fetched_at,
                                                   GError              **error);
+GPtrArray      *hub_account_load_cached_listings (HubAccount           *self,
+                                                  const char           *org,
+                                                  GError              **error);
 void            hub_account_fetch_async          (HubAccount           *self,
                                                   const char           *org,
                                                   HubProgress          *progress,

@@ -23,6 +23,7 @@
 #include "hub-net-error.h"
 
 #define WHOAMI_VERSION   1
+#define LISTINGS_VERSION 1
 
 struct _HubCache
 {
@@ -568,4 +569,141 @@ hub_cache_clear_whoami (HubCache    *self,
       return FALSE;
     }
   return TRUE;
+}
+
+/* The likes and privacy of org's repositories from the Hub's last listings,
+ * kept beside its breakdown so that a table shown offline still has them. */
+static char *
+listings_path (HubCache   *self,
+               const char *endpoint,
+               const char *org)
+{
+  g_autofree char *dir = endpoint_dir (self, endpoint);
+  g_autofree char *name = escape_component (org);
+  g_autofree char *file = g_strconcat (name, ".listings.json", NULL);
+
+  return g_build_filename (dir, file, NULL);
+}
+
+gboolean
+hub_cache_save_listings (HubCache    *self,
+                         const char  *endpoint,
+                         const char  *org,
+                         GPtrArray   *infos,
+                         GError     **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *json = NULL;
+  gsize len;
+
+  g_return_val_if_fail (HUB_IS_CACHE (self), FALSE);
+  g_return_val_if_fail (endpoint != NULL && org != NULL && infos != NULL, FALSE);
+
+  dir = prepare_endpoint_dir (self, endpoint, error);
+  if (dir == NULL)
+    return FALSE;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, LISTINGS_VERSION);
+  json_builder_set_member_name (builder, "repos");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < infos->len; i++)
+    {
+      const HubRepoInfo *info = g_ptr_array_index (infos, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "type");
+      json_builder_add_string_value (builder, info->type);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, info->name);
+      json_builder_set_member_name (builder, "likes");
+      json_builder_add_int_value (builder, info->likes);
+      json_builder_set_member_name (builder, "private");
+      json_builder_add_boolean_value (builder, info->is_private);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json = json_generator_to_data (generator, &len);
+  path = listings_path (self, endpoint, org);
+  return hub_atomic_file_set_contents (path, json, len, 0600, error);
+}
+
+/* The listings saved for org, or NULL: HUB_NET_ERROR_CACHE_MISSING when
+ * none were, HUB_NET_ERROR_CACHE_INVALID when the file cannot be used. */
+GPtrArray *
+hub_cache_load_listings (HubCache    *self,
+                         const char  *endpoint,
+                         const char  *org,
+                         GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func ((GDestroyNotify) hub_repo_info_free);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *path = NULL;
+  JsonObject *object;
+  JsonArray *repos;
+  JsonNode *root;
+
+  g_return_val_if_fail (HUB_IS_CACHE (self), NULL);
+  g_return_val_if_fail (endpoint != NULL && org != NULL, NULL);
+
+  path = listings_path (self, endpoint, org);
+  if (!json_parser_load_from_mapped_file (parser, path, &local_error))
+    {
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        g_set_error (error, HUB_NET_ERROR, HUB_NET_ERROR_CACHE_MISSING,
+                     _("No listings have been saved for %s yet"), org);
+      else
+        g_set_error (error, HUB_NET_ERROR, HUB_NET_ERROR_CACHE_INVALID,
+                     _("The saved listings of %s cannot be used; they will be fetched again"),
+                     org);
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
+      (object = json_node_get_object (root)) == NULL ||
+      int_member (object, "version") != LISTINGS_VERSION ||
+      !json_object_has_member (object, "repos") ||
+      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "repos")))
+    goto invalid;
+
+  repos = json_object_get_array_member (object, "repos");
+  for (guint i = 0; i < json_array_get_length (repos); i++)
+    {
+      JsonNode *node = json_array_get_element (repos, i);
+      JsonObject *repo;
+      HubRepoInfo *info;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        goto invalid;
+      repo = json_node_get_object (node);
+      if (json_object_get_string_member_with_default (repo, "type", NULL) == NULL ||
+          json_object_get_string_member_with_default (repo, "id", NULL) == NULL)
+        goto invalid;
+      info = g_new0 (HubRepoInfo, 1);
+      info->type = g_strdup (json_object_get_string_member (repo, "type"));
+      info->name = g_strdup (json_object_get_string_member (repo, "id"));
+      info->likes = MAX (int_member (repo, "likes"), -1);
+      info->is_private = json_object_get_boolean_member_with_default (repo, "private", FALSE);
+      info->downloads = -1;
+      info->downloads_all_time = -1;
+      info->trending_score = -1;
+      g_ptr_array_add (infos, info);
+    }
+  return g_steal_pointer (&infos);
+
+invalid:
+  g_set_error (error, HUB_NET_ERROR, HUB_NET_ERROR_CACHE_INVALID,
+               _("The saved listings of %s cannot be used; they will be fetched again"), org);
+  return NULL;
 }

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "hub-dataset.h"
+#include "hub-repo-info.h"
 #include "hub-whoami.h"
 
 G_BEGIN_DECLS
@@ -89,6 +90,16 @@ HubWhoami  *hub_cache_load_whoami         (HubCache       *self,
 /* Removes the whoami answer of endpoint (on sign-out); no error when absent. */
 gboolean    hub_cache_clear_whoami        (HubCache       *self,
                                            const char     *endpoint,
+                                           GError        **error);
+
+gboolean    hub_cache_save_listings       (HubCache       *self,
+                                           const char     *endpoint,
+                                           const char     *org,
+                                           GPtrArray      *infos,
+                                           GError        **error);
+GPtrArray  *hub_cache_load_listings       (HubCache       *self,
+                                           const char     *endpoint,
+                                           const char     *org,
                                            GError        **error);
 
 G_END_DECLS

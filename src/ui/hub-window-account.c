@@ -211,6 +211,7 @@ typedef struct
 {
   HubDataset *dataset;
   GDateTime  *fetched_at;
+  GPtrArray  *infos;       /* the listings saved with it, or NULL */
 } Cached;
 
 static void
@@ -218,6 +219,7 @@ cached_free (Cached *cached)
 {
   g_clear_object (&cached->dataset);
   g_clear_pointer (&cached->fetched_at, g_date_time_unref);
+  g_clear_pointer (&cached->infos, g_ptr_array_unref);
   g_free (cached);
 }
 
@@ -256,6 +258,7 @@ load_cached_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
+  cached->infos = hub_account_load_cached_listings (HUB_ACCOUNT (source_object), open->org, NULL);
   g_task_return_pointer (task, cached, (GDestroyNotify) cached_free);
 }
 
@@ -284,6 +287,8 @@ on_cached_loaded (GObject      *object,
                                                                      cached->dataset,
                                                                      cached->fetched_at);
 
+      if (cached->infos != NULL)
+        hub_source_set_repo_infos (source, cached->infos);
       hub_window_add_source (self, source);
     }
   else if (cached == NULL && !g_error_matches (error, HUB_NET_ERROR, HUB_NET_ERROR_CACHE_MISSING))

@@ -184,6 +184,33 @@ file_exists (gpointer path)
   return g_file_test (path, G_FILE_TEST_EXISTS);
 }
 
+static gboolean
+banner_shown (gpointer data)
+{
+  HubWindow *window = data;
+
+  return !hub_window_get_loading (window) &&
+         adw_banner_get_revealed (ADW_BANNER (hub_test_find_named (GTK_WIDGET (window), "banner")));
+}
+
+/* The table's Likes column. */
+static GtkColumnViewColumn *
+likes_column (HubWindow *window)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (hub_test_find_type (GTK_WIDGET (hub_window_get_table (window)),
+                                                             GTK_TYPE_COLUMN_VIEW));
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), "Likes") == 0)
+        return column;
+    }
+  g_assert_not_reached ();
+}
+
 static void
 test_fetch_refresh_cancel_detail (void)
 {
@@ -280,11 +307,25 @@ test_fetch_refresh_cancel_detail (void)
     g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "open-uri"));
     g_remove (path);
   }
+  hub_test_close_window (window);
+
+  /* Offline, the next start shows the saved organisation at once, with the
+   * likes and locks of its last listings, and a banner that says why the
+   * figures are not newer. */
+  soup_server_disconnect (server);
+  window = hub_test_open_window (NULL, 1100, 800);
+  wait_until (shows_aurora, window, "the saved organisation");
+  wait_until (banner_shown, window, "the banner of the refresh that failed");
+  fetched = hub_source_get_dataset (hub_window_get_source (window));
+  g_assert_true (hub_source_has_repo_infos (hub_window_get_source (window)));
+  g_assert_cmpint (hub_source_find_repo_info (hub_window_get_source (window),
+                                              hub_dataset_get_repo (fetched, 0))->likes, ==, 12);
+  g_assert_true (gtk_column_view_column_get_visible (likes_column (window)));
+  save_screenshot (window, "window-offline.png");
 
   g_unsetenv ("HF_TOKEN");
   g_unsetenv ("HF_ENDPOINT");
   hub_test_close_window (window);
-  soup_server_disconnect (server);
 }
 
 static gboolean
