@@ -380,6 +380,16 @@ on_restored (GObject      *object,
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
+  /* A token that cannot be sent (HF_TOKEN with a line break in it) is said
+   * where it lasts; nothing else is sent in its place. */
+  if (g_error_matches (error, HUB_NET_ERROR, HUB_NET_ERROR_INVALID_TOKEN))
+    {
+      if (self->source == NULL)
+        hub_window_set_problem (self, "", error);
+      else
+        hub_window_show_toast (self, error->message);
+    }
+
   update_account_state (self);
 
   /* The organisation shown last: its cache at once, then a fresh fetch when

@@ -711,6 +711,13 @@ show_problem (AdwBanner    *banner,
       button = _("_Sign In…");
       action = "win.sign-in";
     }
+  else if (g_error_matches (error, HUB_NET_ERROR, HUB_NET_ERROR_INVALID_TOKEN))
+    {
+      /* Only the environment can mend it: no button. */
+      title = g_strdup (error->message);
+      button = NULL;
+      action = NULL;
+    }
   else if (g_error_matches (error, HUB_NET_ERROR, HUB_NET_ERROR_FORBIDDEN) ||
            g_error_matches (error, HUB_NET_ERROR, HUB_NET_ERROR_NOT_FOUND))
     {

@@ -402,6 +402,29 @@ test_plan_refused (void)
   soup_server_disconnect (server);
 }
 
+/* HF_TOKEN with a line break inside cannot be sent: the welcome page says
+ * so, naming HF_TOKEN, and the window is not signed in with anything else. */
+static void
+test_token_with_line_break (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  AdwBanner *banner;
+  HubWindow *window;
+
+  g_settings_reset (settings, "last-source");
+  g_setenv ("HF_TOKEN", "hf_first\nhf_second", TRUE);
+  window = hub_test_open_window (NULL, 1100, 800);
+  wait_until (welcome_banner_shown, window, "the refused token in the welcome page's banner");
+  banner = ADW_BANNER (hub_test_find_named (GTK_WIDGET (window), "welcome-banner"));
+  g_assert_nonnull (strstr (adw_banner_get_title (banner), "HF_TOKEN"));
+  g_assert_null (adw_banner_get_button_label (banner));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "open-org"));
+  save_screenshot (window, "window-token-refused.png");
+
+  g_unsetenv ("HF_TOKEN");
+  hub_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -410,6 +433,7 @@ main (int   argc,
 
   g_test_add_func ("/dialogs/window/fetch-refresh-cancel-detail", test_fetch_refresh_cancel_detail);
   g_test_add_func ("/dialogs/window/plan-refused", test_plan_refused);
+  g_test_add_func ("/dialogs/window/token-with-line-break", test_token_with_line_break);
 
   return g_test_run ();
 }
