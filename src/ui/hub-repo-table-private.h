@@ -41,6 +41,9 @@ struct _HubRepoTable
   GtkFilterListModel  *filter_model;
   GtkSingleSelection  *selection;
   GHashTable          *bound;        /* GtkListItem: the cells showing a row now */
+  GPtrArray           *filling;      /* HubRepoRow: a dataset's rows, in the order shown */
+  guint                filled;       /* how many of them the store has */
+  guint                fill_tick;
   GtkCustomFilter     *filter;
   char                *query;        /* casefolded; "" for none */
   int                  kind_filter;  /* a HubRepoKind, or KIND_ALL */

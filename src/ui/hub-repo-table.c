@@ -21,12 +21,17 @@
 
 /* Every type, in the type filter. */
 #define KIND_ALL (-1)
+/* A dataset shown fills the table a screenful a frame while the view makes
+ * row widgets (it keeps about 200 around the top), then the rest at once. */
+#define FILL_ROWS_PER_FRAME 32
+#define FILL_WITH_WIDGETS   224
 
 
 enum {
   PROP_0,
   PROP_PERIOD,
   PROP_COMPACT,
+  PROP_FILLING,
   N_PROPS
 };
 
@@ -36,6 +41,8 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void stop_filling (HubRepoTable *self);
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (HubRepoTable, hub_repo_table, GTK_TYPE_WIDGET)
@@ -102,6 +109,19 @@ static void
 hub_repo_rows_init (HubRepoRows *self)
 {
   self->rows = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+/* Adds n rows (HubRepoRow, referenced) at the end: one items-changed. */
+static void
+hub_repo_rows_append (HubRepoRows *self,
+                      HubRepoRow **rows,
+                      guint        n)
+{
+  guint position = self->rows->len;
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (self->rows, g_object_ref (rows[i]));
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, n);
 }
 
 /* Takes rows (HubRepoRow, owned) in place of all: one items-changed. */
@@ -280,6 +300,9 @@ hub_repo_table_get_property (GObject    *object,
     case PROP_COMPACT:
       g_value_set_boolean (value, self->compact);
       break;
+    case PROP_FILLING:
+      g_value_set_boolean (value, self->filling != NULL);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -314,6 +337,7 @@ hub_repo_table_dispose (GObject *object)
 
   if (self->filter_model != NULL)
     g_signal_handlers_disconnect_by_func (self->filter_model, on_filter_items_changed, self);
+  stop_filling (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HUB_TYPE_REPO_TABLE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -358,6 +382,10 @@ hub_repo_table_class_init (HubRepoTableClass *klass)
   properties[PROP_COMPACT] =
     g_param_spec_boolean ("compact", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* Rows of a dataset just shown are still being added (a few frames). */
+  properties[PROP_FILLING] =
+    g_param_spec_boolean ("filling", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -399,18 +427,16 @@ hub_repo_table_class_init (HubRepoTableClass *klass)
 #define COMPARE(a, b) ((a) < (b) ? GTK_ORDERING_SMALLER : (a) > (b) ? GTK_ORDERING_LARGER \
                                                             : GTK_ORDERING_EQUAL)
 
-/* A column's order: its values, then names (from keys made once per row,
- * so that a sort of thousands of rows reads fields, not properties). */
-static int
-compare_rows (gconstpointer a,
-              gconstpointer b,
-              gpointer      user_data)
+/* A column's values: fields, not properties, so that a sort of thousands of
+ * rows reads memory. */
+static GtkOrdering
+compare_values (HubRepoRow    *x,
+                HubRepoRow    *y,
+                HubRepoColumn  column)
 {
-  HubRepoRow *x = HUB_REPO_ROW ((gpointer) a);
-  HubRepoRow *y = HUB_REPO_ROW ((gpointer) b);
   GtkOrdering order = GTK_ORDERING_EQUAL;
 
-  switch ((HubRepoColumn) GPOINTER_TO_INT (user_data))
+  switch (column)
     {
     case HUB_REPO_COLUMN_TYPE:
       order = COMPARE (hub_repo_row_get_kind (x), hub_repo_row_get_kind (y));
@@ -434,11 +460,42 @@ compare_rows (gconstpointer a,
     default:
       break;
     }
+  return order;
+}
+
+/* A column's order: its values, then names (from keys made once per row). */
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  HubRepoRow *x = HUB_REPO_ROW ((gpointer) a);
+  HubRepoRow *y = HUB_REPO_ROW ((gpointer) b);
+  GtkOrdering order = compare_values (x, y, (HubRepoColumn) GPOINTER_TO_INT (user_data));
+
   if (order != GTK_ORDERING_EQUAL)
     return order;
   /* Equal values go by name, so that the order is stable. */
   return gtk_ordering_from_cmpfunc (strcmp (hub_repo_row_get_collate_key (x),
                                             hub_repo_row_get_collate_key (y)));
+}
+
+typedef struct
+{
+  HubRepoColumn column;
+  gboolean      descending;
+} SortBy;
+
+static int
+compare_as_shown (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  const SortBy *by = user_data;
+  GtkOrdering order = compare_values (HUB_REPO_ROW ((gpointer) a), HUB_REPO_ROW ((gpointer) b),
+                                      by->column);
+
+  return by->descending ? -order : order;
 }
 
 static GtkSorter *
@@ -449,6 +506,7 @@ set_column_sorter (GtkColumnViewColumn *column,
                                                              GINT_TO_POINTER (which), NULL);
 
   gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
+  g_object_set_data (G_OBJECT (column), "hub-column", GINT_TO_POINTER (which));
   return GTK_SORTER (sorter);
 }
 
@@ -491,6 +549,77 @@ hub_repo_table_init (HubRepoTable *self)
   gtk_column_view_sort_by_column (self->column_view, self->period_column, GTK_SORT_DESCENDING);
 }
 
+/* Rows in the order the column view shows them: by the sort column's values
+ * (ties keep the file's order; the sort model settles them by name). */
+static void
+sort_as_shown (HubRepoTable *self,
+               GPtrArray    *rows)
+{
+  GtkColumnViewSorter *sorter = GTK_COLUMN_VIEW_SORTER (gtk_column_view_get_sorter (self->column_view));
+  GtkColumnViewColumn *column = gtk_column_view_sorter_get_primary_sort_column (sorter);
+  SortBy by;
+
+  if (column == NULL)
+    return;
+  by.column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (column), "hub-column"));
+  by.descending = gtk_column_view_sorter_get_primary_sort_order (sorter) == GTK_SORT_DESCENDING;
+  g_ptr_array_sort_values_with_data (rows, compare_as_shown, &by);
+}
+
+static void
+stop_filling (HubRepoTable *self)
+{
+  if (self->fill_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->fill_tick);
+  self->fill_tick = 0;
+  g_clear_pointer (&self->filling, g_ptr_array_unref);
+}
+
+/* Adds up to max rows still to show; FALSE once every row is in. */
+static gboolean
+fill_more (HubRepoTable *self,
+           guint         max)
+{
+  guint n;
+
+  if (self->filling == NULL)
+    return FALSE;
+  n = MIN (max, self->filling->len - self->filled);
+  hub_repo_rows_append (self->store, (HubRepoRow **) self->filling->pdata + self->filled, n);
+  self->filled += n;
+  if (self->filled < self->filling->len)
+    return TRUE;
+  g_clear_pointer (&self->filling, g_ptr_array_unref);
+  return FALSE;
+}
+
+static gboolean
+fill_step (GtkWidget     *widget,
+           GdkFrameClock *clock,
+           gpointer       user_data)
+{
+  HubRepoTable *self = user_data;
+
+  /* A screenful a frame while the view makes row widgets for them (it
+   * keeps some 200); past those, the rest at once. */
+  if (fill_more (self, self->filled < FILL_WITH_WIDGETS ? FILL_ROWS_PER_FRAME : G_MAXUINT))
+    return G_SOURCE_CONTINUE;
+  self->fill_tick = 0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILLING]);
+  return G_SOURCE_REMOVE;
+}
+
+/* Every row in at once: for what reads the table as a whole (an export). */
+static void
+finish_filling (HubRepoTable *self)
+{
+  if (self->filling == NULL)
+    return;
+  fill_more (self, G_MAXUINT);
+  stop_filling (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILLING]);
+}
+
 GtkWidget *
 hub_repo_table_new (void)
 {
@@ -527,8 +656,22 @@ hub_repo_table_set_dataset (HubRepoTable *self,
       g_ptr_array_add (rows, row);
     }
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  /* One change: the sort model sorts once, the filter filters once. */
-  hub_repo_rows_replace (self->store, g_steal_pointer (&rows));
+  stop_filling (self);
+  if (n > FILL_ROWS_PER_FRAME && gtk_widget_get_mapped (GTK_WIDGET (self->column_view)))
+    {
+      /* The table fills over a few frames, in the order it shows, so that
+       * no frame makes more than a screenful of row widgets. */
+      sort_as_shown (self, rows);
+      self->filling = g_steal_pointer (&rows);
+      self->filled = 0;
+      hub_repo_rows_replace (self->store, g_ptr_array_new_with_free_func (g_object_unref));
+      self->fill_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view), fill_step,
+                                                      self, NULL);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILLING]);
+    }
+  else
+    /* One change: the sort model sorts once, the filter filters once. */
+    hub_repo_rows_replace (self->store, g_steal_pointer (&rows));
 
   rebuild_type_filter (self);
   update_count (self);
@@ -554,6 +697,8 @@ hub_repo_table_set_period (HubRepoTable *self,
 
   for (guint i = 0; i < self->store->rows->len; i++)
     hub_repo_row_set_period (g_ptr_array_index (self->store->rows, i), period);
+  for (guint i = self->filled; self->filling != NULL && i < self->filling->len; i++)
+    hub_repo_row_set_period (g_ptr_array_index (self->filling, i), period);
   /* The period column's values changed under its sorter, and in every row. */
   gtk_sorter_changed (self->period_sorter, GTK_SORTER_CHANGE_DIFFERENT);
   hub_repo_table_refresh_cells (self);
@@ -672,8 +817,12 @@ hub_repo_table_get_visible_indexes (HubRepoTable *self,
                                     guint        *n_indexes)
 {
   GListModel *model = G_LIST_MODEL (self->filter_model);
-  guint n = g_list_model_get_n_items (model);
-  guint *indexes = g_new (guint, MAX (n, 1));
+  guint n;
+  guint *indexes;
+
+  finish_filling (self);
+  n = g_list_model_get_n_items (model);
+  indexes = g_new (guint, MAX (n, 1));
 
   for (guint i = 0; i < n; i++)
     {
@@ -692,14 +841,20 @@ hub_repo_table_set_source_infos (HubRepoTable *self,
                                  HubSource    *source)
 {
   gboolean has_infos;
+  guint shown, n_rows;
 
   g_return_if_fail (HUB_IS_REPO_TABLE (self));
   g_return_if_fail (source == NULL || HUB_IS_SOURCE (source));
 
   has_infos = source != NULL && hub_source_has_repo_infos (source);
-  for (guint i = 0; i < self->store->rows->len; i++)
+  /* The rows in the store, and those of a dataset still filling the table. */
+  shown = self->store->rows->len;
+  n_rows = shown + (self->filling ? self->filling->len - self->filled : 0);
+  for (guint i = 0; i < n_rows; i++)
     {
-      HubRepoRow *row = g_ptr_array_index (self->store->rows, i);
+      HubRepoRow *row = i < shown
+                          ? g_ptr_array_index (self->store->rows, i)
+                          : g_ptr_array_index (self->filling, self->filled + i - shown);
       const HubRepoInfo *info = has_infos ? hub_source_find_repo_info (source,
                                                                        hub_repo_row_get_repo (row))
                                           : NULL;
@@ -719,4 +874,12 @@ hub_repo_table_get_vadjustment (HubRepoTable *self)
   g_return_val_if_fail (HUB_IS_REPO_TABLE (self), NULL);
 
   return gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+}
+
+gboolean
+hub_repo_table_get_filling (HubRepoTable *self)
+{
+  g_return_val_if_fail (HUB_IS_REPO_TABLE (self), FALSE);
+
+  return self->filling != NULL;
 }

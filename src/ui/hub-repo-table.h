@@ -44,5 +44,6 @@ void        hub_repo_table_set_source_infos     (HubRepoTable  *self,
                                                  HubSource     *source);
 
 GtkAdjustment *hub_repo_table_get_vadjustment (HubRepoTable  *self);
+gboolean       hub_repo_table_get_filling     (HubRepoTable  *self);
 
 G_END_DECLS

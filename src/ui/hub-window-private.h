@@ -65,6 +65,9 @@ struct _HubWindow
   char                 *loading_name;
   guint                 progress_timeout;
   gint64                load_started;
+  gint64                last_paint;    /* for the longest frame while a table fills */
+  gint64                longest_frame;
+  gboolean              table_shown;
   gboolean              fetching;      /* the progress is a fetch, not a file read */
 
   /* Signed in or not; NULL when the endpoint asked for is invalid. */

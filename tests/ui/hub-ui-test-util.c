@@ -49,7 +49,10 @@ hub_test_run_frames (guint ms)
 void
 hub_test_wait_loaded (HubWindow *window)
 {
-  while (hub_window_get_loading (window))
+  HubRepoTable *table = hub_window_get_table (window);
+
+  /* The read, then the table filling over its first frames. */
+  while (hub_window_get_loading (window) || hub_repo_table_get_filling (table))
     g_main_context_iteration (NULL, TRUE);
   hub_test_run_frames (100);
 }

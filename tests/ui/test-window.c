@@ -110,6 +110,58 @@ test_cards_scroll_away (void)
   hub_test_close_window (window);
 }
 
+static gboolean
+table_has_rows (gpointer table)
+{
+  return g_list_model_get_n_items (hub_repo_table_get_model (table)) > 0;
+}
+
+static gboolean
+table_filled (gpointer table)
+{
+  return !hub_repo_table_get_filling (table);
+}
+
+/* A dataset fills the table over a few frames, a screenful at a time and
+ * in the order shown, so that no frame makes every row widget at once. */
+static void
+test_table_fills_in_frames (void)
+{
+  HubWindow *window = hub_test_open_window (NULL, 1100, 760);
+  HubRepoTable *table = hub_window_get_table (window);
+  GListModel *model = hub_repo_table_get_model (table);
+  g_autoptr(HubRepoRow) top = NULL;
+  gint64 previous = G_MAXINT64;
+  guint first;
+
+  hub_window_open_demo (window);
+  while (hub_window_get_loading (window))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (hub_repo_table_get_filling (table));
+
+  hub_test_wait_for (table_has_rows, table, 20, "the first rows");
+  first = g_list_model_get_n_items (model);
+  g_assert_cmpuint (first, <=, 32);
+  top = g_list_model_get_item (model, 0);
+
+  hub_test_wait_for (table_filled, table, 20, "the whole table");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 150);
+  /* The row shown first stays first, and the order holds throughout. */
+  {
+    g_autoptr(HubRepoRow) row = g_list_model_get_item (model, 0);
+
+    g_assert_true (row == top);
+  }
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(HubRepoRow) row = g_list_model_get_item (model, i);
+
+      g_assert_cmpint (hub_repo_row_get_period_downloads (row), <=, previous);
+      previous = hub_repo_row_get_period_downloads (row);
+    }
+  hub_test_close_window (window);
+}
+
 static void
 test_broken_file_keeps_data (void)
 {
@@ -266,6 +318,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/cards", test_cards);
   g_test_add_func ("/ui/window/compact", test_compact);
   g_test_add_func ("/ui/window/cards-scroll-away", test_cards_scroll_away);
+  g_test_add_func ("/ui/window/table-fills-in-frames", test_table_fills_in_frames);
   g_test_add_func ("/ui/window/broken-file-keeps-data", test_broken_file_keeps_data);
   g_test_add_func ("/ui/window/welcome", test_welcome);
   g_test_add_func ("/ui/window/last-source", test_last_source);
