@@ -23,31 +23,7 @@
 #define DEFAULT_RETRY_DELAY    1000   /* the first back-off after a 5xx, ms */
 #define MAX_TRIES              3
 #define MAX_REDIRECTS          10
-#define MAX_PAGES              10000
-#define MAX_JSON_SIZE          (64 * 1024 * 1024)
-#define READ_CHUNK             (256 * 1024)
 
-struct _HubClient
-{
-  GObject          parent_instance;
-
-  SoupSession     *session;
-  GMainContext    *context;          /* where the session was made */
-  GThread         *owner;
-  char            *endpoint;
-  char            *token;
-  char            *host;             /* the endpoint's host[:port], for messages */
-  guint            timeout;
-  guint            max_retry_wait;
-  guint            retry_delay;
-  GNetworkMonitor *network_monitor;
-
-  GMutex           lock;             /* guards cache */
-  HubCache        *cache;
-
-  HubClientSleepFunc sleep_func;     /* how retries wait; NULL for the clock */
-  gpointer         sleep_data;
-};
 
 G_DEFINE_FINAL_TYPE (HubClient, hub_client, G_TYPE_OBJECT)
 
@@ -65,24 +41,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-typedef enum
-{
-  REQUEST_BREAKDOWN,
-  REQUEST_WHOAMI,
-  REQUEST_LIST,
-} RequestKind;
-
-typedef struct
-{
-  RequestKind    kind;
-  char          *org;
-  HubProgress   *progress;
-  GOutputStream *raw_copy;
-  HubCache      *cache;
-  guint64        raw_size;
-  GDateTime     *fetched_at;
-  GPtrArray     *partial;     /* the listings that arrived before a failure */
-} Request;
 
 static void
 request_free (Request *request)
@@ -164,12 +122,12 @@ transport_error (HubClient  *self,
 }
 
 /* An error while reading the body of msg. */
-static GError *
-read_error (HubClient   *self,
-            SoupMessage *msg,
-            GError      *error,
-            const char  *what,
-            guint64      bytes)
+GError *
+hub_client_read_error (HubClient   *self,
+                       SoupMessage *msg,
+                       GError      *error,
+                       const char  *what,
+                       guint64      bytes)
 {
   g_autofree char *size = g_format_size (bytes);
   g_autofree char *host = uri_host (soup_message_get_uri (msg));
@@ -248,8 +206,8 @@ retry_after_seconds (SoupMessage *msg)
 
 /* Sending */
 
-static void
-close_quietly (GInputStream *stream)
+void
+hub_client_close_quietly (GInputStream *stream)
 {
   if (stream != NULL)
     g_input_stream_close (stream, NULL, NULL);
@@ -318,7 +276,7 @@ send_following_redirects (HubClient     *self,
           return g_steal_pointer (&stream);
         }
 
-      close_quietly (stream);
+      hub_client_close_quietly (stream);
       location = soup_message_headers_get_one (soup_message_get_response_headers (msg), "Location");
       if (location != NULL)
         next = g_uri_parse_relative (uri, location, SOUP_HTTP_URI_FLAGS, NULL);
@@ -348,15 +306,15 @@ send_following_redirects (HubClient     *self,
 /* A GET with the retry policy: 429 after Retry-After (when it is not too
  * long), 5xx with a doubling back-off; MAX_TRIES in all. Returns the body of
  * a 2xx answer. */
-static GInputStream *
-send_request (HubClient     *self,
-              GUri          *uri,
-              RequestKind    kind,
-              const char    *org,
-              const char    *accept,
-              SoupMessage  **out_msg,
-              GCancellable  *cancellable,
-              GError       **error)
+GInputStream *
+hub_client_send_request (HubClient     *self,
+                         GUri          *uri,
+                         RequestKind    kind,
+                         const char    *org,
+                         const char    *accept,
+                         SoupMessage  **out_msg,
+                         GCancellable  *cancellable,
+                         GError       **error)
 {
   guint delay = self->retry_delay;
 
@@ -377,7 +335,7 @@ send_request (HubClient     *self,
           *out_msg = g_steal_pointer (&msg);
           return g_steal_pointer (&stream);
         }
-      close_quietly (stream);
+      hub_client_close_quietly (stream);
 
       if (status == 429)
         {
@@ -420,10 +378,10 @@ send_request (HubClient     *self,
     }
 }
 
-static GUri *
-api_uri (HubClient   *self,
-         const char  *path_and_query,
-         GError     **error)
+GUri *
+hub_client_api_uri (HubClient   *self,
+                    const char  *path_and_query,
+                    GError     **error)
 {
   g_autofree char *endpoint = hub_endpoint_normalize (self->endpoint, error);
   g_autofree char *url = NULL;
@@ -434,410 +392,11 @@ api_uri (HubClient   *self,
   return g_uri_parse (url, SOUP_HTTP_URI_FLAGS, error);
 }
 
-static gboolean
-header_has_token (const char *value,
-                  const char *token)
+gboolean
+hub_client_header_has_token (const char *value,
+                             const char *token)
 {
   return value != NULL && g_ascii_strncasecmp (value, token, strlen (token)) == 0;
-}
-
-/* The breakdown */
-
-static GError *
-parse_error (GError     *error,
-             const char *org)
-{
-  if (g_error_matches (error, HUB_PARSE_ERROR, HUB_PARSE_ERROR_NOT_CSV) ||
-      g_error_matches (error, HUB_PARSE_ERROR, HUB_PARSE_ERROR_EMPTY))
-    return g_error_new (HUB_NET_ERROR, HUB_NET_ERROR_NOT_BREAKDOWN,
-                        _("The Hub sent something other than the download breakdown of %s "
-                          "(a web page, perhaps a sign-in page). Nothing was changed."), org);
-  return g_error_copy (error);
-}
-
-static HubDataset *
-fetch_breakdown (HubClient     *self,
-                 Request       *request,
-                 GCancellable  *cancellable,
-                 GError       **error)
-{
-  g_autofree char *escaped = g_uri_escape_string (request->org, NULL, FALSE);
-  g_autofree char *path = g_strconcat ("/organizations/", escaped,
-                                       "/settings/publisher-analytics/download-breakdown", NULL);
-  g_autofree char *source = g_strdup_printf (_("the breakdown of %s"), request->org);
-  g_autofree char *what = g_strdup_printf (_("the download breakdown of %s"), request->org);
-  g_autoptr(GUri) uri = NULL;
-  g_autoptr(SoupMessage) msg = NULL;
-  g_autoptr(GInputStream) stream = NULL;
-  g_autoptr(HubParser) parser = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *buffer = NULL;
-  SoupMessageHeaders *response;
-  const char *content_type;
-  const char *encoding;
-  goffset content_length = -1;
-  gboolean encoded;
-  guint64 received = 0;
-  HubDataset *dataset;
-
-  uri = api_uri (self, path, error);
-  if (uri == NULL)
-    return NULL;
-  stream = send_request (self, uri, REQUEST_BREAKDOWN, request->org, "text/csv, */*;q=0.5",
-                         &msg, cancellable, error);
-  if (stream == NULL)
-    return NULL;
-
-  response = soup_message_get_response_headers (msg);
-  content_type = soup_message_headers_get_content_type (response, NULL);
-  if (content_type != NULL && (g_ascii_strcasecmp (content_type, "text/html") == 0 ||
-                               g_ascii_strcasecmp (content_type, "application/xhtml+xml") == 0))
-    {
-      close_quietly (stream);
-      g_set_error (error, HUB_NET_ERROR, HUB_NET_ERROR_NOT_BREAKDOWN,
-                   _("The Hub sent a web page instead of the download breakdown of %s "
-                     "(perhaps a sign-in page). Nothing was changed."), request->org);
-      return NULL;
-    }
-
-  /* The body is decoded here, so that a gzip stream that stops before its
-   * end is a cut transfer (G_IO_ERROR_PARTIAL_INPUT), whatever the framing. */
-  encoding = soup_message_headers_get_one (response, "Content-Encoding");
-  encoded = encoding != NULL && !header_has_token (encoding, "identity");
-  if (encoded)
-    {
-      g_autoptr(GZlibDecompressor) gunzip = NULL;
-      GInputStream *decoded;
-
-      if (!header_has_token (encoding, "gzip") && !header_has_token (encoding, "x-gzip"))
-        {
-          close_quietly (stream);
-          g_set_error (error, HUB_NET_ERROR, HUB_NET_ERROR_BAD_RESPONSE,
-                       _("%s sent the download breakdown of %s in an encoding Hub Analytics "
-                         "cannot read (%s). Nothing was changed."), self->host, request->org,
-                       encoding);
-          return NULL;
-        }
-      gunzip = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
-      decoded = g_converter_input_stream_new (stream, G_CONVERTER (gunzip));
-      g_object_unref (stream);
-      stream = decoded;
-    }
-  /* With a Content-Encoding the length is the compressed one: unknown here. */
-  if (soup_message_headers_get_encoding (response) == SOUP_ENCODING_CONTENT_LENGTH)
-    content_length = soup_message_headers_get_content_length (response);
-  if (request->progress != NULL)
-    request->progress->total_bytes = !encoded && content_length > 0 ? (guint64) content_length : 0;
-
-  parser = hub_parser_new (source, request->progress);
-  buffer = g_malloc (READ_CHUNK);
-  for (;;)
-    {
-      gssize n = g_input_stream_read (stream, buffer, READ_CHUNK, cancellable, &local_error);
-
-      if (n < 0)
-        {
-          g_propagate_error (error, read_error (self, msg, local_error, what, received));
-          return NULL;
-        }
-      if (n == 0)
-        break;
-      received += (guint64) n;
-      if (request->raw_copy != NULL &&
-          !g_output_stream_write_all (request->raw_copy, buffer, (gsize) n, NULL,
-                                      cancellable, error))
-        {
-          g_prefix_error (error, _("Could not save the download breakdown: "));
-          return NULL;
-        }
-      if (!hub_parser_feed (parser, buffer, (gsize) n, &local_error))
-        {
-          close_quietly (stream);
-          g_propagate_error (error, parse_error (local_error, request->org));
-          return NULL;
-        }
-    }
-  close_quietly (stream);
-
-  if (!encoded && content_length >= 0 && received != (guint64) content_length)
-    {
-      g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT, "short body");
-      g_propagate_error (error, read_error (self, msg, local_error, what, received));
-      return NULL;
-    }
-
-  dataset = hub_parser_finish (parser, &local_error);
-  if (dataset == NULL)
-    {
-      g_propagate_error (error, parse_error (local_error, request->org));
-      return NULL;
-    }
-  request->raw_size = received;
-  return dataset;
-}
-
-static void
-fetch_breakdown_thread (GTask        *task,
-                        gpointer      source_object,
-                        gpointer      task_data,
-                        GCancellable *cancellable)
-{
-  HubClient *self = source_object;
-  Request *request = task_data;
-  g_autoptr(GError) error = NULL;
-  HubDataset *dataset;
-
-  dataset = fetch_breakdown (self, request, cancellable, &error);
-  if (dataset == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  request->fetched_at = g_date_time_new_now_utc ();
-
-  /* Only a complete, parsed breakdown replaces the saved one. */
-  if (request->cache != NULL &&
-      !hub_cache_save_dataset (request->cache, self->endpoint, request->org, dataset,
-                               request->fetched_at, NULL, &error))
-    g_message ("The breakdown of %s was not saved for offline use: %s",
-               request->org, error->message);
-  g_task_return_pointer (task, dataset, g_object_unref);
-}
-
-/* JSON requests */
-
-static GBytes *
-read_json (HubClient     *self,
-           GUri          *uri,
-           RequestKind    kind,
-           const char    *org,
-           const char    *what,
-           SoupMessage  **out_msg,
-           GCancellable  *cancellable,
-           GError       **error)
-{
-  g_autoptr(SoupMessage) msg = NULL;
-  g_autoptr(GInputStream) stream = NULL;
-  g_autoptr(GByteArray) body = g_byte_array_new ();
-  g_autofree char *buffer = g_malloc (READ_CHUNK);
-  g_autoptr(GError) local_error = NULL;
-
-  stream = send_request (self, uri, kind, org, "application/json", &msg, cancellable, error);
-  if (stream == NULL)
-    return NULL;
-
-  for (;;)
-    {
-      gssize n = g_input_stream_read (stream, buffer, READ_CHUNK, cancellable, &local_error);
-
-      if (n < 0)
-        {
-          g_propagate_error (error, read_error (self, msg, local_error, what, body->len));
-          return NULL;
-        }
-      if (n == 0)
-        break;
-      if (body->len + (gsize) n > MAX_JSON_SIZE)
-        {
-          close_quietly (stream);
-          g_set_error (error, HUB_NET_ERROR, HUB_NET_ERROR_BAD_RESPONSE,
-                       _("%s sent too much data for %s."), self->host, what);
-          return NULL;
-        }
-      g_byte_array_append (body, (const guint8 *) buffer, (guint) n);
-    }
-  close_quietly (stream);
-  if (out_msg != NULL)
-    *out_msg = g_steal_pointer (&msg);
-  return g_byte_array_free_to_bytes (g_steal_pointer (&body));
-}
-
-static void
-whoami_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  HubClient *self = source_object;
-  Request *request = task_data;
-  g_autoptr(GUri) uri = NULL;
-  g_autoptr(GBytes) body = NULL;
-  g_autoptr(HubWhoami) whoami = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize len;
-  const char *data;
-
-  if ((uri = api_uri (self, "/api/whoami-v2", &error)) == NULL ||
-      (body = read_json (self, uri, REQUEST_WHOAMI, NULL, _("the account"), NULL,
-                         cancellable, &error)) == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  data = g_bytes_get_data (body, &len);
-  whoami = hub_whoami_new_from_json (data ? data : "", (gssize) len, &error);
-  if (whoami == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  request->fetched_at = g_date_time_new_now_utc ();
-  if (request->cache != NULL &&
-      !hub_cache_save_whoami (request->cache, self->endpoint, whoami, request->fetched_at, &error))
-    g_message ("The account was not saved for offline use: %s", error->message);
-  g_task_return_pointer (task, g_steal_pointer (&whoami), (GDestroyNotify) hub_whoami_unref);
-}
-
-/* The target of `Link: <…>; rel="next"`, or NULL. */
-static char *
-link_next (const char *header)
-{
-  const char *p = header;
-
-  while (p != NULL && *p != '\0')
-    {
-      const char *open = strchr (p, '<');
-      const char *close = open ? strchr (open, '>') : NULL;
-      const char *end;
-      g_autofree char *params = NULL;
-      g_auto(GStrv) parts = NULL;
-
-      if (close == NULL)
-        return NULL;
-      end = strchr (close, ',');
-      params = end ? g_strndup (close + 1, (gsize) (end - close - 1)) : g_strdup (close + 1);
-      parts = g_strsplit (params, ";", -1);
-      for (guint i = 0; parts[i] != NULL; i++)
-        {
-          g_autofree char *param = g_strstrip (g_strdup (parts[i]));
-
-          if (g_ascii_strcasecmp (param, "rel=\"next\"") == 0 ||
-              g_ascii_strcasecmp (param, "rel=next") == 0)
-            return g_strndup (open + 1, (gsize) (close - open - 1));
-        }
-      p = end ? end + 1 : NULL;
-    }
-  return NULL;
-}
-
-/* Spaces have likes but no downloads. */
-#define LIST_EXPAND_SPACES "&expand=likes&expand=trendingScore&expand=createdAt" \
-                           "&expand=lastModified&expand=private"
-#define LIST_EXPAND        "&expand=downloads&expand=downloadsAllTime" LIST_EXPAND_SPACES
-
-/* One kind of repository of org, a request a page, appended to infos as
- * each page arrives: what came before a failure stays there. */
-static gboolean
-list_kind (HubClient     *self,
-           const char    *org,
-           const char    *api,
-           const char    *type,
-           HubProgress   *progress,
-           GPtrArray     *infos,
-           GCancellable  *cancellable,
-           GError       **error)
-{
-  g_autofree char *escaped = g_uri_escape_string (org, NULL, FALSE);
-  g_autofree char *path = g_strdup_printf ("/api/%s?author=%s%s", api, escaped,
-                                           g_str_equal (type, "space") ? LIST_EXPAND_SPACES
-                                                                       : LIST_EXPAND);
-  g_autofree char *what = g_strdup_printf (_("the repositories of %s"), org);
-  g_autoptr(GUri) uri = api_uri (self, path, error);
-
-  if (uri == NULL)
-    return FALSE;
-
-  for (guint page = 0; uri != NULL; page++)
-    {
-      g_autoptr(SoupMessage) msg = NULL;
-      g_autoptr(GBytes) body = NULL;
-      g_autofree char *next = NULL;
-      const char *link;
-      const char *data;
-      gsize len;
-
-      if (page >= MAX_PAGES)
-        {
-          g_set_error (error, HUB_NET_ERROR, HUB_NET_ERROR_BAD_RESPONSE,
-                       _("%s sent too many pages of %s."), self->host, what);
-          return FALSE;
-        }
-      body = read_json (self, uri, REQUEST_LIST, org, what, &msg, cancellable, error);
-      if (body == NULL)
-        return FALSE;
-      data = g_bytes_get_data (body, &len);
-      if (!hub_repo_info_parse_page (data, len, type, infos, error))
-        return FALSE;
-      if (progress != NULL)
-        {
-          atomic_fetch_add (&progress->bytes, len);
-          atomic_store (&progress->rows, infos->len);
-        }
-
-      link = soup_message_headers_get_list (soup_message_get_response_headers (msg), "Link");
-      next = link ? link_next (link) : NULL;
-      g_clear_pointer (&uri, g_uri_unref);
-      if (next != NULL)
-        {
-          g_autoptr(GUri) base = g_uri_ref (soup_message_get_uri (msg));
-
-          uri = g_uri_parse_relative (base, next, SOUP_HTTP_URI_FLAGS, NULL);
-          if (uri == NULL)
-            {
-              g_set_error (error, HUB_NET_ERROR, HUB_NET_ERROR_BAD_RESPONSE,
-                           _("%s sent a next page that is not a valid address."), self->host);
-              return FALSE;
-            }
-        }
-    }
-  return TRUE;
-}
-
-static void
-list_repos_thread (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
-{
-  HubClient *self = source_object;
-  Request *request = task_data;
-  g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func ((GDestroyNotify) hub_repo_info_free);
-  GError *error = NULL;
-
-  if (!list_kind (self, request->org, "models", "model", NULL, infos, cancellable, &error) ||
-      !list_kind (self, request->org, "datasets", "dataset", NULL, infos, cancellable, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_pointer (task, g_steal_pointer (&infos), (GDestroyNotify) g_ptr_array_unref);
-}
-
-static void
-list_author_thread (GTask        *task,
-                    gpointer      source_object,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
-{
-  HubClient *self = source_object;
-  Request *request = task_data;
-  g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func ((GDestroyNotify) hub_repo_info_free);
-  GError *error = NULL;
-
-  if (!list_kind (self, request->org, "models", "model", request->progress, infos,
-                  cancellable, &error) ||
-      !list_kind (self, request->org, "datasets", "dataset", request->progress, infos,
-                  cancellable, &error) ||
-      !list_kind (self, request->org, "spaces", "space", request->progress, infos,
-                  cancellable, &error))
-    {
-      request->partial = g_steal_pointer (&infos);
-      g_task_return_error (task, error);
-      return;
-    }
-  request->fetched_at = g_date_time_new_now_utc ();
-  g_task_return_pointer (task, g_steal_pointer (&infos), (GDestroyNotify) g_ptr_array_unref);
 }
 
 /* GObject */
@@ -1099,14 +658,14 @@ hub_client_get_cache (HubClient *self)
   return cache;
 }
 
-static GTask *
-request_task_new (HubClient           *self,
-                  RequestKind          kind,
-                  const char          *org,
-                  gpointer             source_tag,
-                  GCancellable        *cancellable,
-                  GAsyncReadyCallback  callback,
-                  gpointer             user_data)
+GTask *
+hub_client_request_task_new (HubClient           *self,
+                             RequestKind          kind,
+                             const char          *org,
+                             gpointer             source_tag,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
   Request *request = g_new0 (Request, 1);
@@ -1117,150 +676,4 @@ request_task_new (HubClient           *self,
   request->cache = hub_client_get_cache (self);
   g_task_set_task_data (task, request, (GDestroyNotify) request_free);
   return task;
-}
-
-void
-hub_client_fetch_breakdown_async (HubClient           *self,
-                                  const char          *org,
-                                  HubProgress         *progress,
-                                  GOutputStream       *raw_copy,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  Request *request;
-
-  g_return_if_fail (HUB_IS_CLIENT (self));
-  g_return_if_fail (org != NULL && *org != '\0');
-  g_return_if_fail (raw_copy == NULL || G_IS_OUTPUT_STREAM (raw_copy));
-
-  task = request_task_new (self, REQUEST_BREAKDOWN, org, hub_client_fetch_breakdown_async,
-                           cancellable, callback, user_data);
-  request = g_task_get_task_data (task);
-  request->progress = progress;
-  request->raw_copy = raw_copy ? g_object_ref (raw_copy) : NULL;
-  g_task_run_in_thread (task, fetch_breakdown_thread);
-}
-
-HubDataset *
-hub_client_fetch_breakdown_finish (HubClient     *self,
-                                   GAsyncResult  *result,
-                                   guint64       *raw_size,
-                                   GDateTime    **fetched_at,
-                                   GError       **error)
-{
-  Request *request;
-  HubDataset *dataset;
-
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hub_client_fetch_breakdown_async, NULL);
-
-  dataset = g_task_propagate_pointer (G_TASK (result), error);
-  request = g_task_get_task_data (G_TASK (result));
-  if (dataset != NULL)
-    {
-      if (raw_size != NULL)
-        *raw_size = request->raw_size;
-      if (fetched_at != NULL)
-        *fetched_at = g_date_time_ref (request->fetched_at);
-    }
-  return dataset;
-}
-
-void
-hub_client_whoami_async (HubClient           *self,
-                         GCancellable        *cancellable,
-                         GAsyncReadyCallback  callback,
-                         gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (HUB_IS_CLIENT (self));
-
-  task = request_task_new (self, REQUEST_WHOAMI, NULL, hub_client_whoami_async,
-                           cancellable, callback, user_data);
-  g_task_run_in_thread (task, whoami_thread);
-}
-
-HubWhoami *
-hub_client_whoami_finish (HubClient     *self,
-                          GAsyncResult  *result,
-                          GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hub_client_whoami_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-void
-hub_client_list_repos_async (HubClient           *self,
-                             const char          *org,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (HUB_IS_CLIENT (self));
-  g_return_if_fail (org != NULL && *org != '\0');
-
-  task = request_task_new (self, REQUEST_LIST, org, hub_client_list_repos_async,
-                           cancellable, callback, user_data);
-  g_task_run_in_thread (task, list_repos_thread);
-}
-
-GPtrArray *
-hub_client_list_repos_finish (HubClient     *self,
-                              GAsyncResult  *result,
-                              GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hub_client_list_repos_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-void
-hub_client_list_author_async (HubClient           *self,
-                              const char          *author,
-                              HubProgress         *progress,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  Request *request;
-
-  g_return_if_fail (HUB_IS_CLIENT (self));
-  g_return_if_fail (author != NULL && *author != '\0');
-
-  task = request_task_new (self, REQUEST_LIST, author, hub_client_list_author_async,
-                           cancellable, callback, user_data);
-  request = g_task_get_task_data (task);
-  request->progress = progress;
-  g_task_run_in_thread (task, list_author_thread);
-}
-
-GPtrArray *
-hub_client_list_author_finish (HubClient     *self,
-                               GAsyncResult  *result,
-                               GPtrArray    **partial,
-                               GDateTime    **fetched_at,
-                               GError       **error)
-{
-  Request *request;
-  GPtrArray *infos;
-
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hub_client_list_author_async, NULL);
-
-  infos = g_task_propagate_pointer (G_TASK (result), error);
-  request = g_task_get_task_data (G_TASK (result));
-  if (infos != NULL && fetched_at != NULL)
-    *fetched_at = g_date_time_ref (request->fetched_at);
-  if (infos == NULL && partial != NULL)
-    *partial = request->partial ? g_ptr_array_ref (request->partial) : NULL;
-  return infos;
 }
