@@ -11,6 +11,26 @@
 
 G_BEGIN_DECLS
 
+/* Counts are below 2^63 each, but a sum of many could pass it: it stops there. */
+static inline gint64
+add_saturated (gint64 a,
+               gint64 b)
+{
+  gint64 r;
+
+  if (__builtin_add_overflow (a, b, &r))
+    return G_MAXINT64;
+  return r;
+}
+
+/* The builder's dataset: takes ownership of repos (and of every days/cum
+ * array in it) and of names. */
+HubDataset *hub_dataset_new_take (HubRepo      *repos,
+                                  guint         n_repos,
+                                  GStringChunk *names,
+                                  guint64       rows,
+                                  guint64       merged_repeats);
+
 /* The builder's refusals: a dataset file that passed its checksum but
  * breaks what the rest of the code relies on (days within years 1 … 9999,
  * sorted and unique per repository; no negative count; rows that add up). */
