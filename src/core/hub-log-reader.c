@@ -1,0 +1,1738 @@
+/* hub-log-reader.c: request logs (CSV or JSON Lines, gzip or not, several
+ * files) read into a HubLogStore
+ *
+ * Two threads take the input a block of whole lines at a time, in order, and
+ * each aggregates its blocks into a store of its own; the stores merge at
+ * the end. Lines without a quotation mark are split at commas by position
+ * (memchr); once a quotation mark appears in a file, the rest of it goes
+ * through libcsv, in order, under the reading lock. Sessions need every
+ * line of an identity and repository in time order: each block's lines go
+ * through one session tracker in block order, which forgets an identity
+ * once log time has moved five minutes past its last line. Input found out
+ * of order is read again with every line's session key kept and sorted.
+ * Nothing reaches the caller's store unless every file was read whole.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <csv.h>
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "hub-identity.h"
+#include "hub-log-private.h"
+
+#define BLOCK_SIZE (4 * 1024 * 1024)
+#define N_WORKERS 2
+#define MS_PER_DAY G_GINT64_CONSTANT (86400000)
+/* Lines of different identities may be this far out of time order (logs
+ * from several servers) before the input counts as unordered. */
+#define ORDER_SLACK_MS G_GINT64_CONSTANT (60000)
+#define NO_CELL G_MAXUINT32
+
+typedef enum
+{
+  COL_TIMESTAMP,
+  COL_STATUS,
+  COL_METHOD,
+  COL_REPO_NAME,
+  COL_REPO_TYPE,
+  COL_USER,
+  COL_IP,
+  COL_COUNTRY,
+  COL_REGION,
+  COL_REQUEST_TYPE,
+  COL_IS_INTERNAL,
+  N_COLS
+} Column;
+
+static const char * const column_names[N_COLS] = {
+  "timestamp", "status", "method", "repoName", "repoType", "hashedUserId",
+  "hashedIp", "country", "region", "requestType", "isInternal",
+};
+
+typedef struct
+{
+  const char *p;
+  gsize       len;
+} Field;
+
+/* One non-error line of a known identity, for the sessions. */
+typedef struct
+{
+  guint64 identity;
+  guint64 repo;
+  gint64  ms;
+  guint64 seq;       /* input order, for ties */
+  guint32 cell;      /* in the worker's store; NO_CELL for a session already open */
+  guint32 worker;
+} LogEvent;
+
+typedef struct
+{
+  guint64 identity;
+  guint64 repo;
+  gint64  last_ms;   /* G_MININT64: an empty slot */
+} TrackSlot;
+
+typedef struct
+{
+  TrackSlot *slots;
+  guint32    mask;
+  guint32    count;
+  gint64     horizon;
+  gint64     forgotten_before;
+  gint64     next_sweep;
+} Tracker;
+
+typedef struct
+{
+  guint64      seq;
+  guint        file;
+  gint64       line;       /* in the block, or in the file when absolute */
+  gboolean     absolute;
+  HubLogError  code;
+  int          column;     /* -1: none */
+  char        *value;
+} ReadError;
+
+typedef struct
+{
+  guint   file;
+  guint64 lines;
+} BlockInfo;
+
+typedef struct _Read Read;
+
+typedef struct
+{
+  Read        *read;
+  guint        id;
+  HubLogStore *store;
+  GArray      *events;
+  GByteArray  *buffer;
+  /* A block: whole lines in buffer, or records from libcsv. */
+  guint64      seq;
+  guint        file;
+  gboolean     is_json;
+  gboolean     old_format;
+  int          columns[N_COLS];
+  guint        n_needed;     /* fields a CSV row needs */
+  const gint8 *role_at;      /* the column at each field, or -1 */
+  gboolean     has_records;
+  GByteArray  *record_data;
+  GArray      *record_fields;  /* Field offsets into record_data, as (offset, len) */
+  GArray      *records;        /* (first field, n fields, line) */
+  guint64      lines;
+  /* What the lines need. */
+  char         day_text[10];
+  gboolean     have_day;
+  HubDay       day;
+  GString     *key;
+  char         numbers[N_COLS][24];
+  JsonParser  *json;
+  ReadError   *error;
+} Worker;
+
+typedef struct
+{
+  guint   first_field;
+  guint   n_fields;
+  guint64 line;
+} Record;
+
+struct _Read
+{
+  GFile              **files;
+  const char * const  *names;
+  guint                n_files;
+  const HubLogOptions *options;
+  GHashTable          *team;          /* identity hashes, as gint64 keys */
+  HubProgress         *progress;
+  GCancellable        *cancellable;
+  gboolean             collect;
+
+  GMutex               lock;
+  GCond                turn_changed;
+  guint64              next_seq;
+  guint64              turn;
+  GArray              *blocks;        /* BlockInfo by seq */
+  GArray              *first_lines;   /* guint64 by file */
+
+  /* The file being read. */
+  guint                file;
+  GInputStream        *stream;
+  gboolean             eof;
+  gboolean             header_done;
+  gboolean             is_json;
+  gboolean             old_format;
+  int                  columns[N_COLS];
+  guint                n_needed;
+  gint8               *role_at;
+  GPtrArray           *role_ats;      /* every file's, for blocks still at work */
+  GByteArray          *carry;
+  gboolean             through_csv;
+  struct csv_parser    csv;
+  gboolean             csv_ready;
+  Worker              *csv_worker;
+  guint64              csv_lines;
+  guint64              csv_embedded;
+  int                  csv_last_term;
+  guint                csv_n_fields;
+
+  Tracker              tracker;
+  gboolean             disorder;
+  GArray              *all_events;    /* LogEvent, when collecting */
+
+  ReadError           *error;
+  GError              *io_error;
+  gboolean             stop;
+};
+
+static void
+read_error_free (ReadError *error)
+{
+  if (error == NULL)
+    return;
+  g_free (error->value);
+  g_free (error);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReadError, read_error_free)
+
+/* Keeps the earliest error of the input; lock held. */
+static void
+keep_error (Read      *read,
+            ReadError *error)
+{
+  if (read->error == NULL || error->seq < read->error->seq
+      || (error->seq == read->error->seq && error->line < read->error->line))
+    {
+      read_error_free (read->error);
+      read->error = error;
+    }
+  else
+    read_error_free (error);
+  read->stop = TRUE;
+}
+
+static ReadError *
+new_error (guint64      seq,
+           guint        file,
+           gint64       line,
+           HubLogError  code,
+           int          column,
+           const char  *value,
+           gsize        len)
+{
+  ReadError *error = g_new0 (ReadError, 1);
+
+  error->seq = seq;
+  error->file = file;
+  error->line = line;
+  error->code = code;
+  error->column = column;
+  if (value != NULL)
+    {
+      /* Quoted in the message: cut long values, and keep it UTF-8. */
+      g_autofree char *cut = g_strndup (value, MIN (len, 80));
+
+      error->value = g_utf8_make_valid (cut, -1);
+    }
+  return error;
+}
+
+static GError *
+make_error (Read      *read,
+            ReadError *e)
+{
+  const char *source = read->names[e->file];
+  const char *column = e->column >= 0 ? column_names[e->column] : NULL;
+  const char *value = e->value ? e->value : "";
+  gulong line;
+
+  if (e->absolute)
+    line = (gulong) e->line;
+  else
+    {
+      guint64 n = g_array_index (read->first_lines, guint64, e->file);
+
+      for (guint64 s = 0; s < e->seq; s++)
+        {
+          BlockInfo *b = &g_array_index (read->blocks, BlockInfo, s);
+
+          if (b->file == e->file)
+            n += b->lines;
+        }
+      line = (gulong) (n + (guint64) e->line);
+    }
+
+  switch (e->code)
+    {
+    case HUB_LOG_ERROR_EMPTY:
+      return g_error_new (HUB_LOG_ERROR, e->code,
+                          _("%s is empty: request logs start with a header line such as "
+                            "“timestamp,status,method,repoName,repoType,hashedUserId,hashedIp,"
+                            "country,region”, or are JSON objects, one a line"), source);
+    case HUB_LOG_ERROR_NOT_LOGS:
+      while (g_ascii_isspace (*value))
+        value++;
+      if (*value == '<')
+        return g_error_new (HUB_LOG_ERROR, e->code,
+                            _("%s, line %lu: this is a web page, not request logs "
+                              "(a sign-in page or an error from the server?)"), source, line);
+      return g_error_new (HUB_LOG_ERROR, e->code,
+                          _("%s, line %lu: these are not request logs: the first line has "
+                            "none of the columns timestamp, status, method, repoName and "
+                            "repoType"), source, line);
+    case HUB_LOG_ERROR_MISSING_COLUMN:
+      return g_error_new (HUB_LOG_ERROR, e->code,
+                          _("%s, line %lu: the column “%s” is missing"), source, line, column);
+    case HUB_LOG_ERROR_SHORT_ROW:
+      return g_error_new (HUB_LOG_ERROR, e->code,
+                          _("%s, line %lu: the row ends before the column “%s”"),
+                          source, line, column);
+    case HUB_LOG_ERROR_EMPTY_FIELD:
+      return g_error_new (HUB_LOG_ERROR, e->code,
+                          _("%s, line %lu, column “%s”: the value is empty"),
+                          source, line, column);
+    case HUB_LOG_ERROR_BAD_STATUS:
+      return g_error_new (HUB_LOG_ERROR, e->code,
+                          _("%s, line %lu, column “%s”: “%s” is not an HTTP status "
+                            "(a number from 100 to 599)"), source, line, column, value);
+    case HUB_LOG_ERROR_BAD_DATE:
+      return g_error_new (HUB_LOG_ERROR, e->code,
+                          _("%s, line %lu, column “%s”: “%s” is not a valid date and time"),
+                          source, line, column, value);
+    case HUB_LOG_ERROR_NOT_TEXT:
+      return g_error_new (HUB_LOG_ERROR, e->code,
+                          _("%s, line %lu, column “%s”: “%s” is not valid UTF-8 text"),
+                          source, line, column, value);
+    case HUB_LOG_ERROR_FIELD_TOO_LONG:
+      return g_error_new (HUB_LOG_ERROR, e->code,
+                          _("%s, line %lu: a line runs on for more than four megabytes (is a "
+                            "quotation mark left open?)"), source, line);
+    case HUB_LOG_ERROR_BAD_JSON:
+      if (column != NULL)
+        return g_error_new (HUB_LOG_ERROR, e->code,
+                            _("%s, line %lu, column “%s”: the value is a list or an object, "
+                              "not text or a number"), source, line, column);
+      return g_error_new (HUB_LOG_ERROR, e->code,
+                          _("%s, line %lu: the line is not a JSON object (%s)"),
+                          source, line, value);
+    case HUB_LOG_ERROR_READ:
+    case HUB_LOG_ERROR_BAD_AGGREGATE:
+    default:
+      return g_error_new (HUB_LOG_ERROR, HUB_LOG_ERROR_READ,
+                          _("%s, line %lu: the file could not be read (%s)"),
+                          source, line, value);
+    }
+}
+
+/* Session tracking, in time order */
+
+static inline guint32
+track_slot (const Tracker *t,
+            guint64        identity,
+            guint64        repo)
+{
+  guint64 h = (identity ^ (repo * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)));
+
+  h ^= h >> 31;
+  h *= G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
+  return (guint32) (h >> 32) & t->mask;
+}
+
+static void
+tracker_resize (Tracker *t,
+                guint32  capacity,
+                gint64   keep_from)
+{
+  TrackSlot *old = t->slots;
+  guint32 old_capacity = old ? t->mask + 1 : 0;
+
+  t->slots = g_new (TrackSlot, capacity);
+  for (guint32 i = 0; i < capacity; i++)
+    t->slots[i].last_ms = G_MININT64;
+  t->mask = capacity - 1;
+  t->count = 0;
+  for (guint32 i = 0; i < old_capacity; i++)
+    {
+      guint32 j;
+
+      if (old[i].last_ms == G_MININT64 || old[i].last_ms < keep_from)
+        continue;
+      j = track_slot (t, old[i].identity, old[i].repo);
+      while (t->slots[j].last_ms != G_MININT64)
+        j = (j + 1) & t->mask;
+      t->slots[j] = old[i];
+      t->count++;
+    }
+  g_free (old);
+}
+
+static void
+tracker_init (Tracker *t,
+              GArray  *open_sessions,
+              gint64   horizon)
+{
+  memset (t, 0, sizeof *t);
+  t->horizon = horizon;
+  t->forgotten_before = G_MININT64;
+  t->next_sweep = G_MININT64;
+  tracker_resize (t, 1024, G_MININT64);
+  for (guint i = 0; i < open_sessions->len; i++)
+    {
+      LogOpenSession *o = &g_array_index (open_sessions, LogOpenSession, i);
+      guint32 j;
+
+      if (t->count * 2 >= t->mask)
+        tracker_resize (t, (t->mask + 1) * 2, G_MININT64);
+      j = track_slot (t, o->identity, o->repo);
+      while (t->slots[j].last_ms != G_MININT64)
+        j = (j + 1) & t->mask;
+      t->slots[j].identity = o->identity;
+      t->slots[j].repo = o->repo;
+      t->slots[j].last_ms = o->last_ms;
+      t->count++;
+    }
+}
+
+/* Whether the line starts a session; *disorder when the lines of one
+ * identity and repository, or lines already forgotten, came out of order. */
+static gboolean
+tracker_add (Tracker        *t,
+             const LogEvent *e,
+             gboolean       *disorder)
+{
+  guint32 j;
+
+  if (e->ms > t->horizon)
+    t->horizon = e->ms;
+  if (t->forgotten_before != G_MININT64
+      && e->ms <= t->forgotten_before + HUB_LOG_SESSION_GAP_MS)
+    *disorder = TRUE;
+
+  j = track_slot (t, e->identity, e->repo);
+  while (t->slots[j].last_ms != G_MININT64)
+    {
+      TrackSlot *s = &t->slots[j];
+
+      if (s->identity == e->identity && s->repo == e->repo)
+        {
+          gboolean starts = e->ms - s->last_ms > HUB_LOG_SESSION_GAP_MS;
+
+          if (e->ms < s->last_ms)
+            *disorder = TRUE;
+          else
+            s->last_ms = e->ms;
+          return starts;
+        }
+      j = (j + 1) & t->mask;
+    }
+
+  t->slots[j].identity = e->identity;
+  t->slots[j].repo = e->repo;
+  t->slots[j].last_ms = e->ms;
+  t->count++;
+
+  /* Forget what log time has left behind, at most every five minutes of it;
+   * grow when what is left is still half the table. */
+  if (t->count * 2 > t->mask)
+    {
+      gint64 keep_from = G_MININT64;
+
+      if (t->horizon >= t->next_sweep)
+        {
+          keep_from = t->horizon - HUB_LOG_SESSION_GAP_MS - ORDER_SLACK_MS;
+          t->forgotten_before = keep_from;
+          t->next_sweep = t->horizon + HUB_LOG_SESSION_GAP_MS;
+        }
+      tracker_resize (t, t->mask + 1, keep_from);
+      if (t->count * 4 > t->mask)
+        tracker_resize (t, (t->mask + 1) * 2, G_MININT64);
+    }
+  return TRUE;
+}
+
+static void
+tracker_open_sessions (Tracker *t,
+                       GArray  *out)
+{
+  g_array_set_size (out, 0);
+  for (guint32 i = 0; i <= t->mask; i++)
+    {
+      TrackSlot *s = &t->slots[i];
+      LogOpenSession o = { s->identity, s->repo, s->last_ms };
+
+      if (s->last_ms != G_MININT64 && s->last_ms >= t->horizon - HUB_LOG_SESSION_GAP_MS)
+        g_array_append_val (out, o);
+    }
+}
+
+/* Lines */
+
+static inline gboolean
+digits (const char *p,
+        int         n,
+        int        *out)
+{
+  int v = 0;
+
+  for (int i = 0; i < n; i++)
+    {
+      if (p[i] < '0' || p[i] > '9')
+        return FALSE;
+      v = v * 10 + (p[i] - '0');
+    }
+  *out = v;
+  return TRUE;
+}
+
+static gsize
+skip_spaces (const char *p,
+             gsize       i,
+             gsize       len)
+{
+  while (i < len && p[i] == ' ')
+    i++;
+  return i;
+}
+
+/* A timestamp as DESIGN.md accepts it, to milliseconds since 1970 (UTC). */
+static gboolean
+parse_time (Worker     *w,
+            const char *p,
+            gsize       len,
+            gint64     *out_ms)
+{
+  int year, month, mday, hour = 0, minute = 0, second = 0, ms = 0, offset = 0;
+  gsize i;
+
+  if (len < 10)
+    return FALSE;
+  if (!w->have_day || memcmp (p, w->day_text, 10) != 0)
+    {
+      if (!digits (p, 4, &year) || p[4] != '-' || !digits (p + 5, 2, &month) || p[7] != '-'
+          || !digits (p + 8, 2, &mday) || !hub_day_is_valid_date (year, month, mday))
+        return FALSE;
+      memcpy (w->day_text, p, 10);
+      w->have_day = TRUE;
+      w->day = hub_day_from_ymd (year, month, mday);
+    }
+
+  i = skip_spaces (p, 10, len);
+  if (i < len && p[i] == 'T')
+    i = skip_spaces (p, i + 1, len);
+  if (i < len)
+    {
+      if (i == 10 || len - i < 8 || !digits (p + i, 2, &hour) || p[i + 2] != ':'
+          || !digits (p + i + 3, 2, &minute) || p[i + 5] != ':'
+          || !digits (p + i + 6, 2, &second) || hour > 23 || minute > 59 || second > 60)
+        return FALSE;
+      /* A leap second counts as the second before it. */
+      second = MIN (second, 59);
+      i += 8;
+      if (i < len && p[i] == '.')
+        {
+          int scale = 100, n = 0;
+
+          for (i++; i < len && p[i] >= '0' && p[i] <= '9'; i++, n++)
+            {
+              ms += (p[i] - '0') * scale;
+              scale /= 10;
+            }
+          if (n == 0)
+            return FALSE;
+        }
+      i = skip_spaces (p, i, len);
+      if (i < len && p[i] == 'Z')
+        i++;
+      else if (i < len && (p[i] == '+' || p[i] == '-'))
+        {
+          int oh, om;
+          int sign = p[i] == '-' ? -1 : 1;
+
+          if (len - i >= 6 && p[i + 3] == ':' && digits (p + i + 1, 2, &oh)
+              && digits (p + i + 4, 2, &om))
+            i += 6;
+          else if (len - i >= 5 && digits (p + i + 1, 2, &oh) && digits (p + i + 3, 2, &om))
+            i += 5;
+          else
+            return FALSE;
+          if (oh > 23 || om > 59)
+            return FALSE;
+          offset = sign * (oh * 60 + om);
+        }
+      if (i != len)
+        return FALSE;
+    }
+
+  *out_ms = (gint64) w->day * MS_PER_DAY
+            + (((gint64) hour * 60 + minute - offset) * 60 + second) * 1000 + ms;
+  return TRUE;
+}
+
+static gboolean
+parse_status (const char *p,
+              gsize       len,
+              guint32    *out)
+{
+  guint32 v = 0;
+
+  if (len == 0 || len > 9)
+    return FALSE;
+  for (gsize i = 0; i < len; i++)
+    {
+      if (p[i] < '0' || p[i] > '9')
+        return FALSE;
+      v = v * 10 + (guint32) (p[i] - '0');
+    }
+  if (v < 100 || v > 599)
+    return FALSE;
+  *out = v;
+  return TRUE;
+}
+
+static gboolean
+is_true (Field f)
+{
+  return (f.len == 1 && f.p[0] == '1')
+         || (f.len == 4 && g_ascii_strncasecmp (f.p, "true", 4) == 0);
+}
+
+static void
+fail (Worker      *w,
+      guint64      line,
+      HubLogError  code,
+      int          column,
+      const char  *value,
+      gsize        len)
+{
+  if (w->error == NULL)
+    w->error = new_error (w->seq, w->file, (gint64) line, code, column, value, len);
+}
+
+/* Interns text into strings, refusing what is not UTF-8 the first time it
+ * is seen; -1 on refusal. */
+static gint64
+intern_text (LogStrings *strings,
+             const char *p,
+             gsize       len)
+{
+  guint64 hash = log_hash_bytes (p, len);
+  gint64 found = log_strings_lookup (strings, p, len, hash);
+
+  if (found >= 0)
+    return found;
+  if (!g_utf8_validate_len (p, len, NULL))
+    return -1;
+  return log_strings_intern (strings, p, len, hash);
+}
+
+static gboolean
+valid_text (const char *p,
+            gsize       len)
+{
+  return g_utf8_validate_len (p, len, NULL);
+}
+
+/* One line's fields: every column of the header, empty for those absent. */
+static gboolean
+handle_fields (Worker  *w,
+               Field   *f,
+               gboolean old_format,
+               guint64  line)
+{
+  Read *read = w->read;
+  HubLogStore *store = w->store;
+  guint32 status = 0;
+  gint64 ms;
+  HubDay day;
+  gint64 repo, country, method;
+  guint32 cell_index;
+  LogCell *cell;
+  Field method_field = old_format ? f[COL_REQUEST_TYPE] : f[COL_METHOD];
+  Field user = f[COL_USER], ip = f[COL_IP];
+  gboolean team;
+  char country_code[16];
+  const char *country_p;
+  gsize country_len;
+  guint64 repo_hash;
+
+  if (!parse_time (w, f[COL_TIMESTAMP].p, f[COL_TIMESTAMP].len, &ms))
+    {
+      fail (w, line, HUB_LOG_ERROR_BAD_DATE, COL_TIMESTAMP, f[COL_TIMESTAMP].p, f[COL_TIMESTAMP].len);
+      return FALSE;
+    }
+  day = (HubDay) (ms >= 0 ? ms / MS_PER_DAY : -((-ms + MS_PER_DAY - 1) / MS_PER_DAY));
+
+  if (!old_format && !parse_status (f[COL_STATUS].p, f[COL_STATUS].len, &status))
+    {
+      fail (w, line, HUB_LOG_ERROR_BAD_STATUS, COL_STATUS, f[COL_STATUS].p, f[COL_STATUS].len);
+      return FALSE;
+    }
+
+  if (f[COL_REPO_TYPE].len == 0 || f[COL_REPO_NAME].len == 0)
+    {
+      fail (w, line, HUB_LOG_ERROR_EMPTY_FIELD,
+            f[COL_REPO_TYPE].len == 0 ? COL_REPO_TYPE : COL_REPO_NAME, NULL, 0);
+      return FALSE;
+    }
+
+  /* Repositories are kept as "type\0name". */
+  g_string_truncate (w->key, 0);
+  g_string_append_len (w->key, f[COL_REPO_TYPE].p, (gssize) f[COL_REPO_TYPE].len);
+  g_string_append_c (w->key, '\0');
+  g_string_append_len (w->key, f[COL_REPO_NAME].p, (gssize) f[COL_REPO_NAME].len);
+  repo_hash = log_hash_bytes (w->key->str, w->key->len);
+  repo = log_strings_lookup (&store->repos, w->key->str, w->key->len, repo_hash);
+  if (repo < 0)
+    {
+      int bad = !valid_text (f[COL_REPO_TYPE].p, f[COL_REPO_TYPE].len) ? COL_REPO_TYPE
+                : !valid_text (f[COL_REPO_NAME].p, f[COL_REPO_NAME].len) ? COL_REPO_NAME : -1;
+
+      if (bad >= 0)
+        {
+          fail (w, line, HUB_LOG_ERROR_NOT_TEXT, bad, f[bad].p, f[bad].len);
+          return FALSE;
+        }
+      repo = log_strings_intern (&store->repos, w->key->str, w->key->len, repo_hash);
+    }
+
+  if (f[COL_COUNTRY].len == 0)
+    {
+      country_p = "ZZ";
+      country_len = 2;
+    }
+  else if (f[COL_COUNTRY].len < sizeof country_code)
+    {
+      for (gsize i = 0; i < f[COL_COUNTRY].len; i++)
+        country_code[i] = g_ascii_toupper (f[COL_COUNTRY].p[i]);
+      country_p = country_code;
+      country_len = f[COL_COUNTRY].len;
+    }
+  else
+    {
+      country_p = f[COL_COUNTRY].p;
+      country_len = f[COL_COUNTRY].len;
+    }
+  country = intern_text (&store->countries, country_p, country_len);
+  if (country < 0)
+    {
+      fail (w, line, HUB_LOG_ERROR_NOT_TEXT, COL_COUNTRY, f[COL_COUNTRY].p, f[COL_COUNTRY].len);
+      return FALSE;
+    }
+  method = intern_text (&store->methods, method_field.p, method_field.len);
+  if (method < 0)
+    {
+      int col = old_format ? COL_REQUEST_TYPE : COL_METHOD;
+
+      fail (w, line, HUB_LOG_ERROR_NOT_TEXT, col, method_field.p, method_field.len);
+      return FALSE;
+    }
+
+  team = is_true (f[COL_IS_INTERNAL]);
+  if (!team && read->team != NULL && (user.len > 0 || ip.len > 0))
+    {
+      Field id = user.len > 0 ? user : ip;
+      guint64 h = hub_identity_hash (id.p, id.len);
+
+      team = g_hash_table_contains (read->team, &h);
+    }
+  if (team)
+    {
+      store->team_requests++;
+      if (read->options->exclude_team)
+        return TRUE;
+    }
+
+  cell = log_store_cell (store, day, (guint32) repo, (guint32) country, (guint32) method,
+                         status, &cell_index);
+  cell->requests++;
+
+  if (status < 400 && (user.len > 0 || ip.len > 0))
+    {
+      gboolean is_user = user.len > 0;
+      Field id = is_user ? user : ip;
+      guint64 hash = hub_identity_hash (id.p, id.len);
+      LogSketches *s = log_store_repo_day (store, day, (guint32) repo);
+      LogEvent e = { hash, repo_hash, ms, 0, cell_index, w->id };
+      HubHll **slot;
+
+      slot = is_user ? &s->users : &s->anonymous;
+      if (*slot == NULL)
+        *slot = hub_hll_new ();
+      hub_hll_add (*slot, hash);
+
+      s = log_store_country_day (store, day, (guint32) country);
+      slot = is_user ? &s->users : &s->anonymous;
+      if (*slot == NULL)
+        *slot = hub_hll_new ();
+      hub_hll_add (*slot, hash);
+
+      g_array_append_val (w->events, e);
+    }
+  return TRUE;
+}
+
+static inline Field
+trimmed (const char *p,
+         const char *end)
+{
+  Field f;
+
+  /* As libcsv does for fields without quotes. */
+  while (p < end && (*p == ' ' || *p == '\t'))
+    p++;
+  while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
+    end--;
+  f.p = p;
+  f.len = (gsize) (end - p);
+  return f;
+}
+
+static gboolean
+handle_csv_line (Worker     *w,
+                 const char *p,
+                 const char *end,
+                 guint64     line)
+{
+  Field fields[N_COLS] = { { NULL, 0 } };
+  const char *q;
+  guint i;
+
+  for (q = p; q < end && (*q == ' ' || *q == '\t'); q++)
+    ;
+  if (q == end)
+    return TRUE;
+
+  for (i = 0; i < w->n_needed; i++)
+    {
+      const char *comma;
+
+      if (p > end)
+        break;
+      comma = memchr (p, ',', (gsize) (end - p));
+      if (comma == NULL)
+        comma = end;
+      if (w->role_at[i] >= 0)
+        fields[w->role_at[i]] = trimmed (p, comma);
+      p = comma + 1;
+    }
+  if (i < w->n_needed)
+    {
+      int missing = -1;
+
+      for (int c = 0; c < N_COLS; c++)
+        if (w->columns[c] >= (int) i && (missing < 0 || w->columns[c] < w->columns[missing]))
+          missing = c;
+      fail (w, line, HUB_LOG_ERROR_SHORT_ROW, missing, NULL, 0);
+      return FALSE;
+    }
+  for (int c = 0; c < N_COLS; c++)
+    if (fields[c].p == NULL)
+      fields[c].p = "";
+  return handle_fields (w, fields, w->old_format, line);
+}
+
+static gboolean
+json_field (Worker     *w,
+            JsonObject *object,
+            int         column,
+            Field      *out,
+            guint64     line)
+{
+  JsonNode *node = json_object_get_member (object, column_names[column]);
+
+  out->p = "";
+  out->len = 0;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    {
+      fail (w, line, HUB_LOG_ERROR_BAD_JSON, column, NULL, 0);
+      return FALSE;
+    }
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      out->p = json_node_get_string (node);
+      out->len = strlen (out->p);
+      break;
+    case G_TYPE_INT64:
+      out->len = (gsize) g_snprintf (w->numbers[column], sizeof w->numbers[column],
+                                     "%" G_GINT64_FORMAT, json_node_get_int (node));
+      out->p = w->numbers[column];
+      break;
+    case G_TYPE_BOOLEAN:
+      out->p = json_node_get_boolean (node) ? "true" : "false";
+      out->len = strlen (out->p);
+      break;
+    default:
+      out->len = (gsize) g_snprintf (w->numbers[column], sizeof w->numbers[column],
+                                     "%g", json_node_get_double (node));
+      out->p = w->numbers[column];
+      break;
+    }
+  return TRUE;
+}
+
+static gboolean
+handle_json_line (Worker     *w,
+                  const char *p,
+                  const char *end,
+                  guint64     line)
+{
+  Field fields[N_COLS];
+  g_autoptr(GError) error = NULL;
+  JsonNode *root;
+  JsonObject *object;
+  gboolean old_format;
+
+  while (p < end && g_ascii_isspace (*p))
+    p++;
+  if (p == end)
+    return TRUE;
+
+  if (!json_parser_load_from_data (w->json, p, (gssize) (end - p), &error)
+      || (root = json_parser_get_root (w->json)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      const char *why = error ? error->message : _("not an object");
+
+      fail (w, line, HUB_LOG_ERROR_BAD_JSON, -1, why, strlen (why));
+      return FALSE;
+    }
+  object = json_node_get_object (root);
+  for (int c = 0; c < N_COLS; c++)
+    if (!json_field (w, object, c, &fields[c], line))
+      return FALSE;
+  old_format = !json_object_has_member (object, "status")
+               && json_object_has_member (object, "requestType");
+  return handle_fields (w, fields, old_format, line);
+}
+
+/* Whole lines without quotation marks, split at LF and at a CR that ends a
+ * line, as libcsv splits them. */
+static void
+handle_lines (Worker *w)
+{
+  const char *p = (const char *) w->buffer->data;
+  const char *end = p + w->buffer->len;
+  guint64 line = 0;
+  guint64 rows = 0;
+
+  while (p < end)
+    {
+      const char *nl = memchr (p, '\n', (gsize) (end - p));
+      const char *line_end = nl ? nl : end;
+      const char *seg_end = line_end;
+      gboolean ok = TRUE;
+
+      if (seg_end > p && seg_end[-1] == '\r')
+        seg_end--;
+      if (w->is_json)
+        ok = handle_json_line (w, p, seg_end, line++);
+      else
+        {
+          const char *cr;
+
+          while (ok && (cr = memchr (p, '\r', (gsize) (seg_end - p))) != NULL)
+            {
+              ok = handle_csv_line (w, p, cr, line++);
+              p = cr + 1;
+            }
+          if (ok)
+            ok = handle_csv_line (w, p, seg_end, line++);
+        }
+      if (!ok)
+        break;
+      rows++;
+      p = line_end + 1;
+    }
+  w->lines = line;
+  if (w->read->progress)
+    atomic_fetch_add (&w->read->progress->rows, rows);
+}
+
+static void
+handle_records (Worker *w)
+{
+  for (guint r = 0; r < w->records->len; r++)
+    {
+      Record *rec = &g_array_index (w->records, Record, r);
+      Field fields[N_COLS];
+      guint n = rec->n_fields;
+
+      if (n < w->n_needed)
+        {
+          int missing = -1;
+
+          for (int c = 0; c < N_COLS; c++)
+            if (w->columns[c] >= (int) n && (missing < 0 || w->columns[c] < w->columns[missing]))
+              missing = c;
+          fail (w, rec->line, HUB_LOG_ERROR_SHORT_ROW, missing, NULL, 0);
+          return;
+        }
+      for (int c = 0; c < N_COLS; c++)
+        {
+          fields[c].p = "";
+          fields[c].len = 0;
+          if (w->columns[c] >= 0)
+            {
+              Field *at = &g_array_index (w->record_fields, Field,
+                                          rec->first_field + (guint) w->columns[c]);
+
+              fields[c].p = (const char *) w->record_data->data + GPOINTER_TO_SIZE (at->p);
+              fields[c].len = at->len;
+            }
+        }
+      if (!handle_fields (w, fields, w->old_format, rec->line))
+        return;
+    }
+  if (w->read->progress)
+    atomic_fetch_add (&w->read->progress->rows, w->records->len);
+}
+
+/* Reading, under the lock */
+
+static void
+set_io_error (Read       *read,
+              GError     *error)
+{
+  if (read->io_error == NULL && read->error == NULL)
+    read->io_error = error;
+  else
+    g_error_free (error);
+  read->stop = TRUE;
+}
+
+static gboolean
+open_next (Read *read)
+{
+  g_autoptr(GInputStream) base = NULL;
+  g_autoptr(GInputStream) buffered = NULL;
+  g_autoptr(GError) error = NULL;
+  const guint8 *head;
+  gsize avail = 0;
+
+  base = G_INPUT_STREAM (g_file_read (read->files[read->file], read->cancellable, &error));
+  if (base == NULL)
+    {
+      set_io_error (read, g_error_new (HUB_LOG_ERROR, HUB_LOG_ERROR_READ,
+                                       _("Could not read %s: %s"),
+                                       read->names[read->file], error->message));
+      return FALSE;
+    }
+  buffered = g_buffered_input_stream_new_sized (base, 65536);
+  while (avail < 2)
+    {
+      gssize n = g_buffered_input_stream_fill (G_BUFFERED_INPUT_STREAM (buffered), 2 - (gssize) avail,
+                                               read->cancellable, &error);
+
+      if (n < 0)
+        {
+          set_io_error (read, g_error_new (HUB_LOG_ERROR, HUB_LOG_ERROR_READ,
+                                           _("Could not read %s: %s"),
+                                           read->names[read->file], error->message));
+          return FALSE;
+        }
+      head = g_buffered_input_stream_peek_buffer (G_BUFFERED_INPUT_STREAM (buffered), &avail);
+      if (n == 0)
+        break;
+    }
+  head = g_buffered_input_stream_peek_buffer (G_BUFFERED_INPUT_STREAM (buffered), &avail);
+
+  /* Compressed or not is told by the content, not by the name. */
+  if (avail >= 2 && head[0] == 0x1f && head[1] == 0x8b)
+    {
+      g_autoptr(GZlibDecompressor) gunzip = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
+
+      read->stream = g_converter_input_stream_new (buffered, G_CONVERTER (gunzip));
+    }
+  else
+    read->stream = g_steal_pointer (&buffered);
+
+  read->eof = FALSE;
+  read->header_done = FALSE;
+  read->through_csv = FALSE;
+  read->old_format = FALSE;
+  g_byte_array_set_size (read->carry, 0);
+  return TRUE;
+}
+
+static void
+close_current (Read *read)
+{
+  g_clear_object (&read->stream);
+  if (read->csv_ready)
+    {
+      csv_free (&read->csv);
+      read->csv_ready = FALSE;
+    }
+  read->file++;
+}
+
+static void
+header_field (void   *data,
+              size_t  len,
+              void   *user_data)
+{
+  GPtrArray *names = user_data;
+
+  g_ptr_array_add (names, g_strndup (data ? data : "", len));
+}
+
+/* The header: which column is where. FALSE with the error kept. */
+static gboolean
+read_header (Read       *read,
+             const char *p,
+             gsize       len,
+             guint64     line)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  struct csv_parser csv;
+  gboolean any = FALSE;
+  guint needed = 0;
+
+  csv_init (&csv, 0);
+  csv_parse (&csv, p, len, header_field, NULL, names);
+  csv_fini (&csv, header_field, NULL, names);
+  csv_free (&csv);
+
+  for (int c = 0; c < N_COLS; c++)
+    read->columns[c] = -1;
+  for (guint i = 0; i < names->len; i++)
+    for (int c = 0; c < N_COLS; c++)
+      if (read->columns[c] < 0 && strcmp (names->pdata[i], column_names[c]) == 0)
+        {
+          read->columns[c] = (int) i;
+          needed = MAX (needed, i + 1);
+          any = TRUE;
+        }
+  read->n_needed = needed;
+  read->role_at = g_new (gint8, needed + 1);
+  g_ptr_array_add (read->role_ats, read->role_at);
+  memset (read->role_at, -1, needed + 1);
+  for (int c = 0; c < N_COLS; c++)
+    if (read->columns[c] >= 0)
+      read->role_at[read->columns[c]] = (gint8) c;
+
+  if (!any)
+    {
+      ReadError *e = new_error (read->next_seq, read->file, (gint64) line,
+                                HUB_LOG_ERROR_NOT_LOGS, -1, p, len);
+
+      e->absolute = TRUE;
+      keep_error (read, e);
+      return FALSE;
+    }
+
+  read->old_format = read->columns[COL_STATUS] < 0 && read->columns[COL_REQUEST_TYPE] >= 0;
+  {
+    const Column required[] = { COL_TIMESTAMP, COL_REPO_TYPE, COL_REPO_NAME,
+                                read->old_format ? COL_REQUEST_TYPE : COL_STATUS,
+                                read->old_format ? COL_REQUEST_TYPE : COL_METHOD };
+
+    for (guint i = 0; i < G_N_ELEMENTS (required); i++)
+      if (read->columns[required[i]] < 0)
+        {
+          ReadError *e = new_error (read->next_seq, read->file, (gint64) line,
+                                    HUB_LOG_ERROR_MISSING_COLUMN, (int) required[i], NULL, 0);
+
+          e->absolute = TRUE;
+          keep_error (read, e);
+          return FALSE;
+        }
+  }
+  return TRUE;
+}
+
+/* Finds the format and the header at the start of the file in data, and
+ * drops what it used; FALSE when more data is needed or on error. */
+static gboolean
+start_file (Read       *read,
+            GByteArray *data)
+{
+  const char *p = (const char *) data->data;
+  const char *end = p + data->len;
+  guint64 line = 1;
+  gsize skip = 0;
+
+  if (data->len >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
+    p += 3;
+  /* Blank lines before the header are lines too. */
+  for (;;)
+    {
+      const char *q = p;
+
+      while (q < end && (*q == ' ' || *q == '\t' || *q == '\r'))
+        q++;
+      if (q < end && *q == '\n')
+        {
+          p = q + 1;
+          line++;
+          continue;
+        }
+      break;
+    }
+  {
+    const char *q = p;
+
+    while (q < end && g_ascii_isspace (*q))
+      q++;
+    if (q == end)
+      {
+        if (!read->eof)
+          return FALSE;
+        {
+          ReadError *e = new_error (read->next_seq, read->file, 1, HUB_LOG_ERROR_EMPTY, -1, NULL, 0);
+
+          e->absolute = TRUE;
+          keep_error (read, e);
+        }
+        return FALSE;
+      }
+    if (*q == '{')
+      {
+        read->is_json = TRUE;
+        read->header_done = TRUE;
+        g_array_append_val (read->first_lines, line);
+        skip = (gsize) (p - (const char *) data->data);
+        g_byte_array_remove_range (data, 0, (guint) skip);
+        return TRUE;
+      }
+  }
+
+  {
+    const char *nl = memchr (p, '\n', (gsize) (end - p));
+    const char *header_end = nl ? nl : end;
+
+    if (nl == NULL && !read->eof)
+      return FALSE;
+    read->is_json = FALSE;
+    if (header_end > p && header_end[-1] == '\r')
+      header_end--;
+    if (!read_header (read, p, (gsize) (header_end - p), line))
+      return FALSE;
+    line++;
+    read->header_done = TRUE;
+    g_array_append_val (read->first_lines, line);
+    skip = nl ? (gsize) (nl + 1 - (const char *) data->data) : data->len;
+    g_byte_array_remove_range (data, 0, (guint) skip);
+  }
+  return TRUE;
+}
+
+static void
+csv_field (void   *data,
+           size_t  len,
+           void   *user_data)
+{
+  Read *read = user_data;
+  Worker *w = read->csv_worker;
+  Field at = { GSIZE_TO_POINTER ((gsize) w->record_data->len), len };
+  const char *s = data ? data : "";
+
+  for (size_t i = 0; i < len; i++)
+    if (s[i] == '\n')
+      read->csv_embedded++;
+  g_byte_array_append (w->record_data, (const guint8 *) s, (guint) len);
+  g_array_append_val (w->record_fields, at);
+  read->csv_n_fields++;
+}
+
+static void
+csv_record (int   term,
+            void *user_data)
+{
+  Read *read = user_data;
+  Worker *w = read->csv_worker;
+  guint n = read->csv_n_fields;
+
+  read->csv_n_fields = 0;
+  /* CSV_REPALL_NL reports the LF of a CRLF as an empty record of its own. */
+  if (n == 0 && term == '\n' && read->csv_last_term == '\r')
+    {
+      read->csv_last_term = term;
+      return;
+    }
+  read->csv_last_term = term;
+  if (n > 0)
+    {
+      Record rec = { w->record_fields->len - n, n, read->csv_lines };
+
+      g_array_append_val (w->records, rec);
+    }
+  read->csv_lines += 1 + read->csv_embedded;
+  read->csv_embedded = 0;
+}
+
+/* Hands the worker its next block, or FALSE when there is none; lock held. */
+static gboolean
+next_block (Read   *read,
+            Worker *w)
+{
+  for (;;)
+    {
+      GByteArray *buf = w->buffer;
+      g_autoptr(GError) error = NULL;
+      gsize got = 0;
+      BlockInfo info;
+
+      if (read->stop || g_cancellable_is_cancelled (read->cancellable))
+        return FALSE;
+      if (read->stream == NULL)
+        {
+          if (read->file >= read->n_files || !open_next (read))
+            return FALSE;
+        }
+
+      g_byte_array_set_size (buf, 0);
+      g_byte_array_append (buf, read->carry->data, read->carry->len);
+      g_byte_array_set_size (read->carry, 0);
+      if (!read->eof)
+        {
+          guint before = buf->len;
+
+          g_byte_array_set_size (buf, before + BLOCK_SIZE);
+          if (!g_input_stream_read_all (read->stream, buf->data + before, BLOCK_SIZE, &got,
+                                        read->cancellable, &error))
+            {
+              if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+                set_io_error (read, g_steal_pointer (&error));
+              else
+                set_io_error (read, g_error_new (HUB_LOG_ERROR, HUB_LOG_ERROR_READ,
+                                                 _("Could not read %s: %s"),
+                                                 read->names[read->file], error->message));
+              return FALSE;
+            }
+          g_byte_array_set_size (buf, before + (guint) got);
+          if (got < BLOCK_SIZE)
+            read->eof = TRUE;
+          if (read->progress)
+            atomic_fetch_add (&read->progress->bytes, got);
+        }
+
+      if (!read->header_done)
+        {
+          if (!start_file (read, buf))
+            {
+              if (read->stop)
+                return FALSE;
+              /* More is needed for the header. */
+              if (buf->len > BLOCK_SIZE)
+                {
+                  ReadError *e = new_error (read->next_seq, read->file, 1,
+                                            HUB_LOG_ERROR_FIELD_TOO_LONG, -1, NULL, 0);
+
+                  e->absolute = TRUE;
+                  keep_error (read, e);
+                  return FALSE;
+                }
+              g_byte_array_append (read->carry, buf->data, buf->len);
+              continue;
+            }
+        }
+
+      if (!read->is_json && !read->through_csv && memchr (buf->data, '"', buf->len) != NULL)
+        {
+          read->through_csv = TRUE;
+          csv_init (&read->csv, CSV_REPALL_NL);
+          read->csv_ready = TRUE;
+          read->csv_lines = 0;
+          read->csv_embedded = 0;
+          read->csv_n_fields = 0;
+          read->csv_last_term = 0;
+        }
+
+      w->seq = read->next_seq;
+      w->file = read->file;
+      w->is_json = read->is_json;
+      w->old_format = read->old_format;
+      memcpy (w->columns, read->columns, sizeof w->columns);
+      w->n_needed = read->n_needed;
+      w->role_at = read->role_at;
+      w->lines = 0;
+
+      if (read->through_csv)
+        {
+          guint64 start = read->csv_lines;
+
+          w->has_records = TRUE;
+          g_byte_array_set_size (w->record_data, 0);
+          g_array_set_size (w->record_fields, 0);
+          g_array_set_size (w->records, 0);
+          read->csv_worker = w;
+          if (csv_parse (&read->csv, buf->data, buf->len, csv_field, csv_record, read) != buf->len)
+            {
+              set_io_error (read, g_error_new (HUB_LOG_ERROR, HUB_LOG_ERROR_READ,
+                                               _("Could not read %s: %s"), read->names[read->file],
+                                               csv_strerror (csv_error (&read->csv))));
+              return FALSE;
+            }
+          if (read->eof)
+            csv_fini (&read->csv, csv_field, csv_record, read);
+          else if (read->csv.entry_pos > BLOCK_SIZE)
+            {
+              ReadError *e = new_error (read->next_seq, read->file, (gint64) read->csv_lines,
+                                        HUB_LOG_ERROR_FIELD_TOO_LONG, -1, NULL, 0);
+
+              keep_error (read, e);
+              return FALSE;
+            }
+          /* Record lines count from the first record ending in this block. */
+          for (guint r = 0; r < w->records->len; r++)
+            g_array_index (w->records, Record, r).line -= start;
+          w->lines = read->csv_lines - start;
+        }
+      else
+        {
+          w->has_records = FALSE;
+          if (!read->eof)
+            {
+              guint8 *nl = buf->data + buf->len;
+
+              while (nl > buf->data && nl[-1] != '\n')
+                nl--;
+              nl = nl > buf->data ? nl - 1 : NULL;
+              if (nl == NULL)
+                {
+                  if (buf->len > BLOCK_SIZE)
+                    {
+                      keep_error (read, new_error (read->next_seq, read->file, 0,
+                                                   HUB_LOG_ERROR_FIELD_TOO_LONG, -1, NULL, 0));
+                      return FALSE;
+                    }
+                  g_byte_array_append (read->carry, buf->data, buf->len);
+                  continue;
+                }
+              g_byte_array_append (read->carry, nl + 1, (guint) (buf->data + buf->len - nl - 1));
+              g_byte_array_set_size (buf, (guint) (nl + 1 - buf->data));
+            }
+        }
+
+      info.file = read->file;
+      info.lines = w->lines;
+      g_array_append_val (read->blocks, info);
+      read->next_seq++;
+      if (read->eof)
+        close_current (read);
+      return TRUE;
+    }
+}
+
+static void
+take_turn (Worker *w)
+{
+  Read *read = w->read;
+
+  g_mutex_lock (&read->lock);
+  while (read->turn != w->seq)
+    g_cond_wait (&read->turn_changed, &read->lock);
+
+  if (!w->has_records)
+    g_array_index (read->blocks, BlockInfo, w->seq).lines = w->lines;
+  if (w->error != NULL)
+    keep_error (read, g_steal_pointer (&w->error));
+  else if (read->collect)
+    {
+      for (guint i = 0; i < w->events->len; i++)
+        g_array_index (w->events, LogEvent, i).seq = read->all_events->len + i;
+      g_array_append_vals (read->all_events, w->events->data, w->events->len);
+    }
+  else if (!read->disorder)
+    {
+      for (guint i = 0; i < w->events->len; i++)
+        {
+          LogEvent *e = &g_array_index (w->events, LogEvent, i);
+
+          if (tracker_add (&read->tracker, e, &read->disorder))
+            g_array_index (w->store->cells, LogCell, e->cell).sessions++;
+        }
+      if (read->disorder)
+        read->stop = TRUE;
+    }
+  g_array_set_size (w->events, 0);
+
+  read->turn++;
+  g_cond_broadcast (&read->turn_changed);
+  g_mutex_unlock (&read->lock);
+}
+
+static gpointer
+work (gpointer data)
+{
+  Worker *w = data;
+  Read *read = w->read;
+
+  for (;;)
+    {
+      gboolean got;
+
+      g_mutex_lock (&read->lock);
+      got = next_block (read, w);
+      g_mutex_unlock (&read->lock);
+      if (!got)
+        break;
+      if (w->has_records)
+        handle_records (w);
+      else
+        handle_lines (w);
+      take_turn (w);
+    }
+  return NULL;
+}
+
+static Worker *
+worker_new (Read  *read,
+            guint  id)
+{
+  Worker *w = g_new0 (Worker, 1);
+
+  w->read = read;
+  w->id = id;
+  w->store = hub_log_store_new ();
+  w->events = g_array_new (FALSE, FALSE, sizeof (LogEvent));
+  w->buffer = g_byte_array_sized_new (BLOCK_SIZE + 4096);
+  w->record_data = g_byte_array_new ();
+  w->record_fields = g_array_new (FALSE, FALSE, sizeof (Field));
+  w->records = g_array_new (FALSE, FALSE, sizeof (Record));
+  w->key = g_string_sized_new (256);
+  w->json = json_parser_new_immutable ();
+  return w;
+}
+
+static void
+worker_free (Worker *w)
+{
+  hub_log_store_free (w->store);
+  g_array_unref (w->events);
+  g_byte_array_unref (w->buffer);
+  g_byte_array_unref (w->record_data);
+  g_array_unref (w->record_fields);
+  g_array_unref (w->records);
+  g_string_free (w->key, TRUE);
+  g_object_unref (w->json);
+  read_error_free (w->error);
+  g_free (w);
+}
+
+static int
+compare_events (const void *a,
+                const void *b)
+{
+  const LogEvent *x = a, *y = b;
+
+  if (x->identity != y->identity)
+    return x->identity < y->identity ? -1 : 1;
+  if (x->repo != y->repo)
+    return x->repo < y->repo ? -1 : 1;
+  if (x->ms != y->ms)
+    return x->ms < y->ms ? -1 : 1;
+  return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* Sessions from every line at once, in any input order. */
+static void
+count_collected (Read    *read,
+                 Worker **workers,
+                 GArray  *open_sessions)
+{
+  GArray *events = read->all_events;
+  gint64 horizon = read->tracker.horizon;
+
+  for (guint i = 0; i < events->len; i++)
+    horizon = MAX (horizon, g_array_index (events, LogEvent, i).ms);
+  qsort (events->data, events->len, sizeof (LogEvent), compare_events);
+
+  g_array_set_size (open_sessions, 0);
+  for (guint i = 0; i < events->len; i++)
+    {
+      LogEvent *e = &g_array_index (events, LogEvent, i);
+      LogEvent *prev = i > 0 ? &g_array_index (events, LogEvent, i - 1) : NULL;
+      gboolean same = prev && prev->identity == e->identity && prev->repo == e->repo;
+
+      if ((!same || e->ms - prev->ms > HUB_LOG_SESSION_GAP_MS) && e->cell != NO_CELL)
+        g_array_index (workers[e->worker]->store->cells, LogCell, e->cell).sessions++;
+
+      if (i + 1 == events->len || e[1].identity != e->identity || e[1].repo != e->repo)
+        {
+          LogOpenSession o = { e->identity, e->repo, e->ms };
+
+          if (e->ms >= horizon - HUB_LOG_SESSION_GAP_MS)
+            g_array_append_val (open_sessions, o);
+        }
+    }
+  read->tracker.horizon = horizon;
+}
+
+/* One pass over every file; FALSE on error, or with read->disorder. */
+static gboolean
+read_all (Read         *read,
+          HubLogStore  *store,
+          GError      **error)
+{
+  Worker *workers[N_WORKERS];
+  GThread *thread;
+  g_autoptr(GArray) open_sessions = g_array_new (FALSE, FALSE, sizeof (LogOpenSession));
+  gboolean ok;
+
+  for (guint i = 0; i < N_WORKERS; i++)
+    workers[i] = worker_new (read, i);
+  tracker_init (&read->tracker, store->open_sessions, store->horizon_ms);
+  if (read->collect)
+    for (guint i = 0; i < store->open_sessions->len; i++)
+      {
+        LogOpenSession *o = &g_array_index (store->open_sessions, LogOpenSession, i);
+        LogEvent e = { o->identity, o->repo, o->last_ms, 0, NO_CELL, 0 };
+
+        g_array_append_val (read->all_events, e);
+      }
+
+  thread = g_thread_new ("hub-log-reader", work, workers[1]);
+  work (workers[0]);
+  g_thread_join (thread);
+
+  if (read->csv_ready)
+    {
+      csv_free (&read->csv);
+      read->csv_ready = FALSE;
+    }
+  g_clear_object (&read->stream);
+
+  /* Unordered input is read again whole, which finds any error again. */
+  if (read->disorder)
+    ok = FALSE;
+  else if (read->error != NULL)
+    {
+      g_propagate_error (error, make_error (read, read->error));
+      ok = FALSE;
+    }
+  else if (read->io_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&read->io_error));
+      ok = FALSE;
+    }
+  else
+    ok = !g_cancellable_set_error_if_cancelled (read->cancellable, error);
+
+  if (ok)
+    {
+      if (read->collect)
+        count_collected (read, workers, open_sessions);
+      else
+        tracker_open_sessions (&read->tracker, open_sessions);
+      for (guint i = 0; i < N_WORKERS; i++)
+        log_store_merge (store, workers[i]->store);
+      store->horizon_ms = MAX (store->horizon_ms, read->tracker.horizon);
+      g_array_set_size (store->open_sessions, 0);
+      g_array_append_vals (store->open_sessions, open_sessions->data, open_sessions->len);
+    }
+
+  for (guint i = 0; i < N_WORKERS; i++)
+    worker_free (workers[i]);
+  g_free (read->tracker.slots);
+  return ok;
+}
+
+static void
+read_reset (Read *read)
+{
+  read->next_seq = 0;
+  read->turn = 0;
+  read->file = 0;
+  read->stop = FALSE;
+  read->disorder = FALSE;
+  g_array_set_size (read->blocks, 0);
+  g_array_set_size (read->first_lines, 0);
+  g_array_set_size (read->all_events, 0);
+  g_byte_array_set_size (read->carry, 0);
+  g_clear_pointer (&read->error, read_error_free);
+  g_clear_error (&read->io_error);
+  memset (&read->tracker, 0, sizeof read->tracker);
+}
+
+gboolean
+hub_log_store_add_files (HubLogStore          *store,
+                         GFile               **files,
+                         const char * const   *names,
+                         guint                 n_files,
+                         const HubLogOptions  *options,
+                         HubProgress          *progress,
+                         GCancellable         *cancellable,
+                         GError              **error)
+{
+  static const HubLogOptions defaults = { NULL, FALSE, FALSE };
+  g_autoptr(HubLogStore) added = NULL;
+  g_autoptr(GHashTable) team = NULL;
+  Read read = { 0 };
+  gboolean ok;
+
+  if (options == NULL)
+    options = &defaults;
+  if (options->team_ids != NULL)
+    {
+      team = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      for (guint i = 0; options->team_ids[i] != NULL; i++)
+        {
+          gint64 *h = g_new (gint64, 1);
+
+          *h = (gint64) hub_identity_hash (options->team_ids[i], strlen (options->team_ids[i]));
+          g_hash_table_add (team, h);
+        }
+    }
+
+  read.files = files;
+  read.names = names;
+  read.n_files = n_files;
+  read.options = options;
+  read.team = team;
+  read.progress = progress;
+  read.cancellable = cancellable;
+  read.collect = options->single_pass;
+  g_mutex_init (&read.lock);
+  g_cond_init (&read.turn_changed);
+  read.blocks = g_array_new (FALSE, FALSE, sizeof (BlockInfo));
+  read.first_lines = g_array_new (FALSE, FALSE, sizeof (guint64));
+  read.all_events = g_array_new (FALSE, FALSE, sizeof (LogEvent));
+  read.carry = g_byte_array_new ();
+  read.role_ats = g_ptr_array_new_with_free_func (g_free);
+
+  /* Into a copy of the open sessions, so that a refused input leaves the
+   * store as it was. */
+  for (;;)
+    {
+      added = hub_log_store_new ();
+      g_array_append_vals (added->open_sessions, store->open_sessions->data,
+                           store->open_sessions->len);
+      added->horizon_ms = store->horizon_ms;
+      read_reset (&read);
+      ok = read_all (&read, added, error);
+      if (ok || !read.disorder || read.collect)
+        break;
+      /* Out of order: again, with every line's session key kept. */
+      g_clear_pointer (&added, hub_log_store_free);
+      read.collect = TRUE;
+    }
+
+  if (ok)
+    {
+      log_store_merge (store, added);
+      g_array_set_size (store->open_sessions, 0);
+      g_array_append_vals (store->open_sessions, added->open_sessions->data,
+                           added->open_sessions->len);
+    }
+
+  read_reset (&read);
+  g_array_unref (read.blocks);
+  g_array_unref (read.first_lines);
+  g_array_unref (read.all_events);
+  g_byte_array_unref (read.carry);
+  g_ptr_array_unref (read.role_ats);
+  g_mutex_clear (&read.lock);
+  g_cond_clear (&read.turn_changed);
+  return ok;
+}
