@@ -1009,6 +1009,28 @@ set_io_error (Read       *read,
   read->stop = TRUE;
 }
 
+/* An error of the file being read, in words for its user; a cancelled read
+ * stays what it is. */
+static GError *
+read_failure (Read   *read,
+              GError *error)
+{
+  const char *name = read->names[read->file];
+  GError *failure;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return error;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
+    failure = g_error_new (HUB_LOG_ERROR, HUB_LOG_ERROR_READ,
+                           _("%s is cut short: the compressed file ends before its data does "
+                             "(was its download interrupted?)"), name);
+  else
+    failure = g_error_new (HUB_LOG_ERROR, HUB_LOG_ERROR_READ,
+                           _("%s could not be read: %s"), name, error->message);
+  g_error_free (error);
+  return failure;
+}
+
 static gboolean
 open_next (Read *read)
 {
@@ -1021,9 +1043,7 @@ open_next (Read *read)
   base = G_INPUT_STREAM (g_file_read (read->files[read->file], read->cancellable, &error));
   if (base == NULL)
     {
-      set_io_error (read, g_error_new (HUB_LOG_ERROR, HUB_LOG_ERROR_READ,
-                                       _("Could not read %s: %s"),
-                                       read->names[read->file], error->message));
+      set_io_error (read, read_failure (read, g_steal_pointer (&error)));
       return FALSE;
     }
   buffered = g_buffered_input_stream_new_sized (base, 65536);
@@ -1034,9 +1054,7 @@ open_next (Read *read)
 
       if (n < 0)
         {
-          set_io_error (read, g_error_new (HUB_LOG_ERROR, HUB_LOG_ERROR_READ,
-                                           _("Could not read %s: %s"),
-                                           read->names[read->file], error->message));
+          set_io_error (read, read_failure (read, g_steal_pointer (&error)));
           return FALSE;
         }
       head = g_buffered_input_stream_peek_buffer (G_BUFFERED_INPUT_STREAM (buffered), &avail);
@@ -1301,12 +1319,7 @@ next_block (Read   *read,
           if (!g_input_stream_read_all (read->stream, buf->data + before, BLOCK_SIZE, &got,
                                         read->cancellable, &error))
             {
-              if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-                set_io_error (read, g_steal_pointer (&error));
-              else
-                set_io_error (read, g_error_new (HUB_LOG_ERROR, HUB_LOG_ERROR_READ,
-                                                 _("Could not read %s: %s"),
-                                                 read->names[read->file], error->message));
+              set_io_error (read, read_failure (read, g_steal_pointer (&error)));
               return FALSE;
             }
           g_byte_array_set_size (buf, before + (guint) got);
@@ -1369,7 +1382,7 @@ next_block (Read   *read,
           if (csv_parse (&read->csv, buf->data, buf->len, csv_field, csv_record, read) != buf->len)
             {
               set_io_error (read, g_error_new (HUB_LOG_ERROR, HUB_LOG_ERROR_READ,
-                                               _("Could not read %s: %s"), read->names[read->file],
+                                               _("%s could not be read: %s"), read->names[read->file],
                                                csv_strerror (csv_error (&read->csv))));
               return FALSE;
             }
