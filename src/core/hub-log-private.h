@@ -34,16 +34,21 @@ typedef struct
   LogIndex   index;
 } LogStrings;
 
+/* Requests and sessions of one (day, repository, country, method, status).
+ * While a reader fills it, repo_day links it to its repository's sketches. */
 typedef struct
 {
+  guint64 requests;
+  guint64 sessions;
   HubDay  day;
   guint32 repo;
   guint32 country;
   guint32 method;
-  guint32 status;      /* 0: the line had none */
-  guint64 requests;
-  guint64 sessions;
+  guint16 status;      /* 0: the line had none */
+  guint32 repo_day;
 } LogCell;
+
+#define LOG_NO_LINK G_MAXUINT32
 
 /* The two sketches of one (day, repository) or (day, country). */
 typedef struct
@@ -69,7 +74,8 @@ struct _HubLogStore
   LogStrings countries;
   LogStrings methods;
   GArray    *cells;          /* LogCell */
-  LogIndex   cell_index;
+  guint32   *cell_slots;     /* position + 1, or 0; at most half full */
+  guint32    cell_mask;
   GArray    *repo_days;      /* LogSketches */
   LogIndex   repo_day_index;
   GArray    *country_days;   /* LogSketches */
@@ -81,6 +87,16 @@ struct _HubLogStore
 
 guint64  log_hash_bytes          (const char   *data,
                                   gsize         len);
+guint64  log_repo_hash           (const char   *type,
+                                  gsize         type_len,
+                                  const char   *name,
+                                  gsize         name_len);
+gint64   log_repos_lookup        (LogStrings   *repos,
+                                  const char   *type,
+                                  gsize         type_len,
+                                  const char   *name,
+                                  gsize         name_len,
+                                  guint64       hash);
 guint32  log_strings_intern      (LogStrings   *strings,
                                   const char   *data,
                                   gsize         len,
@@ -108,5 +124,9 @@ LogSketches *log_store_country_day (HubLogStore *store,
                                     guint32      country);
 void     log_store_merge         (HubLogStore  *store,
                                   HubLogStore  *other);
+void     log_store_clear_lines   (HubLogStore  *store);
+gboolean log_store_is_empty      (HubLogStore  *store);
+void     log_store_swap          (HubLogStore  *a,
+                                  HubLogStore  *b);
 
 G_END_DECLS

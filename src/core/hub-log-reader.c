@@ -31,6 +31,10 @@
  * from several servers) before the input counts as unordered. */
 #define ORDER_SLACK_MS G_GINT64_CONSTANT (60000)
 #define NO_CELL G_MAXUINT32
+/* A worker hands its figures on to the shared store past this many cells,
+ * so that memory follows the days being read, not two copies of them. */
+#define FLUSH_CELLS 16384
+#define FLUSH_SKETCHES 8192
 
 typedef enum
 {
@@ -129,6 +133,13 @@ typedef struct
   /* What the lines need. */
   char         day_text[10];
   gboolean     have_day;
+  guint32      country_cache[26 * 26];   /* country + 1, by its two letters */
+  guint32      recent_methods[4];        /* method + 1, the last seen first */
+  struct
+  {
+    HubDay     day;
+    guint32    sketches;                 /* + 1; 0 for none */
+  }            country_day_cache[64];    /* by country, the last day seen */
   HubDay       day;
   GString     *key;
   char         numbers[N_COLS][24];
@@ -154,8 +165,10 @@ struct _Read
   GCancellable        *cancellable;
   gboolean             collect;
 
-  GMutex               lock;
+  GMutex               lock;          /* the input, the blocks, the errors */
+  GMutex               turn_lock;     /* the turn, the tracker, the collected lines */
   GCond                turn_changed;
+  GMutex               result_lock;
   guint64              next_seq;
   guint64              turn;
   GArray              *blocks;        /* BlockInfo by seq */
@@ -182,6 +195,7 @@ struct _Read
   int                  csv_last_term;
   guint                csv_n_fields;
 
+  HubLogStore         *result;
   Tracker              tracker;
   gboolean             disorder;
   GArray              *all_events;    /* LogEvent, when collecting */
@@ -442,15 +456,14 @@ tracker_add (Tracker        *t,
    * grow when what is left is still half the table. */
   if (t->count * 2 > t->mask)
     {
-      gint64 keep_from = G_MININT64;
-
       if (t->horizon >= t->next_sweep)
         {
-          keep_from = t->horizon - HUB_LOG_SESSION_GAP_MS - ORDER_SLACK_MS;
+          gint64 keep_from = t->horizon - HUB_LOG_SESSION_GAP_MS - ORDER_SLACK_MS;
+
           t->forgotten_before = keep_from;
           t->next_sweep = t->horizon + HUB_LOG_SESSION_GAP_MS;
+          tracker_resize (t, t->mask + 1, keep_from);
         }
-      tracker_resize (t, t->mask + 1, keep_from);
       if (t->count * 4 > t->mask)
         tracker_resize (t, (t->mask + 1) * 2, G_MININT64);
     }
@@ -639,6 +652,115 @@ valid_text (const char *p,
   return g_utf8_validate_len (p, len, NULL);
 }
 
+static gint64
+intern_repo (Worker  *w,
+             Field    type,
+             Field    name,
+             guint64  hash,
+             guint64  line)
+{
+  HubLogStore *store = w->store;
+  gint64 repo = log_repos_lookup (&store->repos, type.p, type.len, name.p, name.len, hash);
+
+  if (G_LIKELY (repo >= 0))
+    return repo;
+  if (!valid_text (type.p, type.len))
+    {
+      fail (w, line, HUB_LOG_ERROR_NOT_TEXT, COL_REPO_TYPE, type.p, type.len);
+      return -1;
+    }
+  if (!valid_text (name.p, name.len))
+    {
+      fail (w, line, HUB_LOG_ERROR_NOT_TEXT, COL_REPO_NAME, name.p, name.len);
+      return -1;
+    }
+  /* Kept as "type\0name". */
+  g_string_truncate (w->key, 0);
+  g_string_append_len (w->key, type.p, (gssize) type.len);
+  g_string_append_c (w->key, '\0');
+  g_string_append_len (w->key, name.p, (gssize) name.len);
+  return log_strings_intern (&store->repos, w->key->str, w->key->len, hash);
+}
+
+/* Countries are mostly two letters: those are remembered by their letters. */
+static gint64
+intern_country (Worker *w,
+                Field   f,
+                guint64 line)
+{
+  char code[16];
+  const char *p = f.p;
+  gsize len = f.len;
+  int slot = -1;
+  gint64 country;
+
+  if (len == 0)
+    {
+      p = "ZZ";
+      len = 2;
+    }
+  if (len == 2 && g_ascii_isalpha (p[0]) && g_ascii_isalpha (p[1]))
+    {
+      slot = (g_ascii_toupper (p[0]) - 'A') * 26 + (g_ascii_toupper (p[1]) - 'A');
+      if (G_LIKELY (w->country_cache[slot] != 0))
+        return w->country_cache[slot] - 1;
+    }
+  if (len < sizeof code)
+    {
+      for (gsize i = 0; i < len; i++)
+        code[i] = g_ascii_toupper (p[i]);
+      p = code;
+    }
+  country = intern_text (&w->store->countries, p, len);
+  if (country < 0)
+    fail (w, line, HUB_LOG_ERROR_NOT_TEXT, COL_COUNTRY, f.p, f.len);
+  else if (slot >= 0)
+    w->country_cache[slot] = (guint32) country + 1;
+  return country;
+}
+
+/* Methods are few: the last ones seen are compared first. */
+static gint64
+intern_method (Worker *w,
+               Field   f,
+               int     column,
+               guint64 line)
+{
+  gint64 method;
+
+  for (guint i = 0; i < G_N_ELEMENTS (w->recent_methods); i++)
+    {
+      guint32 m = w->recent_methods[i];
+      gsize len;
+      const char *known;
+
+      if (m == 0)
+        break;
+      known = log_strings_get (&w->store->methods, m - 1, &len);
+      if (len == f.len && memcmp (known, f.p, len) == 0)
+        return m - 1;
+    }
+  method = intern_text (&w->store->methods, f.p, f.len);
+  if (method < 0)
+    {
+      fail (w, line, HUB_LOG_ERROR_NOT_TEXT, column, f.p, f.len);
+      return -1;
+    }
+  memmove (w->recent_methods + 1, w->recent_methods,
+           sizeof w->recent_methods - sizeof w->recent_methods[0]);
+  w->recent_methods[0] = (guint32) method + 1;
+  return method;
+}
+
+static inline void
+add_to_sketch (HubHll  **sketch,
+               guint64   hash)
+{
+  if (*sketch == NULL)
+    *sketch = hub_hll_new ();
+  hub_hll_add (*sketch, hash);
+}
+
 /* One line's fields: every column of the header, empty for those absent. */
 static gboolean
 handle_fields (Worker  *w,
@@ -654,12 +776,8 @@ handle_fields (Worker  *w,
   gint64 repo, country, method;
   guint32 cell_index;
   LogCell *cell;
-  Field method_field = old_format ? f[COL_REQUEST_TYPE] : f[COL_METHOD];
   Field user = f[COL_USER], ip = f[COL_IP];
   gboolean team;
-  char country_code[16];
-  const char *country_p;
-  gsize country_len;
   guint64 repo_hash;
 
   if (!parse_time (w, f[COL_TIMESTAMP].p, f[COL_TIMESTAMP].len, &ms))
@@ -681,58 +799,18 @@ handle_fields (Worker  *w,
             f[COL_REPO_TYPE].len == 0 ? COL_REPO_TYPE : COL_REPO_NAME, NULL, 0);
       return FALSE;
     }
-
-  /* Repositories are kept as "type\0name". */
-  g_string_truncate (w->key, 0);
-  g_string_append_len (w->key, f[COL_REPO_TYPE].p, (gssize) f[COL_REPO_TYPE].len);
-  g_string_append_c (w->key, '\0');
-  g_string_append_len (w->key, f[COL_REPO_NAME].p, (gssize) f[COL_REPO_NAME].len);
-  repo_hash = log_hash_bytes (w->key->str, w->key->len);
-  repo = log_strings_lookup (&store->repos, w->key->str, w->key->len, repo_hash);
+  repo_hash = log_repo_hash (f[COL_REPO_TYPE].p, f[COL_REPO_TYPE].len,
+                             f[COL_REPO_NAME].p, f[COL_REPO_NAME].len);
+  repo = intern_repo (w, f[COL_REPO_TYPE], f[COL_REPO_NAME], repo_hash, line);
   if (repo < 0)
-    {
-      int bad = !valid_text (f[COL_REPO_TYPE].p, f[COL_REPO_TYPE].len) ? COL_REPO_TYPE
-                : !valid_text (f[COL_REPO_NAME].p, f[COL_REPO_NAME].len) ? COL_REPO_NAME : -1;
-
-      if (bad >= 0)
-        {
-          fail (w, line, HUB_LOG_ERROR_NOT_TEXT, bad, f[bad].p, f[bad].len);
-          return FALSE;
-        }
-      repo = log_strings_intern (&store->repos, w->key->str, w->key->len, repo_hash);
-    }
-
-  if (f[COL_COUNTRY].len == 0)
-    {
-      country_p = "ZZ";
-      country_len = 2;
-    }
-  else if (f[COL_COUNTRY].len < sizeof country_code)
-    {
-      for (gsize i = 0; i < f[COL_COUNTRY].len; i++)
-        country_code[i] = g_ascii_toupper (f[COL_COUNTRY].p[i]);
-      country_p = country_code;
-      country_len = f[COL_COUNTRY].len;
-    }
-  else
-    {
-      country_p = f[COL_COUNTRY].p;
-      country_len = f[COL_COUNTRY].len;
-    }
-  country = intern_text (&store->countries, country_p, country_len);
+    return FALSE;
+  country = intern_country (w, f[COL_COUNTRY], line);
   if (country < 0)
-    {
-      fail (w, line, HUB_LOG_ERROR_NOT_TEXT, COL_COUNTRY, f[COL_COUNTRY].p, f[COL_COUNTRY].len);
-      return FALSE;
-    }
-  method = intern_text (&store->methods, method_field.p, method_field.len);
+    return FALSE;
+  method = intern_method (w, old_format ? f[COL_REQUEST_TYPE] : f[COL_METHOD],
+                          old_format ? COL_REQUEST_TYPE : COL_METHOD, line);
   if (method < 0)
-    {
-      int col = old_format ? COL_REQUEST_TYPE : COL_METHOD;
-
-      fail (w, line, HUB_LOG_ERROR_NOT_TEXT, col, method_field.p, method_field.len);
-      return FALSE;
-    }
+    return FALSE;
 
   team = is_true (f[COL_IS_INTERNAL]);
   if (!team && read->team != NULL && (user.len > 0 || ip.len > 0))
@@ -758,20 +836,36 @@ handle_fields (Worker  *w,
       gboolean is_user = user.len > 0;
       Field id = is_user ? user : ip;
       guint64 hash = hub_identity_hash (id.p, id.len);
-      LogSketches *s = log_store_repo_day (store, day, (guint32) repo);
       LogEvent e = { hash, repo_hash, ms, 0, cell_index, w->id };
-      HubHll **slot;
+      LogSketches *s;
 
-      slot = is_user ? &s->users : &s->anonymous;
-      if (*slot == NULL)
-        *slot = hub_hll_new ();
-      hub_hll_add (*slot, hash);
+      /* The cell remembers its repository's sketches: one look-up less a line. */
+      if (cell->repo_day == LOG_NO_LINK)
+        {
+          s = log_store_repo_day (store, day, (guint32) repo);
+          cell->repo_day = (guint32) (s - &g_array_index (store->repo_days, LogSketches, 0));
+        }
+      else
+        s = &g_array_index (store->repo_days, LogSketches, cell->repo_day);
+      add_to_sketch (is_user ? &s->users : &s->anonymous, hash);
 
-      s = log_store_country_day (store, day, (guint32) country);
-      slot = is_user ? &s->users : &s->anonymous;
-      if (*slot == NULL)
-        *slot = hub_hll_new ();
-      hub_hll_add (*slot, hash);
+      if (country < (gint64) G_N_ELEMENTS (w->country_day_cache))
+        {
+          if (w->country_day_cache[country].sketches == 0
+              || w->country_day_cache[country].day != day)
+            {
+              s = log_store_country_day (store, day, (guint32) country);
+              w->country_day_cache[country].day = day;
+              w->country_day_cache[country].sketches =
+                (guint32) (s - &g_array_index (store->country_days, LogSketches, 0)) + 1;
+            }
+          else
+            s = &g_array_index (store->country_days, LogSketches,
+                                w->country_day_cache[country].sketches - 1);
+        }
+      else
+        s = log_store_country_day (store, day, (guint32) country);
+      add_to_sketch (is_user ? &s->users : &s->anonymous, hash);
 
       g_array_append_val (w->events, e);
     }
@@ -1441,15 +1535,16 @@ static void
 take_turn (Worker *w)
 {
   Read *read = w->read;
+  gboolean flush = FALSE;
+  gboolean disorder;
 
-  g_mutex_lock (&read->lock);
+  /* Sessions need the blocks in order: each waits for the one before. */
+  g_mutex_lock (&read->turn_lock);
   while (read->turn != w->seq)
-    g_cond_wait (&read->turn_changed, &read->lock);
+    g_cond_wait (&read->turn_changed, &read->turn_lock);
 
-  if (!w->has_records)
-    g_array_index (read->blocks, BlockInfo, w->seq).lines = w->lines;
   if (w->error != NULL)
-    keep_error (read, g_steal_pointer (&w->error));
+    ;
   else if (read->collect)
     {
       for (guint i = 0; i < w->events->len; i++)
@@ -1465,14 +1560,33 @@ take_turn (Worker *w)
           if (tracker_add (&read->tracker, e, &read->disorder))
             g_array_index (w->store->cells, LogCell, e->cell).sessions++;
         }
-      if (read->disorder)
-        read->stop = TRUE;
+      flush = w->store->cells->len > FLUSH_CELLS
+              || w->store->repo_days->len + w->store->country_days->len > FLUSH_SKETCHES;
     }
+  disorder = read->disorder;
   g_array_set_size (w->events, 0);
-
   read->turn++;
   g_cond_broadcast (&read->turn_changed);
+  g_mutex_unlock (&read->turn_lock);
+
+  g_mutex_lock (&read->lock);
+  if (!w->has_records)
+    g_array_index (read->blocks, BlockInfo, w->seq).lines = w->lines;
+  if (w->error != NULL)
+    keep_error (read, g_steal_pointer (&w->error));
+  if (disorder)
+    read->stop = TRUE;
   g_mutex_unlock (&read->lock);
+
+  /* Apart from the reading and the turns, so that the other thread reads on. */
+  if (flush)
+    {
+      g_mutex_lock (&read->result_lock);
+      log_store_merge (read->result, w->store);
+      g_mutex_unlock (&read->result_lock);
+      log_store_clear_lines (w->store);
+      memset (w->country_day_cache, 0, sizeof w->country_day_cache);
+    }
 }
 
 static gpointer
@@ -1595,6 +1709,7 @@ read_all (Read         *read,
 
   for (guint i = 0; i < N_WORKERS; i++)
     workers[i] = worker_new (read, i);
+  read->result = store;
   tracker_init (&read->tracker, store->open_sessions, store->horizon_ms);
   if (read->collect)
     for (guint i = 0; i < store->open_sessions->len; i++)
@@ -1707,6 +1822,8 @@ hub_log_store_add_files (HubLogStore          *store,
   read.cancellable = cancellable;
   read.collect = options->single_pass;
   g_mutex_init (&read.lock);
+  g_mutex_init (&read.turn_lock);
+  g_mutex_init (&read.result_lock);
   g_cond_init (&read.turn_changed);
   read.blocks = g_array_new (FALSE, FALSE, sizeof (BlockInfo));
   read.first_lines = g_array_new (FALSE, FALSE, sizeof (guint64));
@@ -1731,7 +1848,9 @@ hub_log_store_add_files (HubLogStore          *store,
       read.collect = TRUE;
     }
 
-  if (ok)
+  if (ok && log_store_is_empty (store))
+    log_store_swap (store, added);
+  else if (ok)
     {
       log_store_merge (store, added);
       g_array_set_size (store->open_sessions, 0);
@@ -1746,6 +1865,8 @@ hub_log_store_add_files (HubLogStore          *store,
   g_byte_array_unref (read.carry);
   g_ptr_array_unref (read.role_ats);
   g_mutex_clear (&read.lock);
+  g_mutex_clear (&read.turn_lock);
+  g_mutex_clear (&read.result_lock);
   g_cond_clear (&read.turn_changed);
   return ok;
 }

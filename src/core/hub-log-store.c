@@ -29,6 +29,18 @@ log_hash_bytes (const char *data,
   return XXH3_64bits (data, len);
 }
 
+/* A repository's hash, from its type and name apart, so that a reader
+ * needs no copy of them to look it up. */
+guint64
+log_repo_hash (const char *type,
+               gsize       type_len,
+               const char *name,
+               gsize       name_len)
+{
+  return XXH3_64bits_withSeed (name, name_len, XXH3_64bits (type, type_len));
+}
+
+
 static inline guint64
 mix64 (guint64 x)
 {
@@ -124,6 +136,28 @@ log_strings_lookup (LogStrings *strings,
   return -1;
 }
 
+gint64
+log_repos_lookup (LogStrings *repos,
+                  const char *type,
+                  gsize       type_len,
+                  const char *name,
+                  gsize       name_len,
+                  guint64     hash)
+{
+  INDEX_FOR_EACH (&repos->index, hash, slot)
+    {
+      guint32 i = slot->index - 1;
+      const char *key = repos->strings->pdata[i];
+
+      if (slot->hash == hash
+          && g_array_index (repos->lengths, gsize, i) == type_len + 1 + name_len
+          && memcmp (key, type, type_len) == 0 && key[type_len] == '\0'
+          && memcmp (key + type_len + 1, name, name_len) == 0)
+        return i;
+    }
+  return -1;
+}
+
 guint32
 log_strings_intern (LogStrings *strings,
                     const char *data,
@@ -193,7 +227,7 @@ hub_log_store_free (HubLogStore *store)
   strings_clear (&store->countries);
   strings_clear (&store->methods);
   g_array_unref (store->cells);
-  index_clear (&store->cell_index);
+  g_free (store->cell_slots);
   g_array_unref (store->repo_days);
   index_clear (&store->repo_day_index);
   g_array_unref (store->country_days);
@@ -202,15 +236,36 @@ hub_log_store_free (HubLogStore *store)
   g_free (store);
 }
 
-static inline guint64
+static inline guint32
 cell_hash (HubDay  day,
            guint32 repo,
            guint32 country,
            guint32 method,
            guint32 status)
 {
-  return mix64 (((guint64) (guint32) day << 32 | repo)
-                ^ mix64 ((guint64) country << 40 ^ (guint64) method << 16 ^ status));
+  return (guint32) (mix64 (((guint64) (guint32) day << 32 | repo)
+                           ^ ((guint64) country << 32 | (guint64) method << 16 | status)
+                             * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15))
+                    >> 32);
+}
+
+static void
+cells_grow (HubLogStore *store)
+{
+  guint32 capacity = store->cell_slots ? (store->cell_mask + 1) * 2 : 1024;
+
+  g_free (store->cell_slots);
+  store->cell_slots = g_new0 (guint32, capacity);
+  store->cell_mask = capacity - 1;
+  for (guint32 i = 0; i < store->cells->len; i++)
+    {
+      LogCell *c = &g_array_index (store->cells, LogCell, i);
+      guint32 j = cell_hash (c->day, c->repo, c->country, c->method, c->status) & store->cell_mask;
+
+      while (store->cell_slots[j] != 0)
+        j = (j + 1) & store->cell_mask;
+      store->cell_slots[j] = i + 1;
+    }
 }
 
 LogCell *
@@ -222,23 +277,29 @@ log_store_cell (HubLogStore *store,
                 guint32      status,
                 guint32     *index)
 {
-  guint64 hash = cell_hash (day, repo, country, method, status);
-  LogCell cell = { day, repo, country, method, status, 0, 0 };
+  LogCell cell = { 0, 0, day, repo, country, method, (guint16) status, LOG_NO_LINK };
+  guint32 j;
 
-  INDEX_FOR_EACH (&store->cell_index, hash, slot)
+  if (G_UNLIKELY (store->cell_slots == NULL))
+    cells_grow (store);
+  j = cell_hash (day, repo, country, method, status) & store->cell_mask;
+  while (store->cell_slots[j] != 0)
     {
-      LogCell *c = &g_array_index (store->cells, LogCell, slot->index - 1);
+      LogCell *c = &g_array_index (store->cells, LogCell, store->cell_slots[j] - 1);
 
-      if (slot->hash == hash && c->day == day && c->repo == repo && c->country == country
-          && c->method == method && c->status == status)
+      if (c->day == day && c->repo == repo && c->country == country && c->method == method
+          && c->status == status)
         {
-          *index = slot->index - 1;
+          *index = store->cell_slots[j] - 1;
           return c;
         }
+      j = (j + 1) & store->cell_mask;
     }
   *index = store->cells->len;
   g_array_append_val (store->cells, cell);
-  index_insert (&store->cell_index, hash, *index);
+  store->cell_slots[j] = *index + 1;
+  if ((store->cells->len) * 2 > store->cell_mask)
+    cells_grow (store);
   return &g_array_index (store->cells, LogCell, *index);
 }
 
@@ -325,6 +386,40 @@ merge_day_sketches (GArray   *into,
       merge_sketch (&t->users, &s->users, TRUE);
       merge_sketch (&t->anonymous, &s->anonymous, TRUE);
     }
+}
+
+/* Forgets the lines' figures (cells and sketches), keeping the strings:
+ * what a reader does once it has handed them on. */
+void
+log_store_clear_lines (HubLogStore *store)
+{
+  g_array_set_size (store->cells, 0);
+  if (store->cell_slots != NULL)
+    memset (store->cell_slots, 0, (store->cell_mask + 1) * sizeof (guint32));
+  g_array_set_size (store->repo_days, 0);
+  index_clear (&store->repo_day_index);
+  g_array_set_size (store->country_days, 0);
+  index_clear (&store->country_day_index);
+  store->team_requests = 0;
+}
+
+gboolean
+log_store_is_empty (HubLogStore *store)
+{
+  return store->repos.strings->len == 0 && store->countries.strings->len == 0
+         && store->methods.strings->len == 0 && store->cells->len == 0
+         && store->repo_days->len == 0 && store->country_days->len == 0
+         && store->team_requests == 0;
+}
+
+void
+log_store_swap (HubLogStore *a,
+                HubLogStore *b)
+{
+  HubLogStore tmp = *a;
+
+  *a = *b;
+  *b = tmp;
 }
 
 /* Adds other's lines to store; other's sketches move over, so other is
@@ -842,21 +937,32 @@ get64 (Reader *r)
 
 static void
 get_strings (Reader     *r,
-             LogStrings *strings)
+             LogStrings *strings,
+             gboolean    repos)
 {
   guint32 n = get32 (r);
 
   for (guint32 i = 0; i < n && !r->bad; i++)
     {
       guint32 len = get32 (r);
+      const char *s = (const char *) r->p;
+      const char *nul;
+      guint64 hash;
 
       if (r->bad || (gsize) (r->end - r->p) < len)
         {
           r->bad = TRUE;
           return;
         }
-      if (log_strings_intern (strings, (const char *) r->p, len,
-                              log_hash_bytes ((const char *) r->p, len)) != i)
+      nul = memchr (s, '\0', len);
+      if (repos && nul == NULL)
+        {
+          r->bad = TRUE;
+          return;
+        }
+      hash = repos ? log_repo_hash (s, (gsize) (nul - s), nul + 1, len - (gsize) (nul - s) - 1)
+                   : log_hash_bytes (s, len);
+      if (log_strings_intern (strings, s, len, hash) != i)
         r->bad = TRUE;
       r->p += len;
     }
@@ -930,9 +1036,9 @@ hub_log_store_load (const char  *path,
     r.bad = TRUE;
 
   store = hub_log_store_new ();
-  get_strings (&r, &store->repos);
-  get_strings (&r, &store->countries);
-  get_strings (&r, &store->methods);
+  get_strings (&r, &store->repos, TRUE);
+  get_strings (&r, &store->countries, FALSE);
+  get_strings (&r, &store->methods, FALSE);
   n = get32 (&r);
   for (guint32 i = 0; i < n && !r.bad; i++)
     {
@@ -944,7 +1050,7 @@ hub_log_store_load (const char  *path,
 
       if (r.bad || repo >= store->repos.strings->len
           || country >= store->countries.strings->len
-          || method >= store->methods.strings->len)
+          || method >= store->methods.strings->len || status > 599)
         {
           r.bad = TRUE;
           break;
