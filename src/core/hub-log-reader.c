@@ -17,6 +17,9 @@
 #include "config.h"
 
 #include <csv.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
@@ -888,48 +891,136 @@ trimmed (const char *p,
   return f;
 }
 
+/* The column a row of n fields stops short of; FALSE. */
 static gboolean
-handle_csv_line (Worker     *w,
-                 const char *p,
-                 const char *end,
-                 guint64     line)
+short_row (Worker  *w,
+           guint    n,
+           guint64  line)
 {
-  Field fields[N_COLS] = { { NULL, 0 } };
-  const char *q;
-  guint i;
+  int missing = -1;
 
-  for (q = p; q < end && (*q == ' ' || *q == '\t'); q++)
-    ;
-  if (q == end)
-    return TRUE;
+  for (int c = 0; c < N_COLS; c++)
+    if (w->columns[c] >= (int) n && (missing < 0 || w->columns[c] < w->columns[missing]))
+      missing = c;
+  fail (w, line, HUB_LOG_ERROR_SHORT_ROW, missing, NULL, 0);
+  return FALSE;
+}
 
-  for (i = 0; i < w->n_needed; i++)
+/* Where the next 16 bytes hold a comma, a LF or a CR, as bits. */
+static inline guint32
+separators (const char *p)
+{
+#ifdef __SSE2__
+  __m128i v = _mm_loadu_si128 ((const __m128i *) p);
+
+  return (guint32) _mm_movemask_epi8 (_mm_or_si128 (_mm_or_si128 (
+    _mm_cmpeq_epi8 (v, _mm_set1_epi8 (',')), _mm_cmpeq_epi8 (v, _mm_set1_epi8 ('\n'))),
+    _mm_cmpeq_epi8 (v, _mm_set1_epi8 ('\r'))));
+#else
+  guint32 m = 0;
+
+  for (int i = 0; i < 16; i++)
+    if (p[i] == ',' || p[i] == '\n' || p[i] == '\r')
+      m |= 1u << i;
+  return m;
+#endif
+}
+
+typedef struct
+{
+  Field        fields[N_COLS];
+  guint        n;           /* fields ended so far in the line */
+  const char  *start;       /* of the current field */
+} CsvLine;
+
+static inline void
+end_field (Worker     *w,
+           CsvLine    *l,
+           const char *end)
+{
+  if (l->n < w->n_needed && w->role_at[l->n] >= 0)
+    l->fields[w->role_at[l->n]] = trimmed (l->start, end);
+  l->n++;
+}
+
+/* A line ends at end: skipped when blank, as libcsv skips it. */
+static gboolean
+end_line (Worker     *w,
+          CsvLine    *l,
+          const char *end,
+          guint64     line)
+{
+  gboolean ok = TRUE;
+
+  if (l->n > 0 || trimmed (l->start, end).len > 0)
     {
-      const char *comma;
-
-      if (p > end)
-        break;
-      comma = memchr (p, ',', (gsize) (end - p));
-      if (comma == NULL)
-        comma = end;
-      if (w->role_at[i] >= 0)
-        fields[w->role_at[i]] = trimmed (p, comma);
-      p = comma + 1;
-    }
-  if (i < w->n_needed)
-    {
-      int missing = -1;
-
-      for (int c = 0; c < N_COLS; c++)
-        if (w->columns[c] >= (int) i && (missing < 0 || w->columns[c] < w->columns[missing]))
-          missing = c;
-      fail (w, line, HUB_LOG_ERROR_SHORT_ROW, missing, NULL, 0);
-      return FALSE;
+      end_field (w, l, end);
+      ok = l->n < w->n_needed ? short_row (w, l->n, line)
+                              : handle_fields (w, l->fields, w->old_format, line);
     }
   for (int c = 0; c < N_COLS; c++)
-    if (fields[c].p == NULL)
-      fields[c].p = "";
-  return handle_fields (w, fields, w->old_format, line);
+    l->fields[c] = (Field) { "", 0 };
+  l->n = 0;
+  l->start = end + 1;
+  return ok;
+}
+
+/* Whole lines without quotation marks, split at commas, at LF and at a CR
+ * that ends a line, as libcsv splits them, 16 bytes at a time. */
+static void
+handle_csv_lines (Worker *w)
+{
+  guint len = w->buffer->len;
+  const char *data;
+  const char *end;
+  const char *p;
+  CsvLine l;
+  guint64 line = 0;
+  gboolean ok = TRUE;
+
+  /* Zeros past the end, for the last 16 bytes' look. */
+  g_byte_array_set_size (w->buffer, len + 16);
+  memset (w->buffer->data + len, 0, 16);
+  g_byte_array_set_size (w->buffer, len);
+  data = (const char *) w->buffer->data;
+  end = data + len;
+
+  for (int c = 0; c < N_COLS; c++)
+    l.fields[c] = (Field) { "", 0 };
+  l.n = 0;
+  l.start = data;
+
+  for (p = data; ok && p < end; p += 16)
+    {
+      guint32 m = separators (p);
+
+      if (end - p < 16)
+        m &= (1u << (end - p)) - 1;
+      while (ok && m != 0)
+        {
+          const char *q = p + __builtin_ctz (m);
+
+          m &= m - 1;
+          if (*q == ',')
+            {
+              end_field (w, &l, q);
+              l.start = q + 1;
+            }
+          else if (*q == '\n')
+            {
+              ok = end_line (w, &l, q > l.start && q[-1] == '\r' ? q - 1 : q, line++);
+              l.start = q + 1;
+            }
+          else if (q + 1 >= end || q[1] != '\n')
+            ok = end_line (w, &l, q, line++);
+        }
+    }
+  if (ok && (l.start < end || l.n > 0))
+    ok = end_line (w, &l, end, line++);
+
+  w->lines = line;
+  if (w->read->progress)
+    atomic_fetch_add (&w->read->progress->rows, line);
 }
 
 static gboolean
@@ -1008,47 +1099,29 @@ handle_json_line (Worker     *w,
   return handle_fields (w, fields, old_format, line);
 }
 
-/* Whole lines without quotation marks, split at LF and at a CR that ends a
- * line, as libcsv splits them. */
+/* JSON objects, one a line. */
 static void
-handle_lines (Worker *w)
+handle_json_lines (Worker *w)
 {
   const char *p = (const char *) w->buffer->data;
   const char *end = p + w->buffer->len;
   guint64 line = 0;
-  guint64 rows = 0;
 
   while (p < end)
     {
       const char *nl = memchr (p, '\n', (gsize) (end - p));
       const char *line_end = nl ? nl : end;
       const char *seg_end = line_end;
-      gboolean ok = TRUE;
 
       if (seg_end > p && seg_end[-1] == '\r')
         seg_end--;
-      if (w->is_json)
-        ok = handle_json_line (w, p, seg_end, line++);
-      else
-        {
-          const char *cr;
-
-          while (ok && (cr = memchr (p, '\r', (gsize) (seg_end - p))) != NULL)
-            {
-              ok = handle_csv_line (w, p, cr, line++);
-              p = cr + 1;
-            }
-          if (ok)
-            ok = handle_csv_line (w, p, seg_end, line++);
-        }
-      if (!ok)
+      if (!handle_json_line (w, p, seg_end, line++))
         break;
-      rows++;
       p = line_end + 1;
     }
   w->lines = line;
   if (w->read->progress)
-    atomic_fetch_add (&w->read->progress->rows, rows);
+    atomic_fetch_add (&w->read->progress->rows, line);
 }
 
 static void
@@ -1062,12 +1135,7 @@ handle_records (Worker *w)
 
       if (n < w->n_needed)
         {
-          int missing = -1;
-
-          for (int c = 0; c < N_COLS; c++)
-            if (w->columns[c] >= (int) n && (missing < 0 || w->columns[c] < w->columns[missing]))
-              missing = c;
-          fail (w, rec->line, HUB_LOG_ERROR_SHORT_ROW, missing, NULL, 0);
+          short_row (w, n, rec->line);
           return;
         }
       for (int c = 0; c < N_COLS; c++)
@@ -1606,8 +1674,10 @@ work (gpointer data)
         break;
       if (w->has_records)
         handle_records (w);
+      else if (w->is_json)
+        handle_json_lines (w);
       else
-        handle_lines (w);
+        handle_csv_lines (w);
       take_turn (w);
     }
   return NULL;
