@@ -124,6 +124,15 @@ LogSketches *log_store_country_day (HubLogStore *store,
                                     guint32      country);
 void     log_store_merge         (HubLogStore  *store,
                                   HubLogStore  *other);
+gboolean log_store_add_files_full (HubLogStore          *store,
+                                   GFile               **files,
+                                   const char * const   *names,
+                                   guint                 n_files,
+                                   const HubLogOptions  *options,
+                                   gboolean              through_csv,
+                                   HubProgress          *progress,
+                                   GCancellable         *cancellable,
+                                   GError              **error);
 void     log_store_clear_lines   (HubLogStore  *store);
 gboolean log_store_is_empty      (HubLogStore  *store);
 void     log_store_swap          (HubLogStore  *a,

@@ -190,7 +190,10 @@ struct _Read
   GPtrArray           *role_ats;      /* every file's, for blocks still at work */
   GByteArray          *carry;
   gboolean             through_csv;
+  gboolean             csv_only;
   struct csv_parser    csv;
+  GByteArray          *csv_pending;         /* the fields of a record not ended yet */
+  GArray              *csv_pending_fields;
   gboolean             csv_ready;
   Worker              *csv_worker;
   guint64              csv_lines;
@@ -1412,15 +1415,16 @@ csv_field (void   *data,
            void   *user_data)
 {
   Read *read = user_data;
-  Worker *w = read->csv_worker;
-  Field at = { GSIZE_TO_POINTER ((gsize) w->record_data->len), len };
+  Field at = { GSIZE_TO_POINTER ((gsize) read->csv_pending->len), len };
   const char *s = data ? data : "";
 
+  /* A record may end in a later block than its first fields: they wait
+   * here until it does. */
   for (size_t i = 0; i < len; i++)
     if (s[i] == '\n')
       read->csv_embedded++;
-  g_byte_array_append (w->record_data, (const guint8 *) s, (guint) len);
-  g_array_append_val (w->record_fields, at);
+  g_byte_array_append (read->csv_pending, (const guint8 *) s, (guint) len);
+  g_array_append_val (read->csv_pending_fields, at);
   read->csv_n_fields++;
 }
 
@@ -1442,10 +1446,21 @@ csv_record (int   term,
   read->csv_last_term = term;
   if (n > 0)
     {
-      Record rec = { w->record_fields->len - n, n, read->csv_lines };
+      Record rec = { w->record_fields->len, n, read->csv_lines };
+      gsize base = w->record_data->len;
 
+      for (guint i = 0; i < n; i++)
+        {
+          Field at = g_array_index (read->csv_pending_fields, Field, i);
+
+          at.p = GSIZE_TO_POINTER (GPOINTER_TO_SIZE (at.p) + base);
+          g_array_append_val (w->record_fields, at);
+        }
+      g_byte_array_append (w->record_data, read->csv_pending->data, read->csv_pending->len);
       g_array_append_val (w->records, rec);
     }
+  g_byte_array_set_size (read->csv_pending, 0);
+  g_array_set_size (read->csv_pending_fields, 0);
   read->csv_lines += 1 + read->csv_embedded;
   read->csv_embedded = 0;
 }
@@ -1512,7 +1527,8 @@ next_block (Read   *read,
             }
         }
 
-      if (!read->is_json && !read->through_csv && memchr (buf->data, '"', buf->len) != NULL)
+      if (!read->is_json && !read->through_csv
+          && (read->csv_only || memchr (buf->data, '"', buf->len) != NULL))
         {
           read->through_csv = TRUE;
           csv_init (&read->csv, CSV_REPALL_NL);
@@ -1521,6 +1537,8 @@ next_block (Read   *read,
           read->csv_embedded = 0;
           read->csv_n_fields = 0;
           read->csv_last_term = 0;
+          g_byte_array_set_size (read->csv_pending, 0);
+          g_array_set_size (read->csv_pending_fields, 0);
         }
 
       w->seq = read->next_seq;
@@ -1863,6 +1881,23 @@ hub_log_store_add_files (HubLogStore          *store,
                          GCancellable         *cancellable,
                          GError              **error)
 {
+  return log_store_add_files_full (store, files, names, n_files, options, FALSE, progress,
+                                   cancellable, error);
+}
+
+/* through_csv sends every CSV line through libcsv, for the tests and the
+ * fuzzer to compare both paths. */
+gboolean
+log_store_add_files_full (HubLogStore          *store,
+                          GFile               **files,
+                          const char * const   *names,
+                          guint                 n_files,
+                          const HubLogOptions  *options,
+                          gboolean              through_csv,
+                          HubProgress          *progress,
+                          GCancellable         *cancellable,
+                          GError              **error)
+{
   static const HubLogOptions defaults = { NULL, FALSE, FALSE };
   g_autoptr(HubLogStore) added = NULL;
   g_autoptr(GHashTable) team = NULL;
@@ -1891,6 +1926,7 @@ hub_log_store_add_files (HubLogStore          *store,
   read.progress = progress;
   read.cancellable = cancellable;
   read.collect = options->single_pass;
+  read.csv_only = through_csv;
   g_mutex_init (&read.lock);
   g_mutex_init (&read.turn_lock);
   g_mutex_init (&read.result_lock);
@@ -1900,6 +1936,8 @@ hub_log_store_add_files (HubLogStore          *store,
   read.all_events = g_array_new (FALSE, FALSE, sizeof (LogEvent));
   read.carry = g_byte_array_new ();
   read.role_ats = g_ptr_array_new_with_free_func (g_free);
+  read.csv_pending = g_byte_array_new ();
+  read.csv_pending_fields = g_array_new (FALSE, FALSE, sizeof (Field));
 
   /* Into a copy of the open sessions, so that a refused input leaves the
    * store as it was. */
@@ -1934,6 +1972,8 @@ hub_log_store_add_files (HubLogStore          *store,
   g_array_unref (read.all_events);
   g_byte_array_unref (read.carry);
   g_ptr_array_unref (read.role_ats);
+  g_byte_array_unref (read.csv_pending);
+  g_array_unref (read.csv_pending_fields);
   g_mutex_clear (&read.lock);
   g_mutex_clear (&read.turn_lock);
   g_mutex_clear (&read.result_lock);
