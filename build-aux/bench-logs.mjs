@@ -8,7 +8,9 @@
 //   node bench-logs.mjs --sql FILE.sql LOGS.csv OUT.csv [TEAM.csv]
 //                                         runs the aggregate SQL of data/sql
 import { DuckDBInstance } from '@duckdb/node-api';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const quote = (s) => `'${s.replaceAll("'", "''")}'`;
 
@@ -42,8 +44,14 @@ async function summary(logs) {
 async function aggregate(sqlFile, logs, out, team) {
   const connection = await connect();
   let sql = readFileSync(sqlFile, 'utf8');
+
+  // No team: a list of no ids.
+  if (!team) {
+    team = join(mkdtempSync(join(tmpdir(), 'hub-analytics-team-')), 'team.csv');
+    writeFileSync(team, 'id\n');
+  }
   sql = sql.replaceAll('$logs', quote(logs)).replaceAll('$out', quote(out))
-           .replaceAll('$team', team ? quote(team) : 'NULL');
+           .replaceAll('$team', quote(team));
   await connection.run(sql);
 }
 

@@ -133,6 +133,10 @@ gboolean log_store_add_files_full (HubLogStore          *store,
                                    HubProgress          *progress,
                                    GCancellable         *cancellable,
                                    GError              **error);
+GBytes  *log_store_serialize     (HubLogStore  *store);
+HubLogStore *log_store_deserialize (GBytes      *bytes,
+                                    const char  *name,
+                                    GError     **error);
 void     log_store_clear_lines   (HubLogStore  *store);
 gboolean log_store_is_empty      (HubLogStore  *store);
 void     log_store_swap          (HubLogStore  *a,

@@ -52,12 +52,19 @@ typedef enum
   COL_REGION,
   COL_REQUEST_TYPE,
   COL_IS_INTERNAL,
+  /* The aggregate's (docs/logs-aggregate.md) */
+  COL_DAY,
+  COL_REQUESTS,
+  COL_SESSIONS,
+  COL_USERS,
+  COL_ANONYMOUS,
   N_COLS
 } Column;
 
 static const char * const column_names[N_COLS] = {
   "timestamp", "status", "method", "repoName", "repoType", "hashedUserId",
   "hashedIp", "country", "region", "requestType", "isInternal",
+  "day", "requests", "sessions", "users", "anonymousIps",
 };
 
 typedef struct
@@ -125,6 +132,7 @@ typedef struct
   guint        file;
   gboolean     is_json;
   gboolean     old_format;
+  gboolean     aggregate;
   int          columns[N_COLS];
   guint        n_needed;     /* fields a CSV row needs */
   const gint8 *role_at;      /* the column at each field, or -1 */
@@ -181,9 +189,11 @@ struct _Read
   guint                file;
   GInputStream        *stream;
   gboolean             eof;
+  gsize                read_size;     /* grows to BLOCK_SIZE: small files, small blocks */
   gboolean             header_done;
   gboolean             is_json;
   gboolean             old_format;
+  gboolean             aggregate;
   int                  columns[N_COLS];
   guint                n_needed;
   gint8               *role_at;
@@ -202,6 +212,8 @@ struct _Read
   guint                csv_n_fields;
 
   HubLogStore         *result;
+  Worker              *helper;         /* the second thread's, started when a file is long */
+  GThread             *helper_thread;
   Tracker              tracker;
   gboolean             disorder;
   GArray              *all_events;    /* LogEvent, when collecting */
@@ -342,6 +354,15 @@ make_error (Read      *read,
       return g_error_new (HUB_LOG_ERROR, e->code,
                           _("%s, line %lu: the line is not a JSON object (%s)"),
                           source, line, value);
+    case HUB_LOG_ERROR_BAD_COUNT:
+      return g_error_new (HUB_LOG_ERROR, e->code,
+                          _("%s, line %lu, column “%s”: “%s” is not a whole number of "
+                            "requests (digits only)"), source, line, column, value);
+    case HUB_LOG_ERROR_BAD_SKETCH:
+      return g_error_new (HUB_LOG_ERROR, e->code,
+                          _("%s, line %lu, column “%s”: this is not a sketch as "
+                            "docs/logs-aggregate.md describes it (h: and hashes, or r: and "
+                            "registers)"), source, line, column);
     case HUB_LOG_ERROR_READ:
     case HUB_LOG_ERROR_BAD_AGGREGATE:
     default:
@@ -767,6 +788,119 @@ add_to_sketch (HubHll  **sketch,
   hub_hll_add (*sketch, hash);
 }
 
+static gboolean
+parse_count (Field    f,
+             guint64 *out)
+{
+  guint64 v = 0;
+
+  if (f.len == 0)
+    return FALSE;
+  for (gsize i = 0; i < f.len; i++)
+    {
+      if (f.p[i] < '0' || f.p[i] > '9' || v > (G_MAXINT64 - 9) / 10)
+        return FALSE;
+      v = v * 10 + (guint64) (f.p[i] - '0');
+    }
+  *out = v;
+  return TRUE;
+}
+
+static void
+merge_into (HubHll **into,
+            HubHll  *from)
+{
+  if (hub_hll_is_sparse (from) && hub_hll_estimate (from) == 0)
+    return;
+  if (*into == NULL)
+    *into = hub_hll_new ();
+  hub_hll_merge (*into, from);
+}
+
+/* A row of an aggregate made elsewhere (docs/logs-aggregate.md): its cell's
+ * requests and sessions, and its sketches into the day's repository and
+ * country sketches. */
+static gboolean
+handle_aggregate_fields (Worker *w,
+                         Field  *f,
+                         guint64 line)
+{
+  HubLogStore *store = w->store;
+  g_autoptr(HubHll) users = NULL;
+  g_autoptr(HubHll) anonymous = NULL;
+  guint64 requests, sessions;
+  guint32 status = 0;
+  gint64 ms, repo, country, method;
+  guint32 cell_index;
+  LogCell *cell;
+  LogSketches *s;
+  HubDay day;
+
+  if (!parse_time (w, f[COL_DAY].p, f[COL_DAY].len, &ms) || ms % MS_PER_DAY != 0)
+    {
+      fail (w, line, HUB_LOG_ERROR_BAD_DATE, COL_DAY, f[COL_DAY].p, f[COL_DAY].len);
+      return FALSE;
+    }
+  day = (HubDay) (ms / MS_PER_DAY);
+  if (f[COL_STATUS].len > 0 && !parse_status (f[COL_STATUS].p, f[COL_STATUS].len, &status))
+    {
+      fail (w, line, HUB_LOG_ERROR_BAD_STATUS, COL_STATUS, f[COL_STATUS].p, f[COL_STATUS].len);
+      return FALSE;
+    }
+  if (f[COL_REPO_TYPE].len == 0 || f[COL_REPO_NAME].len == 0)
+    {
+      fail (w, line, HUB_LOG_ERROR_EMPTY_FIELD,
+            f[COL_REPO_TYPE].len == 0 ? COL_REPO_TYPE : COL_REPO_NAME, NULL, 0);
+      return FALSE;
+    }
+  for (int c = COL_REQUESTS; c <= COL_SESSIONS; c++)
+    if (!parse_count (f[c], c == COL_REQUESTS ? &requests : &sessions))
+      {
+        fail (w, line, HUB_LOG_ERROR_BAD_COUNT, c, f[c].p, f[c].len);
+        return FALSE;
+      }
+  users = hub_hll_from_text (f[COL_USERS].p, f[COL_USERS].len);
+  anonymous = hub_hll_from_text (f[COL_ANONYMOUS].p, f[COL_ANONYMOUS].len);
+  if (users == NULL || anonymous == NULL)
+    {
+      int c = users == NULL ? COL_USERS : COL_ANONYMOUS;
+
+      fail (w, line, HUB_LOG_ERROR_BAD_SKETCH, c, f[c].p, f[c].len);
+      return FALSE;
+    }
+
+  repo = intern_repo (w, f[COL_REPO_TYPE], f[COL_REPO_NAME],
+                      log_repo_hash (f[COL_REPO_TYPE].p, f[COL_REPO_TYPE].len,
+                                     f[COL_REPO_NAME].p, f[COL_REPO_NAME].len), line);
+  if (repo < 0)
+    return FALSE;
+  country = intern_country (w, f[COL_COUNTRY], line);
+  if (country < 0)
+    return FALSE;
+  method = intern_method (w, f[COL_METHOD], COL_METHOD, line);
+  if (method < 0)
+    return FALSE;
+
+  cell = log_store_cell (store, day, (guint32) repo, (guint32) country, (guint32) method,
+                         status, &cell_index);
+  if (cell->requests > (guint64) G_MAXINT64 - requests
+      || cell->sessions > (guint64) G_MAXINT64 - sessions)
+    {
+      fail (w, line, HUB_LOG_ERROR_BAD_COUNT, COL_REQUESTS, f[COL_REQUESTS].p, f[COL_REQUESTS].len);
+      return FALSE;
+    }
+  cell->requests += requests;
+  cell->sessions += sessions;
+
+  s = log_store_repo_day (store, day, (guint32) repo);
+  merge_into (&s->users, users);
+  merge_into (&s->anonymous, anonymous);
+  s = log_store_country_day (store, day, (guint32) country);
+  merge_into (&s->users, users);
+  merge_into (&s->anonymous, anonymous);
+  return TRUE;
+}
+
 /* One line's fields: every column of the header, empty for those absent. */
 static gboolean
 handle_fields (Worker  *w,
@@ -785,6 +919,9 @@ handle_fields (Worker  *w,
   Field user = f[COL_USER], ip = f[COL_IP];
   gboolean team;
   guint64 repo_hash;
+
+  if (w->aggregate)
+    return handle_aggregate_fields (w, f, line);
 
   if (!parse_time (w, f[COL_TIMESTAMP].p, f[COL_TIMESTAMP].len, &ms))
     {
@@ -1239,9 +1376,11 @@ open_next (Read *read)
     read->stream = g_steal_pointer (&buffered);
 
   read->eof = FALSE;
+  read->read_size = 65536;
   read->header_done = FALSE;
   read->through_csv = FALSE;
   read->old_format = FALSE;
+  read->aggregate = FALSE;
   g_byte_array_set_size (read->carry, 0);
   return TRUE;
 }
@@ -1314,12 +1453,18 @@ read_header (Read       *read,
     }
 
   read->old_format = read->columns[COL_STATUS] < 0 && read->columns[COL_REQUEST_TYPE] >= 0;
+  read->aggregate = read->columns[COL_TIMESTAMP] < 0 && read->columns[COL_DAY] >= 0;
   {
-    const Column required[] = { COL_TIMESTAMP, COL_REPO_TYPE, COL_REPO_NAME,
-                                read->old_format ? COL_REQUEST_TYPE : COL_STATUS,
-                                read->old_format ? COL_REQUEST_TYPE : COL_METHOD };
+    const Column logs[] = { COL_TIMESTAMP, COL_REPO_TYPE, COL_REPO_NAME,
+                            read->old_format ? COL_REQUEST_TYPE : COL_STATUS,
+                            read->old_format ? COL_REQUEST_TYPE : COL_METHOD };
+    const Column aggregate[] = { COL_DAY, COL_REPO_TYPE, COL_REPO_NAME, COL_COUNTRY, COL_METHOD,
+                                 COL_STATUS, COL_REQUESTS, COL_SESSIONS, COL_USERS,
+                                 COL_ANONYMOUS };
+    const Column *required = read->aggregate ? aggregate : logs;
+    guint n_required = read->aggregate ? G_N_ELEMENTS (aggregate) : G_N_ELEMENTS (logs);
 
-    for (guint i = 0; i < G_N_ELEMENTS (required); i++)
+    for (guint i = 0; i < n_required; i++)
       if (read->columns[required[i]] < 0)
         {
           ReadError *e = new_error (read->next_seq, read->file, (gint64) line,
@@ -1465,6 +1610,8 @@ csv_record (int   term,
   read->csv_embedded = 0;
 }
 
+static gpointer work (gpointer data);
+
 /* Hands the worker its next block, or FALSE when there is none; lock held. */
 static gboolean
 next_block (Read   *read,
@@ -1492,15 +1639,15 @@ next_block (Read   *read,
         {
           guint before = buf->len;
 
-          g_byte_array_set_size (buf, before + BLOCK_SIZE);
-          if (!g_input_stream_read_all (read->stream, buf->data + before, BLOCK_SIZE, &got,
+          g_byte_array_set_size (buf, before + read->read_size);
+          if (!g_input_stream_read_all (read->stream, buf->data + before, read->read_size, &got,
                                         read->cancellable, &error))
             {
               set_io_error (read, read_failure (read, g_steal_pointer (&error)));
               return FALSE;
             }
           g_byte_array_set_size (buf, before + (guint) got);
-          if (got < BLOCK_SIZE)
+          if (got < read->read_size)
             read->eof = TRUE;
           if (read->progress)
             atomic_fetch_add (&read->progress->bytes, got);
@@ -1545,6 +1692,7 @@ next_block (Read   *read,
       w->file = read->file;
       w->is_json = read->is_json;
       w->old_format = read->old_format;
+      w->aggregate = read->aggregate;
       memcpy (w->columns, read->columns, sizeof w->columns);
       w->n_needed = read->n_needed;
       w->role_at = read->role_at;
@@ -1611,6 +1759,9 @@ next_block (Read   *read,
       info.lines = w->lines;
       g_array_append_val (read->blocks, info);
       read->next_seq++;
+      if (read->helper_thread == NULL && !read->eof)
+        read->helper_thread = g_thread_new ("hub-log-reader", work, read->helper);
+      read->read_size = MIN (read->read_size * 2, BLOCK_SIZE);
       if (read->eof)
         close_current (read);
       return TRUE;
@@ -1711,7 +1862,7 @@ worker_new (Read  *read,
   w->id = id;
   w->store = hub_log_store_new ();
   w->events = g_array_new (FALSE, FALSE, sizeof (LogEvent));
-  w->buffer = g_byte_array_sized_new (BLOCK_SIZE + 4096);
+  w->buffer = g_byte_array_new ();
   w->record_data = g_byte_array_new ();
   w->record_fields = g_array_new (FALSE, FALSE, sizeof (Field));
   w->records = g_array_new (FALSE, FALSE, sizeof (Record));
@@ -1761,7 +1912,8 @@ count_collected (Read    *read,
 
   for (guint i = 0; i < events->len; i++)
     horizon = MAX (horizon, g_array_index (events, LogEvent, i).ms);
-  qsort (events->data, events->len, sizeof (LogEvent), compare_events);
+  if (events->len > 0)
+    qsort (events->data, events->len, sizeof (LogEvent), compare_events);
 
   g_array_set_size (open_sessions, 0);
   for (guint i = 0; i < events->len; i++)
@@ -1791,7 +1943,6 @@ read_all (Read         *read,
           GError      **error)
 {
   Worker *workers[N_WORKERS];
-  GThread *thread;
   g_autoptr(GArray) open_sessions = g_array_new (FALSE, FALSE, sizeof (LogOpenSession));
   gboolean ok;
 
@@ -1808,9 +1959,10 @@ read_all (Read         *read,
         g_array_append_val (read->all_events, e);
       }
 
-  thread = g_thread_new ("hub-log-reader", work, workers[1]);
+  read->helper = workers[1];
   work (workers[0]);
-  g_thread_join (thread);
+  if (read->helper_thread != NULL)
+    g_thread_join (g_steal_pointer (&read->helper_thread));
 
   if (read->csv_ready)
     {

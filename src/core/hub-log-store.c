@@ -854,12 +854,10 @@ put_day_sketches (GByteArray *out,
     }
 }
 
-gboolean
-hub_log_store_save (HubLogStore  *store,
-                    const char   *path,
-                    GError      **error)
+GBytes *
+log_store_serialize (HubLogStore *store)
 {
-  g_autoptr(GByteArray) out = g_byte_array_new ();
+  GByteArray *out = g_byte_array_new ();
 
   g_byte_array_append (out, (const guint8 *) FILE_MAGIC, 8);
   put32 (out, FILE_VERSION);
@@ -893,9 +891,21 @@ hub_log_store_save (HubLogStore  *store,
       put64 (out, (guint64) o->last_ms);
     }
   put64 (out, XXH64 (out->data, out->len, 0));
+  return g_byte_array_free_to_bytes (out);
+}
 
-  return g_file_set_contents_full (path, (const char *) out->data, out->len,
-                                   G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+/* Private data: 0600, written whole to a temporary file and renamed. */
+gboolean
+hub_log_store_save (HubLogStore  *store,
+                    const char   *path,
+                    GError      **error)
+{
+  g_autoptr(GBytes) bytes = log_store_serialize (store);
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  return g_file_set_contents_full (path, data, (gssize) len, G_FILE_SET_CONTENTS_CONSISTENT,
+                                   0600, error);
 }
 
 typedef struct
@@ -1013,15 +1023,29 @@ hub_log_store_load (const char  *path,
                     GError     **error)
 {
   g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize len;
+
+  if (!g_file_get_contents (path, &contents, &len, error))
+    return NULL;
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
+  return log_store_deserialize (bytes, path, error);
+}
+
+HubLogStore *
+log_store_deserialize (GBytes      *bytes,
+                       const char  *name,
+                       GError     **error)
+{
   g_autoptr(HubLogStore) store = NULL;
   gsize len;
+  const char *contents = g_bytes_get_data (bytes, &len);
   guint64 sum;
   Reader r;
   guint32 n;
 
-  if (!g_file_get_contents (path, &contents, &len, error))
-    return NULL;
-
+  if (contents == NULL)
+    contents = "";
   r.p = (const guint8 *) contents;
   r.end = r.p + len;
   r.bad = len < 8 + 4 + 8 || memcmp (contents, FILE_MAGIC, 8) != 0;
@@ -1079,7 +1103,7 @@ hub_log_store_load (const char  *path,
     {
       g_set_error (error, HUB_LOG_ERROR, HUB_LOG_ERROR_BAD_AGGREGATE,
                    _("The saved request-log figures in %s are damaged; open the logs again"),
-                   path);
+                   name);
       return NULL;
     }
   return g_steal_pointer (&store);

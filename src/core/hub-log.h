@@ -28,6 +28,8 @@ typedef enum
   HUB_LOG_ERROR_BAD_JSON,
   HUB_LOG_ERROR_READ,             /* the file could not be read, or was cut */
   HUB_LOG_ERROR_BAD_AGGREGATE,    /* a saved aggregate that is damaged */
+  HUB_LOG_ERROR_BAD_COUNT,        /* in an aggregate CSV */
+  HUB_LOG_ERROR_BAD_SKETCH,       /* in an aggregate CSV */
 } HubLogError;
 
 /* Request classes, by status first, then method: they sum to the requests. */

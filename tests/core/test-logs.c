@@ -819,6 +819,44 @@ test_queries (void)
   g_assert_cmpuint (one.requests, ==, 1);
 }
 
+/* The aggregate DuckDB made of the two days (data/sql), read as logs are,
+ * gives what the raw logs give; a broken aggregate is refused like logs. */
+static void
+test_aggregate (void)
+{
+  g_autofree char *aggregate = g_test_build_filename (G_TEST_DIST, "data", "logs",
+                                                      "aggregate-duckdb.csv", NULL);
+  g_autofree char *day1 = g_test_build_filename (G_TEST_DIST, "data", "logs", "day-1.csv", NULL);
+  g_autofree char *day2 = g_test_build_filename (G_TEST_DIST, "data", "logs", "day-2.jsonl", NULL);
+  const char *raw[] = { day1, day2 };
+  g_autoptr(HubLogStore) from_raw = hub_log_store_new ();
+  g_autoptr(HubLogStore) from_aggregate = hub_log_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  const char *header = "day,repoType,repoName,country,method,status,requests,sessions,users,"
+                       "anonymousIps\n";
+  g_autofree char *bad_count = g_strconcat (header, "2026-10-01,model,acme/m,US,GET,302,1,0,,\n"
+                                            "2026-10-01,model,acme/m,US,GET,302,-1,0,,\n", NULL);
+  g_autofree char *bad_sketch = g_strconcat (header, "2026-10-01,model,acme/m,US,GET,302,1,1,"
+                                             "h:00000000000000zz,\n", NULL);
+  g_autofree char *bad_day = g_strconcat (header, "2026-10-01T10:00:00Z,model,acme/m,US,GET,302,"
+                                          "1,1,,\n", NULL);
+
+  g_assert_true (add_paths (from_raw, raw, 2, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (add_paths (from_aggregate, (const char * const *) &aggregate, 1, NULL, &error));
+  g_assert_no_error (error);
+  a = hub_log_summary_to_json (from_raw);
+  b = hub_log_summary_to_json (from_aggregate);
+  g_assert_cmpstr (a, ==, b);
+  assert_member (b, "$.requests", "300");
+
+  assert_refused (bad_count, strlen (bad_count), HUB_LOG_ERROR_BAD_COUNT, 3, "requests");
+  assert_refused (bad_sketch, strlen (bad_sketch), HUB_LOG_ERROR_BAD_SKETCH, 2, "users");
+  assert_refused (bad_day, strlen (bad_day), HUB_LOG_ERROR_BAD_DATE, 2, "day");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -844,6 +882,7 @@ main (int   argc,
   g_test_add_func ("/core/logs/cut-gzip", test_cut_gzip);
   g_test_add_func ("/core/logs/many-blocks", test_many_blocks);
   g_test_add_func ("/core/logs/queries", test_queries);
+  g_test_add_func ("/core/logs/aggregate", test_aggregate);
 
   return g_test_run ();
 }
