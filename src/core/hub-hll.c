@@ -165,6 +165,17 @@ hub_hll_add (HubHll  *hll,
   hll->n_hashes++;
 }
 
+/* Asks for the memory hub_hll_add (hll, hash) will touch, ahead of it. */
+void
+hub_hll_prefetch (const HubHll *hll,
+                  guint64       hash)
+{
+  if (hll->registers != NULL)
+    __builtin_prefetch (&hll->registers[hash >> RANK_BITS]);
+  else if (hll->capacity != 0)
+    __builtin_prefetch (&hll->hashes[slot_of (hash, hll->capacity)]);
+}
+
 void
 hub_hll_merge (HubHll       *hll,
                const HubHll *other)

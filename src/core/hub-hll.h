@@ -22,6 +22,8 @@ HubHll       *hub_hll_copy           (const HubHll  *hll);
 void          hub_hll_free           (HubHll        *hll);
 void          hub_hll_add            (HubHll        *hll,
                                       guint64        hash);
+void          hub_hll_prefetch       (const HubHll  *hll,
+                                      guint64        hash);
 void          hub_hll_merge          (HubHll        *hll,
                                       const HubHll  *other);
 guint64       hub_hll_estimate       (const HubHll  *hll);

@@ -85,6 +85,23 @@ struct _HubLogStore
   GArray    *open_sessions;  /* LogOpenSession, at the horizon */
 };
 
+static inline guint32
+log_cell_hash (HubDay  day,
+               guint32 repo,
+               guint32 country,
+               guint32 method,
+               guint32 status)
+{
+  guint64 x = ((guint64) (guint32) day << 32 | repo)
+              ^ (((guint64) country << 32 | (guint64) method << 16 | status)
+                 * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15));
+
+  x ^= x >> 33;
+  x *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  x ^= x >> 33;
+  return (guint32) (x >> 32);
+}
+
 guint64  log_hash_bytes          (const char   *data,
                                   gsize         len);
 guint64  log_repo_hash           (const char   *type,
@@ -110,6 +127,14 @@ const char *log_strings_get      (LogStrings   *strings,
                                   gsize        *len);
 
 LogCell *log_store_cell          (HubLogStore  *store,
+                                  HubDay        day,
+                                  guint32       repo,
+                                  guint32       country,
+                                  guint32       method,
+                                  guint32       status,
+                                  guint32      *index);
+LogCell *log_store_cell_hashed   (HubLogStore  *store,
+                                  guint32       hash,
                                   HubDay        day,
                                   guint32       repo,
                                   guint32       country,

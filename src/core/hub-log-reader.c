@@ -120,6 +120,31 @@ typedef struct
 
 typedef struct _Read Read;
 
+/* What a line leaves, read from its fields, before it is added up. */
+typedef struct
+{
+  gint64   ms;
+  guint64  repo_hash;
+  guint64  hash;         /* the identity's */
+  HubDay   day;
+  guint32  repo;
+  guint32  country;
+  guint32  method;
+  guint32  status;
+  guint32  cell_hash;
+  gboolean counted;      /* FALSE: team traffic left out */
+  gboolean person;       /* not an error, and an identity */
+  gboolean is_user;
+} LogLine;
+
+/* Where a line was counted: its cell, and its sketches' places. */
+typedef struct
+{
+  guint32 cell;
+  guint32 repo_day;
+  guint32 country_day;
+} LogPlace;
+
 typedef struct
 {
   Read        *read;
@@ -146,6 +171,8 @@ typedef struct
   gboolean     have_day;
   guint32      country_cache[26 * 26];   /* country + 1, by its two letters */
   guint32      recent_methods[4];        /* method + 1, the last seen first */
+  LogLine      pending[16];              /* read, not yet added up */
+  guint        n_pending;
   struct
   {
     HubDay     day;
@@ -901,50 +928,42 @@ handle_aggregate_fields (Worker *w,
   return TRUE;
 }
 
-/* One line's fields: every column of the header, empty for those absent. */
+
+/* Reads one line's fields (every column of the header, empty for those
+ * absent); FALSE, with the error kept, when they are refused. */
 static gboolean
-handle_fields (Worker  *w,
-               Field   *f,
-               gboolean old_format,
-               guint64  line)
+prepare_line (Worker  *w,
+              Field   *f,
+              gboolean old_format,
+              guint64  line,
+              LogLine *out)
 {
   Read *read = w->read;
-  HubLogStore *store = w->store;
   guint32 status = 0;
   gint64 ms;
-  HubDay day;
   gint64 repo, country, method;
-  guint32 cell_index;
-  LogCell *cell;
   Field user = f[COL_USER], ip = f[COL_IP];
   gboolean team;
-  guint64 repo_hash;
-
-  if (w->aggregate)
-    return handle_aggregate_fields (w, f, line);
 
   if (!parse_time (w, f[COL_TIMESTAMP].p, f[COL_TIMESTAMP].len, &ms))
     {
       fail (w, line, HUB_LOG_ERROR_BAD_DATE, COL_TIMESTAMP, f[COL_TIMESTAMP].p, f[COL_TIMESTAMP].len);
       return FALSE;
     }
-  day = (HubDay) (ms >= 0 ? ms / MS_PER_DAY : -((-ms + MS_PER_DAY - 1) / MS_PER_DAY));
-
   if (!old_format && !parse_status (f[COL_STATUS].p, f[COL_STATUS].len, &status))
     {
       fail (w, line, HUB_LOG_ERROR_BAD_STATUS, COL_STATUS, f[COL_STATUS].p, f[COL_STATUS].len);
       return FALSE;
     }
-
   if (f[COL_REPO_TYPE].len == 0 || f[COL_REPO_NAME].len == 0)
     {
       fail (w, line, HUB_LOG_ERROR_EMPTY_FIELD,
             f[COL_REPO_TYPE].len == 0 ? COL_REPO_TYPE : COL_REPO_NAME, NULL, 0);
       return FALSE;
     }
-  repo_hash = log_repo_hash (f[COL_REPO_TYPE].p, f[COL_REPO_TYPE].len,
-                             f[COL_REPO_NAME].p, f[COL_REPO_NAME].len);
-  repo = intern_repo (w, f[COL_REPO_TYPE], f[COL_REPO_NAME], repo_hash, line);
+  out->repo_hash = log_repo_hash (f[COL_REPO_TYPE].p, f[COL_REPO_TYPE].len,
+                                  f[COL_REPO_NAME].p, f[COL_REPO_NAME].len);
+  repo = intern_repo (w, f[COL_REPO_TYPE], f[COL_REPO_NAME], out->repo_hash, line);
   if (repo < 0)
     return FALSE;
   country = intern_country (w, f[COL_COUNTRY], line);
@@ -955,63 +974,160 @@ handle_fields (Worker  *w,
   if (method < 0)
     return FALSE;
 
-  team = is_true (f[COL_IS_INTERNAL]);
-  if (!team && read->team != NULL && (user.len > 0 || ip.len > 0))
-    {
-      Field id = user.len > 0 ? user : ip;
-      guint64 h = hub_identity_hash (id.p, id.len);
+  out->ms = ms;
+  out->day = (HubDay) (ms >= 0 ? ms / MS_PER_DAY : -((-ms + MS_PER_DAY - 1) / MS_PER_DAY));
+  out->repo = (guint32) repo;
+  out->country = (guint32) country;
+  out->method = (guint32) method;
+  out->status = status;
+  out->cell_hash = log_cell_hash (out->day, out->repo, out->country, out->method, status);
+  out->is_user = user.len > 0;
+  out->hash = user.len > 0 ? hub_identity_hash (user.p, user.len)
+              : ip.len > 0 ? hub_identity_hash (ip.p, ip.len) : 0;
+  out->person = status < 400 && (user.len > 0 || ip.len > 0);
 
-      team = g_hash_table_contains (read->team, &h);
-    }
+  team = is_true (f[COL_IS_INTERNAL])
+         || (read->team != NULL && (user.len > 0 || ip.len > 0)
+             && g_hash_table_contains (read->team, &out->hash));
   if (team)
-    {
-      store->team_requests++;
-      if (read->options->exclude_team)
-        return TRUE;
-    }
+    w->store->team_requests++;
+  out->counted = !team || !read->options->exclude_team;
+  return TRUE;
+}
 
-  cell = log_store_cell (store, day, (guint32) repo, (guint32) country, (guint32) method,
-                         status, &cell_index);
+static guint32
+country_sketches (Worker        *w,
+                  const LogLine *l)
+{
+  HubLogStore *store = w->store;
+  LogSketches *s;
+  guint32 index;
+
+  if (l->country < G_N_ELEMENTS (w->country_day_cache)
+      && w->country_day_cache[l->country].sketches != 0
+      && w->country_day_cache[l->country].day == l->day)
+    return w->country_day_cache[l->country].sketches - 1;
+  s = log_store_country_day (store, l->day, l->country);
+  index = (guint32) (s - &g_array_index (store->country_days, LogSketches, 0));
+  if (l->country < G_N_ELEMENTS (w->country_day_cache))
+    {
+      w->country_day_cache[l->country].day = l->day;
+      w->country_day_cache[l->country].sketches = index + 1;
+    }
+  return index;
+}
+
+/* Counts the line's request; for a person, finds its sketches (by index:
+ * more lines may move them) and fetches what adding to them will touch. */
+static void
+count_line (Worker        *w,
+            const LogLine *l,
+            LogPlace      *place)
+{
+  HubLogStore *store = w->store;
+  LogCell *cell;
+  LogSketches *s;
+  HubHll *hll;
+
+  cell = log_store_cell_hashed (store, l->cell_hash, l->day, l->repo, l->country, l->method,
+                                l->status, &place->cell);
   cell->requests++;
+  if (!l->person)
+    return;
 
-  if (status < 400 && (user.len > 0 || ip.len > 0))
+  /* The cell remembers its repository's sketches: one look-up less a line. */
+  if (cell->repo_day == LOG_NO_LINK)
     {
-      gboolean is_user = user.len > 0;
-      Field id = is_user ? user : ip;
-      guint64 hash = hub_identity_hash (id.p, id.len);
-      LogEvent e = { hash, repo_hash, ms, 0, cell_index, w->id };
-      LogSketches *s;
-
-      /* The cell remembers its repository's sketches: one look-up less a line. */
-      if (cell->repo_day == LOG_NO_LINK)
-        {
-          s = log_store_repo_day (store, day, (guint32) repo);
-          cell->repo_day = (guint32) (s - &g_array_index (store->repo_days, LogSketches, 0));
-        }
-      else
-        s = &g_array_index (store->repo_days, LogSketches, cell->repo_day);
-      add_to_sketch (is_user ? &s->users : &s->anonymous, hash);
-
-      if (country < (gint64) G_N_ELEMENTS (w->country_day_cache))
-        {
-          if (w->country_day_cache[country].sketches == 0
-              || w->country_day_cache[country].day != day)
-            {
-              s = log_store_country_day (store, day, (guint32) country);
-              w->country_day_cache[country].day = day;
-              w->country_day_cache[country].sketches =
-                (guint32) (s - &g_array_index (store->country_days, LogSketches, 0)) + 1;
-            }
-          else
-            s = &g_array_index (store->country_days, LogSketches,
-                                w->country_day_cache[country].sketches - 1);
-        }
-      else
-        s = log_store_country_day (store, day, (guint32) country);
-      add_to_sketch (is_user ? &s->users : &s->anonymous, hash);
-
-      g_array_append_val (w->events, e);
+      s = log_store_repo_day (store, l->day, l->repo);
+      cell->repo_day = (guint32) (s - &g_array_index (store->repo_days, LogSketches, 0));
     }
+  place->repo_day = cell->repo_day;
+  place->country_day = country_sketches (w, l);
+
+  s = &g_array_index (store->repo_days, LogSketches, place->repo_day);
+  hll = l->is_user ? s->users : s->anonymous;
+  if (hll != NULL)
+    hub_hll_prefetch (hll, l->hash);
+  s = &g_array_index (store->country_days, LogSketches, place->country_day);
+  hll = l->is_user ? s->users : s->anonymous;
+  if (hll != NULL)
+    hub_hll_prefetch (hll, l->hash);
+}
+
+/* Adds a person's line to its sketches and to the sessions' lines. */
+static void
+add_person (Worker         *w,
+            const LogLine  *l,
+            const LogPlace *place)
+{
+  HubLogStore *store = w->store;
+  LogSketches *s = &g_array_index (store->repo_days, LogSketches, place->repo_day);
+  LogEvent e = { l->hash, l->repo_hash, l->ms, 0, place->cell, w->id };
+
+  add_to_sketch (l->is_user ? &s->users : &s->anonymous, l->hash);
+  s = &g_array_index (store->country_days, LogSketches, place->country_day);
+  add_to_sketch (l->is_user ? &s->users : &s->anonymous, l->hash);
+  g_array_append_val (w->events, e);
+}
+
+/* Adds up one line read by prepare_line(). */
+static void
+apply_line (Worker        *w,
+            const LogLine *l)
+{
+  LogPlace place;
+
+  if (!l->counted)
+    return;
+  count_line (w, l, &place);
+  if (l->person)
+    add_person (w, l, &place);
+}
+
+/* Adds up the lines waiting in w->pending, in order, with the memory each
+ * needs fetched for all of them first: cells and sketches are look-ups in
+ * tables too big for the cache, and the lines are many. */
+static void
+apply_pending (Worker *w)
+{
+  HubLogStore *store = w->store;
+  LogPlace places[G_N_ELEMENTS (w->pending)];
+
+  if (store->cell_slots != NULL)
+    {
+      for (guint i = 0; i < w->n_pending; i++)
+        __builtin_prefetch (&store->cell_slots[w->pending[i].cell_hash & store->cell_mask]);
+      for (guint i = 0; i < w->n_pending; i++)
+        {
+          guint32 slot = store->cell_slots[w->pending[i].cell_hash & store->cell_mask];
+
+          if (slot != 0)
+            __builtin_prefetch (&g_array_index (store->cells, LogCell, slot - 1));
+        }
+    }
+  for (guint i = 0; i < w->n_pending; i++)
+    if (w->pending[i].counted)
+      count_line (w, &w->pending[i], &places[i]);
+  for (guint i = 0; i < w->n_pending; i++)
+    if (w->pending[i].counted && w->pending[i].person)
+      add_person (w, &w->pending[i], &places[i]);
+  w->n_pending = 0;
+}
+
+/* One line's fields, added up at once. */
+static gboolean
+handle_fields (Worker  *w,
+               Field   *f,
+               gboolean old_format,
+               guint64  line)
+{
+  LogLine l;
+
+  if (w->aggregate)
+    return handle_aggregate_fields (w, f, line);
+  if (!prepare_line (w, f, old_format, line, &l))
+    return FALSE;
+  apply_line (w, &l);
   return TRUE;
 }
 
@@ -1095,8 +1211,16 @@ end_line (Worker     *w,
   if (l->n > 0 || trimmed (l->start, end).len > 0)
     {
       end_field (w, l, end);
-      ok = l->n < w->n_needed ? short_row (w, l->n, line)
-                              : handle_fields (w, l->fields, w->old_format, line);
+      if (l->n < w->n_needed)
+        ok = short_row (w, l->n, line);
+      else if (w->aggregate)
+        ok = handle_aggregate_fields (w, l->fields, line);
+      else
+        {
+          ok = prepare_line (w, l->fields, w->old_format, line, &w->pending[w->n_pending]);
+          if (ok && ++w->n_pending == G_N_ELEMENTS (w->pending))
+            apply_pending (w);
+        }
     }
   for (int c = 0; c < N_COLS; c++)
     l->fields[c] = (Field) { "", 0 };
@@ -1157,6 +1281,9 @@ handle_csv_lines (Worker *w)
     }
   if (ok && (l.start < end || l.n > 0))
     ok = end_line (w, &l, end, line++);
+  if (ok)
+    apply_pending (w);
+  w->n_pending = 0;
 
   w->lines = line;
   if (w->read->progress)

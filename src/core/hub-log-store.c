@@ -236,19 +236,6 @@ hub_log_store_free (HubLogStore *store)
   g_free (store);
 }
 
-static inline guint32
-cell_hash (HubDay  day,
-           guint32 repo,
-           guint32 country,
-           guint32 method,
-           guint32 status)
-{
-  return (guint32) (mix64 (((guint64) (guint32) day << 32 | repo)
-                           ^ ((guint64) country << 32 | (guint64) method << 16 | status)
-                             * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15))
-                    >> 32);
-}
-
 static void
 cells_grow (HubLogStore *store)
 {
@@ -260,7 +247,7 @@ cells_grow (HubLogStore *store)
   for (guint32 i = 0; i < store->cells->len; i++)
     {
       LogCell *c = &g_array_index (store->cells, LogCell, i);
-      guint32 j = cell_hash (c->day, c->repo, c->country, c->method, c->status) & store->cell_mask;
+      guint32 j = log_cell_hash (c->day, c->repo, c->country, c->method, c->status) & store->cell_mask;
 
       while (store->cell_slots[j] != 0)
         j = (j + 1) & store->cell_mask;
@@ -277,12 +264,27 @@ log_store_cell (HubLogStore *store,
                 guint32      status,
                 guint32     *index)
 {
+  return log_store_cell_hashed (store, log_cell_hash (day, repo, country, method, status),
+                                day, repo, country, method, status, index);
+}
+
+/* hash: log_cell_hash() of the key, computed ahead. */
+LogCell *
+log_store_cell_hashed (HubLogStore *store,
+                       guint32      hash,
+                       HubDay       day,
+                       guint32      repo,
+                       guint32      country,
+                       guint32      method,
+                       guint32      status,
+                       guint32     *index)
+{
   LogCell cell = { 0, 0, day, repo, country, method, (guint16) status, LOG_NO_LINK };
   guint32 j;
 
   if (G_UNLIKELY (store->cell_slots == NULL))
     cells_grow (store);
-  j = cell_hash (day, repo, country, method, status) & store->cell_mask;
+  j = hash & store->cell_mask;
   while (store->cell_slots[j] != 0)
     {
       LogCell *c = &g_array_index (store->cells, LogCell, store->cell_slots[j] - 1);
