@@ -1994,7 +1994,7 @@ worker_new (Read  *read,
   w->record_fields = g_array_new (FALSE, FALSE, sizeof (Field));
   w->records = g_array_new (FALSE, FALSE, sizeof (Record));
   w->key = g_string_sized_new (256);
-  w->json = json_parser_new_immutable ();
+  w->json = json_parser_new ();
   return w;
 }
 
