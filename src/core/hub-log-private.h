@@ -108,6 +108,9 @@ guint64  log_repo_hash           (const char   *type,
                                   gsize         type_len,
                                   const char   *name,
                                   gsize         name_len);
+guint64  log_repo_hash_seeded    (guint64       seed,
+                                  const char   *name,
+                                  gsize         name_len);
 gint64   log_repos_lookup        (LogStrings   *repos,
                                   const char   *type,
                                   gsize         type_len,

@@ -172,6 +172,9 @@ typedef struct
   guint32      country_cache[26 * 26];   /* country + 1, by its two letters */
   guint32      recent_methods[4];        /* method + 1, the last seen first */
   LogLine      pending[16];              /* read, not yet added up */
+  char         type[16];                 /* the last repoType, and its hash */
+  gsize        type_len;
+  guint64      type_seed;
   guint        n_pending;
   struct
   {
@@ -961,8 +964,16 @@ prepare_line (Worker  *w,
             f[COL_REPO_TYPE].len == 0 ? COL_REPO_TYPE : COL_REPO_NAME, NULL, 0);
       return FALSE;
     }
-  out->repo_hash = log_repo_hash (f[COL_REPO_TYPE].p, f[COL_REPO_TYPE].len,
-                                  f[COL_REPO_NAME].p, f[COL_REPO_NAME].len);
+  /* The few types are remembered with their hash. */
+  if (f[COL_REPO_TYPE].len != w->type_len || f[COL_REPO_TYPE].len > sizeof w->type
+      || memcmp (f[COL_REPO_TYPE].p, w->type, f[COL_REPO_TYPE].len) != 0)
+    {
+      w->type_len = f[COL_REPO_TYPE].len;
+      if (w->type_len <= sizeof w->type)
+        memcpy (w->type, f[COL_REPO_TYPE].p, w->type_len);
+      w->type_seed = log_hash_bytes (f[COL_REPO_TYPE].p, f[COL_REPO_TYPE].len);
+    }
+  out->repo_hash = log_repo_hash_seeded (w->type_seed, f[COL_REPO_NAME].p, f[COL_REPO_NAME].len);
   repo = intern_repo (w, f[COL_REPO_TYPE], f[COL_REPO_NAME], out->repo_hash, line);
   if (repo < 0)
     return FALSE;

@@ -37,7 +37,16 @@ log_repo_hash (const char *type,
                const char *name,
                gsize       name_len)
 {
-  return XXH3_64bits_withSeed (name, name_len, XXH3_64bits (type, type_len));
+  return log_repo_hash_seeded (XXH3_64bits (type, type_len), name, name_len);
+}
+
+/* seed: log_hash_bytes() of the type. */
+guint64
+log_repo_hash_seeded (guint64     seed,
+                      const char *name,
+                      gsize       name_len)
+{
+  return XXH3_64bits_withSeed (name, name_len, seed);
 }
 
 

@@ -408,6 +408,18 @@ test_identity (void)
   g_assert_cmpuint (hub_identity_hash ("0123456789abcdefg", 17), ==,
                     XXH64 ("0123456789abcdefg", 17, 42));
   g_assert_cmpuint (hub_identity_hash ("alice", 5), ==, XXH64 ("alice", 5, 42));
+  /* The whole id must be hexadecimal, however long: a digest with one
+   * other character anywhere is hashed whole. */
+  for (gsize at = 0; at < 64; at++)
+    {
+      char id[65];
+
+      memset (id, 'c', 64);
+      id[64] = '\0';
+      g_assert_cmpuint (hub_identity_hash (id, 64), ==, G_GUINT64_CONSTANT (0xcccccccccccccccc));
+      id[at] = at % 2 ? 'g' : '\xc3';
+      g_assert_cmpuint (hub_identity_hash (id, 64), ==, XXH64 (id, 64, 42));
+    }
 }
 
 /* Errors count as requests, never for people. */
