@@ -262,8 +262,6 @@ read_error_free (ReadError *error)
   g_free (error);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReadError, read_error_free)
-
 /* Keeps the earliest error of the input; lock held. */
 static void
 keep_error (Read      *read,

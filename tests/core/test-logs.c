@@ -660,6 +660,7 @@ assert_refused (const char  *text,
     }
   if (column != NULL)
     {
+      g_clear_pointer (&where, g_free);
       where = g_strdup_printf ("“%s”", column);
       g_assert_nonnull (strstr (error->message, where));
     }
