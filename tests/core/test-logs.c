@@ -870,6 +870,36 @@ test_aggregate (void)
   assert_refused (bad_day, strlen (bad_day), HUB_LOG_ERROR_BAD_DATE, 2, "day");
 }
 
+/* Progress counts the bytes and the lines read; a cancelled read leaves the
+ * store as it was. */
+static void
+test_progress_cancel (void)
+{
+  g_autoptr(GPtrArray) paths = temp_files ();
+  const char *path = temp_file (paths, DAY1, strlen (DAY1));
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GFile *files[] = { file };
+  g_autoptr(HubLogStore) store = hub_log_store_new ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  HubProgress progress = { 0 };
+
+  g_assert_true (hub_log_store_add_files (store, files, &path, 1, NULL, &progress, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (atomic_load (&progress.bytes), ==, strlen (DAY1));
+  g_assert_cmpuint (atomic_load (&progress.rows), ==, 3);
+
+  before = hub_log_summary_to_json (store);
+  g_cancellable_cancel (cancellable);
+  g_assert_false (hub_log_store_add_files (store, files, &path, 1, NULL, NULL, cancellable,
+                                           &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  after = hub_log_summary_to_json (store);
+  g_assert_cmpstr (before, ==, after);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -896,6 +926,7 @@ main (int   argc,
   g_test_add_func ("/core/logs/many-blocks", test_many_blocks);
   g_test_add_func ("/core/logs/queries", test_queries);
   g_test_add_func ("/core/logs/aggregate", test_aggregate);
+  g_test_add_func ("/core/logs/progress-cancel", test_progress_cancel);
 
   return g_test_run ();
 }
