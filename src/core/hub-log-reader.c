@@ -36,8 +36,8 @@
 #define NO_CELL G_MAXUINT32
 /* A worker hands its figures on to the shared store past this many cells,
  * so that memory follows the days being read, not two copies of them. */
-#define FLUSH_CELLS 16384
-#define FLUSH_SKETCHES 8192
+#define FLUSH_CELLS 131072
+#define FLUSH_SKETCHES 32768
 
 typedef enum
 {

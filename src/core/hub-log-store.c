@@ -474,25 +474,6 @@ hub_log_class_name (HubLogClass klass)
   return names[klass];
 }
 
-HubLogClass
-hub_log_classify (guint       status,
-                  const char *method)
-{
-  if (status >= 400)
-    return HUB_LOG_CLASS_ERROR;
-  if (status == 304)
-    return HUB_LOG_CLASS_REVALIDATION;
-  if (status >= 300 && status < 400)
-    return HUB_LOG_CLASS_REDIRECT;
-  if (status >= 200 && status < 300)
-    {
-      if (g_strcmp0 (method, "HEAD") == 0)
-        return HUB_LOG_CLASS_PROBE;
-      if (g_strcmp0 (method, "GET") == 0)
-        return status == 206 ? HUB_LOG_CLASS_PARTIAL : HUB_LOG_CLASS_DOWNLOAD;
-    }
-  return HUB_LOG_CLASS_OTHER;
-}
 
 gboolean
 hub_log_store_get_days (HubLogStore *store,
@@ -577,15 +558,66 @@ cell_matches (const LogCell *c,
          && (filter.country < 0 || c->country == (guint32) filter.country);
 }
 
-static void
-add_cell (HubLogStore   *store,
+enum
+{
+  METHOD_OTHER,
+  METHOD_GET,
+  METHOD_HEAD,
+};
+
+static guint8
+method_kind (const char *method)
+{
+  return g_strcmp0 (method, "GET") == 0 ? METHOD_GET
+         : g_strcmp0 (method, "HEAD") == 0 ? METHOD_HEAD : METHOD_OTHER;
+}
+
+/* What each method is to the classes, found once for a query rather than
+ * once a cell. */
+static guint8 *
+method_kinds (HubLogStore *store)
+{
+  guint n = hub_log_store_get_n_methods (store);
+  guint8 *kinds = g_new (guint8, n + 1);
+
+  for (guint m = 0; m < n; m++)
+    kinds[m] = method_kind (hub_log_store_get_method (store, m));
+  return kinds;
+}
+
+/* Request classes, by status first, then method. */
+static inline HubLogClass
+classify_kind (guint  status,
+               guint8 kind)
+{
+  if (status >= 400)
+    return HUB_LOG_CLASS_ERROR;
+  if (status == 304)
+    return HUB_LOG_CLASS_REVALIDATION;
+  if (status >= 300)
+    return HUB_LOG_CLASS_REDIRECT;
+  if (status >= 200 && kind == METHOD_HEAD)
+    return HUB_LOG_CLASS_PROBE;
+  if (status >= 200 && kind == METHOD_GET)
+    return status == 206 ? HUB_LOG_CLASS_PARTIAL : HUB_LOG_CLASS_DOWNLOAD;
+  return HUB_LOG_CLASS_OTHER;
+}
+
+HubLogClass
+hub_log_classify (guint       status,
+                  const char *method)
+{
+  return classify_kind (status, method_kind (method));
+}
+
+static inline void
+add_cell (const guint8  *kinds,
           const LogCell *c,
           HubLogFigures *figures)
 {
   figures->requests += c->requests;
   figures->sessions += c->sessions;
-  figures->classes[hub_log_classify (c->status, hub_log_store_get_method (store, c->method))]
-    += c->requests;
+  figures->classes[classify_kind (c->status, kinds[c->method])] += c->requests;
 }
 
 /* The sketches a filter's uniques come from: per repository, else per
@@ -624,6 +656,7 @@ hub_log_store_figures (HubLogStore   *store,
 {
   g_autoptr(HubHll) users = hub_hll_new ();
   g_autoptr(HubHll) anonymous = hub_hll_new ();
+  g_autofree guint8 *kinds = method_kinds (store);
   int part;
   GArray *sketches = filter_sketches (store, filter, &part);
 
@@ -633,7 +666,7 @@ hub_log_store_figures (HubLogStore   *store,
       const LogCell *c = &g_array_index (store->cells, LogCell, i);
 
       if (cell_matches (c, filter, first, last))
-        add_cell (store, c, figures);
+        add_cell (kinds, c, figures);
     }
 
   /* Sketches are kept per repository and per country, not per pair. */
@@ -660,6 +693,7 @@ hub_log_store_daily (HubLogStore   *store,
                      HubDay         last,
                      HubLogFigures *series)
 {
+  g_autofree guint8 *kinds = method_kinds (store);
   int part;
   GArray *sketches = filter_sketches (store, filter, &part);
   guint n = (guint) (last - first + 1);
@@ -671,7 +705,7 @@ hub_log_store_daily (HubLogStore   *store,
       const LogCell *c = &g_array_index (store->cells, LogCell, i);
 
       if (cell_matches (c, filter, first, last))
-        add_cell (store, c, &series[c->day - first]);
+        add_cell (kinds, c, &series[c->day - first]);
     }
   if (filter.repo >= 0 && filter.country >= 0)
     return;
@@ -705,20 +739,24 @@ hub_log_store_requests_by_method (HubLogStore *store,
                                   HubDay       last)
 {
   GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  guint n = hub_log_store_get_n_methods (store);
+  g_autofree guint64 *by_method = g_new0 (guint64, n + 1);
+  g_autofree gboolean *seen = g_new0 (gboolean, n + 1);
 
   for (guint i = 0; i < store->cells->len; i++)
     {
       const LogCell *c = &g_array_index (store->cells, LogCell, i);
-      const char *method = hub_log_store_get_method (store, c->method);
-      guint64 *n;
 
-      if (c->day < first || c->day > last)
-        continue;
-      n = g_hash_table_lookup (counts, method);
-      if (n == NULL)
-        g_hash_table_insert (counts, (gpointer) method, n = g_new0 (guint64, 1));
-      *n += c->requests;
+      if (c->day >= first && c->day <= last)
+        {
+          by_method[c->method] += c->requests;
+          seen[c->method] = TRUE;
+        }
     }
+  for (guint m = 0; m < n; m++)
+    if (seen[m])
+      g_hash_table_insert (counts, (gpointer) hub_log_store_get_method (store, m),
+                           g_memdup2 (&by_method[m], sizeof (guint64)));
   return counts;
 }
 
@@ -728,19 +766,24 @@ hub_log_store_requests_by_status (HubLogStore *store,
                                   HubDay       last)
 {
   GHashTable *counts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  /* Statuses are 100 to 599, or 0 for none. */
+  guint64 by_status[600] = { 0 };
+  gboolean seen[600] = { FALSE };
 
   for (guint i = 0; i < store->cells->len; i++)
     {
       const LogCell *c = &g_array_index (store->cells, LogCell, i);
-      guint64 *n;
 
-      if (c->day < first || c->day > last)
-        continue;
-      n = g_hash_table_lookup (counts, GUINT_TO_POINTER (c->status));
-      if (n == NULL)
-        g_hash_table_insert (counts, GUINT_TO_POINTER (c->status), n = g_new0 (guint64, 1));
-      *n += c->requests;
+      if (c->day >= first && c->day <= last && c->status < G_N_ELEMENTS (by_status))
+        {
+          by_status[c->status] += c->requests;
+          seen[c->status] = TRUE;
+        }
     }
+  for (guint status = 0; status < G_N_ELEMENTS (by_status); status++)
+    if (seen[status])
+      g_hash_table_insert (counts, GUINT_TO_POINTER (status),
+                           g_memdup2 (&by_status[status], sizeof (guint64)));
   return counts;
 }
 
@@ -755,6 +798,7 @@ grouped (HubLogStore   *store,
   GArray *sketches = by_repo ? store->repo_days : store->country_days;
   g_autoptr(GPtrArray) users = g_ptr_array_new_with_free_func ((GDestroyNotify) hub_hll_free);
   g_autoptr(GPtrArray) anonymous = g_ptr_array_new_with_free_func ((GDestroyNotify) hub_hll_free);
+  g_autofree guint8 *kinds = method_kinds (store);
 
   memset (figures, 0, n * sizeof *figures);
   for (guint i = 0; i < store->cells->len; i++)
@@ -762,7 +806,7 @@ grouped (HubLogStore   *store,
       const LogCell *c = &g_array_index (store->cells, LogCell, i);
 
       if (c->day >= first && c->day <= last)
-        add_cell (store, c, &figures[by_repo ? c->repo : c->country]);
+        add_cell (kinds, c, &figures[by_repo ? c->repo : c->country]);
     }
 
   for (guint i = 0; i < n; i++)
