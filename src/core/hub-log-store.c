@@ -443,18 +443,44 @@ log_store_merge (HubLogStore *store,
   g_autoptr(GArray) country_map = remap_strings (&store->countries, &other->countries);
   g_autoptr(GArray) method_map = remap_strings (&store->methods, &other->methods);
 
-  for (guint i = 0; i < other->cells->len; i++)
+  /* Sixteen cells at a time, with the slots and cells they land on fetched
+   * first: the store's table is larger than the cache. */
+  for (guint start = 0; start < other->cells->len; start += 16)
     {
-      LogCell *c = &g_array_index (other->cells, LogCell, i);
-      guint32 index;
-      LogCell *t = log_store_cell (store, c->day,
-                                   g_array_index (repo_map, guint32, c->repo),
-                                   g_array_index (country_map, guint32, c->country),
-                                   g_array_index (method_map, guint32, c->method),
-                                   c->status, &index);
+      guint n = MIN (16, other->cells->len - start);
+      LogCell keys[16];
+      guint32 hashes[16];
 
-      t->requests += c->requests;
-      t->sessions += c->sessions;
+      for (guint i = 0; i < n; i++)
+        {
+          const LogCell *c = &g_array_index (other->cells, LogCell, start + i);
+
+          keys[i] = *c;
+          keys[i].repo = g_array_index (repo_map, guint32, c->repo);
+          keys[i].country = g_array_index (country_map, guint32, c->country);
+          keys[i].method = g_array_index (method_map, guint32, c->method);
+          hashes[i] = log_cell_hash (keys[i].day, keys[i].repo, keys[i].country, keys[i].method,
+                                     keys[i].status);
+          if (store->cell_slots != NULL)
+            __builtin_prefetch (&store->cell_slots[hashes[i] & store->cell_mask]);
+        }
+      for (guint i = 0; i < n && store->cell_slots != NULL; i++)
+        {
+          guint32 slot = store->cell_slots[hashes[i] & store->cell_mask];
+
+          if (slot != 0)
+            __builtin_prefetch (&g_array_index (store->cells, LogCell, slot - 1));
+        }
+      for (guint i = 0; i < n; i++)
+        {
+          guint32 index;
+          LogCell *t = log_store_cell_hashed (store, hashes[i], keys[i].day, keys[i].repo,
+                                              keys[i].country, keys[i].method, keys[i].status,
+                                              &index);
+
+          t->requests += keys[i].requests;
+          t->sessions += keys[i].sessions;
+        }
     }
   merge_day_sketches (store->repo_days, &store->repo_day_index, other->repo_days, repo_map);
   merge_day_sketches (store->country_days, &store->country_day_index, other->country_days,
