@@ -15,3 +15,6 @@
 #include "hub-estimate.h"
 #include "hub-snapshot-import.h"
 #include "hub-summary.h"
+#include "hub-hll.h"
+#include "hub-identity.h"
+#include "hub-log.h"

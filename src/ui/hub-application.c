@@ -23,6 +23,18 @@ struct _HubApplication
 
 G_DEFINE_FINAL_TYPE (HubApplication, hub_application, ADW_TYPE_APPLICATION)
 
+/* The arguments left after the options, but for "--". */
+static GStrv
+remaining_arguments (HubApplication *self)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+
+  for (guint i = 1; self->arguments != NULL && (*self->arguments)[i] != NULL; i++)
+    if (!g_str_equal ((*self->arguments)[i], "--"))
+      g_strv_builder_add (names, (*self->arguments)[i]);
+  return g_strv_builder_end (names);
+}
+
 /* Runs in the calling process before the single-instance hand-over, so
  * `--summary` needs no display and no D-Bus. */
 static int
@@ -41,14 +53,17 @@ hub_application_handle_local_options (GApplication *app,
   /* The names are what is left of the arguments once the options are out. */
   if (g_variant_dict_contains (options, "snapshot"))
     {
-      g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
-      g_auto(GStrv) authors = NULL;
+      g_auto(GStrv) authors = remaining_arguments (self);
 
-      for (guint i = 1; self->arguments != NULL && (*self->arguments)[i] != NULL; i++)
-        if (!g_str_equal ((*self->arguments)[i], "--"))
-          g_strv_builder_add (names, (*self->arguments)[i]);
-      authors = g_strv_builder_end (names);
       return hub_cli_snapshot ((const char * const *) authors);
+    }
+
+  /* So are the files of --logs-summary. */
+  if (g_variant_dict_contains (options, "logs-summary"))
+    {
+      g_auto(GStrv) files = remaining_arguments (self);
+
+      return hub_cli_logs_summary ((const char * const *) files);
     }
 
   g_variant_dict_lookup (options, "org", "&s", &org);
@@ -83,7 +98,7 @@ hub_application_handle_local_options (GApplication *app,
 }
 
 /* handle-local-options sees the options only: the arguments left after
- * them (--snapshot's names) are kept here for it. */
+ * them (--snapshot's names, --logs-summary's files) are kept here for it. */
 static gboolean
 hub_application_local_command_line (GApplication   *app,
                                     char         ***arguments,
@@ -276,6 +291,9 @@ hub_application_init (HubApplication *self)
   static const GOptionEntry entries[] = {
     { "summary", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Print a JSON summary of a breakdown file (- for standard input) and exit"), N_("FILE") },
+    { "logs-summary", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Print a JSON summary of the request-log files (FILE…, - for standard input) and exit"),
+      NULL },
     { "demo", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Open the demo data"), NULL },
     { "org", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The organisation to fetch, with --fetch"), N_("ORG") },
     { "fetch", 0, 0, G_OPTION_ARG_FILENAME, NULL,

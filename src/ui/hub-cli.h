@@ -8,6 +8,7 @@
 
 G_BEGIN_DECLS
 
-int hub_cli_summary (const char *path);
+int hub_cli_summary      (const char         *path);
+int hub_cli_logs_summary (const char * const *paths);
 
 G_END_DECLS

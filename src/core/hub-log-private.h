@@ -1,0 +1,173 @@
+/* hub-log-private.h: the request-log store's insides, shared by its reader,
+ * its queries and its file format
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "hub-log.h"
+
+G_BEGIN_DECLS
+
+/* An open-addressing index from a 64-bit hash to an array position; the
+ * caller compares the keys. */
+typedef struct
+{
+  guint64 hash;
+  guint32 index;    /* position + 1; 0 for an empty slot */
+  guint32 unused;
+} LogSlot;
+
+typedef struct
+{
+  LogSlot *slots;
+  guint32  mask;
+  guint32  count;
+} LogIndex;
+
+/* Distinct strings (repositories as "type\0name", countries, methods). */
+typedef struct
+{
+  GPtrArray *strings;   /* char *, NUL-terminated */
+  GArray    *lengths;   /* gsize */
+  GArray    *hashes;    /* guint64 */
+  LogIndex   index;
+} LogStrings;
+
+/* Requests and sessions of one (day, repository, country, method, status).
+ * While a reader fills it, repo_day links it to its repository's sketches. */
+typedef struct
+{
+  guint64 requests;
+  guint64 sessions;
+  HubDay  day;
+  guint32 repo;
+  guint32 country;
+  guint32 method;
+  guint16 status;      /* 0: the line had none */
+  guint32 repo_day;
+} LogCell;
+
+#define LOG_NO_LINK G_MAXUINT32
+
+/* The two sketches of one (day, repository) or (day, country). */
+typedef struct
+{
+  HubDay  day;
+  guint32 part;
+  HubHll *users;       /* distinct hashedUserId */
+  HubHll *anonymous;   /* distinct hashedIp on lines without a user id */
+} LogSketches;
+
+/* The last line of an identity's session in one repository, while a later
+ * line could still continue it. */
+typedef struct
+{
+  guint64 identity;
+  guint64 repo;        /* the repository's hash */
+  gint64  last_ms;
+} LogOpenSession;
+
+struct _HubLogStore
+{
+  LogStrings repos;
+  LogStrings countries;
+  LogStrings methods;
+  GArray    *cells;          /* LogCell */
+  guint32   *cell_slots;     /* position + 1, or 0; at most half full */
+  guint32    cell_mask;
+  GArray    *repo_days;      /* LogSketches */
+  LogIndex   repo_day_index;
+  GArray    *country_days;   /* LogSketches */
+  LogIndex   country_day_index;
+  guint64    team_requests;
+  gint64     horizon_ms;     /* the latest line's time; G_MININT64 before any */
+  GArray    *open_sessions;  /* LogOpenSession, at the horizon */
+};
+
+static inline guint32
+log_cell_hash (HubDay  day,
+               guint32 repo,
+               guint32 country,
+               guint32 method,
+               guint32 status)
+{
+  guint64 x = ((guint64) (guint32) day << 32 | repo)
+              ^ (((guint64) country << 32 | (guint64) method << 16 | status)
+                 * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15));
+
+  x ^= x >> 33;
+  x *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  x ^= x >> 33;
+  return (guint32) (x >> 32);
+}
+
+guint64  log_hash_bytes          (const char   *data,
+                                  gsize         len);
+guint64  log_repo_hash           (const char   *type,
+                                  gsize         type_len,
+                                  const char   *name,
+                                  gsize         name_len);
+guint64  log_repo_hash_seeded    (guint64       seed,
+                                  const char   *name,
+                                  gsize         name_len);
+gint64   log_repos_lookup        (LogStrings   *repos,
+                                  const char   *type,
+                                  gsize         type_len,
+                                  const char   *name,
+                                  gsize         name_len,
+                                  guint64       hash);
+guint32  log_strings_intern      (LogStrings   *strings,
+                                  const char   *data,
+                                  gsize         len,
+                                  guint64       hash);
+gint64   log_strings_lookup      (LogStrings   *strings,
+                                  const char   *data,
+                                  gsize         len,
+                                  guint64       hash);
+const char *log_strings_get      (LogStrings   *strings,
+                                  guint32       index,
+                                  gsize        *len);
+
+LogCell *log_store_cell          (HubLogStore  *store,
+                                  HubDay        day,
+                                  guint32       repo,
+                                  guint32       country,
+                                  guint32       method,
+                                  guint32       status,
+                                  guint32      *index);
+LogCell *log_store_cell_hashed   (HubLogStore  *store,
+                                  guint32       hash,
+                                  HubDay        day,
+                                  guint32       repo,
+                                  guint32       country,
+                                  guint32       method,
+                                  guint32       status,
+                                  guint32      *index);
+LogSketches *log_store_repo_day  (HubLogStore  *store,
+                                  HubDay        day,
+                                  guint32       repo);
+LogSketches *log_store_country_day (HubLogStore *store,
+                                    HubDay       day,
+                                    guint32      country);
+void     log_store_merge         (HubLogStore  *store,
+                                  HubLogStore  *other);
+gboolean log_store_add_files_full (HubLogStore          *store,
+                                   GFile               **files,
+                                   const char * const   *names,
+                                   guint                 n_files,
+                                   const HubLogOptions  *options,
+                                   gboolean              through_csv,
+                                   HubProgress          *progress,
+                                   GCancellable         *cancellable,
+                                   GError              **error);
+GBytes  *log_store_serialize     (HubLogStore  *store);
+HubLogStore *log_store_deserialize (GBytes      *bytes,
+                                    const char  *name,
+                                    GError     **error);
+void     log_store_clear_lines   (HubLogStore  *store);
+gboolean log_store_is_empty      (HubLogStore  *store);
+void     log_store_swap          (HubLogStore  *a,
+                                  HubLogStore  *b);
+
+G_END_DECLS

@@ -1,0 +1,932 @@
+/* test-logs.c: request logs read into aggregates, and every definition of
+ * DESIGN.md's "Request logs" at its edges
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+#include <xxhash.h>
+
+#include "hub-log-private.h"
+#include "hub-test-util.h"
+
+#define HEADER "timestamp,status,method,repoName,repoType,hashedUserId,hashedIp,country,region\n"
+#define U1 "aaaaaaaaaaaaaaaa0001"
+#define U2 "bbbbbbbbbbbbbbbb0002"
+
+/* Temporary files, removed when the test ends. */
+static const char *
+temp_file (GPtrArray  *paths,
+           const char *text,
+           gsize       len)
+{
+  char *path = hub_test_write_temp_file (text, len);
+
+  g_ptr_array_add (paths, path);
+  return path;
+}
+
+static void
+remove_files (gpointer data)
+{
+  g_unlink (data);
+  g_free (data);
+}
+
+static GPtrArray *
+temp_files (void)
+{
+  return g_ptr_array_new_with_free_func (remove_files);
+}
+
+static gboolean
+add_paths_full (HubLogStore          *store,
+                const char * const   *paths,
+                guint                 n,
+                const HubLogOptions  *options,
+                gboolean              through_csv,
+                GError              **error)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (files, g_file_new_for_path (paths[i]));
+  return log_store_add_files_full (store, (GFile **) files->pdata, paths, n, options,
+                                   through_csv, NULL, NULL, error);
+}
+
+/* Read the way the app reads; and every time once more with every CSV line
+ * through libcsv, which must give the same figures, or the same error. */
+static gboolean
+add_paths (HubLogStore          *store,
+           const char * const   *paths,
+           guint                 n,
+           const HubLogOptions  *options,
+           GError              **error)
+{
+  g_autoptr(HubLogStore) fast = hub_log_store_new ();
+  g_autoptr(HubLogStore) slow = hub_log_store_new ();
+  g_autoptr(GError) fast_error = NULL;
+  g_autoptr(GError) slow_error = NULL;
+  gboolean fast_ok = add_paths_full (fast, paths, n, options, FALSE, &fast_error);
+  gboolean slow_ok = add_paths_full (slow, paths, n, options, TRUE, &slow_error);
+
+  g_assert_cmpint (fast_ok, ==, slow_ok);
+  if (fast_ok)
+    {
+      g_autofree char *a = hub_log_summary_to_json (fast);
+      g_autofree char *b = hub_log_summary_to_json (slow);
+
+      g_assert_cmpstr (a, ==, b);
+    }
+  else
+    g_assert_cmpstr (fast_error->message, ==, slow_error->message);
+
+  return add_paths_full (store, paths, n, options, FALSE, error);
+}
+
+/* The store of the texts, each its own file, in this order. */
+static HubLogStore *
+read_texts (const char * const  *texts,
+            const HubLogOptions *options,
+            GError             **error)
+{
+  g_autoptr(GPtrArray) paths = temp_files ();
+  g_autoptr(HubLogStore) store = hub_log_store_new ();
+  guint n = g_strv_length ((char **) texts);
+
+  for (guint i = 0; i < n; i++)
+    temp_file (paths, texts[i], strlen (texts[i]));
+  if (!add_paths (store, (const char * const *) paths->pdata, n, options, error))
+    return NULL;
+  return g_steal_pointer (&store);
+}
+
+static char *
+summary_with (const char * const  *texts,
+              const HubLogOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HubLogStore) store = read_texts (texts, options, &error);
+
+  g_assert_no_error (error);
+  return hub_log_summary_to_json (store);
+}
+
+static char *
+summary_of (const char *text)
+{
+  const char *texts[] = { text, NULL };
+
+  return summary_with (texts, NULL);
+}
+
+/* One member of the summary, as JSON text. */
+static char *
+member (const char *json,
+        const char *path)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonPath) query = json_path_new ();
+  g_autoptr(JsonNode) found = NULL;
+  JsonArray *results;
+
+  g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
+  g_assert_true (json_path_compile (query, path, NULL));
+  found = json_path_match (query, json_parser_get_root (parser));
+  results = json_node_get_array (found);
+  g_assert_cmpuint (json_array_get_length (results), ==, 1);
+  return json_to_string (json_array_get_element (results, 0), FALSE);
+}
+
+static void
+assert_member (const char *json,
+               const char *path,
+               const char *expected)
+{
+  g_autofree char *value = member (json, path);
+
+  g_assert_cmpstr (value, ==, expected);
+}
+
+/* The whole summary, members in the order the issue gives them. */
+static void
+test_summary (void)
+{
+  g_autofree char *json = summary_of (
+    HEADER
+    "2026-06-01T00:00:00.000Z,200,GET,acme/m1,model," U1 ",,US,California\n"
+    "2026-06-01T00:04:00.000Z,302,GET,acme/m1,model," U1 ",,US,California\n"
+    "2026-06-01T00:09:00.001Z,200,HEAD,acme/m1,model," U1 ",,us,California\n"
+    "2026-06-01T01:00:00Z,206,GET,acme/d1,dataset,,ip-1,FR,\n"
+    "2026-06-01T01:00:01Z,404,GET,acme/d1,dataset,,ip-2,,\n"
+    "2026-06-02T01:00:01Z,304,GET,acme/d1,dataset,userx,,DE,\n");
+
+  g_assert_cmpstr (json, ==,
+                   "{\"firstDay\":\"2026-06-01\",\"lastDay\":\"2026-06-02\",\"requests\":6,"
+                   "\"sessions\":4,\"users\":2,\"anonymousIps\":1,\"uniques\":3,"
+                   "\"methods\":{\"GET\":5,\"HEAD\":1},"
+                   "\"statuses\":{\"200\":2,\"206\":1,\"302\":1,\"304\":1,\"404\":1},"
+                   "\"classes\":{\"download\":1,\"partial\":1,\"probe\":1,\"redirect\":1,"
+                   "\"revalidation\":1,\"error\":1,\"other\":0},"
+                   "\"countries\":{\"DE\":{\"requests\":1,\"uniques\":1},"
+                   "\"FR\":{\"requests\":1,\"uniques\":1},\"US\":{\"requests\":3,\"uniques\":1},"
+                   "\"ZZ\":{\"requests\":1,\"uniques\":0}},"
+                   "\"repos\":[{\"repoType\":\"dataset\",\"repoName\":\"acme/d1\",\"requests\":3,"
+                   "\"sessions\":2,\"uniques\":2},{\"repoType\":\"model\",\"repoName\":\"acme/m1\","
+                   "\"requests\":3,\"sessions\":2,\"uniques\":1}]}");
+}
+
+/* A header and no lines: days null, zeros, all seven classes. */
+static void
+test_no_lines (void)
+{
+  g_autofree char *json = summary_of (HEADER);
+
+  g_assert_cmpstr (json, ==,
+                   "{\"firstDay\":null,\"lastDay\":null,\"requests\":0,\"sessions\":0,"
+                   "\"users\":0,\"anonymousIps\":0,\"uniques\":0,\"methods\":{},\"statuses\":{},"
+                   "\"classes\":{\"download\":0,\"partial\":0,\"probe\":0,\"redirect\":0,"
+                   "\"revalidation\":0,\"error\":0,\"other\":0},\"countries\":{},\"repos\":[]}");
+}
+
+/* Exactly 300,000 ms after the previous line is the same session;
+ * 300,001 ms starts a new one. The gap is from the previous line, not the
+ * session's first. */
+static void
+test_session_gap (void)
+{
+  g_autofree char *same = summary_of (
+    HEADER
+    "2026-06-01T10:00:00.000Z,302,GET,acme/m,model," U1 ",,US,\n"
+    "2026-06-01T10:05:00.000Z,302,GET,acme/m,model," U1 ",,US,\n"
+    "2026-06-01T10:10:00.000Z,302,GET,acme/m,model," U1 ",,US,\n");
+  g_autofree char *split = summary_of (
+    HEADER
+    "2026-06-01T10:00:00.000Z,302,GET,acme/m,model," U1 ",,US,\n"
+    "2026-06-01T10:05:00.001Z,302,GET,acme/m,model," U1 ",,US,\n");
+  g_autofree char *other_repo = summary_of (
+    HEADER
+    "2026-06-01T10:00:00.000Z,302,GET,acme/m,model," U1 ",,US,\n"
+    "2026-06-01T10:00:01.000Z,302,GET,acme/m,dataset," U1 ",,US,\n");
+
+  assert_member (same, "$.sessions", "1");
+  assert_member (split, "$.sessions", "2");
+  assert_member (other_repo, "$.sessions", "2");
+}
+
+/* A session across midnight belongs to the day, country, method and status
+ * of its first line. */
+static void
+test_session_midnight (void)
+{
+  g_autoptr(GError) error = NULL;
+  const char *texts[] = {
+    HEADER
+    "2026-06-01T23:58:00Z,200,HEAD,acme/m,model," U1 ",,US,\n"
+    "2026-06-02T00:02:00Z,302,GET,acme/m,model," U1 ",,DE,\n",
+    NULL
+  };
+  g_autoptr(HubLogStore) store = read_texts (texts, NULL, &error);
+  HubLogFigures days[2];
+  HubDay first, last;
+
+  g_assert_no_error (error);
+  g_assert_true (hub_log_store_get_days (store, &first, &last));
+  g_assert_cmpint (last - first, ==, 1);
+  hub_log_store_daily (store, HUB_LOG_FILTER_ALL, first, last, days);
+  g_assert_cmpuint (days[0].sessions, ==, 1);
+  g_assert_cmpuint (days[1].sessions, ==, 0);
+  g_assert_cmpuint (days[0].requests, ==, 1);
+  g_assert_cmpuint (days[1].requests, ==, 1);
+  /* Uniques of the two days: each day counts the person, the range once. */
+  g_assert_cmpuint (days[0].uniques, ==, 1);
+  g_assert_cmpuint (days[1].uniques, ==, 1);
+  {
+    HubLogFigures all;
+
+    hub_log_store_figures (store, HUB_LOG_FILTER_ALL, first, last, &all);
+    g_assert_cmpuint (all.uniques, ==, 1);
+    g_assert_cmpuint (all.classes[HUB_LOG_CLASS_PROBE], ==, 1);
+    g_assert_cmpuint (all.classes[HUB_LOG_CLASS_REDIRECT], ==, 1);
+  }
+}
+
+#define DAY1 \
+  HEADER \
+  "2026-06-01T12:00:00Z,302,GET,acme/m,model," U1 ",,US,\n" \
+  "2026-06-01T23:57:00Z,302,GET,acme/m,model," U1 ",,US,\n" \
+  "2026-06-01T23:59:00Z,302,GET,acme/m,model,," U2 ",FR,\n"
+#define DAY2 \
+  HEADER \
+  "2026-06-02T00:01:00Z,302,GET,acme/m,model," U1 ",,US,\n" \
+  "2026-06-02T00:03:59Z,200,GET,acme/m,model,," U2 ",FR,\n" \
+  "2026-06-02T09:00:00Z,302,GET,acme/m,model," U1 ",,US,\n"
+
+/* Files read in any order give the same figures. */
+static void
+test_files_out_of_order (void)
+{
+  const char *in_order[] = { DAY1, DAY2, NULL };
+  const char *reversed[] = { DAY2, DAY1, NULL };
+  g_autofree char *a = summary_with (in_order, NULL);
+  g_autofree char *b = summary_with (reversed, NULL);
+
+  g_assert_cmpstr (a, ==, b);
+  /* U1: 12:00, then 23:57 → 00:01, then 09:00; U2: 23:59 → 00:03:59. */
+  assert_member (a, "$.sessions", "4");
+}
+
+/* Lines out of time order inside a file give the same figures too. */
+static void
+test_lines_out_of_order (void)
+{
+  g_autofree char *ordered = summary_of (
+    HEADER
+    "2026-06-01T10:00:00Z,302,GET,acme/m,model," U1 ",,US,\n"
+    "2026-06-01T10:03:00Z,200,HEAD,acme/m,model," U1 ",,US,\n"
+    "2026-06-01T10:07:00Z,302,GET,acme/m,model," U1 ",,US,\n"
+    "2026-06-01T12:00:00Z,302,GET,acme/m,model," U2 ",,US,\n");
+  g_autofree char *shuffled = summary_of (
+    HEADER
+    "2026-06-01T12:00:00Z,302,GET,acme/m,model," U2 ",,US,\n"
+    "2026-06-01T10:07:00Z,302,GET,acme/m,model," U1 ",,US,\n"
+    "2026-06-01T10:00:00Z,302,GET,acme/m,model," U1 ",,US,\n"
+    "2026-06-01T10:03:00Z,200,HEAD,acme/m,model," U1 ",,US,\n");
+
+  g_assert_cmpstr (ordered, ==, shuffled);
+  assert_member (ordered, "$.sessions", "2");
+}
+
+/* A day added later to saved aggregates continues the sessions open at the
+ * end of the day before, and gives what reading both at once gives. */
+static void
+test_appended_day (void)
+{
+  g_autoptr(GPtrArray) paths = temp_files ();
+  g_autoptr(HubLogStore) store = hub_log_store_new ();
+  g_autoptr(HubLogStore) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *both[] = { DAY1, DAY2, NULL };
+  g_autofree char *expected = summary_with (both, NULL);
+  g_autofree char *json = NULL;
+  g_autofree char *cache = NULL;
+  const char *day1 = temp_file (paths, DAY1, strlen (DAY1));
+  const char *day2 = temp_file (paths, DAY2, strlen (DAY2));
+
+  g_assert_true (add_paths (store, &day1, 1, NULL, &error));
+  g_assert_no_error (error);
+  cache = g_strconcat (day1, ".aggregate", NULL);
+  g_ptr_array_add (paths, g_strdup (cache));
+  g_assert_true (hub_log_store_save (store, cache, &error));
+  g_assert_no_error (error);
+
+  reopened = hub_log_store_load (cache, &error);
+  g_assert_no_error (error);
+  g_assert_true (add_paths (reopened, &day2, 1, NULL, &error));
+  g_assert_no_error (error);
+  json = hub_log_summary_to_json (reopened);
+  g_assert_cmpstr (json, ==, expected);
+}
+
+/* Saved and reopened, the aggregates give the same figures; a damaged file
+ * is refused with a message, never half read. */
+static void
+test_save_load (void)
+{
+  g_autoptr(GPtrArray) paths = temp_files ();
+  g_autoptr(HubLogStore) store = hub_log_store_new ();
+  g_autoptr(HubLogStore) reopened = NULL;
+  g_autoptr(HubLogStore) damaged = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_strconcat (DAY1, NULL);
+  const char *log = temp_file (paths, text, strlen (text));
+  g_autofree char *cache = g_strconcat (log, ".aggregate", NULL);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *bytes = NULL;
+  gsize len;
+
+  g_ptr_array_add (paths, g_strdup (cache));
+  g_assert_true (add_paths (store, &log, 1, NULL, &error));
+  g_assert_true (hub_log_store_save (store, cache, &error));
+  g_assert_no_error (error);
+  reopened = hub_log_store_load (cache, &error);
+  g_assert_no_error (error);
+  a = hub_log_summary_to_json (store);
+  b = hub_log_summary_to_json (reopened);
+  g_assert_cmpstr (a, ==, b);
+
+  g_assert_true (g_file_get_contents (cache, &bytes, &len, NULL));
+  for (gsize cut = 0; cut < len; cut += 7)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(HubLogStore) broken = NULL;
+
+      bytes[cut] ^= 0x20;
+      g_assert_true (g_file_set_contents (cache, bytes, (gssize) len, NULL));
+      broken = hub_log_store_load (cache, &local_error);
+      g_assert_null (broken);
+      g_assert_error (local_error, HUB_LOG_ERROR, HUB_LOG_ERROR_BAD_AGGREGATE);
+      bytes[cut] ^= 0x20;
+    }
+  g_assert_true (g_file_set_contents (cache, bytes, (gssize) len / 2, NULL));
+  damaged = hub_log_store_load (cache, &error);
+  g_assert_null (damaged);
+  g_assert_error (error, HUB_LOG_ERROR, HUB_LOG_ERROR_BAD_AGGREGATE);
+}
+
+/* hashedUserId when present, else hashedIp; neither counts for no one; a
+ * hex digest and its upper case are one identity; a short or non-hex id
+ * goes through XXH64 with seed 42. */
+static void
+test_identity (void)
+{
+  g_autofree char *json = summary_of (
+    HEADER
+    "2026-06-01T10:00:00Z,302,GET,acme/m,model," U1 ",ip-1,US,\n"
+    "2026-06-01T10:00:01Z,302,GET,acme/m,model,AAAAAAAAAAAAAAAA0001,,US,\n"
+    "2026-06-01T10:00:02Z,302,GET,acme/m,model,,ip-1,US,\n"
+    "2026-06-01T10:00:03Z,302,GET,acme/m,model,,,US,\n"
+    "2026-06-01T10:00:04Z,302,GET,acme/m,model,alice,,US,\n");
+
+  assert_member (json, "$.requests", "5");
+  assert_member (json, "$.users", "2");
+  assert_member (json, "$.anonymousIps", "1");
+  assert_member (json, "$.uniques", "3");
+  assert_member (json, "$.sessions", "3");
+
+  g_assert_cmpuint (hub_identity_hash ("0123456789abcdef00", 18), ==,
+                    G_GUINT64_CONSTANT (0x0123456789abcdef));
+  g_assert_cmpuint (hub_identity_hash ("0123456789ABCDEF", 16), ==,
+                    G_GUINT64_CONSTANT (0x0123456789abcdef));
+  g_assert_cmpuint (hub_identity_hash ("0123456789abcde", 15), ==,
+                    XXH64 ("0123456789abcde", 15, 42));
+  g_assert_cmpuint (hub_identity_hash ("0123456789abcdefg", 17), ==,
+                    XXH64 ("0123456789abcdefg", 17, 42));
+  g_assert_cmpuint (hub_identity_hash ("alice", 5), ==, XXH64 ("alice", 5, 42));
+  /* The whole id must be hexadecimal, however long: a digest with one
+   * other character anywhere is hashed whole. */
+  for (gsize at = 0; at < 64; at++)
+    {
+      char id[65];
+
+      memset (id, 'c', 64);
+      id[64] = '\0';
+      g_assert_cmpuint (hub_identity_hash (id, 64), ==, G_GUINT64_CONSTANT (0xcccccccccccccccc));
+      id[at] = at % 2 ? 'g' : '\xc3';
+      g_assert_cmpuint (hub_identity_hash (id, 64), ==, XXH64 (id, 64, 42));
+    }
+}
+
+/* Errors count as requests, never for people. */
+static void
+test_errors_count_for_no_one (void)
+{
+  g_autofree char *json = summary_of (
+    HEADER
+    "2026-06-01T10:00:00Z,404,GET,acme/m,model," U1 ",,US,\n"
+    "2026-06-01T10:00:01Z,500,GET,acme/m,model,,ip-1,US,\n"
+    "2026-06-01T10:00:02Z,429,HEAD,acme/m,model,,ip-2,US,\n"
+    "2026-06-01T10:00:03Z,399,GET,acme/m,model,,ip-3,US,\n");
+
+  assert_member (json, "$.requests", "4");
+  assert_member (json, "$.classes.error", "3");
+  assert_member (json, "$.classes.redirect", "1");
+  assert_member (json, "$.users", "0");
+  assert_member (json, "$.anonymousIps", "1");
+  assert_member (json, "$.sessions", "1");
+  assert_member (json, "$.countries.US.uniques", "1");
+}
+
+/* Every class, by status first, then method; they sum to the requests. */
+static void
+test_classes (void)
+{
+  g_autofree char *json = summary_of (
+    HEADER
+    "2026-06-01T10:00:00Z,200,GET,acme/m,model,,ip,US,\n"
+    "2026-06-01T10:00:00Z,204,GET,acme/m,model,,ip,US,\n"
+    "2026-06-01T10:00:00Z,206,GET,acme/m,model,,ip,US,\n"
+    "2026-06-01T10:00:00Z,206,HEAD,acme/m,model,,ip,US,\n"
+    "2026-06-01T10:00:00Z,200,HEAD,acme/m,model,,ip,US,\n"
+    "2026-06-01T10:00:00Z,302,HEAD,acme/m,model,,ip,US,\n"
+    "2026-06-01T10:00:00Z,307,GET,acme/m,model,,ip,US,\n"
+    "2026-06-01T10:00:00Z,304,GET,acme/m,model,,ip,US,\n"
+    "2026-06-01T10:00:00Z,403,HEAD,acme/m,model,,ip,US,\n"
+    "2026-06-01T10:00:00Z,101,GET,acme/m,model,,ip,US,\n"
+    "2026-06-01T10:00:00Z,200,POST,acme/m,model,,ip,US,\n"
+    "2026-06-01T10:00:00Z,200,get,acme/m,model,,ip,US,\n");
+
+  assert_member (json, "$.classes",
+                 "{\"download\":2,\"partial\":1,\"probe\":2,\"redirect\":2,\"revalidation\":1,"
+                 "\"error\":1,\"other\":3}");
+  assert_member (json, "$.methods", "{\"GET\":6,\"HEAD\":4,\"POST\":1,\"get\":1}");
+  assert_member (json, "$.requests", "12");
+}
+
+#define FORMATS_CSV \
+  HEADER \
+  "2026-06-01T10:00:00.250Z,302,GET,acme/m,model," U1 ",,us,California\n" \
+  "2026-06-01 T10:00:01.000 Z,200,HEAD,acme/m,model,,ip-9,,\n" \
+  "2026-06-01T12:00:01+02:00,206,GET,acme/d,dataset,,ip-9,FR,Île-de-France\n" \
+  "2026-06-02,404,GET,acme/d,dataset," U2 ",,DE,\n"
+#define FORMATS_JSONL \
+  "{\"timestamp\":\"2026-06-01T10:00:00.250Z\",\"status\":302,\"method\":\"GET\",\"repoName\":\"acme/m\",\"repoType\":\"model\",\"hashedUserId\":\"" U1 "\",\"hashedIp\":null,\"country\":\"us\",\"region\":\"California\"}\n" \
+  "{\"timestamp\":\"2026-06-01 T10:00:01.000 Z\",\"status\":\"200\",\"method\":\"HEAD\",\"repoName\":\"acme/m\",\"repoType\":\"model\",\"hashedIp\":\"ip-9\"}\n" \
+  "\n" \
+  "{\"region\":\"Île-de-France\",\"timestamp\":\"2026-06-01T12:00:01+02:00\",\"status\":206,\"method\":\"GET\",\"repoName\":\"acme/d\",\"repoType\":\"dataset\",\"hashedUserId\":\"\",\"hashedIp\":\"ip-9\",\"country\":\"FR\"}\n" \
+  "{\"timestamp\":\"2026-06-02\",\"status\":404,\"method\":\"GET\",\"repoName\":\"acme/d\",\"repoType\":\"dataset\",\"hashedUserId\":\"" U2 "\",\"country\":\"DE\"}"
+
+static GBytes *
+gzip_text (const char *text)
+{
+  g_autoptr(GZlibCompressor) gzip = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 6);
+  g_autoptr(GMemoryInputStream) in = G_MEMORY_INPUT_STREAM (
+    g_memory_input_stream_new_from_data (text, (gssize) strlen (text), NULL));
+  g_autoptr(GInputStream) zipped = g_converter_input_stream_new (G_INPUT_STREAM (in),
+                                                                 G_CONVERTER (gzip));
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+
+  g_assert_cmpint (g_output_stream_splice (out, zipped, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                                           NULL, NULL), >, 0);
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+static char *
+summary_of_bytes (GBytes *bytes)
+{
+  g_autoptr(GPtrArray) paths = temp_files ();
+  g_autoptr(HubLogStore) store = hub_log_store_new ();
+  g_autoptr(GError) error = NULL;
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+  const char *path = temp_file (paths, data, len);
+
+  g_assert_true (add_paths (store, &path, 1, NULL, &error));
+  g_assert_no_error (error);
+  return hub_log_summary_to_json (store);
+}
+
+/* The same logs as CSV, as JSON Lines, gzip-compressed or not (told by the
+ * content, whatever the name), or with every field quoted (through libcsv)
+ * and CRLF, give the same summary. */
+static void
+test_formats_equal (void)
+{
+  g_autofree char *csv = summary_of (FORMATS_CSV);
+  g_autofree char *jsonl = summary_of (FORMATS_JSONL);
+  g_autoptr(GBytes) csv_gz = gzip_text (FORMATS_CSV);
+  g_autoptr(GBytes) jsonl_gz = gzip_text (FORMATS_JSONL);
+  g_autofree char *from_csv_gz = summary_of_bytes (csv_gz);
+  g_autofree char *from_jsonl_gz = summary_of_bytes (jsonl_gz);
+  g_autofree char *quoted = summary_of (
+    "\xef\xbb\xbf\"timestamp\",\"status\",\"method\",\"repoName\",\"repoType\",\"hashedUserId\","
+    "\"hashedIp\",\"country\",\"region\"\r\n"
+    "\r\n"
+    "\"2026-06-01T10:00:00.250Z\",\"302\",\"GET\",\"acme/m\",\"model\",\"" U1 "\",\"\",\"us\",\"California\"\r\n"
+    "\"2026-06-01 T10:00:01.000 Z\",200,HEAD,\"acme/m\",model,,ip-9,,\r\n"
+    "2026-06-01T12:00:01+02:00,206,GET,\"acme/d\",dataset,,ip-9,FR,\"Île-de-\nFrance\"\r\n"
+    "2026-06-02,404,GET,acme/d,dataset," U2 ",,DE,\r\n");
+  g_autofree char *reordered = summary_of (
+    "country, extra ,repoType,repoName,hashedIp,hashedUserId,timestamp,method,status,region\n"
+    "us,x,model,acme/m,," U1 ",2026-06-01T10:00:00.250Z,GET,302,California\n"
+    ",x,model,acme/m,ip-9,,2026-06-01 T10:00:01.000 Z,HEAD,200,\n"
+    "\n"
+    "FR,x,dataset,acme/d,ip-9,,2026-06-01T12:00:01+02:00,GET,206,\n"
+    "DE,x,dataset,acme/d,," U2 ",2026-06-02,GET,404,");
+
+  g_assert_cmpstr (csv, ==, jsonl);
+  g_assert_cmpstr (csv, ==, from_csv_gz);
+  g_assert_cmpstr (csv, ==, from_jsonl_gz);
+  g_assert_cmpstr (csv, ==, quoted);
+  g_assert_cmpstr (csv, ==, reordered);
+  assert_member (csv, "$.firstDay", "\"2026-06-01\"");
+  assert_member (csv, "$.lastDay", "\"2026-06-02\"");
+  assert_member (csv, "$.countries.ZZ.requests", "1");
+  assert_member (csv, "$.users", "1");
+}
+
+/* Read once with every session key kept (a pipe) or streaming: the same. */
+static void
+test_single_pass (void)
+{
+  const char *texts[] = { DAY2, DAY1, NULL };
+  HubLogOptions once = { NULL, FALSE, TRUE };
+  g_autofree char *streaming = summary_with (texts, NULL);
+  g_autofree char *single = summary_with (texts, &once);
+
+  g_assert_cmpstr (streaming, ==, single);
+}
+
+/* Older exports: requestType as the method, no status (class other), and
+ * isInternal as team traffic. */
+static void
+test_old_columns (void)
+{
+  const char *texts[] = {
+    "timestamp,requestType,repoName,repoType,hashedUserId,hashedIp,country,isInternal\n"
+    "2026-06-01T10:00:00Z,download,acme/m,model," U1 ",,US,false\n"
+    "2026-06-01T10:01:00Z,file,acme/m,model," U1 ",,US,\n"
+    "2026-06-01T10:02:00Z,download,acme/m,model,,ip-1,US,true\n"
+    "2026-06-01T10:03:00Z,download,acme/m,model,,ip-2,DE,1\n",
+    NULL
+  };
+  HubLogOptions exclude = { NULL, TRUE, FALSE };
+  g_autofree char *all = summary_with (texts, NULL);
+  g_autofree char *without = summary_with (texts, &exclude);
+
+  assert_member (all, "$.requests", "4");
+  assert_member (all, "$.methods", "{\"download\":3,\"file\":1}");
+  assert_member (all, "$.statuses", "{}");
+  assert_member (all, "$.classes.other", "4");
+  assert_member (all, "$.uniques", "3");
+  assert_member (all, "$.sessions", "3");
+
+  assert_member (without, "$.requests", "2");
+  assert_member (without, "$.uniques", "1");
+  assert_member (without, "$.countries", "{\"US\":{\"requests\":2,\"uniques\":1}}");
+}
+
+/* The organisation's own ids, excluded when asked, counted apart always. */
+static void
+test_team (void)
+{
+  const char *texts[] = { DAY1, DAY2, NULL };
+  const char *team[] = { U2, NULL };
+  HubLogOptions include = { team, FALSE, FALSE };
+  HubLogOptions exclude = { team, TRUE, FALSE };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HubLogStore) store = read_texts (texts, &include, &error);
+  g_autofree char *with_team = hub_log_summary_to_json (store);
+  g_autofree char *plain = summary_with (texts, NULL);
+  g_autofree char *without = summary_with (texts, &exclude);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (with_team, ==, plain);
+  g_assert_cmpuint (hub_log_store_get_team_requests (store), ==, 2);
+  assert_member (without, "$.requests", "4");
+  assert_member (without, "$.uniques", "1");
+  assert_member (without, "$.sessions", "3");
+  assert_member (without, "$.countries", "{\"US\":{\"requests\":4,\"uniques\":1}}");
+}
+
+typedef struct
+{
+  const char  *text;
+  HubLogError  code;
+  guint        line;
+  const char  *column;
+} Refusal;
+
+static void
+assert_refused (const char  *text,
+                gsize        len,
+                HubLogError  code,
+                guint        line,
+                const char  *column)
+{
+  g_autoptr(GPtrArray) paths = temp_files ();
+  g_autoptr(HubLogStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *where = NULL;
+  const char *good = temp_file (paths, DAY1, strlen (DAY1));
+  const char *bad = temp_file (paths, text, len);
+  const char *both[] = { good, bad };
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  /* Refused whole: what was read before is left as it was. */
+  store = hub_log_store_new ();
+  g_assert_true (add_paths (store, &good, 1, NULL, &error));
+  before = hub_log_summary_to_json (store);
+  g_assert_false (add_paths (store, both, 2, NULL, &error));
+  after = hub_log_summary_to_json (store);
+  g_assert_cmpstr (before, ==, after);
+
+  g_assert_error (error, HUB_LOG_ERROR, (gint) code);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, bad));
+  if (line > 0)
+    {
+      where = g_strdup_printf ("line %u", line);
+      g_assert_nonnull (strstr (error->message, where));
+      g_clear_pointer (&where, g_free);
+      where = g_strdup_printf ("line %u", line + 1);
+      g_assert_null (strstr (error->message, where));
+    }
+  if (column != NULL)
+    {
+      g_clear_pointer (&where, g_free);
+      where = g_strdup_printf ("“%s”", column);
+      g_assert_nonnull (strstr (error->message, where));
+    }
+}
+
+/* Every refusal names the file, the line and the column. */
+static void
+test_refusals (void)
+{
+  const Refusal refusals[] = {
+    { HEADER "2026-06-01T10:00:00Z,abc,GET,acme/m,model,,ip,US,\n",
+      HUB_LOG_ERROR_BAD_STATUS, 2, "status" },
+    { HEADER "2026-06-01T10:00:00Z,200,GET,acme/m,model,,ip,US,\n"
+      "2026-06-01T10:00:00Z,99,GET,acme/m,model,,ip,US,\n",
+      HUB_LOG_ERROR_BAD_STATUS, 3, "status" },
+    { HEADER "2026-06-01T10:00:00Z,600,GET,acme/m,model,,ip,US,\n",
+      HUB_LOG_ERROR_BAD_STATUS, 2, "status" },
+    { HEADER "2026-06-01T10:00:00Z,,GET,acme/m,model,,ip,US,\n",
+      HUB_LOG_ERROR_BAD_STATUS, 2, "status" },
+    { HEADER "2026-06-01T10:00:00Z,+200,GET,acme/m,model,,ip,US,\n",
+      HUB_LOG_ERROR_BAD_STATUS, 2, "status" },
+    { HEADER "\n\n2026-06-01T10:00:00Z,200,GET,,model,,ip,US,\n",
+      HUB_LOG_ERROR_EMPTY_FIELD, 4, "repoName" },
+    { HEADER "2026-06-01T10:00:00Z,200,GET,acme/m,,,ip,US,\n",
+      HUB_LOG_ERROR_EMPTY_FIELD, 2, "repoType" },
+    { HEADER "2026-02-30T10:00:00Z,200,GET,acme/m,model,,ip,US,\n",
+      HUB_LOG_ERROR_BAD_DATE, 2, "timestamp" },
+    { HEADER "2026-06-01T25:00:00Z,200,GET,acme/m,model,,ip,US,\n",
+      HUB_LOG_ERROR_BAD_DATE, 2, "timestamp" },
+    { HEADER "yesterday,200,GET,acme/m,model,,ip,US,\n",
+      HUB_LOG_ERROR_BAD_DATE, 2, "timestamp" },
+    { HEADER "2026-06-01T10:00:00Z,200,GET,acme/m,model,,ip\n",
+      HUB_LOG_ERROR_SHORT_ROW, 2, "country" },
+    { "timestamp,method,repoName,repoType,hashedUserId,hashedIp\n",
+      HUB_LOG_ERROR_MISSING_COLUMN, 1, "status" },
+    { "timestamp,status,repoName,repoType\n", HUB_LOG_ERROR_MISSING_COLUMN, 1, "method" },
+    { "\n<!DOCTYPE html><html><body>Sign in</body></html>\n", HUB_LOG_ERROR_NOT_LOGS, 2, NULL },
+    { "a,b,c\n1,2,3\n", HUB_LOG_ERROR_NOT_LOGS, 1, NULL },
+    { "", HUB_LOG_ERROR_EMPTY, 0, NULL },
+    { " \n\n", HUB_LOG_ERROR_EMPTY, 0, NULL },
+    { HEADER "2026-06-01T10:00:00Z,200,GET,\"acme/\nm\",model,,ip,US,\n"
+      "2026-06-01T10:00:00Z,200,GET,\"acme/m\",model,,ip,US,\n"
+      "2026-06-01T10:00:00Z,200,GET,\"acme/m\",model\n",
+      HUB_LOG_ERROR_SHORT_ROW, 5, "hashedUserId" },
+    { HEADER "2026-06-01T10:00:00Z,200,GET,acme/m,model,,ip,US,\r"
+      "2026-06-01T10:00:00Z,2OO,GET,acme/m,model,,ip,US,\r\n",
+      HUB_LOG_ERROR_BAD_STATUS, 3, "status" },
+    { HEADER "2026-06-01T10:00:00Z,200,GET,acme/\xff,model,,ip,US,\n",
+      HUB_LOG_ERROR_NOT_TEXT, 2, "repoName" },
+    { "{\"timestamp\":\"2026-06-01\",\"status\":200,\"method\":\"GET\",\"repoName\":\"a\",\"repoType\":\"model\"}\n"
+      "[1,2]\n", HUB_LOG_ERROR_BAD_JSON, 2, NULL },
+    { "{\"timestamp\":\"2026-06-01\",\"status\":200,\"method\":\"GET\",\"repoName\":\"a\",\"repoType\":\"model\"}\n"
+      "{\"timestamp\":\"2026-06-01\",\"status\":200,\"method\":\"GET\",\"repoName\":[\"a\"],\"repoType\":\"model\"}\n",
+      HUB_LOG_ERROR_BAD_JSON, 2, "repoName" },
+    { "{\"timestamp\":\"2026-06-01\",\"status\":null,\"method\":\"GET\",\"repoName\":\"a\",\"repoType\":\"model\"}\n",
+      HUB_LOG_ERROR_BAD_STATUS, 1, "status" },
+    { "{\"timestamp\":\"2026-06-01\",\"status\":200.5,\"method\":\"GET\",\"repoName\":\"a\",\"repoType\":\"model\"}\n",
+      HUB_LOG_ERROR_BAD_STATUS, 1, "status" },
+    { "{\"timestamp\":\"2026-06-01\",\"status\":200,\"method\":\"GET\",\"repoType\":\"model\"}\n",
+      HUB_LOG_ERROR_EMPTY_FIELD, 1, "repoName" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (refusals); i++)
+    {
+      g_test_message ("refusal %u", i);
+      assert_refused (refusals[i].text, strlen (refusals[i].text), refusals[i].code,
+                      refusals[i].line, refusals[i].column);
+    }
+}
+
+/* A gzip stream cut short is an error, not a shorter log. */
+static void
+test_cut_gzip (void)
+{
+  g_autoptr(GBytes) whole = gzip_text (DAY1 DAY1 DAY1);
+  gsize len;
+  const char *data = g_bytes_get_data (whole, &len);
+
+  assert_refused (data, len - 9, HUB_LOG_ERROR_READ, 0, NULL);
+}
+
+/* Logs of many blocks, read on two threads: the same figures as read once
+ * with every key sorted; an error deep in the file names its line. */
+static void
+test_many_blocks (void)
+{
+  g_autoptr(GString) text = g_string_new (HEADER);
+  g_autoptr(GPtrArray) paths = temp_files ();
+  HubLogOptions once = { NULL, FALSE, TRUE };
+  const guint n = 40000;
+  g_autofree char *streaming = NULL;
+  g_autofree char *single = NULL;
+  const char *path;
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint s = i * 7;
+
+      g_string_append_printf (text,
+                              "2026-06-%02uT%02u:%02u:%02u.%03uZ,%u,%s,acme/repo-%u,%s,%s%016"
+                              G_GINT64_MODIFIER "x,%s%x,%s,"
+                              "some region with a long enough name to make the lines longer\n",
+                              1 + s / 86400, s / 3600 % 24, s / 60 % 60, s % 60, i % 1000,
+                              i % 11 == 0 ? 404 : i % 3 == 0 ? 200 : 302,
+                              i % 4 == 0 ? "HEAD" : "GET", i % 37, i % 5 == 0 ? "dataset" : "model",
+                              i % 2 ? "" : "fedcba98", (guint64) (i % 2 ? 0 : (i % 977) * G_GUINT64_CONSTANT (0x100000001)),
+                              i % 2 ? "ip" : "", i % 2 ? i % 1553 : 0,
+                              i % 13 == 0 ? "" : i % 3 ? "US" : "DE");
+    }
+  g_assert_cmpuint (text->len, >, 4 * 1024 * 1024);
+  {
+    const char *texts[] = { text->str, NULL };
+
+    streaming = summary_with (texts, NULL);
+    single = summary_with (texts, &once);
+  }
+  g_assert_cmpstr (streaming, ==, single);
+  assert_member (streaming, "$.requests", "40000");
+
+  /* A bad line near the end: its line is the header plus its position. */
+  g_string_append (text, "2026-06-01T10:00:00Z,200,GET,acme/m,model,,ip,US,\n");
+  g_string_append (text, "2026-06-01T10:00:00Z,20O,GET,acme/m,model,,ip,US,\n");
+  path = temp_file (paths, text->str, text->len);
+  {
+    g_autoptr(HubLogStore) store = hub_log_store_new ();
+    g_autoptr(GError) error = NULL;
+    g_autofree char *where = g_strdup_printf ("line %u,", n + 3);
+
+    g_assert_false (add_paths (store, &path, 1, NULL, &error));
+    g_assert_error (error, HUB_LOG_ERROR, HUB_LOG_ERROR_BAD_STATUS);
+    g_assert_nonnull (strstr (error->message, where));
+  }
+}
+
+/* Per-day series and figures per repository and per country, as the
+ * window asks for them. */
+static void
+test_queries (void)
+{
+  const char *texts[] = { DAY1, DAY2, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HubLogStore) store = read_texts (texts, NULL, &error);
+  HubLogFigures days[2];
+  HubLogFigures by_country[2];
+  HubLogFigures one;
+  HubDay first, last;
+  int fr = -1;
+
+  g_assert_no_error (error);
+  g_assert_true (hub_log_store_get_days (store, &first, &last));
+  hub_log_store_daily (store, HUB_LOG_FILTER_ALL, first, last, days);
+  g_assert_cmpuint (days[0].requests, ==, 3);
+  g_assert_cmpuint (days[1].requests, ==, 3);
+  g_assert_cmpuint (days[0].uniques, ==, 2);
+  g_assert_cmpuint (days[1].uniques, ==, 2);
+  g_assert_cmpuint (days[0].sessions + days[1].sessions, ==, 4);
+
+  g_assert_cmpuint (hub_log_store_get_n_countries (store), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    if (g_strcmp0 (hub_log_store_get_country (store, i), "FR") == 0)
+      fr = (int) i;
+  g_assert_cmpint (fr, >=, 0);
+  hub_log_store_by_country (store, first, last, by_country);
+  g_assert_cmpuint (by_country[fr].requests, ==, 2);
+  g_assert_cmpuint (by_country[fr].anonymous_ips, ==, 1);
+  g_assert_cmpuint (by_country[fr].classes[HUB_LOG_CLASS_DOWNLOAD], ==, 1);
+
+  hub_log_store_figures (store, (HubLogFilter) { 0, fr }, first, first, &one);
+  g_assert_cmpuint (one.requests, ==, 1);
+}
+
+/* The aggregate DuckDB made of the two days (data/sql), read as logs are,
+ * gives what the raw logs give; a broken aggregate is refused like logs. */
+static void
+test_aggregate (void)
+{
+  g_autofree char *aggregate = g_test_build_filename (G_TEST_DIST, "data", "logs",
+                                                      "aggregate-duckdb.csv", NULL);
+  g_autofree char *day1 = g_test_build_filename (G_TEST_DIST, "data", "logs", "day-1.csv", NULL);
+  g_autofree char *day2 = g_test_build_filename (G_TEST_DIST, "data", "logs", "day-2.jsonl", NULL);
+  const char *raw[] = { day1, day2 };
+  g_autoptr(HubLogStore) from_raw = hub_log_store_new ();
+  g_autoptr(HubLogStore) from_aggregate = hub_log_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  const char *header = "day,repoType,repoName,country,method,status,requests,sessions,users,"
+                       "anonymousIps\n";
+  g_autofree char *bad_count = g_strconcat (header, "2026-10-01,model,acme/m,US,GET,302,1,0,,\n"
+                                            "2026-10-01,model,acme/m,US,GET,302,-1,0,,\n", NULL);
+  g_autofree char *bad_sketch = g_strconcat (header, "2026-10-01,model,acme/m,US,GET,302,1,1,"
+                                             "h:00000000000000zz,\n", NULL);
+  g_autofree char *bad_day = g_strconcat (header, "2026-10-01T10:00:00Z,model,acme/m,US,GET,302,"
+                                          "1,1,,\n", NULL);
+
+  g_assert_true (add_paths (from_raw, raw, 2, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (add_paths (from_aggregate, (const char * const *) &aggregate, 1, NULL, &error));
+  g_assert_no_error (error);
+  a = hub_log_summary_to_json (from_raw);
+  b = hub_log_summary_to_json (from_aggregate);
+  g_assert_cmpstr (a, ==, b);
+  assert_member (b, "$.requests", "300");
+
+  assert_refused (bad_count, strlen (bad_count), HUB_LOG_ERROR_BAD_COUNT, 3, "requests");
+  assert_refused (bad_sketch, strlen (bad_sketch), HUB_LOG_ERROR_BAD_SKETCH, 2, "users");
+  assert_refused (bad_day, strlen (bad_day), HUB_LOG_ERROR_BAD_DATE, 2, "day");
+}
+
+/* Progress counts the bytes and the lines read; a cancelled read leaves the
+ * store as it was. */
+static void
+test_progress_cancel (void)
+{
+  g_autoptr(GPtrArray) paths = temp_files ();
+  const char *path = temp_file (paths, DAY1, strlen (DAY1));
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GFile *files[] = { file };
+  g_autoptr(HubLogStore) store = hub_log_store_new ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  HubProgress progress = { 0 };
+
+  g_assert_true (hub_log_store_add_files (store, files, &path, 1, NULL, &progress, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (atomic_load (&progress.bytes), ==, strlen (DAY1));
+  g_assert_cmpuint (atomic_load (&progress.rows), ==, 3);
+
+  before = hub_log_summary_to_json (store);
+  g_cancellable_cancel (cancellable);
+  g_assert_false (hub_log_store_add_files (store, files, &path, 1, NULL, NULL, cancellable,
+                                           &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  after = hub_log_summary_to_json (store);
+  g_assert_cmpstr (before, ==, after);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/logs/summary", test_summary);
+  g_test_add_func ("/core/logs/no-lines", test_no_lines);
+  g_test_add_func ("/core/logs/session-gap", test_session_gap);
+  g_test_add_func ("/core/logs/session-midnight", test_session_midnight);
+  g_test_add_func ("/core/logs/files-out-of-order", test_files_out_of_order);
+  g_test_add_func ("/core/logs/lines-out-of-order", test_lines_out_of_order);
+  g_test_add_func ("/core/logs/appended-day", test_appended_day);
+  g_test_add_func ("/core/logs/save-load", test_save_load);
+  g_test_add_func ("/core/logs/identity", test_identity);
+  g_test_add_func ("/core/logs/errors-count-for-no-one", test_errors_count_for_no_one);
+  g_test_add_func ("/core/logs/classes", test_classes);
+  g_test_add_func ("/core/logs/formats-equal", test_formats_equal);
+  g_test_add_func ("/core/logs/single-pass", test_single_pass);
+  g_test_add_func ("/core/logs/old-columns", test_old_columns);
+  g_test_add_func ("/core/logs/team", test_team);
+  g_test_add_func ("/core/logs/refusals", test_refusals);
+  g_test_add_func ("/core/logs/cut-gzip", test_cut_gzip);
+  g_test_add_func ("/core/logs/many-blocks", test_many_blocks);
+  g_test_add_func ("/core/logs/queries", test_queries);
+  g_test_add_func ("/core/logs/aggregate", test_aggregate);
+  g_test_add_func ("/core/logs/progress-cancel", test_progress_cancel);
+
+  return g_test_run ();
+}
