@@ -317,3 +317,20 @@ hub_test_count (HubDataset *dataset,
   g_assert_nonnull (repo);
   return hub_repo_day_count (repo, hub_test_day (iso));
 }
+
+void
+hub_test_run_clear (HubTestRun *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+/* A child's output as text (its bytes, NUL-terminated). */
+char *
+hub_test_bytes_to_string (GBytes *bytes)
+{
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  return g_strndup (data ? data : "", len);
+}

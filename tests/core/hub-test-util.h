@@ -41,4 +41,17 @@ gint64      hub_test_count                 (HubDataset  *dataset,
                                             const char  *name,
                                             const char  *iso);
 
+/* What a run of the hub-analytics binary gave: its exit status and output. */
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} HubTestRun;
+
+void  hub_test_run_clear       (HubTestRun *run);
+char *hub_test_bytes_to_string (GBytes     *bytes);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HubTestRun, hub_test_run_clear)
+
 G_END_DECLS

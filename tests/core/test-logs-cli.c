@@ -12,35 +12,10 @@
 
 #include "hub-test-util.h"
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static char *
-bytes_to_string (GBytes *bytes)
-{
-  gsize len;
-  const char *data = g_bytes_get_data (bytes, &len);
-
-  return g_strndup (data ? data : "", len);
-}
-
 /* Runs hub-analytics with args in the folder of the test data; its standard
  * input is the file stdin_path, or the bytes input through a pipe. */
 static void
-run_logs (Run                *run,
+run_logs (HubTestRun         *run,
           const char * const *args,
           const char         *stdin_path,
           GBytes             *input)
@@ -80,8 +55,8 @@ run_logs (Run                *run,
   g_assert_no_error (error);
   g_assert_true (g_subprocess_get_if_exited (process));
   run->status = g_subprocess_get_exit_status (process);
-  run->out = bytes_to_string (out);
-  run->err = bytes_to_string (err);
+  run->out = hub_test_bytes_to_string (out);
+  run->err = hub_test_bytes_to_string (err);
 }
 
 static char *
@@ -118,8 +93,8 @@ test_files (void)
   const char *args[] = { "--logs-summary", "day-1.csv", "day-2.jsonl-compressed", NULL };
   const char *reversed[] = { "--logs-summary", "day-2.jsonl-compressed", "day-1.csv", NULL };
   g_autofree char *expected = expected_summary ();
-  g_auto(Run) run = { 0 };
-  g_auto(Run) run_reversed = { 0 };
+  g_auto(HubTestRun) run = { 0 };
+  g_auto(HubTestRun) run_reversed = { 0 };
 
   run_logs (&run, args, NULL, NULL);
   g_assert_cmpstr (run.err, ==, "");
@@ -143,8 +118,8 @@ test_stdin (void)
   g_autofree char *text = NULL;
   g_autoptr(GBytes) input = NULL;
   gsize len;
-  g_auto(Run) from_file = { 0 };
-  g_auto(Run) from_pipe = { 0 };
+  g_auto(HubTestRun) from_file = { 0 };
+  g_auto(HubTestRun) from_pipe = { 0 };
 
   run_logs (&from_file, args, day2, NULL);
   g_assert_cmpint (from_file.status, ==, 0);
@@ -168,9 +143,9 @@ test_refused (void)
   g_autoptr(GBytes) input = g_bytes_new_static (
     "timestamp,status,method,repoName,repoType,hashedUserId,hashedIp,country,region\n"
     "2026-10-03T00:00:00Z,abc,GET,acme/m,model,,ip,US,\n", 129);
-  g_auto(Run) run = { 0 };
-  g_auto(Run) run_none = { 0 };
-  g_auto(Run) run_missing = { 0 };
+  g_auto(HubTestRun) run = { 0 };
+  g_auto(HubTestRun) run_none = { 0 };
+  g_auto(HubTestRun) run_missing = { 0 };
 
   run_logs (&run, args, NULL, input);
   g_assert_cmpint (run.status, !=, 0);

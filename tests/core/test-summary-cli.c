@@ -19,35 +19,10 @@
                     "\"previousMonth\":0,\"repos\":2,\"models\":1,\"datasets\":1," \
                     "\"spaces\":0,\"rows\":6}\n"
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static char *
-bytes_to_string (GBytes *bytes)
-{
-  gsize len;
-  const char *data = g_bytes_get_data (bytes, &len);
-
-  return g_strndup (data ? data : "", len);
-}
-
 /* Runs hub-analytics with args, text on its standard input (or none), in
  * the folder cwd (or here), without DISPLAY, WAYLAND_DISPLAY or a session bus. */
 static void
-run_summary_full (Run                *run,
+run_summary_full (HubTestRun         *run,
                   const char * const *args,
                   const char         *input,
                   const char         *input_path,
@@ -91,12 +66,12 @@ run_summary_full (Run                *run,
   g_assert_true (g_subprocess_get_if_exited (process));
 
   run->status = g_subprocess_get_exit_status (process);
-  run->out = bytes_to_string (out);
-  run->err = bytes_to_string (err);
+  run->out = hub_test_bytes_to_string (out);
+  run->err = hub_test_bytes_to_string (err);
 }
 
 static void
-run_summary (Run                *run,
+run_summary (HubTestRun         *run,
              const char * const *args,
              const char         *input,
              const char         *cwd)
@@ -105,7 +80,7 @@ run_summary (Run                *run,
 }
 
 static void
-assert_refused (Run        *run,
+assert_refused (HubTestRun *run,
                 const char *fragment)
 {
   g_assert_cmpint (run->status, !=, 0);
@@ -118,7 +93,7 @@ test_file (void)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "hub-sample.csv", NULL);
   const char *args[] = { "--summary", path, NULL };
-  g_auto(Run) run = { 0 };
+  g_auto(HubTestRun) run = { 0 };
 
   run_summary (&run, args, NULL, NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -132,7 +107,7 @@ test_stdin (void)
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "hub-sample.csv", NULL);
   g_autofree char *text = NULL;
   const char *args[] = { "--summary", "-", NULL };
-  g_auto(Run) run = { 0 };
+  g_auto(HubTestRun) run = { 0 };
 
   g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
   run_summary (&run, args, text, NULL);
@@ -147,7 +122,7 @@ test_relative_path (void)
 {
   g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", NULL);
   const char *args[] = { "--summary", "hub-sample.csv", NULL };
-  g_auto(Run) run = { 0 };
+  g_auto(HubTestRun) run = { 0 };
 
   run_summary (&run, args, NULL, dir);
   g_assert_cmpint (run.status, ==, 0);
@@ -158,7 +133,7 @@ static void
 test_header_only (void)
 {
   const char *args[] = { "--summary", "-", NULL };
-  g_auto(Run) run = { 0 };
+  g_auto(HubTestRun) run = { 0 };
 
   run_summary (&run, args, HEADER, NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -172,7 +147,7 @@ static void
 test_warning (void)
 {
   const char *args[] = { "--summary", "-", NULL };
-  g_auto(Run) run = { 0 };
+  g_auto(HubTestRun) run = { 0 };
 
   run_summary (&run, args, HEADER
                "model,org/a,0,2026-06-01,1\n"
@@ -190,7 +165,7 @@ test_bad_file (void)
   g_autofree char *dir = g_dir_make_tmp ("hub-test-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "bad.csv", NULL);
   const char *args[] = { "--summary", path, NULL };
-  g_auto(Run) run = { 0 };
+  g_auto(HubTestRun) run = { 0 };
 
   g_assert_true (g_file_set_contents (path, HEADER
                                       "model,org/a,0,2026-06-01,1\n"
@@ -205,7 +180,7 @@ static void
 test_bad_stdin (void)
 {
   const char *args[] = { "--summary", "-", NULL };
-  g_auto(Run) run = { 0 };
+  g_auto(HubTestRun) run = { 0 };
 
   run_summary (&run, args, HEADER "model,org/a,0,2026-02-30,1\n", NULL);
   assert_refused (&run, "line 2, column “timestamp”");
@@ -215,7 +190,7 @@ static void
 test_html (void)
 {
   const char *args[] = { "--summary", "-", NULL };
-  g_auto(Run) run = { 0 };
+  g_auto(HubTestRun) run = { 0 };
 
   run_summary (&run, args, "<!DOCTYPE html>\n<html><body>Sign in</body></html>\n", NULL);
   assert_refused (&run, "web page");
@@ -225,7 +200,7 @@ static void
 test_empty_input (void)
 {
   const char *args[] = { "--summary", "-", NULL };
-  g_auto(Run) run = { 0 };
+  g_auto(HubTestRun) run = { 0 };
 
   run_summary (&run, args, "", NULL);
   assert_refused (&run, "empty");
@@ -235,7 +210,7 @@ static void
 test_missing_file (void)
 {
   const char *args[] = { "--summary", "/nonexistent/breakdown.csv", NULL };
-  g_auto(Run) run = { 0 };
+  g_auto(HubTestRun) run = { 0 };
 
   run_summary (&run, args, NULL, NULL);
   assert_refused (&run, "/nonexistent/breakdown.csv");
@@ -250,7 +225,7 @@ test_large_file_error (void)
   g_autofree char *path = NULL;
   g_autofree char *expected = NULL;
   const char *args[] = { "--summary", NULL, NULL };
-  g_auto(Run) run = { 0 };
+  g_auto(HubTestRun) run = { 0 };
   guint lines = 3;
 
   while (text->len < HUB_PARSER_SPLIT_MIN_SIZE * 3 / 4)
@@ -279,7 +254,7 @@ test_large_file_error_stdin (void)
   g_autofree char *path = NULL;
   g_autofree char *expected = NULL;
   const char *args[] = { "--summary", "-", NULL };
-  g_auto(Run) run = { 0 };
+  g_auto(HubTestRun) run = { 0 };
   guint lines = 3;
 
   while (text->len < HUB_PARSER_SPLIT_MIN_SIZE * 3 / 4)
@@ -304,7 +279,7 @@ test_large_file (void)
   g_autoptr(GString) text = g_string_new (HEADER);
   g_autofree char *path = NULL;
   const char *args[] = { "--summary", NULL, NULL };
-  g_auto(Run) run = { 0 };
+  g_auto(HubTestRun) run = { 0 };
   guint rows = 0;
 
   while (text->len < HUB_PARSER_SPLIT_MIN_SIZE + 1024)
