@@ -97,7 +97,7 @@ test_window (void)
 
   /* The repository page: its own buttons (the back button is libadwaita's). */
   hub_test_open_repo (window, 0);
-  hub_test_run_frames (200);
+  hub_test_wait_frames (12);
   g_assert_true (adw_navigation_split_view_get_show_content (ADW_NAVIGATION_SPLIT_VIEW (split_view)));
   g_assert_cmpuint (check_tree (hub_test_find_type (GTK_WIDGET (window), HUB_TYPE_REPO_DETAIL)),
                     >=, 11);
@@ -114,7 +114,7 @@ test_dialogs (void)
   GtkWindow *sign_in_parent = hub_test_present_dialog (sign_in, 800, 640);
   GtkWindow *preferences_parent = hub_test_present_dialog (preferences, 800, 640);
 
-  hub_test_run_frames (200);
+  hub_test_wait_frames (12);
   g_assert_cmpuint (check_tree (sign_in), >, 1);
   g_assert_cmpuint (check_tree (preferences), >, 0);
   gtk_window_destroy (sign_in_parent);

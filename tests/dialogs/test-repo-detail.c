@@ -40,7 +40,7 @@ show_in_window (GtkWidget *child,
   adw_window_set_content (ADW_WINDOW (window), child);
   gtk_window_set_default_size (window, width, height);
   gtk_window_present (window);
-  hub_test_run_frames (300);
+  hub_test_wait_frames (18);
   return window;
 }
 
@@ -154,20 +154,20 @@ test_screenshots (void)
   save_screenshot (detail, "detail-daily-light.png");
   hub_chart_set_bucket (chart, HUB_BUCKET_MONTH);
   hub_chart_set_range (chart, HUB_RANGE_ALL);
-  hub_test_run_frames (100);
+  hub_test_wait_frames (6);
   save_screenshot (detail, "detail-monthly-light.png");
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  hub_test_run_frames (200);
+  hub_test_wait_frames (12);
   save_screenshot (detail, "detail-monthly-dark.png");
   hub_chart_set_bucket (chart, HUB_BUCKET_DAY);
   hub_chart_set_range (chart, HUB_RANGE_LAST_90_DAYS);
-  hub_test_run_frames (100);
+  hub_test_wait_frames (6);
   save_screenshot (detail, "detail-daily-dark.png");
 
   gtk_window_set_default_size (window, 380, 720);
   gtk_widget_queue_resize (GTK_WIDGET (window));
-  hub_test_run_frames (800);
+  hub_test_wait_frames (50);
   save_screenshot (detail, "detail-narrow-dark.png");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 

@@ -80,7 +80,7 @@ save_screenshot (GtkWidget  *dialog,
   g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
   g_autoptr(GdkTexture) texture = NULL;
 
-  hub_test_run_frames (300);
+  hub_test_wait_frames (18);
   texture = hub_test_render (dialog);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("screenshot: %s", path);

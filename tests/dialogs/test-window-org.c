@@ -149,7 +149,7 @@ save_screenshot (HubWindow  *window,
   g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
   g_autoptr(GdkTexture) texture = NULL;
 
-  hub_test_run_frames (300);
+  hub_test_wait_frames (18);
   texture = hub_test_render (GTK_WIDGET (window));
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("screenshot: %s", path);
@@ -255,7 +255,7 @@ test_fetch_refresh_cancel_detail (void)
     HubRepoTable *table = hub_window_get_table (window);
     g_autoptr(HubRepoRow) first = NULL;
 
-    hub_test_run_frames (200);
+    hub_test_wait_frames (12);
     hub_repo_table_sort_by (table, HUB_REPO_COLUMN_LIKES, GTK_SORT_ASCENDING);
     first = g_list_model_get_item (hub_repo_table_get_model (table), 0);
     g_assert_cmpstr (hub_repo_row_get_name (first), ==, "aurora/corpus");
@@ -268,7 +268,7 @@ test_fetch_refresh_cancel_detail (void)
   slow = TRUE;
   g_action_group_activate_action (G_ACTION_GROUP (window), "refresh", NULL);
   wait_until (is_loading, window, "the refresh");
-  hub_test_run_frames (500);
+  hub_test_wait_frames (31);
   progress = hub_test_label_text (GTK_WIDGET (window), "progress-label");
   g_assert_nonnull (strstr (progress, "aurora"));
   g_action_group_activate_action (G_ACTION_GROUP (window), "cancel-load", NULL);

@@ -41,7 +41,7 @@ test_dashboard (void)
   g_autofree char *shot = g_test_build_filename (G_TEST_BUILT, "window-german.png", NULL);
   g_autoptr(GdkTexture) texture = NULL;
 
-  hub_test_run_frames (300);
+  hub_test_wait_frames (18);
   collect_labels (GTK_WIDGET (window), labels);
   g_test_message ("labels:\n%s", labels->str);
 

@@ -132,7 +132,7 @@ wait_settled (void)
   do
     {
       settled = last_painted;
-      hub_test_run_frames (100);
+      hub_test_wait_frames (6);
     }
   while (last_painted != settled);
   return settled;

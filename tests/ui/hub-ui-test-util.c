@@ -28,22 +28,61 @@ hub_test_ui_init (int    *argc,
   hub_ui_init ();
 }
 
-static gboolean
-on_frames_done (gpointer user_data)
+static void
+on_wait_frames_timeout (gpointer what)
 {
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
+  g_error ("%s", (const char *) what);
 }
 
-/* Runs the main loop for ms milliseconds: layout and paint happen. */
+/* Runs the main loop until every window shown has painted n more frames
+ * (so that layout and paint have happened), asking each for frames
+ * meanwhile; with no window shown, until nothing is left to do. A wait of
+ * more than 20 s fails the test. */
 void
-hub_test_run_frames (guint ms)
+hub_test_wait_frames (guint n)
 {
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autoptr(GPtrArray) clocks = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) targets = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint timeout;
   gboolean done = FALSE;
 
-  g_timeout_add (ms, on_frames_done, &done);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+      GdkFrameClock *clock = gtk_widget_get_mapped (window) ? gtk_widget_get_frame_clock (window)
+                                                            : NULL;
+      gint64 target;
+
+      if (clock == NULL)
+        continue;
+      target = gdk_frame_clock_get_frame_counter (clock) + n;
+      g_ptr_array_add (clocks, g_object_ref (clock));
+      g_array_append_val (targets, target);
+    }
+
+  timeout = g_timeout_add_seconds_once (20, on_wait_frames_timeout,
+                                        (gpointer) "The windows painted no frames for 20 s");
   while (!done)
-    g_main_context_iteration (NULL, TRUE);
+    {
+      done = TRUE;
+      for (guint i = 0; i < clocks->len; i++)
+        {
+          GdkFrameClock *clock = g_ptr_array_index (clocks, i);
+
+          if (gdk_frame_clock_get_frame_counter (clock) < g_array_index (targets, gint64, i))
+            {
+              gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+              done = FALSE;
+            }
+        }
+      if (!done || g_main_context_pending (NULL))
+        {
+          g_main_context_iteration (NULL, !done);
+          done = done && !g_main_context_pending (NULL);
+        }
+    }
+  g_source_remove (timeout);
 }
 
 void
@@ -54,7 +93,7 @@ hub_test_wait_loaded (HubWindow *window)
   /* The read, then the table filling over its first frames. */
   while (hub_window_get_loading (window) || hub_repo_table_get_filling (table))
     g_main_context_iteration (NULL, TRUE);
-  hub_test_run_frames (100);
+  hub_test_wait_frames (6);
 }
 
 char *
@@ -81,7 +120,7 @@ hub_test_open_window (const char *fixture,
       hub_window_open_file (window, file);
       hub_test_wait_loaded (window);
     }
-  hub_test_run_frames (100);
+  hub_test_wait_frames (6);
   return window;
 }
 
@@ -161,7 +200,7 @@ hub_test_render (GtkWidget *widget)
       GtkSnapshot *snapshot = gtk_snapshot_new ();
 
       if (attempt > 0)
-        hub_test_run_frames (50);
+        hub_test_wait_frames (3);
       width = gtk_widget_get_width (widget);
       height = gtk_widget_get_height (widget);
       gdk_paintable_snapshot (paintable, snapshot, width, height);

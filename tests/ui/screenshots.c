@@ -53,7 +53,7 @@ save (HubWindow  *window,
   g_autofree char *path = g_build_filename (out_dir, name, NULL);
 
   /* A picture program, not a test: let animations and layout finish. */
-  hub_test_run_frames (400);
+  hub_test_wait_frames (25);
   texture = hub_test_render (GTK_WIDGET (window));
   if (!gdk_texture_save_to_png (texture, path))
     g_error ("Could not write %s", path);
@@ -116,7 +116,7 @@ shoot_size (guint size,
     g_autofree char *name = g_strdup_printf ("%ssign-in-%s-%s.png", prefix, size_name, scheme_name);
     g_autofree char *path = g_build_filename (out_dir, name, NULL);
 
-    hub_test_run_frames (400);
+    hub_test_wait_frames (25);
     texture = hub_test_render (GTK_WIDGET (dialog_parent));
     if (!gdk_texture_save_to_png (texture, path))
       g_error ("Could not write %s", path);

@@ -197,7 +197,7 @@ test_period (Fixture       *f,
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
   g_settings_set_enum (settings, "period", HUB_PERIOD_LAST_MONTH);
-  hub_test_run_frames (50);
+  hub_test_wait_frames (3);
   g_assert_cmpint (hub_repo_table_get_period (f->table), ==, HUB_PERIOD_LAST_MONTH);
   /* Last 30 days: Beta 1000, alpha 300, alpha-demo 5, then the two with 0. */
   assert_shown (f, "Beta-large alpha alpha-demo gamma-corpus delta-eval");
@@ -214,7 +214,7 @@ shown_in_view (Fixture *f)
   GtkWidget *list = hub_test_find_type (view, GTK_TYPE_LIST_VIEW);
   GString *names = g_string_new (NULL);
 
-  hub_test_run_frames (50);
+  hub_test_wait_frames (3);
   for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
        row = gtk_widget_get_next_sibling (row))
     {

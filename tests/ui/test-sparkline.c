@@ -139,7 +139,7 @@ test_render (void)
 
       adw_style_manager_set_color_scheme (manager, dark ? ADW_COLOR_SCHEME_FORCE_DARK
                                                         : ADW_COLOR_SCHEME_FORCE_LIGHT);
-      hub_test_run_frames (100);
+      hub_test_wait_frames (6);
       texture = hub_test_render (sparkline);
       g_assert_nonnull (texture);
       width = gdk_texture_get_width (texture);

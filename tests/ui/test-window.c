@@ -19,7 +19,7 @@ set_period (HubPeriod period)
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
   g_settings_set_enum (settings, "period", period);
-  hub_test_run_frames (50);
+  hub_test_wait_frames (3);
 }
 
 #define assert_label(root, name, text) \
@@ -71,7 +71,7 @@ test_compact (void)
   HubWindow *window = hub_test_open_window ("fixture.csv", 360, 700);
   GtkWidget *cards = GTK_WIDGET (hub_window_get_cards (window));
 
-  hub_test_run_frames (100);
+  hub_test_wait_frames (6);
   g_assert_true (hub_summary_cards_get_compact (HUB_SUMMARY_CARDS (cards)));
   g_assert_true (hub_repo_table_get_compact (hub_window_get_table (window)));
   assert_label (cards, "downloads-value", "8.1 K");
