@@ -334,3 +334,56 @@ hub_test_bytes_to_string (GBytes *bytes)
 
   return g_strndup (data ? data : "", len);
 }
+
+/* Runs the hub-analytics binary (HUB_ANALYTICS, set by meson test) with args
+ * in the folder cwd (or here), without DISPLAY, WAYLAND_DISPLAY or a session
+ * bus, in the C locale. Its standard input is the file input_path, or input
+ * through a pipe (none: empty). */
+void
+hub_test_run_binary (HubTestRun         *run,
+                     const char * const *args,
+                     GBytes             *input,
+                     const char         *input_path,
+                     const char         *cwd)
+{
+  const char *binary = g_getenv ("HUB_ANALYTICS");
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GBytes) empty = NULL;
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GBytes) err = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* meson test sets it; without it there is nothing to test. */
+  g_assert_nonnull (binary);
+
+  g_ptr_array_add (argv, (char *) binary);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new ((input_path ? 0 : G_SUBPROCESS_FLAGS_STDIN_PIPE) |
+                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  if (input_path != NULL)
+    g_subprocess_launcher_set_stdin_file_path (launcher, input_path);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", "disabled:", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  if (cwd != NULL)
+    g_subprocess_launcher_set_cwd (launcher, cwd);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+
+  if (input_path == NULL && input == NULL)
+    input = empty = g_bytes_new_static ("", 0);
+  g_subprocess_communicate (process, input_path ? NULL : input, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+
+  run->status = g_subprocess_get_exit_status (process);
+  run->out = hub_test_bytes_to_string (out);
+  run->err = hub_test_bytes_to_string (err);
+}

@@ -51,6 +51,11 @@ typedef struct
 
 void  hub_test_run_clear       (HubTestRun *run);
 char *hub_test_bytes_to_string (GBytes     *bytes);
+void  hub_test_run_binary      (HubTestRun         *run,
+                                const char * const *args,
+                                GBytes             *input,
+                                const char         *input_path,
+                                const char         *cwd);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HubTestRun, hub_test_run_clear)
 

@@ -20,43 +20,9 @@ run_logs (HubTestRun         *run,
           const char         *stdin_path,
           GBytes             *input)
 {
-  const char *binary = g_getenv ("HUB_ANALYTICS");
   g_autofree char *data = g_test_build_filename (G_TEST_DIST, "data", "logs", NULL);
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GBytes) empty = NULL;
-  g_autoptr(GBytes) out = NULL;
-  g_autoptr(GBytes) err = NULL;
-  g_autoptr(GError) error = NULL;
 
-  g_assert_nonnull (binary);
-  g_ptr_array_add (argv, (char *) binary);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new ((stdin_path ? 0 : G_SUBPROCESS_FLAGS_STDIN_PIPE) |
-                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  if (stdin_path != NULL)
-    g_subprocess_launcher_set_stdin_file_path (launcher, stdin_path);
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", "disabled:", TRUE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_subprocess_launcher_set_cwd (launcher, data);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-
-  if (stdin_path == NULL && input == NULL)
-    input = empty = g_bytes_new_static ("", 0);
-  g_subprocess_communicate (process, stdin_path ? NULL : input, NULL, &out, &err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-  run->out = hub_test_bytes_to_string (out);
-  run->err = hub_test_bytes_to_string (err);
+  hub_test_run_binary (run, args, input, stdin_path, data);
 }
 
 static char *

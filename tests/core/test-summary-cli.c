@@ -19,64 +19,16 @@
                     "\"previousMonth\":0,\"repos\":2,\"models\":1,\"datasets\":1," \
                     "\"spaces\":0,\"rows\":6}\n"
 
-/* Runs hub-analytics with args, text on its standard input (or none), in
- * the folder cwd (or here), without DISPLAY, WAYLAND_DISPLAY or a session bus. */
-static void
-run_summary_full (HubTestRun         *run,
-                  const char * const *args,
-                  const char         *input,
-                  const char         *input_path,
-                  const char         *cwd)
-{
-  const char *binary = g_getenv ("HUB_ANALYTICS");
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GBytes) in = NULL;
-  g_autoptr(GBytes) out = NULL;
-  g_autoptr(GBytes) err = NULL;
-  g_autoptr(GError) error = NULL;
-
-  /* meson test sets it; without it there is nothing to test. */
-  g_assert_nonnull (binary);
-
-  g_ptr_array_add (argv, (char *) binary);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new ((input_path ? 0 : G_SUBPROCESS_FLAGS_STDIN_PIPE) |
-                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  if (input_path != NULL)
-    g_subprocess_launcher_set_stdin_file_path (launcher, input_path);
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", "disabled:", TRUE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  if (cwd != NULL)
-    g_subprocess_launcher_set_cwd (launcher, cwd);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-
-  if (input_path == NULL)
-    in = g_bytes_new_static (input ? input : "", input ? strlen (input) : 0);
-  g_subprocess_communicate (process, in, NULL, &out, &err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-
-  run->status = g_subprocess_get_exit_status (process);
-  run->out = hub_test_bytes_to_string (out);
-  run->err = hub_test_bytes_to_string (err);
-}
-
 static void
 run_summary (HubTestRun         *run,
              const char * const *args,
              const char         *input,
              const char         *cwd)
 {
-  run_summary_full (run, args, input, NULL, cwd);
+  g_autoptr(GBytes) in = g_bytes_new_static (input ? input : "", input ? strlen (input) : 0);
+
+  /* Text on its standard input (or none), in the folder cwd (or here). */
+  hub_test_run_binary (run, args, in, NULL, cwd);
 }
 
 static void
@@ -268,7 +220,7 @@ test_large_file_error_stdin (void)
     g_string_append (text, "model,org/b,0,2026-06-01,1\n");
   path = hub_test_write_temp_file (text->str, text->len);
 
-  run_summary_full (&run, args, NULL, path, NULL);
+  hub_test_run_binary (&run, args, NULL, path, NULL);
   assert_refused (&run, expected);
   g_unlink (path);
 }
