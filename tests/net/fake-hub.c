@@ -859,3 +859,14 @@ fake_hub_remove_tree (const char *path)
       }
   g_remove (path);
 }
+
+HubClient *
+fake_hub_new_client (FakeHub    *hub,
+                     const char *token)
+{
+  return g_object_new (HUB_TYPE_CLIENT,
+                       "endpoint", hub->url,
+                       "token", token,
+                       "retry-delay", 10,
+                       NULL);
+}

@@ -7,6 +7,7 @@
 #include <libsoup/soup.h>
 
 #include "async-wait.h"
+#include "hub-client.h"
 
 G_BEGIN_DECLS
 
@@ -78,6 +79,10 @@ void     fake_hub_free       (FakeHub    *hub);
 guint    fake_hub_hits       (FakeHub    *hub,
                               const char *path);
 char    *fake_hub_breakdown_path (const char *org);
+
+/* A client of hub with token (may be NULL): a 10 ms back-off after a 5xx. */
+HubClient *fake_hub_new_client (FakeHub    *hub,
+                                const char *token);
 
 /* The fixture: a generated breakdown of 40 repositories over 200 days. */
 GBytes  *fake_hub_load_fixture (void);

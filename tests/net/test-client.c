@@ -11,17 +11,6 @@
 #include "hub-client-private.h"
 #include "hub-net.h"
 
-static HubClient *
-new_client (FakeHub    *hub,
-            const char *token)
-{
-  return g_object_new (HUB_TYPE_CLIENT,
-                       "endpoint", hub->url,
-                       "token", token,
-                       "retry-delay", 10,
-                       NULL);
-}
-
 static HubDataset *
 fetch_full (HubClient     *client,
             const char    *org,
@@ -81,7 +70,7 @@ static void
 test_content_length (void)
 {
   g_autoptr(FakeHub) hub = fake_hub_new (NULL);
-  g_autoptr(HubClient) client = new_client (hub, FAKE_TOKEN);
+  g_autoptr(HubClient) client = fake_hub_new_client (hub, FAKE_TOKEN);
   g_autoptr(GError) error = NULL;
   g_autoptr(HubDataset) dataset = NULL;
   HubProgress progress = { 0 };
@@ -102,7 +91,7 @@ static void
 test_chunked (void)
 {
   g_autoptr(FakeHub) hub = fake_hub_new (NULL);
-  g_autoptr(HubClient) client = new_client (hub, FAKE_TOKEN);
+  g_autoptr(HubClient) client = fake_hub_new_client (hub, FAKE_TOKEN);
   g_autoptr(GError) error = NULL;
   g_autoptr(HubDataset) dataset = NULL;
   HubProgress progress = { 0 };
@@ -120,7 +109,7 @@ static void
 test_slow_progress (void)
 {
   g_autoptr(FakeHub) hub = fake_hub_new (NULL);
-  g_autoptr(HubClient) client = new_client (hub, FAKE_TOKEN);
+  g_autoptr(HubClient) client = fake_hub_new_client (hub, FAKE_TOKEN);
   g_autoptr(GError) error = NULL;
   g_autoptr(HubDataset) dataset = NULL;
   HubProgress progress = { 0 };
@@ -149,7 +138,7 @@ static void
 test_gzip (void)
 {
   g_autoptr(FakeHub) hub = fake_hub_new (NULL);
-  g_autoptr(HubClient) client = new_client (hub, FAKE_TOKEN);
+  g_autoptr(HubClient) client = fake_hub_new_client (hub, FAKE_TOKEN);
   g_autoptr(GError) error = NULL;
   g_autoptr(HubDataset) dataset = NULL;
   guint64 raw_size = 0;
@@ -166,7 +155,7 @@ static void
 test_raw_copy (void)
 {
   g_autoptr(FakeHub) hub = fake_hub_new (NULL);
-  g_autoptr(HubClient) client = new_client (hub, FAKE_TOKEN);
+  g_autoptr(HubClient) client = fake_hub_new_client (hub, FAKE_TOKEN);
   g_autoptr(GError) error = NULL;
   g_autoptr(HubDataset) dataset = NULL;
   g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
@@ -193,7 +182,7 @@ test_cut (gconstpointer data)
 {
   const char *mode = data;
   g_autoptr(FakeHub) hub = fake_hub_new (NULL);
-  g_autoptr(HubClient) client = new_client (hub, FAKE_TOKEN);
+  g_autoptr(HubClient) client = fake_hub_new_client (hub, FAKE_TOKEN);
   g_autoptr(GError) error = NULL;
   g_autoptr(HubDataset) dataset = NULL;
   g_autofree char *expected = NULL;
@@ -277,7 +266,7 @@ static void
 test_cancel (void)
 {
   g_autoptr(FakeHub) hub = fake_hub_new (NULL);
-  g_autoptr(HubClient) client = new_client (hub, FAKE_TOKEN);
+  g_autoptr(HubClient) client = fake_hub_new_client (hub, FAKE_TOKEN);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(HubDataset) dataset = NULL;
@@ -334,7 +323,7 @@ test_error_org (gconstpointer data)
 {
   const ErrorCase *c = data;
   g_autoptr(FakeHub) hub = fake_hub_new (NULL);
-  g_autoptr(HubClient) client = new_client (hub, FAKE_TOKEN);
+  g_autoptr(HubClient) client = fake_hub_new_client (hub, FAKE_TOKEN);
   g_autoptr(GError) error = NULL;
   g_autoptr(HubDataset) dataset = NULL;
 
@@ -348,7 +337,7 @@ static void
 test_401_wrong_token (void)
 {
   g_autoptr(FakeHub) hub = fake_hub_new (NULL);
-  g_autoptr(HubClient) client = new_client (hub, "hf_wrongWRONGwrong");
+  g_autoptr(HubClient) client = fake_hub_new_client (hub, "hf_wrongWRONGwrong");
   g_autoptr(GError) error = NULL;
   g_autoptr(HubDataset) dataset = fetch (client, "acme", &error);
 
@@ -360,7 +349,7 @@ static void
 test_403_names_org (void)
 {
   g_autoptr(FakeHub) hub = fake_hub_new (NULL);
-  g_autoptr(HubClient) client = new_client (hub, FAKE_TOKEN);
+  g_autoptr(HubClient) client = fake_hub_new_client (hub, FAKE_TOKEN);
   g_autoptr(GError) error = NULL;
   g_autoptr(HubDataset) dataset = fetch (client, "e403", &error);
 
@@ -373,7 +362,7 @@ static void
 test_429_retry (void)
 {
   g_autoptr(FakeHub) hub = fake_hub_new (NULL);
-  g_autoptr(HubClient) client = new_client (hub, FAKE_TOKEN);
+  g_autoptr(HubClient) client = fake_hub_new_client (hub, FAKE_TOKEN);
   g_autoptr(GError) error = NULL;
   g_autoptr(HubDataset) dataset = NULL;
   g_autofree char *path = fake_hub_breakdown_path ("limited");
@@ -394,7 +383,7 @@ static void
 test_429_date (void)
 {
   g_autoptr(FakeHub) hub = fake_hub_new (NULL);
-  g_autoptr(HubClient) client = new_client (hub, FAKE_TOKEN);
+  g_autoptr(HubClient) client = fake_hub_new_client (hub, FAKE_TOKEN);
   g_autoptr(GError) error = NULL;
   g_autoptr(HubDataset) dataset = NULL;
   g_autofree char *path = fake_hub_breakdown_path ("limited-date");
@@ -417,7 +406,7 @@ static void
 test_429_cancel_wait (void)
 {
   g_autoptr(FakeHub) hub = fake_hub_new (NULL);
-  g_autoptr(HubClient) client = new_client (hub, FAKE_TOKEN);
+  g_autoptr(HubClient) client = fake_hub_new_client (hub, FAKE_TOKEN);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(HubDataset) dataset = NULL;
@@ -440,7 +429,7 @@ static void
 test_retry_wait_cancelled (void)
 {
   g_autoptr(FakeHub) hub = fake_hub_new (NULL);
-  g_autoptr(HubClient) client = new_client (hub, FAKE_TOKEN);
+  g_autoptr(HubClient) client = fake_hub_new_client (hub, FAKE_TOKEN);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(HubDataset) dataset = NULL;
@@ -456,7 +445,7 @@ static void
 test_429_too_long (void)
 {
   g_autoptr(FakeHub) hub = fake_hub_new (NULL);
-  g_autoptr(HubClient) client = new_client (hub, FAKE_TOKEN);
+  g_autoptr(HubClient) client = fake_hub_new_client (hub, FAKE_TOKEN);
   g_autoptr(GError) error = NULL;
   g_autoptr(HubDataset) dataset = NULL;
   g_autofree char *path = fake_hub_breakdown_path ("limited-long");
@@ -471,7 +460,7 @@ static void
 test_5xx_retry (void)
 {
   g_autoptr(FakeHub) hub = fake_hub_new (NULL);
-  g_autoptr(HubClient) client = new_client (hub, FAKE_TOKEN);
+  g_autoptr(HubClient) client = fake_hub_new_client (hub, FAKE_TOKEN);
   g_autoptr(GError) error = NULL;
   g_autoptr(HubDataset) dataset = NULL;
   g_autofree char *path = fake_hub_breakdown_path ("flaky");
@@ -493,7 +482,7 @@ static void
 test_5xx_give_up (void)
 {
   g_autoptr(FakeHub) hub = fake_hub_new (NULL);
-  g_autoptr(HubClient) client = new_client (hub, FAKE_TOKEN);
+  g_autoptr(HubClient) client = fake_hub_new_client (hub, FAKE_TOKEN);
   g_autoptr(GError) error = NULL;
   g_autoptr(HubDataset) dataset = NULL;
   g_autofree char *path = fake_hub_breakdown_path ("down");
@@ -507,7 +496,7 @@ static void
 test_redirect_same_origin (void)
 {
   g_autoptr(FakeHub) hub = fake_hub_new (NULL);
-  g_autoptr(HubClient) client = new_client (hub, FAKE_TOKEN);
+  g_autoptr(HubClient) client = fake_hub_new_client (hub, FAKE_TOKEN);
   g_autoptr(GError) error = NULL;
   g_autoptr(HubDataset) dataset = NULL;
   g_autofree char *target = fake_hub_breakdown_path ("acme");
@@ -523,7 +512,7 @@ static void
 test_redirect_cross_origin (void)
 {
   g_autoptr(FakeHub) hub = fake_hub_new (NULL);
-  g_autoptr(HubClient) client = new_client (hub, FAKE_TOKEN);
+  g_autoptr(HubClient) client = fake_hub_new_client (hub, FAKE_TOKEN);
   g_autoptr(GError) error = NULL;
   g_autoptr(HubDataset) dataset = NULL;
 
@@ -690,7 +679,7 @@ static void
 test_user_agent (void)
 {
   g_autoptr(FakeHub) hub = fake_hub_new (NULL);
-  g_autoptr(HubClient) client = new_client (hub, FAKE_TOKEN);
+  g_autoptr(HubClient) client = fake_hub_new_client (hub, FAKE_TOKEN);
   g_autoptr(GError) error = NULL;
   g_autoptr(HubDataset) dataset = fetch (client, "acme", &error);
 
@@ -703,7 +692,7 @@ static void
 test_whoami (void)
 {
   g_autoptr(FakeHub) hub = fake_hub_new (NULL);
-  g_autoptr(HubClient) client = new_client (hub, FAKE_TOKEN);
+  g_autoptr(HubClient) client = fake_hub_new_client (hub, FAKE_TOKEN);
   g_autofree char *dir = g_dir_make_tmp ("hub-net-XXXXXX", NULL);
   g_autoptr(HubCache) cache = hub_cache_new (dir);
   g_autoptr(GError) error = NULL;
@@ -746,7 +735,7 @@ static void
 test_whoami_401 (void)
 {
   g_autoptr(FakeHub) hub = fake_hub_new (NULL);
-  g_autoptr(HubClient) client = new_client (hub, "hf_bad");
+  g_autoptr(HubClient) client = fake_hub_new_client (hub, "hf_bad");
   g_autoptr(GError) error = NULL;
   g_autoptr(HubWhoami) whoami = NULL;
   g_auto(HubAsyncWait) wait = { 0 };
@@ -760,7 +749,7 @@ static void
 test_list_repos (void)
 {
   g_autoptr(FakeHub) hub = fake_hub_new (NULL);
-  g_autoptr(HubClient) client = new_client (hub, FAKE_TOKEN);
+  g_autoptr(HubClient) client = fake_hub_new_client (hub, FAKE_TOKEN);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) infos = NULL;
   const HubRepoInfo *info;
@@ -799,7 +788,7 @@ static void
 test_cache_only_complete (void)
 {
   g_autoptr(FakeHub) hub = fake_hub_new (NULL);
-  g_autoptr(HubClient) client = new_client (hub, FAKE_TOKEN);
+  g_autoptr(HubClient) client = fake_hub_new_client (hub, FAKE_TOKEN);
   g_autofree char *dir = g_dir_make_tmp ("hub-net-XXXXXX", NULL);
   HubCache *cache = hub_cache_new (dir);
   g_autoptr(HubCache) got = NULL;
@@ -850,7 +839,7 @@ test_debug_redacts (void)
   if (g_test_subprocess ())
     {
       g_autoptr(FakeHub) hub = fake_hub_new (NULL);
-      g_autoptr(HubClient) client = new_client (hub, FAKE_TOKEN);
+      g_autoptr(HubClient) client = fake_hub_new_client (hub, FAKE_TOKEN);
       const char *orgs[] = { "acme", "same-origin", "cdn", "e401", "down", "truncated" };
 
       g_log_set_debug_enabled (TRUE);

@@ -9,17 +9,6 @@
 #include "fake-hub.h"
 #include "hub-net.h"
 
-static HubClient *
-new_client (FakeHub    *hub,
-            const char *token)
-{
-  return g_object_new (HUB_TYPE_CLIENT,
-                       "endpoint", hub->url,
-                       "token", token,
-                       "retry-delay", 10,
-                       NULL);
-}
-
 static GPtrArray *
 list_author (HubClient    *client,
              const char   *author,
@@ -66,7 +55,7 @@ static void
 test_listing (void)
 {
   g_autoptr(FakeHub) hub = fake_hub_new (NULL);
-  g_autoptr(HubClient) client = new_client (hub, NULL);
+  g_autoptr(HubClient) client = fake_hub_new_client (hub, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) infos = NULL;
   HubProgress progress = { 0 };
@@ -116,8 +105,8 @@ static void
 test_token_adds_private (void)
 {
   g_autoptr(FakeHub) hub = fake_hub_new (NULL);
-  g_autoptr(HubClient) client = new_client (hub, FAKE_TOKEN);
-  g_autoptr(HubClient) wrong = new_client (hub, "hf_wrong");
+  g_autoptr(HubClient) client = fake_hub_new_client (hub, FAKE_TOKEN);
+  g_autoptr(HubClient) wrong = fake_hub_new_client (hub, "hf_wrong");
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) infos = NULL;
   g_autoptr(GPtrArray) none = NULL;
@@ -141,7 +130,7 @@ static void
 test_numbers_change (void)
 {
   g_autoptr(FakeHub) hub = fake_hub_new (NULL);
-  g_autoptr(HubClient) client = new_client (hub, NULL);
+  g_autoptr(HubClient) client = fake_hub_new_client (hub, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) first = NULL;
   g_autoptr(GPtrArray) second = NULL;
@@ -163,7 +152,7 @@ static void
 test_rate_limited (void)
 {
   g_autoptr(FakeHub) hub = fake_hub_new (NULL);
-  g_autoptr(HubClient) client = new_client (hub, NULL);
+  g_autoptr(HubClient) client = fake_hub_new_client (hub, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) infos = NULL;
 
@@ -180,7 +169,7 @@ static void
 test_server_error_keeps_pages (void)
 {
   g_autoptr(FakeHub) hub = fake_hub_new (NULL);
-  g_autoptr(HubClient) client = new_client (hub, NULL);
+  g_autoptr(HubClient) client = fake_hub_new_client (hub, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) infos = NULL;
   g_autoptr(GPtrArray) partial = NULL;
@@ -200,7 +189,7 @@ static void
 test_cut_page (void)
 {
   g_autoptr(FakeHub) hub = fake_hub_new (NULL);
-  g_autoptr(HubClient) client = new_client (hub, NULL);
+  g_autoptr(HubClient) client = fake_hub_new_client (hub, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) infos = NULL;
   g_autoptr(GPtrArray) partial = NULL;
@@ -221,7 +210,7 @@ static void
 test_forbidden_falls_back (void)
 {
   g_autoptr(FakeHub) hub = fake_hub_new (NULL);
-  g_autoptr(HubClient) client = new_client (hub, FAKE_TOKEN);
+  g_autoptr(HubClient) client = fake_hub_new_client (hub, FAKE_TOKEN);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) infos = NULL;
   g_autofree char *path = fake_hub_breakdown_path ("e403");
@@ -244,7 +233,7 @@ static void
 test_empty_author (void)
 {
   g_autoptr(FakeHub) hub = fake_hub_new (NULL);
-  g_autoptr(HubClient) client = new_client (hub, NULL);
+  g_autoptr(HubClient) client = fake_hub_new_client (hub, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) infos = NULL;
 
