@@ -870,3 +870,25 @@ fake_hub_new_client (FakeHub    *hub,
                        "retry-delay", 10,
                        NULL);
 }
+
+void
+fake_hub_run_clear (FakeHubRun *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+/* The callback of g_subprocess_communicate_utf8_async with a FakeHubRun. */
+void
+fake_hub_run_communicated (GObject      *object,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  FakeHubRun *run = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (object), result, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_exit_status (G_SUBPROCESS (object));
+  run->done = TRUE;
+}

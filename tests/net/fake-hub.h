@@ -80,6 +80,23 @@ guint    fake_hub_hits       (FakeHub    *hub,
                               const char *path);
 char    *fake_hub_breakdown_path (const char *org);
 
+/* A run of the hub-analytics binary against the test Hub: the callback
+ * fills it in and sets done. */
+typedef struct
+{
+  gboolean  done;
+  int       status;
+  char     *out;
+  char     *err;
+} FakeHubRun;
+
+void     fake_hub_run_clear        (FakeHubRun   *run);
+void     fake_hub_run_communicated (GObject      *object,
+                                    GAsyncResult *result,
+                                    gpointer      user_data);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FakeHubRun, fake_hub_run_clear)
+
 /* A client of hub with token (may be NULL): a 10 ms back-off after a 5xx. */
 HubClient *fake_hub_new_client (FakeHub    *hub,
                                 const char *token);

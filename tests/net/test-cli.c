@@ -22,14 +22,6 @@ typedef struct
   char    *cache_dir;
 } Fixture;
 
-typedef struct
-{
-  gboolean  done;
-  int       status;
-  char     *out;
-  char     *err;
-} Run;
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -53,22 +45,8 @@ fixture_tear_down (Fixture       *f,
   g_free (f->cache_dir);
 }
 
-static void
-communicated (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  Run *run = user_data;
-  g_autoptr(GError) error = NULL;
-
-  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (object), result, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (G_SUBPROCESS (object));
-  run->done = TRUE;
-}
-
 /* Runs the binary with a clean token environment plus env (NAME=VALUE, …). */
-static Run
+static FakeHubRun
 run_fetch (Fixture     *f,
            const char  *org,
            const char  *const *env)
@@ -77,7 +55,7 @@ run_fetch (Fixture     *f,
                                                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_autoptr(GSubprocess) child = NULL;
   g_autoptr(GError) error = NULL;
-  Run run = { 0 };
+  FakeHubRun run = { 0 };
 
   g_subprocess_launcher_unsetenv (launcher, "HF_TOKEN");
   g_subprocess_launcher_unsetenv (launcher, "HF_HOME");
@@ -95,19 +73,12 @@ run_fetch (Fixture     *f,
   child = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("HUB_ANALYTICS"),
                                        "--org", org, "--fetch", f->out, NULL);
   g_assert_no_error (error);
-  g_subprocess_communicate_utf8_async (child, NULL, NULL, communicated, &run);
+  g_subprocess_communicate_utf8_async (child, NULL, NULL, fake_hub_run_communicated, &run);
   fake_hub_wait (&run.done, 60);
   g_test_message ("exit %d, stderr: %s", run.status, run.err);
   g_assert_null (strstr (run.err, FAKE_TOKEN));
   g_assert_null (strstr (run.out, FAKE_TOKEN));
   return run;
-}
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
 }
 
 static const char *const with_token[] = { "HF_TOKEN=" FAKE_TOKEN, NULL };
@@ -137,7 +108,7 @@ static void
 test_success (Fixture       *f,
               gconstpointer  data)
 {
-  Run run = run_fetch (f, "chunked", with_token);
+  FakeHubRun run = run_fetch (f, "chunked", with_token);
   g_autofree char *contents = NULL;
   g_autofree char *cached = cache_path (f, "chunked");
   g_autoptr(GError) error = NULL;
@@ -155,7 +126,7 @@ test_success (Fixture       *f,
   /* The fetch is cached, privately. */
   g_assert_cmpint (g_stat (cached, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-  run_clear (&run);
+  fake_hub_run_clear (&run);
 }
 
 typedef struct
@@ -177,11 +148,11 @@ test_failure (Fixture       *f,
   g_autofree char *out_after = NULL;
   g_autoptr(GError) error = NULL;
   gsize before_len, after_len;
-  Run first, run;
+  FakeHubRun first, run;
 
   first = run_fetch (f, "acme", with_token);
   g_assert_cmpint (first.status, ==, 0);
-  run_clear (&first);
+  fake_hub_run_clear (&first);
   g_file_get_contents (cached, &cache_before, &before_len, &error);
   g_assert_no_error (error);
   g_file_set_contents (f->out, "old contents\n", -1, &error);
@@ -211,7 +182,7 @@ test_failure (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpmem (cache_before, before_len, cache_after, after_len);
   assert_only_out (f);
-  run_clear (&run);
+  fake_hub_run_clear (&run);
 }
 
 static void
@@ -219,13 +190,13 @@ test_no_token (Fixture       *f,
                gconstpointer  data)
 {
   const char *const env[] = { "DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent/hub-bus", NULL };
-  Run run = run_fetch (f, "acme", env);
+  FakeHubRun run = run_fetch (f, "acme", env);
 
   g_assert_cmpint (run.status, ==, HUB_CLI_FETCH_NO_TOKEN);
   g_assert_nonnull (strstr (run.err, "HF_TOKEN"));
   g_assert_false (g_file_test (f->out, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (g_hash_table_size (f->hub->hits), ==, 0);
-  run_clear (&run);
+  fake_hub_run_clear (&run);
 }
 
 static void
@@ -236,13 +207,13 @@ test_token_file (Fixture       *f,
   g_autofree char *setting = g_strconcat ("HF_TOKEN_PATH=", token_file, NULL);
   const char *const env[] = { setting, "DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent/hub-bus", NULL };
   g_autoptr(GError) error = NULL;
-  Run run;
+  FakeHubRun run;
 
   g_file_set_contents (token_file, FAKE_TOKEN "\n", -1, &error);
   g_assert_no_error (error);
   run = run_fetch (f, "acme", env);
   g_assert_cmpint (run.status, ==, HUB_CLI_FETCH_OK);
-  run_clear (&run);
+  fake_hub_run_clear (&run);
 
   /* A refused token says where it came from. */
   g_file_set_contents (token_file, "hf_expired\n", -1, &error);
@@ -250,7 +221,7 @@ test_token_file (Fixture       *f,
   g_assert_cmpint (run.status, ==, HUB_CLI_FETCH_UNAUTHORIZED);
   g_assert_nonnull (strstr (run.err, "token file"));
   g_assert_null (strstr (run.err, "hf_expired"));
-  run_clear (&run);
+  fake_hub_run_clear (&run);
 }
 
 /* The token signed in with, from the real keyring of the test session. */
@@ -262,7 +233,7 @@ test_token_keyring (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_auto(HubAsyncWait) stored = { 0 };
   g_auto(HubAsyncWait) cleared = { 0 };
-  Run run;
+  FakeHubRun run;
 
   hub_token_store_store_async (store, f->hub->url, FAKE_TOKEN, NULL, hub_async_wait_cb, &stored);
   g_assert_true (hub_token_store_store_finish (store, hub_async_wait (&stored, 30), &error));
@@ -270,7 +241,7 @@ test_token_keyring (Fixture       *f,
 
   run = run_fetch (f, "acme", NULL);
   g_assert_cmpint (run.status, ==, HUB_CLI_FETCH_OK);
-  run_clear (&run);
+  fake_hub_run_clear (&run);
 
   hub_token_store_clear_async (store, f->hub->url, NULL, hub_async_wait_cb, &cleared);
   g_assert_true (hub_token_store_clear_finish (store, hub_async_wait (&cleared, 30), &error));
@@ -281,12 +252,12 @@ test_insecure_endpoint (Fixture       *f,
                         gconstpointer  data)
 {
   const char *const env[] = { "HF_TOKEN=" FAKE_TOKEN, "HF_ENDPOINT=http://example.com", NULL };
-  Run run = run_fetch (f, "acme", env);
+  FakeHubRun run = run_fetch (f, "acme", env);
 
   g_assert_cmpint (run.status, ==, HUB_CLI_FETCH_USAGE);
   g_assert_nonnull (strstr (run.err, "HF_ENDPOINT"));
   g_assert_false (g_file_test (f->out, G_FILE_TEST_EXISTS));
-  run_clear (&run);
+  fake_hub_run_clear (&run);
 }
 
 /* --fetch into a folder that is a file: an error, nothing written. */
@@ -296,7 +267,7 @@ test_unwritable (Fixture       *f,
 {
   g_autofree char *blocker = g_build_filename (f->dir, "file", NULL);
   g_autoptr(GError) error = NULL;
-  Run run;
+  FakeHubRun run;
 
   g_file_set_contents (blocker, "x", -1, &error);
   g_free (f->out);
@@ -304,7 +275,7 @@ test_unwritable (Fixture       *f,
   run = run_fetch (f, "acme", with_token);
   g_assert_cmpint (run.status, ==, HUB_CLI_FETCH_FAILED);
   g_assert_nonnull (strstr (run.err, "out.csv"));
-  run_clear (&run);
+  fake_hub_run_clear (&run);
 }
 
 /* Ctrl+C during a fetch: exit 130, and no OUT.csv or temporary file. */
@@ -316,7 +287,7 @@ test_interrupted (Fixture       *f,
   g_autoptr(GSubprocess) child = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = fake_hub_breakdown_path ("acme");
-  Run run = { 0 };
+  FakeHubRun run = { 0 };
 
   f->hub->mode = "stall";
   g_subprocess_launcher_setenv (launcher, "HF_TOKEN", FAKE_TOKEN, TRUE);
@@ -325,14 +296,14 @@ test_interrupted (Fixture       *f,
   child = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("HUB_ANALYTICS"),
                                        "--org", "acme", "--fetch", f->out, NULL);
   g_assert_no_error (error);
-  g_subprocess_communicate_utf8_async (child, NULL, NULL, communicated, &run);
+  g_subprocess_communicate_utf8_async (child, NULL, NULL, fake_hub_run_communicated, &run);
   fake_hub_wait_for_hits (f->hub, path, 1, 20);
   g_subprocess_send_signal (child, SIGINT);
   fake_hub_wait (&run.done, 20);
   g_assert_cmpint (run.status, ==, HUB_CLI_FETCH_INTERRUPTED);
   g_assert_false (g_file_test (f->out, G_FILE_TEST_EXISTS));
   assert_only_out (f);
-  run_clear (&run);
+  fake_hub_run_clear (&run);
 }
 
 /* HF_TOKEN with a line break inside is refused by name, and nothing is
@@ -352,7 +323,7 @@ test_token_control_characters (Fixture       *f,
   g_autofree char *path = fake_hub_breakdown_path ("acme");
   g_auto(HubAsyncWait) stored = { 0 };
   g_auto(HubAsyncWait) cleared = { 0 };
-  Run run;
+  FakeHubRun run;
 
   hub_token_store_store_async (store, f->hub->url, FAKE_TOKEN, NULL, hub_async_wait_cb, &stored);
   g_assert_true (hub_token_store_store_finish (store, hub_async_wait (&stored, 30), &error));
@@ -366,13 +337,13 @@ test_token_control_characters (Fixture       *f,
       g_assert_null (strstr (run.err, "hf_first"));
       g_assert_cmpuint (fake_hub_hits (f->hub, path), ==, 0);
       g_assert_false (g_file_test (f->out, G_FILE_TEST_EXISTS));
-      run_clear (&run);
+      fake_hub_run_clear (&run);
     }
 
   run = run_fetch (f, "acme", trailing);
   g_assert_cmpint (run.status, ==, HUB_CLI_FETCH_OK);
   g_assert_cmpuint (fake_hub_hits (f->hub, path), ==, 1);
-  run_clear (&run);
+  fake_hub_run_clear (&run);
 
   hub_token_store_clear_async (store, f->hub->url, NULL, hub_async_wait_cb, &cleared);
   g_assert_true (hub_token_store_clear_finish (store, hub_async_wait (&cleared, 30), &error));

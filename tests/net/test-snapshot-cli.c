@@ -18,14 +18,6 @@ typedef struct
   char    *history_path;
 } Fixture;
 
-typedef struct
-{
-  gboolean  done;
-  int       status;
-  char     *out;
-  char     *err;
-} Run;
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -48,35 +40,12 @@ fixture_tear_down (Fixture       *f,
   fake_hub_free (f->hub);
 }
 
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-communicated (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  Run *run = user_data;
-  g_autoptr(GError) error = NULL;
-
-  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (object), result, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (G_SUBPROCESS (object));
-  run->done = TRUE;
-}
-
 /* Runs the app with args; the test Hub answers it from this process. */
 static void
 run_app (Fixture            *f,
          const char * const *args,
          const char         *token,
-         Run                *run)
+         FakeHubRun         *run)
 {
   g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
                                                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
@@ -99,7 +68,7 @@ run_app (Fixture            *f,
   g_ptr_array_add (argv, NULL);
   child = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
-  g_subprocess_communicate_utf8_async (child, NULL, NULL, communicated, run);
+  g_subprocess_communicate_utf8_async (child, NULL, NULL, fake_hub_run_communicated, run);
   fake_hub_wait (&run->done, 60);
   g_test_message ("exit %d\nstdout: %s\nstderr: %s", run->status, run->out, run->err);
 }
@@ -132,7 +101,7 @@ test_success (Fixture       *f,
               gconstpointer  data)
 {
   const char *args[] = { "--snapshot", "open-lab", "rival", NULL };
-  g_auto(Run) run = { 0 };
+  g_auto(FakeHubRun) run = { 0 };
   g_autoptr(HubHistory) history = NULL;
   g_autoptr(GPtrArray) latest = NULL;
   g_autoptr(GError) error = NULL;
@@ -159,8 +128,8 @@ test_token (Fixture       *f,
                          gconstpointer  data)
 {
   const char *args[] = { "--snapshot", "open-lab", NULL };
-  g_auto(Run) first = { 0 };
-  g_auto(Run) second = { 0 };
+  g_auto(FakeHubRun) first = { 0 };
+  g_auto(FakeHubRun) second = { 0 };
   g_autoptr(HubHistory) history = NULL;
   g_autoptr(GPtrArray) latest = NULL;
   g_autoptr(GError) error = NULL;
@@ -182,7 +151,7 @@ test_one_fails (Fixture       *f,
                 gconstpointer  data)
 {
   const char *args[] = { "--snapshot", "pub-500", "open-lab", NULL };
-  g_auto(Run) run = { 0 };
+  g_auto(FakeHubRun) run = { 0 };
   g_autoptr(HubHistory) history = NULL;
 
   run_app (f, args, NULL, &run);
@@ -203,7 +172,7 @@ test_nothing_listed (Fixture       *f,
                      gconstpointer  data)
 {
   const char *args[] = { "--snapshot", "pub-none", NULL };
-  g_auto(Run) run = { 0 };
+  g_auto(FakeHubRun) run = { 0 };
   g_autoptr(HubHistory) history = NULL;
 
   run_app (f, args, NULL, &run);
@@ -219,8 +188,8 @@ test_usage (Fixture       *f,
 {
   const char *none[] = { "--snapshot", NULL };
   const char *bad[] = { "--snapshot", "acme/model", NULL };
-  g_auto(Run) run = { 0 };
-  g_auto(Run) again = { 0 };
+  g_auto(FakeHubRun) run = { 0 };
+  g_auto(FakeHubRun) again = { 0 };
 
   run_app (f, none, NULL, &run);
   g_assert_cmpint (run.status, ==, HUB_CLI_SNAPSHOT_USAGE);
@@ -240,7 +209,7 @@ test_damaged_history (Fixture       *f,
   const char junk[] = "not a database\n";
   g_autofree char *dir = g_path_get_dirname (f->history_path);
   g_autofree char *contents = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(FakeHubRun) run = { 0 };
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   g_assert_true (g_file_set_contents (f->history_path, junk, -1, NULL));
