@@ -15,6 +15,7 @@
 #include "hub-format.h"
 #include "hub-range.h"
 #include "hub-repo-row.h"
+#include "hub-sparkline.h"
 
 struct _HubRepoRow
 {
@@ -31,6 +32,7 @@ struct _HubRepoRow
   gint64      recent;
   HubChange   change;
   GArray     *sparkline;  /* gint64, made when first asked for */
+  char       *sparkline_summary;
   gint64      likes;      /* -1 when the Hub's listings did not say */
   gboolean    is_private;
 };
@@ -61,6 +63,7 @@ hub_repo_row_finalize (GObject *object)
   g_free (self->folded_name);
   g_free (self->collate_key);
   g_clear_pointer (&self->sparkline, g_array_unref);
+  g_free (self->sparkline_summary);
 
   G_OBJECT_CLASS (hub_repo_row_parent_class)->finalize (object);
 }
@@ -347,6 +350,23 @@ hub_repo_row_get_sparkline (HubRepoRow *self,
     }
   *n_values = self->sparkline->len;
   return (const gint64 *) (gpointer) self->sparkline->data;
+}
+
+/* The sparkline's words (hub_sparkline_describe): made the first time,
+ * then kept, as the counts are. */
+const char *
+hub_repo_row_get_sparkline_summary (HubRepoRow *self)
+{
+  g_return_val_if_fail (HUB_IS_REPO_ROW (self), NULL);
+
+  if (self->sparkline_summary == NULL)
+    {
+      guint n_values;
+      const gint64 *values = hub_repo_row_get_sparkline (self, &n_values);
+
+      self->sparkline_summary = hub_sparkline_describe (values, n_values);
+    }
+  return self->sparkline_summary;
 }
 
 /* What the Hub's listings say of the repository: likes (-1 when unknown)

@@ -48,6 +48,7 @@ gint64         hub_repo_row_get_recent           (HubRepoRow  *self);
 HubChange      hub_repo_row_get_change           (HubRepoRow  *self);
 const gint64  *hub_repo_row_get_sparkline        (HubRepoRow  *self,
                                                   guint       *n_values);
+const char    *hub_repo_row_get_sparkline_summary (HubRepoRow *self);
 double         hub_repo_row_get_change_key       (HubRepoRow  *self);
 
 void           hub_repo_row_set_info             (HubRepoRow  *self,

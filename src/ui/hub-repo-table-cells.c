@@ -4,6 +4,12 @@
  * bound are kept, to show their rows anew when the period or the number form
  * changes. Tooltips are made when asked for, from the row.
  *
+ * The view keeps some 200 rows of widgets around what it shows, and a
+ * search that changes the first rows binds them all again: text is shown
+ * with GtkInscription, whose size comes from the font, not from the text, so
+ * a new text costs a redraw, not a new layout of the whole table, and the
+ * rows out of sight never shape theirs.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -20,13 +26,40 @@ typedef void (* UpdateCell) (HubRepoTable *self,
                              GtkListItem  *item,
                              HubRepoRow   *row);
 
+/* The row of widgets a cell is in: hidden at a place past the last row. */
+static void
+show_row_widget (GtkListItem *item,
+                 gboolean     visible)
+{
+  GtkWidget *child = gtk_list_item_get_child (item);
+  GtkWidget *cell = child ? gtk_widget_get_parent (child) : NULL;
+  GtkWidget *row_widget = cell ? gtk_widget_get_parent (cell) : NULL;
+
+  if (row_widget != NULL)
+    gtk_widget_set_visible (row_widget, visible);
+}
+
+/* The cell shows its place's row; unless all, only when that is another row
+ * than the one it shows. */
 static void
 update_cell (HubRepoTable *self,
-             GtkListItem  *item)
+             GtkListItem  *item,
+             gboolean      all)
 {
-  UpdateCell update = g_object_get_data (G_OBJECT (item), "hub-update");
+  HubRepoPlace *place = gtk_list_item_get_item (item);
+  HubRepoRow *row = place ? hub_repo_place_get_row (place) : NULL;
+  UpdateCell update;
 
-  update (self, item, gtk_list_item_get_item (item));
+  if (!all && g_object_get_data (G_OBJECT (item), "hub-row") == row)
+    return;
+  /* A reference: a row let go could leave its address to another. */
+  g_object_set_data_full (G_OBJECT (item), "hub-row", row ? g_object_ref (row) : NULL,
+                          g_object_unref);
+  show_row_widget (item, row != NULL);
+  if (row == NULL)
+    return;
+  update = g_object_get_data (G_OBJECT (item), "hub-update");
+  update (self, item, row);
 }
 
 /* In each column's setup: the cell's update. */
@@ -48,7 +81,7 @@ bind_cell (GtkSignalListItemFactory *factory,
            HubRepoTable             *self)
 {
   g_hash_table_add (self->bound, item);
-  update_cell (self, item);
+  update_cell (self, item, FALSE);
 }
 
 static void
@@ -57,18 +90,22 @@ unbind_cell (GtkSignalListItemFactory *factory,
              HubRepoTable             *self)
 {
   g_hash_table_remove (self->bound, item);
+  g_object_set_data (G_OBJECT (item), "hub-row", NULL);
 }
 
-/* Every cell bound shows its row anew (the period or the number form changed). */
+/* Every cell bound shows its place's row: anew when all (the period or the
+ * number form changed), else only where the place's row changed (a search,
+ * a sort). */
 void
-hub_repo_table_refresh_cells (HubRepoTable *self)
+hub_repo_table_refresh_cells (HubRepoTable *self,
+                              gboolean      all)
 {
   GHashTableIter iter;
   gpointer item;
 
   g_hash_table_iter_init (&iter, self->bound);
   while (g_hash_table_iter_next (&iter, &item, NULL))
-    update_cell (self, item);
+    update_cell (self, item, all);
 }
 
 /* Cell tooltips are made when asked for: gtk_widget_set_tooltip_text() in
@@ -82,7 +119,8 @@ on_cell_query_tooltip (GtkWidget   *widget,
                        GtkTooltip  *tooltip,
                        GtkListItem *item)
 {
-  HubRepoRow *row = gtk_list_item_get_item (item);
+  HubRepoPlace *place = gtk_list_item_get_item (item);
+  HubRepoRow *row = place ? hub_repo_place_get_row (place) : NULL;
   HubRepoColumn column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "hub-column"));
   g_autofree char *text = NULL;
 
@@ -149,11 +187,12 @@ setup_name (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             HubRepoTable             *self)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label = gtk_inscription_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_label_set_width_chars (GTK_LABEL (label), 12);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_MIDDLE);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 12);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), 32);
   set_cell_tooltip (label, item, HUB_REPO_COLUMN_NAME);
   setup_cell (self, item, label, update_name);
 }
@@ -170,7 +209,20 @@ update_name (HubRepoTable *self,
 
   /* Narrow, the organisation (the same on every row, and in the header bar)
    * gives its room to the repository's own name; the tooltip has it all. */
-  gtk_label_set_label (GTK_LABEL (label), self->compact && slash ? slash + 1 : name);
+  gtk_inscription_set_text (GTK_INSCRIPTION (label), self->compact && slash ? slash + 1 : name);
+}
+
+/* A number, right-aligned in tabular figures. */
+static GtkWidget *
+number_new (void)
+{
+  GtkWidget *label = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 1);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_widget_add_css_class (label, "numeric");
+  return label;
 }
 
 static void
@@ -179,10 +231,8 @@ setup_number_for (HubRepoTable  *self,
                   HubRepoColumn  column,
                   UpdateCell     update)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label = number_new ();
 
-  gtk_label_set_xalign (GTK_LABEL (label), 1);
-  gtk_widget_add_css_class (label, "numeric");
   set_cell_tooltip (label, item, column);
   setup_cell (self, item, label, update);
 }
@@ -213,13 +263,13 @@ setup_change (GtkSignalListItemFactory *factory,
 
 /* The exact count, or a short form (the tooltip has the exact one). */
 static void
-set_count (HubRepoTable *self,
-           GtkLabel     *label,
-           gint64        value)
+set_count (HubRepoTable   *self,
+           GtkInscription *label,
+           gint64          value)
 {
   g_autofree char *text = self->compact ? hub_format_compact (value) : hub_format_count (value);
 
-  gtk_label_set_label (label, text);
+  gtk_inscription_set_text (label, text);
 }
 
 static void
@@ -227,7 +277,7 @@ update_period (HubRepoTable *self,
                GtkListItem  *item,
                HubRepoRow   *row)
 {
-  set_count (self, GTK_LABEL (gtk_list_item_get_child (item)),
+  set_count (self, GTK_INSCRIPTION (gtk_list_item_get_child (item)),
              hub_repo_row_get_period_downloads (row));
 }
 
@@ -236,7 +286,8 @@ update_all_time (HubRepoTable *self,
                  GtkListItem  *item,
                  HubRepoRow   *row)
 {
-  set_count (self, GTK_LABEL (gtk_list_item_get_child (item)), hub_repo_row_get_all_time (row));
+  set_count (self, GTK_INSCRIPTION (gtk_list_item_get_child (item)),
+             hub_repo_row_get_all_time (row));
 }
 
 static void
@@ -255,12 +306,13 @@ update_sparkline (HubRepoTable *self,
   guint n_values;
   const gint64 *values = hub_repo_row_get_sparkline (row, &n_values);
 
-  /* The counts are the row's, computed once. */
+  /* The counts and their words are the row's, made once. */
   if (n_values == 0)
     hub_sparkline_clear (HUB_SPARKLINE (gtk_list_item_get_child (item)));
   else
-    hub_sparkline_set_values (HUB_SPARKLINE (gtk_list_item_get_child (item)), values, n_values,
-                              hub_dataset_get_as_of (hub_repo_row_get_dataset (row)));
+    hub_sparkline_set_described (HUB_SPARKLINE (gtk_list_item_get_child (item)), values, n_values,
+                                 hub_dataset_get_as_of (hub_repo_row_get_dataset (row)),
+                                 hub_repo_row_get_sparkline_summary (row));
 }
 
 static void
@@ -273,7 +325,7 @@ update_change (HubRepoTable *self,
   g_autofree char *text = hub_format_change (change);
   const char *style = hub_format_change_style (change);
 
-  gtk_label_set_label (GTK_LABEL (label), text);
+  gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
   /* "numeric" from setup, then the change's class (style may be NULL: none);
    * only when it changes, since each change restyles the label. */
   if (g_object_get_data (G_OBJECT (label), "hub-style") != style)
@@ -291,12 +343,15 @@ setup_likes (GtkSignalListItemFactory *factory,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *lock = gtk_image_new_from_icon_name ("system-lock-screen-symbolic");
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label = number_new ();
 
-  gtk_widget_set_halign (box, GTK_ALIGN_END);
+  /* The lock beside the number, both at the cell's end, as in the other
+   * columns of numbers. */
+  gtk_widget_set_hexpand (lock, TRUE);
+  gtk_widget_set_halign (lock, GTK_ALIGN_END);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 5);
   gtk_accessible_update_property (GTK_ACCESSIBLE (lock), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Private"), -1);
-  gtk_widget_add_css_class (label, "numeric");
   gtk_box_append (GTK_BOX (box), lock);
   gtk_box_append (GTK_BOX (box), label);
   set_cell_tooltip (box, item, HUB_REPO_COLUMN_LIKES);
@@ -315,9 +370,9 @@ update_likes (HubRepoTable *self,
 
   gtk_widget_set_visible (lock, hub_repo_row_get_is_private (row));
   if (likes < 0)
-    gtk_label_set_label (GTK_LABEL (label), "");
+    gtk_inscription_set_text (GTK_INSCRIPTION (label), NULL);
   else
-    set_count (self, GTK_LABEL (label), likes);
+    set_count (self, GTK_INSCRIPTION (label), likes);
 }
 
 /* The column factories' callbacks, named in hub-repo-table.ui. */

@@ -13,6 +13,15 @@ G_BEGIN_DECLS
 #define HUB_TYPE_REPO_ROWS (hub_repo_rows_get_type ())
 G_DECLARE_FINAL_TYPE (HubRepoRows, hub_repo_rows, HUB, REPO_ROWS, GObject)
 
+#define HUB_TYPE_REPO_PLACE (hub_repo_place_get_type ())
+G_DECLARE_FINAL_TYPE (HubRepoPlace, hub_repo_place, HUB, REPO_PLACE, GObject)
+
+#define HUB_TYPE_REPO_PLACES (hub_repo_places_get_type ())
+G_DECLARE_FINAL_TYPE (HubRepoPlaces, hub_repo_places, HUB, REPO_PLACES, GObject)
+
+HubRepoPlaces *hub_repo_places_new    (GtkSingleSelection *source);
+HubRepoRow    *hub_repo_place_get_row (HubRepoPlace       *self);
+
 struct _HubRepoTable
 {
   GtkWidget            parent_instance;
@@ -40,7 +49,8 @@ struct _HubRepoTable
   GtkSortListModel    *sort_model;
   GtkFilterListModel  *filter_model;
   GtkSingleSelection  *selection;
-  GHashTable          *bound;        /* GtkListItem: the cells showing a row now */
+  HubRepoPlaces       *places;       /* over selection: the view's model */
+  GHashTable          *bound;        /* GtkListItem: the cells bound to a place */
   GPtrArray           *filling;      /* HubRepoRow: a dataset's rows, in the order shown */
   guint                filled;       /* how many of them the store has */
   guint                fill_tick;
@@ -51,6 +61,7 @@ struct _HubRepoTable
 };
 
 void hub_repo_table_cells_class_init (GtkWidgetClass *widget_class);
-void hub_repo_table_refresh_cells    (HubRepoTable   *self);
+void hub_repo_table_refresh_cells    (HubRepoTable   *self,
+                                      gboolean        all);
 
 G_END_DECLS

@@ -4,10 +4,12 @@
  * GtkSortListModel with the column view's own sorter; a GtkFilterListModel
  * for the search and the type (told MORE_STRICT or LESS_STRICT as the text
  * grows or shrinks, so that only the rows shown, or only those hidden, are
- * tested again, against names folded once); and a GtkSingleSelection. The
- * filter sits above the sort, so the order is kept while the search changes
- * and typing never re-sorts. The column view recycles its rows of widgets:
- * a cell's setup makes its widget once, bind only sets the row's data.
+ * tested again, against names folded once); a GtkSingleSelection; and
+ * HubRepoPlaces, the view's model, whose items are positions, not rows
+ * (hub-repo-table-places.c says why). The filter sits above the sort, so the
+ * order is kept while the search changes and typing never re-sorts. The
+ * column view's rows of widgets stay at their places: a cell's setup makes
+ * its widget once, and a search or a sort only sets the rows' new data.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -174,6 +176,13 @@ on_filter_items_changed (GListModel   *model,
   update_count (self);
 }
 
+/* The cells whose place shows another row show it. */
+static void
+on_places_changed (HubRepoTable *self)
+{
+  hub_repo_table_refresh_cells (self, FALSE);
+}
+
 static void
 on_search_changed (GtkSearchEntry *entry,
                    HubRepoTable   *self)
@@ -337,10 +346,13 @@ hub_repo_table_dispose (GObject *object)
 
   if (self->filter_model != NULL)
     g_signal_handlers_disconnect_by_func (self->filter_model, on_filter_items_changed, self);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_func (self->selection, on_places_changed, self);
   stop_filling (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HUB_TYPE_REPO_TABLE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  g_clear_object (&self->places);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->sort_model);
@@ -531,7 +543,11 @@ hub_repo_table_init (HubRepoTable *self)
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  self->places = hub_repo_places_new (self->selection);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->places));
+  /* After the places' own handler: they have their new rows. */
+  g_signal_connect_swapped (self->selection, "items-changed",
+                            G_CALLBACK (on_places_changed), self);
   g_signal_connect (self->filter_model, "items-changed",
                     G_CALLBACK (on_filter_items_changed), self);
 
@@ -701,7 +717,7 @@ hub_repo_table_set_period (HubRepoTable *self,
     hub_repo_row_set_period (g_ptr_array_index (self->filling, i), period);
   /* The period column's values changed under its sorter, and in every row. */
   gtk_sorter_changed (self->period_sorter, GTK_SORTER_CHANGE_DIFFERENT);
-  hub_repo_table_refresh_cells (self);
+  hub_repo_table_refresh_cells (self, TRUE);
   update_columns (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD]);
 }
@@ -734,7 +750,7 @@ hub_repo_table_set_compact (HubRepoTable *self,
   self->compact = compact;
   update_columns (self);
   /* The cells show the other number form. */
-  hub_repo_table_refresh_cells (self);
+  hub_repo_table_refresh_cells (self, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPACT]);
 }
 
@@ -864,7 +880,7 @@ hub_repo_table_set_source_infos (HubRepoTable *self,
   self->has_infos = has_infos;
   update_columns (self);
   gtk_sorter_changed (self->likes_sorter, GTK_SORTER_CHANGE_DIFFERENT);
-  hub_repo_table_refresh_cells (self);
+  hub_repo_table_refresh_cells (self, TRUE);
 }
 
 /* The table's vertical scrolling, for what scrolls away with it. */

@@ -224,10 +224,10 @@ shown_in_view (Fixture *f)
 
       if (!gtk_widget_get_visible (row))
         continue;
-      g_assert_true (GTK_IS_LABEL (label));
+      g_assert_true (GTK_IS_INSCRIPTION (label));
       if (names->len > 0)
         g_string_append_c (names, ' ');
-      g_string_append (names, gtk_label_get_label (GTK_LABEL (label)) + strlen ("org/"));
+      g_string_append (names, gtk_inscription_get_text (GTK_INSCRIPTION (label)) + strlen ("org/"));
     }
   return g_string_free (names, FALSE);
 }
@@ -261,6 +261,52 @@ test_rows_follow_search (Fixture       *f,
   hub_repo_table_set_type_filter (f->table, -1);
   search (f, "");
   assert_shown_in_view (f, "alpha alpha-demo Beta-large delta-eval gamma-corpus");
+}
+
+/* The rows of widgets the view shows, in order. */
+static GPtrArray *
+row_widgets (Fixture *f)
+{
+  GtkWidget *view = hub_test_find_type (GTK_WIDGET (f->table), GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *list = hub_test_find_type (view, GTK_TYPE_LIST_VIEW);
+  GPtrArray *rows = g_ptr_array_new ();
+
+  hub_test_wait_frames (3);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (gtk_widget_get_visible (row))
+      g_ptr_array_add (rows, row);
+  return rows;
+}
+
+/* A search that changes the first rows shows the new rows in the rows of
+ * widgets there were: none is destroyed and built again (GTK would, for
+ * each item that left the model). */
+static void
+test_rows_kept_by_search (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) before = row_widgets (f);
+  g_autoptr(GPtrArray) after = NULL;
+  gpointer first = g_ptr_array_index (before, 0);
+
+  g_assert_cmpuint (before->len, ==, 5);
+  g_object_add_weak_pointer (G_OBJECT (first), &first);
+  search (f, "beta");
+  assert_shown_in_view (f, "Beta-large");
+  after = row_widgets (f);
+  g_assert_cmpuint (after->len, ==, 1);
+  g_assert_nonnull (first);
+  g_assert_true (g_ptr_array_index (after, 0) == first);
+  search (f, "");
+  assert_shown_in_view (f, "alpha gamma-corpus Beta-large alpha-demo delta-eval");
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = row_widgets (f);
+  g_assert_cmpuint (after->len, ==, 5);
+  for (guint i = 0; i < before->len; i++)
+    g_assert_true (g_ptr_array_index (after, i) == g_ptr_array_index (before, i));
+  if (first != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (first), &first);
 }
 
 /* The selection goes with its row when a search moves it, and away with it. */
@@ -321,6 +367,7 @@ main (int   argc,
   ADD ("/ui/table/activate", test_activate);
   ADD ("/ui/table/rows-follow-search", test_rows_follow_search);
   ADD ("/ui/table/selection-follows-row", test_selection_follows_row);
+  ADD ("/ui/table/rows-kept-by-search", test_rows_kept_by_search);
 #undef ADD
 
   return g_test_run ();

@@ -11,6 +11,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "hub-format.h"
 #include "hub-range.h"
@@ -48,25 +49,31 @@ mean (const gint64 *values,
   return to > from ? sum / (to - from) : 0;
 }
 
-/* What the picture shows, in words: its accessible label. */
-static char *
-describe (HubSparkline *self)
+/* What a sparkline of these values shows, in words: its accessible label.
+ * A table keeps it with its row, made once (hub_sparkline_set_described). */
+char *
+hub_sparkline_describe (const gint64 *values,
+                        guint         n)
 {
-  guint n = self->n_values;
   guint week = MIN (7u, n);
+  gint64 max = 0;
   double first, last;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
 
+  g_return_val_if_fail (values != NULL || n == 0, NULL);
+
+  for (guint i = 0; i < n; i++)
+    max = MAX (max, values[i]);
   if (n == 0)
     return g_strdup (_("No data"));
-  if (self->max == 0)
+  if (max == 0)
     return g_strdup_printf (ngettext ("No downloads over %u day",
                                       "No downloads over %u days", n), n);
 
   /* A week at each end, so that a weekend dip does not decide the direction. */
-  first = mean (self->values, 0, week);
-  last = mean (self->values, n - week, n);
+  first = mean (values, 0, week);
+  last = mean (values, n - week, n);
   from = hub_format_count ((gint64) (first + 0.5));
   to = hub_format_count ((gint64) (last + 0.5));
 
@@ -80,7 +87,7 @@ describe (HubSparkline *self)
                                       "Downloads falling from %s to %s a day over %u days", n),
                             from, to, n);
   {
-    g_autofree char *avg = hub_format_count ((gint64) (mean (self->values, 0, n) + 0.5));
+    g_autofree char *avg = hub_format_count ((gint64) (mean (values, 0, n) + 0.5));
 
     return g_strdup_printf (ngettext ("Downloads steady at about %s a day over %u day",
                                       "Downloads steady at about %s a day over %u days", n),
@@ -260,15 +267,41 @@ hub_sparkline_set_values (HubSparkline *self,
                           guint         n_values,
                           HubDay        last_day)
 {
+  g_autofree char *summary = NULL;
+
   g_return_if_fail (HUB_IS_SPARKLINE (self));
   g_return_if_fail (values != NULL || n_values == 0);
 
-  g_free (self->values);
-  g_free (self->points);
-  self->values = g_memdup2 (values, sizeof (gint64) * n_values);
+  summary = hub_sparkline_describe (values, n_values);
+  hub_sparkline_set_described (self, values, n_values, last_day, summary);
+}
+
+/* As hub_sparkline_set_values, with the words already made by
+ * hub_sparkline_describe (values, n_values): a table's cell shows rows
+ * that keep theirs. */
+void
+hub_sparkline_set_described (HubSparkline *self,
+                             const gint64 *values,
+                             guint         n_values,
+                             HubDay        last_day,
+                             const char   *summary)
+{
+  g_return_if_fail (HUB_IS_SPARKLINE (self));
+  g_return_if_fail (values != NULL || n_values == 0);
+  g_return_if_fail (summary != NULL);
+
+  /* A cell shows row after row of as many days: the buffers stay. */
+  if (n_values != self->n_values || self->values == NULL)
+    {
+      g_free (self->values);
+      g_free (self->points);
+      self->values = g_new (gint64, MAX (n_values, 1));
+      self->points = g_new (graphene_point_t, MAX (n_values, 1));
+    }
+  if (n_values > 0)
+    memcpy (self->values, values, sizeof (gint64) * n_values);
   self->n_values = n_values;
   self->last_day = last_day;
-  self->points = g_new (graphene_point_t, MAX (n_values, 1));
   self->min = n_values ? G_MAXINT64 : 0;
   self->max = 0;
   self->sum = 0;
@@ -286,11 +319,14 @@ hub_sparkline_set_values (HubSparkline *self,
                                         : 1.0f;
     }
 
-  g_free (self->summary);
-  self->summary = describe (self);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->summary,
-                                  -1);
+  if (g_strcmp0 (self->summary, summary) != 0)
+    {
+      g_free (self->summary);
+      self->summary = g_strdup (summary);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, self->summary,
+                                      -1);
+    }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
