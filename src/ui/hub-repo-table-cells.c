@@ -174,12 +174,18 @@ update_type (HubRepoTable *self,
   const HubRepo *repo = hub_repo_row_get_repo (row);
   const char *label = hub_repo_kind_title (repo);
   const char *icon_name = hub_repo_kind_icon_name (repo->kind);
-  /* Setting the same icon again would clear and look it up anew. */
+
+  /* Setting the same icon again would clear and look it up anew; the same
+   * label would be sent to the accessibility tree again. */
   if (g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (image)), icon_name) != 0)
     gtk_image_set_from_icon_name (GTK_IMAGE (image), icon_name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (image),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
+  if (g_strcmp0 (g_object_get_data (G_OBJECT (image), "hub-label"), label) != 0)
+    {
+      g_object_set_data_full (G_OBJECT (image), "hub-label", g_strdup (label), g_free);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (image),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      -1);
+    }
 }
 
 static void
