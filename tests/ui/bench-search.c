@@ -13,6 +13,10 @@
  * 100 ms without any (frame waits included) is reported too, and the next
  * key waits for it, as a typist's pause would.
  *
+ * Then the whole table is scrolled, half a page a step, each step waiting
+ * for its frame: the time from the step to that frame laid out and painted
+ * (the frame clock's wait for its slot included).
+ *
  *   bench-search FILE.csv [WORD…]
  *
  * The words typed are given, or five of the generator's names: one is
@@ -321,6 +325,44 @@ main (int   argc,
            median (to_paint), worst (to_paint));
   g_print ("search-changed → all rows settled: median %.2f ms, worst %.2f ms (frame waits included)\n",
            median (to_settled), worst (to_settled));
+
+  /* Scrolling: the whole table, half a page a step, each step waiting for
+   * its frame; the time from the step to the frame laid out and painted. */
+  {
+    GtkAdjustment *adjustment = hub_repo_table_get_vadjustment (hub_window_get_table (window));
+    g_autoptr(GArray) scroll_layout = g_array_new (FALSE, FALSE, sizeof (double));
+    g_autoptr(GArray) scroll_paint = g_array_new (FALSE, FALSE, sizeof (double));
+    guint steps = 0;
+
+    wait_settled ();
+    while (steps < 200 && gtk_adjustment_get_value (adjustment) <
+                          gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment))
+      {
+        double layout_ms, paint_ms;
+
+        timing.emitted = g_get_monotonic_time ();
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) +
+                                              gtk_adjustment_get_page_size (adjustment) / 2);
+        timing.frame_start = 0;
+        timing.waiting = TRUE;
+        gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+        while (timing.waiting)
+          g_main_context_iteration (NULL, TRUE);
+        layout_ms = (timing.laid_out - timing.emitted) / 1000.0;
+        paint_ms = (timing.painted - timing.emitted) / 1000.0;
+        g_array_append_val (scroll_layout, layout_ms);
+        g_array_append_val (scroll_paint, paint_ms);
+        steps++;
+      }
+    g_print ("scrolling, half a page a step: %u steps\n", steps);
+    if (steps > 0)
+      {
+        g_print ("step → frame laid out:   median %.2f ms, worst %.2f ms\n",
+                 median (scroll_layout), worst (scroll_layout));
+        g_print ("step → frame painted:    median %.2f ms, worst %.2f ms\n",
+                 median (scroll_paint), worst (scroll_paint));
+      }
+  }
 
   g_string_free (typed, TRUE);
   gtk_window_destroy (GTK_WINDOW (window));
