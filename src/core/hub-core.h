@@ -10,6 +10,7 @@
 #include "hub-dataset-file.h"
 #include "hub-parser.h"
 #include "hub-range.h"
+#include "hub-insights.h"
 #include "hub-loader.h"
 #include "hub-csv-writer.h"
 #include "hub-estimate.h"
