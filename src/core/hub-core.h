@@ -5,6 +5,7 @@
 #pragma once
 
 #include "hub-atomic-file.h"
+#include "hub-badge.h"
 #include "hub-date.h"
 #include "hub-dataset.h"
 #include "hub-dataset-file.h"
