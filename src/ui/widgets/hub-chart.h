@@ -75,9 +75,10 @@ char           *hub_chart_dup_subtitle      (HubChart          *self);
 
 GdkTexture     *hub_chart_render_picture    (HubChart          *self,
                                              GError           **error);
-GskRenderNode  *hub_chart_render_node       (HubChart          *self,
-                                             int                width,
-                                             int                height);
+GskRenderNode  *hub_chart_render_node       (HubChart             *self,
+                                             int                   width,
+                                             int                   height,
+                                             const HubChartColors *colors);
 gboolean        hub_chart_save_png          (HubChart          *self,
                                              GFile             *file,
                                              GError           **error);
