@@ -196,34 +196,6 @@ hub_badge_svg (const char      *label,
   return g_string_free (svg, FALSE);
 }
 
-/* The repository's page on the Hub (the organisation's when repo is the
- * dataset's overall series, given as NULL): models at /NAME, datasets at
- * /datasets/NAME, spaces at /spaces/NAME. */
-char *
-hub_badge_repo_url (const char    *endpoint,
-                    const HubRepo *repo,
-                    const char    *organization)
-{
-  g_autofree char *base = g_strdup (endpoint != NULL ? endpoint : "https://huggingface.co");
-  size_t len = strlen (base);
-
-  while (len > 0 && base[len - 1] == '/')
-    base[--len] = '\0';
-  if (repo == NULL)
-    return g_strdup_printf ("%s/%s", base, organization != NULL ? organization : "");
-  switch (repo->kind)
-    {
-    case HUB_REPO_KIND_DATASET:
-      return g_strdup_printf ("%s/datasets/%s", base, repo->name);
-    case HUB_REPO_KIND_SPACE:
-      return g_strdup_printf ("%s/spaces/%s", base, repo->name);
-    case HUB_REPO_KIND_MODEL:
-    case HUB_REPO_KIND_OTHER:
-    default:
-      return g_strdup_printf ("%s/%s", base, repo->name);
-    }
-}
-
 /* Markdown for a README: the badge image (a file name beside the README
  * or a URL) as a link to link; the alternative text says the figure. */
 char *

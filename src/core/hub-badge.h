@@ -36,9 +36,6 @@ char   *hub_badge_svg           (const char      *label,
                                  const char      *value,
                                  HubBadgeVariant  variant,
                                  guint           *width);
-char   *hub_badge_repo_url      (const char      *endpoint,
-                                 const HubRepo   *repo,
-                                 const char      *organization);
 char   *hub_badge_markdown      (const char      *label,
                                  const char      *value,
                                  const char      *image,

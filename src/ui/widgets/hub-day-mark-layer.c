@@ -2,7 +2,8 @@
  *
  * Each marked day in the plot gets a dashed rule from top to bottom at
  * the middle of the day, a sign at its top (▲ a spike, ▼ a drop, ● a
- * note, ◆ a milestone) and its words beside the sign. The words of marks
+ * note, ◆ a milestone) and its words beside the sign (before it, near the
+ * plot's right end). The words of marks
  * close together go on successive lines, so that they do not overlap;
  * beyond three lines a mark keeps its sign and rule only.
  *
@@ -24,6 +25,7 @@ typedef struct
   char           *label;
   /* Computed in layout. */
   double          x;
+  double          label_x;   /* where its words start: right of the rule, or left where the plot ends */
   int             row;       /* -1: no words shown */
   PangoLayout    *layout;
 } Mark;
@@ -89,16 +91,19 @@ hub_day_mark_layer_layout (HubChartLayer       *layer,
         continue;
 
       mark->layout = gtk_widget_create_pango_layout (frame->widget, mark->label);
-      pango_layout_set_width (mark->layout,
-                              (int) (MIN (LABEL_WIDTH, MAX (right - mark->x - SIGN, 0)) * PANGO_SCALE));
+      pango_layout_set_width (mark->layout, (int) (LABEL_WIDTH * PANGO_SCALE));
       pango_layout_set_ellipsize (mark->layout, PANGO_ELLIPSIZE_END);
       pango_layout_get_pixel_size (mark->layout, &w, &h);
       self->line_height = h;
+      /* Right of the rule, or left of it where the plot ends too soon. */
+      mark->label_x = mark->x + SIGN / 2 + LABEL_GAP;
+      if (mark->label_x + w > right && mark->x - SIGN / 2 - LABEL_GAP - w >= left)
+        mark->label_x = mark->x - SIGN / 2 - LABEL_GAP - w;
       for (int r = 0; r < MAX_ROWS; r++)
-        if (mark->x > row_end[r])
+        if (MIN (mark->x, mark->label_x) > row_end[r])
           {
             mark->row = r;
-            row_end[r] = mark->x + SIGN + LABEL_GAP + w;
+            row_end[r] = MAX (mark->x, mark->label_x + w);
             break;
           }
       if (mark->row < 0)
@@ -195,12 +200,12 @@ hub_day_mark_layer_snapshot (HubChartLayer        *layer,
           back.alpha = 0.8f;
           pango_layout_get_pixel_size (mark->layout, &w, &h);
           gtk_snapshot_append_color (snapshot, &back,
-                                     &GRAPHENE_RECT_INIT (x + SIGN / 2 + 1,
+                                     &GRAPHENE_RECT_INIT (mark->label_x - 2,
                                                           self->top + mark->row * self->line_height,
-                                                          w + LABEL_GAP + 2, h));
+                                                          w + 4, h));
           gtk_snapshot_save (snapshot);
           gtk_snapshot_translate (snapshot,
-                                  &GRAPHENE_POINT_INIT (x + SIGN / 2 + LABEL_GAP,
+                                  &GRAPHENE_POINT_INIT (mark->label_x,
                                                         self->top + mark->row * self->line_height));
           gtk_snapshot_append_layout (snapshot, mark->layout, &text);
           gtk_snapshot_restore (snapshot);
@@ -255,7 +260,7 @@ hub_day_mark_layer_set_marks (HubDayMarkLayer  *self,
   g_array_set_size (self->marks, 0);
   for (guint i = 0; i < n_marks; i++)
     {
-      Mark mark = { marks[i].day, marks[i].kind, g_strdup (marks[i].label), 0, -1, NULL };
+      Mark mark = { marks[i].day, marks[i].kind, g_strdup (marks[i].label), 0, 0, -1, NULL };
 
       g_array_append_val (self->marks, mark);
     }
