@@ -6,6 +6,7 @@
 
 #include "hub-atomic-file.h"
 #include "hub-badge.h"
+#include "hub-compare.h"
 #include "hub-date.h"
 #include "hub-dataset.h"
 #include "hub-dataset-file.h"
