@@ -4,7 +4,10 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include "hub-chart.h"
+#include "hub-compare-chart.h"
 #include "hub-history.h"
 #include "hub-insights-dialog.h"
 #include "hub-ui-test-util.h"
@@ -38,6 +41,7 @@ load_organisation (void)
         g_string_append_printf (csv, "model,aurora/fresh,0,%s,%d\n", iso, 500 + i);
       if (i < 100)
         g_string_append_printf (csv, "model,aurora/retired,0,%s,%d\n", iso, 300);
+      g_string_append_printf (csv, "space,aurora/demo,0,%s,%d\n", iso, 800 + 10 * (i % 7));
     }
   bytes = g_bytes_new (csv->str, csv->len);
   dataset = hub_dataset_load_bytes (bytes, "aurora.csv", &error);
@@ -243,6 +247,72 @@ test_badge (void)
   close_window (window);
 }
 
+/* Six repositories indexed to 100 at the range's start, on one chart, as PNG. */
+static void
+test_compare (void)
+{
+  g_autoptr(HubSource) source = make_source ();
+  HubInsightsDialog *dialog = HUB_INSIGHTS_DIALOG (hub_insights_dialog_new (source, NULL));
+  GtkWindow *window = hub_test_present_dialog (GTK_WIDGET (dialog), 1000, 1100);
+  HubCompareChart *chart = HUB_COMPARE_CHART (hub_insights_dialog_get_compare_chart (dialog));
+  HubDataset *dataset = hub_source_get_dataset (source);
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  g_autofree char *png = g_test_build_filename (G_TEST_BUILT, "compare.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (png);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  const HubCompareTable *table;
+  guint indexes[6];
+  GdkRGBA first, second;
+
+  g_assert_cmpuint (hub_dataset_get_n_repos (dataset), ==, 6);
+  /* At first the busiest six of the range. */
+  table = hub_compare_chart_get_table (chart);
+  g_assert_cmpuint (table->n_series, ==, 6);
+  g_assert_cmpint (table->mode, ==, HUB_COMPARE_ABSOLUTE);
+
+  for (guint i = 0; i < 6; i++)
+    indexes[i] = i;
+  hub_insights_dialog_set_compare (dialog, indexes, 6, HUB_COMPARE_INDEXED);
+  table = hub_compare_chart_get_table (chart);
+  g_assert_cmpint (table->mode, ==, HUB_COMPARE_INDEXED);
+  g_assert_cmpuint (table->n_points, ==, 30);
+  for (guint s = 0; s < table->n_series; s++)
+    if (!isnan (hub_compare_value (table, s, 0)))
+      g_assert_cmpfloat (hub_compare_value (table, s, 0), ==, 100);
+
+  hub_compare_chart_get_color (chart, 0, &first);
+  hub_compare_chart_get_color (chart, 1, &second);
+  g_assert_false (gdk_rgba_equal (&first, &second));
+
+  /* The comparison in view, for the pictures. */
+  {
+    GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (chart),
+                                                                                 GTK_TYPE_SCROLLED_WINDOW));
+    GtkWidget *viewport = gtk_scrolled_window_get_child (scrolled);
+    GtkWidget *content = gtk_viewport_get_child (GTK_VIEWPORT (viewport));
+    graphene_point_t at;
+
+    g_assert_true (gtk_widget_compute_point (GTK_WIDGET (chart), content, &GRAPHENE_POINT_INIT (0, 0), &at));
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled), at.y - 160);
+  }
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  hub_test_wait_frames (4);
+  g_assert_true (hub_compare_chart_save_png (chart, file, &error));
+  g_assert_no_error (error);
+  texture = gdk_texture_new_from_file (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 2 * gtk_widget_get_width (GTK_WIDGET (chart)));
+  g_test_message ("comparison: %s", png);
+  save_screenshot (window, "insights-compare-light.png");
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  save_screenshot (window, "insights-compare-dark.png");
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+
+  adw_dialog_force_close (ADW_DIALOG (dialog));
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -253,6 +323,7 @@ main (int   argc,
   g_test_add_func ("/dialogs/insights/custom-range", test_custom_range);
   g_test_add_func ("/dialogs/insights/notes", test_notes);
   g_test_add_func ("/dialogs/insights/badge", test_badge);
+  g_test_add_func ("/dialogs/insights/compare", test_compare);
 
   return g_test_run ();
 }

@@ -173,7 +173,7 @@ test_pdf (void)
   /* The corpus's day of 30,000 is a spike of the organisation's series. */
   g_assert_nonnull (strstr (text, "Spike: 38.8 K"));
 
-  run ((const char *[]) { "pdftoppm", "-png", "-r", "144", "-singlefile", pdf, prefix, NULL });
+  g_free (run ((const char *[]) { "pdftoppm", "-png", "-r", "144", "-singlefile", pdf, prefix, NULL }));
   page = gdk_texture_new_from_filename (png, &error);
   g_assert_no_error (error);
   g_assert_cmpint (gdk_texture_get_width (page), ==, 1190);

@@ -32,6 +32,11 @@ gboolean        hub_insights_dialog_add_note       (HubInsightsDialog *self,
 guint           hub_insights_dialog_get_n_movers   (HubInsightsDialog *self);
 guint           hub_insights_dialog_get_n_notes    (HubInsightsDialog *self);
 GtkWidget      *hub_insights_dialog_get_chart      (HubInsightsDialog *self);
+void            hub_insights_dialog_set_compare    (HubInsightsDialog *self,
+                                                    const guint       *indexes,
+                                                    guint              n_indexes,
+                                                    HubCompareMode     mode);
+GtkWidget      *hub_insights_dialog_get_compare_chart (HubInsightsDialog *self);
 char           *hub_insights_dialog_dup_badge_svg  (HubInsightsDialog *self);
 char           *hub_insights_dialog_dup_markdown   (HubInsightsDialog *self);
 
