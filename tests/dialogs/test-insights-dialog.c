@@ -102,7 +102,10 @@ activate (GtkWidget  *widget,
           const char *action,
           GVariant   *parameter)
 {
-  g_assert_true (gtk_widget_activate_action_variant (widget, action, parameter));
+  /* The action does not take a floating parameter's reference. */
+  g_autoptr(GVariant) owned = g_variant_ref_sink (parameter);
+
+  g_assert_true (gtk_widget_activate_action_variant (widget, action, owned));
 }
 
 /* The presets, the arrows and the comparison, through the dialog's actions. */
