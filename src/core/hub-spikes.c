@@ -94,7 +94,8 @@ hub_repo_spikes (const HubRepo *repo,
 
   if (repo->n_days == 0 || range.last < repo->days[0])
     return g_array_new (FALSE, FALSE, sizeof (HubSpike));
-  span = (HubRange) { repo->days[0], range.last };
+  /* A day's usual range is the baseline before it: older days do not count. */
+  span = (HubRange) { MAX (repo->days[0], range.first - HUB_SPIKE_BASELINE_DAYS), range.last };
   daily = hub_repo_daily (repo, span);
   return hub_spikes_find ((const gint64 *) daily->data, daily->len, span.first, range.first);
 }
