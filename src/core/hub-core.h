@@ -5,11 +5,14 @@
 #pragma once
 
 #include "hub-atomic-file.h"
+#include "hub-badge.h"
+#include "hub-compare.h"
 #include "hub-date.h"
 #include "hub-dataset.h"
 #include "hub-dataset-file.h"
 #include "hub-parser.h"
 #include "hub-range.h"
+#include "hub-insights.h"
 #include "hub-loader.h"
 #include "hub-csv-writer.h"
 #include "hub-estimate.h"

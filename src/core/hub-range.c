@@ -1,4 +1,5 @@
-/* hub-range.c: windows of days (Last Month, the chart's ranges), buckets, the 7-day average
+/* hub-range.c: windows of days (Last Month, the chart's ranges, the window's
+ * range and its comparison), buckets, the 7-day average
  *
  * Every window DESIGN.md names is made here, so that the cards, the table,
  * the charts, the command line and the exports count the same days.
@@ -14,7 +15,15 @@ G_DEFINE_ENUM_TYPE (HubRangePreset, hub_range_preset,
   G_DEFINE_ENUM_VALUE (HUB_RANGE_LAST_30_DAYS, "30-days"),
   G_DEFINE_ENUM_VALUE (HUB_RANGE_LAST_90_DAYS, "90-days"),
   G_DEFINE_ENUM_VALUE (HUB_RANGE_LAST_365_DAYS, "365-days"),
-  G_DEFINE_ENUM_VALUE (HUB_RANGE_ALL, "all"))
+  G_DEFINE_ENUM_VALUE (HUB_RANGE_ALL, "all"),
+  G_DEFINE_ENUM_VALUE (HUB_RANGE_MONTH_TO_DATE, "month-to-date"),
+  G_DEFINE_ENUM_VALUE (HUB_RANGE_LAST_MONTH, "last-month"),
+  G_DEFINE_ENUM_VALUE (HUB_RANGE_YEAR_TO_DATE, "year-to-date"),
+  G_DEFINE_ENUM_VALUE (HUB_RANGE_CUSTOM, "custom"))
+
+G_DEFINE_ENUM_TYPE (HubComparison, hub_comparison,
+  G_DEFINE_ENUM_VALUE (HUB_COMPARISON_PREVIOUS, "previous"),
+  G_DEFINE_ENUM_VALUE (HUB_COMPARISON_YEAR, "year"))
 
 G_DEFINE_ENUM_TYPE (HubBucket, hub_bucket,
   G_DEFINE_ENUM_VALUE (HUB_BUCKET_DAY, "day"),
@@ -32,7 +41,8 @@ hub_range_last_days (HubDay as_of,
 }
 
 /* first_day is the data's first day; only HUB_RANGE_ALL reads it, and
- * without one (no rows) it is the last 30 days. */
+ * without one (no rows) it is the last 30 days, as is HUB_RANGE_CUSTOM,
+ * which has no days of its own. */
 HubRange
 hub_range_from_preset (HubRangePreset preset,
                        HubDay         as_of,
@@ -50,6 +60,22 @@ hub_range_from_preset (HubRangePreset preset,
       if (first_day != HUB_DAY_NONE)
         return (HubRange) { MIN (first_day, as_of), as_of };
       return hub_range_last_days (as_of, 30);
+    case HUB_RANGE_MONTH_TO_DATE:
+      return (HubRange) { hub_day_month_start (as_of), as_of };
+    case HUB_RANGE_LAST_MONTH:
+      {
+        HubDay this_month = hub_day_month_start (as_of);
+
+        return (HubRange) { hub_day_month_start (this_month - 1), this_month - 1 };
+      }
+    case HUB_RANGE_YEAR_TO_DATE:
+      {
+        int year;
+
+        hub_day_to_ymd (as_of, &year, NULL, NULL);
+        return (HubRange) { hub_day_from_ymd (year, 1, 1), as_of };
+      }
+    case HUB_RANGE_CUSTOM:
     case HUB_RANGE_LAST_30_DAYS:
     default:
       return hub_range_last_days (as_of, 30);
@@ -76,6 +102,99 @@ guint
 hub_range_get_n_days (HubRange range)
 {
   return range.last < range.first ? 0 : (guint) (range.last - range.first + 1);
+}
+
+gboolean
+hub_range_contains (HubRange range,
+                    HubDay   day)
+{
+  return day >= range.first && day <= range.last;
+}
+
+/* The calendar month `months` months after the one holding day (before it
+ * when negative). */
+static HubRange
+month_of (HubDay day,
+          int    months)
+{
+  int y, m, index;
+  HubDay first;
+
+  hub_day_to_ymd (day, &y, &m, NULL);
+  index = y * 12 + (m - 1) + months;
+  first = hub_day_from_ymd (index / 12, index % 12 + 1, 1);
+  return (HubRange) { first, hub_day_next_month (first) - 1 };
+}
+
+/* The range `steps` steps later (earlier when negative), as the arrows
+ * beside the range move it: a month to date or a calendar month steps by
+ * whole calendar months, a year to date by whole years, every other range
+ * by its own length. All time does not move. */
+HubRange
+hub_range_step (HubRange       range,
+                HubRangePreset preset,
+                int            steps)
+{
+  switch (preset)
+    {
+    case HUB_RANGE_ALL:
+      return range;
+    case HUB_RANGE_MONTH_TO_DATE:
+    case HUB_RANGE_LAST_MONTH:
+      return month_of (range.first, steps);
+    case HUB_RANGE_YEAR_TO_DATE:
+      {
+        int year;
+
+        hub_day_to_ymd (range.first, &year, NULL, NULL);
+        return (HubRange) { hub_day_from_ymd (year + steps, 1, 1),
+                            hub_day_from_ymd (year + steps, 12, 31) };
+      }
+    case HUB_RANGE_LAST_7_DAYS:
+    case HUB_RANGE_LAST_30_DAYS:
+    case HUB_RANGE_LAST_90_DAYS:
+    case HUB_RANGE_LAST_365_DAYS:
+    case HUB_RANGE_CUSTOM:
+    default:
+      {
+        HubDay shift = (HubDay) hub_range_get_n_days (range) * steps;
+
+        return (HubRange) { range.first + shift, range.last + shift };
+      }
+    }
+}
+
+/* The same date a year before; 29 February becomes the 28th. */
+HubDay
+hub_day_year_earlier (HubDay day)
+{
+  int y, m, d;
+
+  hub_day_to_ymd (day, &y, &m, &d);
+  if (m == 2 && d == 29)
+    d = 28;
+  return hub_day_from_ymd (y - 1, m, d);
+}
+
+/* The range Change compares range with: the N days starting on
+ * S − 7·⌈N/7⌉ (as many days before, starting on the same weekday), or the
+ * same dates a year earlier. */
+HubRange
+hub_range_compared (HubRange      range,
+                    HubComparison comparison)
+{
+  guint n = hub_range_get_n_days (range);
+
+  if (n == 0)
+    return range;
+  if (comparison == HUB_COMPARISON_YEAR)
+    return (HubRange) { hub_day_year_earlier (range.first),
+                        hub_day_year_earlier (range.last) };
+  {
+    HubDay shift = (HubDay) (7 * ((n + 6) / 7));
+
+    return (HubRange) { range.first - shift, range.last - shift };
+  }
 }
 
 /* The first day of the bucket holding day: itself, its ISO week's Monday,

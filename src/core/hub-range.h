@@ -1,4 +1,5 @@
-/* hub-range.h: windows of days (Last Month, the chart's ranges), buckets, the 7-day average
+/* hub-range.h: windows of days (Last Month, the chart's ranges, the window's
+ * range and its comparison), buckets, the 7-day average
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,21 +21,35 @@ typedef struct
   HubDay last;
 } HubRange;
 
-/* The named windows, each ending on asOf. */
+/* The named windows, each ending on asOf. The chart's ranges are the
+ * first five; the window offers them all. */
 typedef enum
 {
   HUB_RANGE_LAST_7_DAYS,
   HUB_RANGE_LAST_30_DAYS,   /* Last Month */
   HUB_RANGE_LAST_90_DAYS,
-  HUB_RANGE_LAST_365_DAYS,
+  HUB_RANGE_LAST_365_DAYS,  /* the last 12 months */
   HUB_RANGE_ALL,            /* from the first day of the data */
+  HUB_RANGE_MONTH_TO_DATE,  /* the first of asOf's month … asOf */
+  HUB_RANGE_LAST_MONTH,     /* the calendar month before asOf's */
+  HUB_RANGE_YEAR_TO_DATE,   /* 1 January of asOf's year … asOf */
+  HUB_RANGE_CUSTOM,         /* days the user picked */
 } HubRangePreset;
+
+/* What a range is compared with (DESIGN.md, "Insights"). */
+typedef enum
+{
+  HUB_COMPARISON_PREVIOUS,   /* as many days before, starting on the same weekday */
+  HUB_COMPARISON_YEAR,       /* the same dates a year earlier */
+} HubComparison;
 
 #define HUB_TYPE_RANGE_PRESET (hub_range_preset_get_type ())
 #define HUB_TYPE_BUCKET       (hub_bucket_get_type ())
+#define HUB_TYPE_COMPARISON   (hub_comparison_get_type ())
 
 GType     hub_range_preset_get_type    (void) G_GNUC_CONST;
 GType     hub_bucket_get_type          (void) G_GNUC_CONST;
+GType     hub_comparison_get_type      (void) G_GNUC_CONST;
 
 HubRange  hub_range_last_days          (HubDay          as_of,
                                         guint           n_days);
@@ -44,6 +59,14 @@ HubRange  hub_range_from_preset        (HubRangePreset  preset,
 HubRange  hub_range_last_month         (HubDay          as_of);
 HubRange  hub_range_before             (HubRange        range);
 guint     hub_range_get_n_days         (HubRange        range);
+gboolean  hub_range_contains           (HubRange        range,
+                                        HubDay          day);
+HubRange  hub_range_step               (HubRange        range,
+                                        HubRangePreset  preset,
+                                        int             steps);
+HubRange  hub_range_compared           (HubRange        range,
+                                        HubComparison   comparison);
+HubDay    hub_day_year_earlier         (HubDay          day);
 
 HubDay    hub_bucket_start             (HubDay          day,
                                         HubBucket       bucket);

@@ -80,6 +80,19 @@ static const char *const schema_steps[] = {
   "DROP TABLE figures;\n"
   "ALTER TABLE authors ADD COLUMN followed INTEGER NOT NULL DEFAULT 1;\n"
   "ALTER TABLE snapshots ADD COLUMN source TEXT NOT NULL DEFAULT 'hub';\n",
+
+  /* 3: notes on the timeline ("v2 released"), for a source (the window's
+   * source id: an organisation, a file, the demo) or one repository of it. */
+  "CREATE TABLE notes (\n"
+  "  id         INTEGER PRIMARY KEY,\n"
+  "  source     TEXT NOT NULL,\n"
+  "  repo_type  TEXT,\n"
+  "  repo_name  TEXT,\n"
+  "  day        INTEGER NOT NULL,\n"
+  "  text       TEXT NOT NULL,\n"
+  "  created_at INTEGER NOT NULL,\n"
+  "  CHECK ((repo_type IS NULL) = (repo_name IS NULL)));\n"
+  "CREATE INDEX notes_by_source ON notes (source, day);\n",
 };
 
 #define SCHEMA_VERSION G_N_ELEMENTS (schema_steps)

@@ -17,6 +17,8 @@
  *   hub_import_preview_folder ()    → the import dialog's preview (src/core),
  *   hub_history_import ()           → then its write
  *   hub_estimate_export ()          → Export of the history (src/core)
+ *   hub_history_add_note (), _list_notes (), _remove_note ()
+ *                                   → notes on the timeline, per source
  *
  * The synchronous calls may run in any thread, one at a time per object.
  *
@@ -44,7 +46,22 @@ typedef enum
   HUB_HISTORY_ERROR_DAMAGED,  /* not a database, or a damaged one: left untouched */
   HUB_HISTORY_ERROR_NEWER,    /* made by a newer Hub Analytics: left untouched */
   HUB_HISTORY_ERROR_IO,       /* any other failure to open, read or write it */
+  HUB_HISTORY_ERROR_INVALID,  /* a note without text, or one too long */
 } HubHistoryError;
+
+/* A note on the timeline: of the whole source when repo_type and
+ * repo_name are NULL, else of that repository. */
+typedef struct
+{
+  gint64  id;
+  char   *repo_type;
+  char   *repo_name;
+  HubDay  day;
+  char   *text;
+} HubNote;
+
+/* The longest note, in characters. */
+#define HUB_NOTE_MAX_CHARS 500
 
 /* An author the history knows. */
 typedef struct
@@ -71,6 +88,7 @@ G_DECLARE_FINAL_TYPE (HubHistory, hub_history, HUB, HISTORY, GObject)
 
 GQuark            hub_history_error_quark     (void);
 void              hub_history_author_free     (HubHistoryAuthor *author);
+void              hub_note_free               (HubNote          *note);
 
 char             *hub_history_default_path    (void);
 HubHistory       *hub_history_open            (const char       *path,
@@ -112,6 +130,22 @@ gboolean          hub_history_import          (HubHistory       *self,
                                                HubImportResult  *result,
                                                GError          **error);
 
+gint64            hub_history_add_note        (HubHistory       *self,
+                                               const char       *source,
+                                               const char       *repo_type,
+                                               const char       *repo_name,
+                                               HubDay            day,
+                                               const char       *text,
+                                               GError          **error);
+gboolean          hub_history_remove_note     (HubHistory       *self,
+                                               gint64            id,
+                                               GError          **error);
+GPtrArray        *hub_history_list_notes      (HubHistory       *self,
+                                               const char       *source,
+                                               const char       *repo_type,
+                                               const char       *repo_name,
+                                               GError          **error);
+
 void              hub_history_take_snapshot_async  (HubHistory         *self,
                                                     HubClient          *client,
                                                     const char         *author,
@@ -137,5 +171,6 @@ GPtrArray        *hub_history_load_author_finish   (HubHistory         *self,
 HubDay            hub_history_today           (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HubHistoryAuthor, hub_history_author_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HubNote, hub_note_free)
 
 G_END_DECLS

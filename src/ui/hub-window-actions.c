@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "hub-export.h"
+#include "hub-insights-dialog.h"
 #include "hub-window-private.h"
 
 static void
@@ -219,6 +220,20 @@ open_uri_activated (GSimpleAction *action,
   gtk_file_launcher_launch (launcher, GTK_WINDOW (user_data), NULL, NULL, NULL);
 }
 
+/* Insights of the source shown: any range, movers, milestones, notes, badges, the report. */
+static void
+insights_activated (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  HubWindow *self = user_data;
+  const char *endpoint = self->account ? hub_account_get_endpoint (self->account) : NULL;
+
+  if (self->source == NULL)
+    return;
+  adw_dialog_present (hub_insights_dialog_new (self->source, endpoint), GTK_WIDGET (self));
+}
+
 static const GActionEntry win_entries[] = {
   { "open", open_activated },
   { "open-demo", open_demo_activated },
@@ -232,6 +247,7 @@ static const GActionEntry win_entries[] = {
   { "export-breakdown", export_breakdown_activated },
   { "export-table", export_table_activated },
   { "open-uri", open_uri_activated, "s" },
+  { "insights", insights_activated },
 };
 
 static void
@@ -247,8 +263,15 @@ set_enabled (HubWindow  *self,
 void
 hub_window_actions_init (HubWindow *self)
 {
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries,
                                    G_N_ELEMENTS (win_entries), self);
+  /* The window's own shortcut, beside the application's accelerators. */
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>i"),
+                                                          gtk_named_action_new ("win.insights")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
   hub_window_actions_update (self);
 }
 
@@ -272,6 +295,8 @@ hub_window_actions_update (HubWindow *self)
   set_enabled (self, "search", self->source != NULL);
   set_enabled (self, "export-breakdown", self->source != NULL);
   set_enabled (self, "export-table", self->source != NULL);
+  set_enabled (self, "insights", self->source != NULL &&
+                                 hub_dataset_get_as_of (hub_source_get_dataset (self->source)) != HUB_DAY_NONE);
   g_simple_action_set_state (G_SIMPLE_ACTION (source),
                              g_variant_new_string (self->source ? hub_source_get_id (self->source)
                                                                 : ""));

@@ -13,6 +13,7 @@
 
 #include "hub-format.h"
 #include "hub-net.h"
+#include "hub-spike-notifier.h"
 #include "hub-window-private.h"
 
 #define PROGRESS_INTERVAL_MS 100
@@ -612,10 +613,46 @@ hub_window_add_source (HubWindow *self,
   g_return_if_fail (HUB_IS_SOURCE (source));
 
   if (hub_window_find_source (self, hub_source_get_id (source), &position))
-    g_list_store_splice (self->sources, position, 1, (gpointer *) &source, 1);
+    {
+      g_autoptr(HubSource) before = g_list_model_get_item (G_LIST_MODEL (self->sources), position);
+      GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+      /* A refresh: what it brings may be worth a notification. */
+      if (application != NULL)
+        hub_spike_notifier_notify (G_APPLICATION (application), self->settings,
+                                   gtk_window_is_active (GTK_WINDOW (self)), before, source);
+      g_list_store_splice (self->sources, position, 1, (gpointer *) &source, 1);
+    }
   else
     g_list_store_append (self->sources, source);
   show_source (self, source);
+}
+
+/* Shows the repository's page, as a click on its row does (a
+ * notification's action); FALSE when the source shown has no such one. */
+gboolean
+hub_window_open_repo (HubWindow  *self,
+                      const char *type,
+                      const char *name)
+{
+  HubDataset *dataset;
+
+  g_return_val_if_fail (HUB_IS_WINDOW (self), FALSE);
+
+  if (self->source == NULL)
+    return FALSE;
+  dataset = hub_source_get_dataset (self->source);
+  for (guint i = 0; i < hub_dataset_get_n_repos (dataset); i++)
+    {
+      const HubRepo *repo = hub_dataset_get_repo (dataset, i);
+
+      if (g_strcmp0 (repo->type, type) == 0 && g_strcmp0 (repo->name, name) == 0)
+        {
+          on_repo_activated (self->table, i, self);
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 void

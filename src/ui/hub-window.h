@@ -24,6 +24,9 @@ void             hub_window_restore_last_source  (HubWindow      *self);
 void             hub_window_add_source           (HubWindow      *self,
                                                   HubSource      *source);
 HubSource       *hub_window_get_source           (HubWindow      *self);
+gboolean         hub_window_open_repo            (HubWindow      *self,
+                                                  const char     *type,
+                                                  const char     *name);
 GListModel      *hub_window_get_sources          (HubWindow      *self);
 gboolean         hub_window_get_loading          (HubWindow      *self);
 HubPeriod        hub_window_get_period           (HubWindow      *self);

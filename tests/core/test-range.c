@@ -127,6 +127,93 @@ test_average (void)
 
 /* All Time less the daily rows: per repository from its `total`, for the
  * organisation from its All Time. */
+/* The calendar presets across month, year and leap-year ends. */
+static void
+test_calendar_presets (void)
+{
+  HubDay leap = hub_test_day ("2024-03-15");
+  HubDay new_year = hub_test_day ("2027-01-03");
+
+  assert_range (hub_range_from_preset (HUB_RANGE_MONTH_TO_DATE, leap, HUB_DAY_NONE),
+                "2024-03-01", "2024-03-15");
+  assert_range (hub_range_from_preset (HUB_RANGE_LAST_MONTH, leap, HUB_DAY_NONE),
+                "2024-02-01", "2024-02-29");
+  assert_range (hub_range_from_preset (HUB_RANGE_YEAR_TO_DATE, leap, HUB_DAY_NONE),
+                "2024-01-01", "2024-03-15");
+  assert_range (hub_range_from_preset (HUB_RANGE_MONTH_TO_DATE, new_year, HUB_DAY_NONE),
+                "2027-01-01", "2027-01-03");
+  assert_range (hub_range_from_preset (HUB_RANGE_LAST_MONTH, new_year, HUB_DAY_NONE),
+                "2026-12-01", "2026-12-31");
+  assert_range (hub_range_from_preset (HUB_RANGE_YEAR_TO_DATE, new_year, HUB_DAY_NONE),
+                "2027-01-01", "2027-01-03");
+  /* On the first of a month, month to date is that one day. */
+  assert_range (hub_range_from_preset (HUB_RANGE_MONTH_TO_DATE, hub_test_day ("2026-03-01"),
+                                       HUB_DAY_NONE), "2026-03-01", "2026-03-01");
+  assert_range (hub_range_from_preset (HUB_RANGE_LAST_MONTH, hub_test_day ("2026-03-01"),
+                                       HUB_DAY_NONE), "2026-02-01", "2026-02-28");
+}
+
+/* The arrows: calendar ranges by whole months and years, the others by
+ * their own length; all time stays. */
+static void
+test_step (void)
+{
+  HubRange february = hub_range_from_preset (HUB_RANGE_LAST_MONTH, hub_test_day ("2024-03-15"),
+                                             HUB_DAY_NONE);
+  HubRange week = hub_range_last_days (hub_test_day ("2027-01-03"), 7);
+  HubRange custom = { hub_test_day ("2026-12-25"), hub_test_day ("2027-01-05") };
+  HubRange all = { hub_test_day ("2020-01-01"), hub_test_day ("2027-01-03") };
+
+  assert_range (hub_range_step (february, HUB_RANGE_LAST_MONTH, -1), "2024-01-01", "2024-01-31");
+  assert_range (hub_range_step (february, HUB_RANGE_LAST_MONTH, 1), "2024-03-01", "2024-03-31");
+  assert_range (hub_range_step (february, HUB_RANGE_LAST_MONTH, -2), "2023-12-01", "2023-12-31");
+  assert_range (hub_range_step (february, HUB_RANGE_LAST_MONTH, 12), "2025-02-01", "2025-02-28");
+  /* Month to date steps back to the whole month before. */
+  assert_range (hub_range_step (hub_range_from_preset (HUB_RANGE_MONTH_TO_DATE,
+                                                       hub_test_day ("2027-01-03"), HUB_DAY_NONE),
+                                HUB_RANGE_MONTH_TO_DATE, -1), "2026-12-01", "2026-12-31");
+  assert_range (hub_range_step (hub_range_from_preset (HUB_RANGE_YEAR_TO_DATE,
+                                                       hub_test_day ("2024-03-15"), HUB_DAY_NONE),
+                                HUB_RANGE_YEAR_TO_DATE, -1), "2023-01-01", "2023-12-31");
+  assert_range (hub_range_step (week, HUB_RANGE_LAST_7_DAYS, -1), "2026-12-21", "2026-12-27");
+  assert_range (hub_range_step (week, HUB_RANGE_LAST_7_DAYS, 1), "2027-01-04", "2027-01-10");
+  assert_range (hub_range_step (custom, HUB_RANGE_CUSTOM, -1), "2026-12-13", "2026-12-24");
+  assert_range (hub_range_step (all, HUB_RANGE_ALL, -1), "2020-01-01", "2027-01-03");
+  g_assert_true (hub_range_contains (custom, hub_test_day ("2027-01-05")));
+  g_assert_false (hub_range_contains (custom, hub_test_day ("2027-01-06")));
+}
+
+/* The previous range starts on the same weekday, ⌈N/7⌉ weeks earlier; the
+ * year before keeps the dates, 29 February becoming the 28th. */
+static void
+test_comparison (void)
+{
+  HubRange month = hub_range_last_month (hub_test_day ("2026-06-30"));
+  HubRange week = hub_range_last_days (hub_test_day ("2026-06-30"), 7);
+  HubRange day = hub_range_last_days (hub_test_day ("2026-06-30"), 1);
+  HubRange fortnight = hub_range_last_days (hub_test_day ("2026-06-30"), 14);
+  HubRange leap = { hub_test_day ("2024-02-01"), hub_test_day ("2024-02-29") };
+  HubRange turn = { hub_test_day ("2026-12-25"), hub_test_day ("2027-01-05") };
+  HubRange compared;
+
+  compared = hub_range_compared (month, HUB_COMPARISON_PREVIOUS);
+  assert_range (compared, "2026-04-27", "2026-05-26");
+  g_assert_cmpint (hub_day_weekday (compared.first), ==, hub_day_weekday (month.first));
+  g_assert_cmpuint (hub_range_get_n_days (compared), ==, 30);
+  assert_range (hub_range_compared (week, HUB_COMPARISON_PREVIOUS), "2026-06-17", "2026-06-23");
+  assert_range (hub_range_compared (day, HUB_COMPARISON_PREVIOUS), "2026-06-23", "2026-06-23");
+  assert_range (hub_range_compared (fortnight, HUB_COMPARISON_PREVIOUS), "2026-06-03", "2026-06-16");
+  compared = hub_range_compared (turn, HUB_COMPARISON_PREVIOUS);
+  assert_range (compared, "2026-12-11", "2026-12-22");
+  g_assert_cmpint (hub_day_weekday (compared.first), ==, hub_day_weekday (turn.first));
+
+  assert_range (hub_range_compared (leap, HUB_COMPARISON_YEAR), "2023-02-01", "2023-02-28");
+  assert_range (hub_range_compared (turn, HUB_COMPARISON_YEAR), "2025-12-25", "2026-01-05");
+  assert_range (hub_range_compared (month, HUB_COMPARISON_YEAR), "2025-06-01", "2025-06-30");
+  g_assert_cmpint (hub_day_year_earlier (hub_test_day ("2025-02-28")), ==, hub_test_day ("2024-02-28"));
+  g_assert_cmpint (hub_day_year_earlier (hub_test_day ("2025-03-01")), ==, hub_test_day ("2024-03-01"));
+}
+
 static void
 test_earlier_downloads (void)
 {
@@ -154,6 +241,9 @@ main (int   argc,
 
   g_test_add_func ("/core/range/presets", test_presets);
   g_test_add_func ("/core/range/months", test_months);
+  g_test_add_func ("/core/range/calendar-presets", test_calendar_presets);
+  g_test_add_func ("/core/range/step", test_step);
+  g_test_add_func ("/core/range/comparison", test_comparison);
   g_test_add_func ("/core/range/buckets", test_buckets);
   g_test_add_func ("/core/range/average", test_average);
   g_test_add_func ("/core/range/earlier-downloads", test_earlier_downloads);

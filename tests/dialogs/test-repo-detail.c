@@ -81,6 +81,18 @@ test_cards_and_url (void)
   g_assert_cmpstr (url, ==, "https://hub.example/org/alpha");
   g_clear_pointer (&url, g_free);
 
+  /* The next milestone above 5,000: at 7 downloads in the last weeks, not
+   * within ten years. The spike of 5 March is marked on the chart. */
+  {
+    const char *milestone = hub_test_label_text (detail, "milestone");
+    HubChart *chart = HUB_CHART (hub_repo_detail_get_chart (HUB_REPO_DETAIL (detail)));
+    HubDayMarkLayer *marks = HUB_DAY_MARK_LAYER (hub_chart_get_layer (chart, hub_chart_get_n_layers (chart) - 1));
+
+    g_test_message ("%s", milestone);
+    g_assert_true (g_str_has_prefix (milestone, "Next milestone: 10.0 K downloads"));
+    g_assert_true (HUB_IS_DAY_MARK_LAYER (marks));
+  }
+
   hub_repo_detail_set_repo (HUB_REPO_DETAIL (detail), dataset, 1, NULL);
   url = hub_repo_detail_dup_url (HUB_REPO_DETAIL (detail));
   g_assert_cmpstr (url, ==, "https://huggingface.co/datasets/org/corpus");

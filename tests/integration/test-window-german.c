@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "hub-report.h"
 #include "hub-ui-test-util.h"
 #include "hub-window.h"
 
@@ -59,6 +60,47 @@ test_dashboard (void)
   hub_test_close_window (window);
 }
 
+/* The insights and the report speak German too. */
+static void
+test_insights (void)
+{
+  HubWindow *window = hub_test_open_window ("fixture.csv", 1100, 1000);
+  g_autoptr(GString) labels = g_string_new (NULL);
+  g_autofree char *shot = g_test_build_filename (G_TEST_BUILT, "insights-german.png", NULL);
+  g_autofree char *pdf = g_test_build_filename (G_TEST_BUILT, "report-german.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GDateTime) made = g_date_time_new_utc (2026, 11, 23, 8, 30, 0);
+  g_autoptr(GError) error = NULL;
+  HubReport report;
+
+  hub_test_wait_frames (6);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.insights", NULL));
+  hub_test_wait_frames (18);
+  collect_labels (GTK_WIDGET (window), labels);
+  g_test_message ("labels:\n%s", labels->str);
+  g_assert_nonnull (strstr (labels->str, "Einblicke\n"));
+  g_assert_nonnull (strstr (labels->str, "Vorheriger Zeitraum\n"));
+  g_assert_nonnull (strstr (labels->str, "Nächster Meilenstein\n"));
+  g_assert_null (strstr (labels->str, "Movers"));
+  texture = hub_test_render (GTK_WIDGET (window));
+  g_assert_true (gdk_texture_save_to_png (texture, shot));
+  g_test_message ("screenshot: %s", shot);
+
+  report = (HubReport) { hub_source_get_dataset (hub_window_get_source (window)), "Aurora Labs",
+                         hub_range_last_days (hub_dataset_get_as_of (hub_source_get_dataset (hub_window_get_source (window))), 30),
+                         HUB_COMPARISON_PREVIOUS, NULL, made };
+  g_assert_true (hub_report_write (&report, pdf, HUB_REPORT_PDF, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_sync (NULL, (char *[]) { (char *) "pdftotext", pdf, (char *) "-", NULL }, NULL,
+                               G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text,
+                               NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "Gewinner"));
+  g_assert_nonnull (strstr (text, "Nächste Meilensteine"));
+  hub_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -98,6 +140,7 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   g_test_add_func ("/integration/window-german/dashboard", test_dashboard);
+  g_test_add_func ("/integration/window-german/insights", test_insights);
   status = g_test_run ();
 
   g_remove (target);

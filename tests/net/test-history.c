@@ -343,6 +343,14 @@ static const char *const fixtures[] = {
   "INSERT INTO figures VALUES (1, 'dataset', 'open-lab/one', 5, 50, NULL);"
   "INSERT INTO figures VALUES (2, 'model', 'open-lab/one', 95, 1010, 5);"
   "INSERT INTO figures VALUES (2, 'dataset', 'open-lab/one', 6, 56, 1);",
+  /* version 2 */
+  "INSERT INTO authors (id, endpoint, name, followed) VALUES (1, '" ENDPOINT "', 'open-lab', 1);"
+  "INSERT INTO snapshots (id, author_id, day, taken_at, source) VALUES (1, 1, 20400, 1762600000, 'hub');"
+  "INSERT INTO snapshots (id, author_id, day, taken_at, source) VALUES (2, 1, 20403, 1762860000, 'hub');"
+  "INSERT INTO repos (id, author_id, type, name) VALUES (1, 1, 'model', 'open-lab/one');"
+  "INSERT INTO repos (id, author_id, type, name) VALUES (2, 1, 'dataset', 'open-lab/one');"
+  "INSERT INTO repo_figures (snapshot_id, repo_id, downloads, downloads_all_time, likes)"
+  "  VALUES (1, 1, 90, 1000, 4), (1, 2, 5, 50, NULL), (2, 1, 95, 1010, 5), (2, 2, 6, 56, 1);",
 };
 
 static void
@@ -395,9 +403,100 @@ test_migrations (void)
       g_assert_true (((HubHistoryAuthor *) g_ptr_array_index (authors, 0))->followed);
       g_assert_cmpuint (((HubHistoryAuthor *) g_ptr_array_index (authors, 0))->n_snapshots, ==, 3);
 
+      /* And notes, which came with the third version. */
+      {
+        g_autoptr(GPtrArray) notes = NULL;
+
+        g_assert_cmpint (hub_history_add_note (history, "org:open-lab", NULL, NULL, 20401,
+                                               "launch", &error), >, 0);
+        g_assert_no_error (error);
+        notes = hub_history_list_notes (history, "org:open-lab", NULL, NULL, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (notes->len, ==, 1);
+      }
+
       g_clear_object (&history);
       remove_history (path);
     }
+}
+
+static HubNote *
+note_at (GPtrArray *notes,
+         guint      index)
+{
+  g_assert_cmpuint (index, <, notes->len);
+  return g_ptr_array_index (notes, index);
+}
+
+/* Notes of a source and of its repositories: kept across reopening, in day
+ * order, a repository's list holding the source's own; empty or overlong
+ * text refused with a message and nothing written. */
+static void
+test_notes (void)
+{
+  g_autofree char *path = temp_history_path ();
+  g_autoptr(HubHistory) history = open_history (path);
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) repo = NULL;
+  g_autoptr(GPtrArray) other = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *long_text = g_strnfill (HUB_NOTE_MAX_CHARS + 1, 'x');
+  gint64 paper, release;
+
+  paper = hub_history_add_note (history, "org:open-lab", NULL, NULL, 20410, "  paper accepted ", &error);
+  g_assert_no_error (error);
+  release = hub_history_add_note (history, "org:open-lab", "model", "open-lab/one", 20405,
+                                  "v2 released", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hub_history_add_note (history, "org:open-lab", "dataset", "open-lab/one", 20407,
+                                         "dataset card", &error), >, 0);
+  g_assert_cmpint (hub_history_add_note (history, "file:///tmp/b.csv", NULL, NULL, 20400,
+                                         "elsewhere", &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (paper, >, 0);
+  g_assert_cmpint (release, >, paper);
+
+  g_assert_cmpint (hub_history_add_note (history, "org:open-lab", NULL, NULL, 20410, " \t\n", &error),
+                   ==, 0);
+  g_assert_error (error, HUB_HISTORY_ERROR, HUB_HISTORY_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (hub_history_add_note (history, "org:open-lab", NULL, NULL, 20410, long_text, &error),
+                   ==, 0);
+  g_assert_error (error, HUB_HISTORY_ERROR, HUB_HISTORY_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "500"));
+  g_clear_error (&error);
+
+  g_clear_object (&history);
+  history = open_history (path);
+
+  all = hub_history_list_notes (history, "org:open-lab", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 3);
+  g_assert_cmpstr (note_at (all, 0)->text, ==, "v2 released");
+  g_assert_cmpint (note_at (all, 0)->day, ==, 20405);
+  g_assert_cmpstr (note_at (all, 0)->repo_type, ==, "model");
+  g_assert_cmpstr (note_at (all, 1)->repo_type, ==, "dataset");
+  g_assert_cmpstr (note_at (all, 2)->text, ==, "paper accepted");
+  g_assert_null (note_at (all, 2)->repo_name);
+
+  repo = hub_history_list_notes (history, "org:open-lab", "model", "open-lab/one", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (repo->len, ==, 2);
+  g_assert_cmpint (note_at (repo, 0)->id, ==, release);
+  g_assert_cmpint (note_at (repo, 1)->id, ==, paper);
+
+  other = hub_history_list_notes (history, "file:///tmp/b.csv", NULL, NULL, &error);
+  g_assert_cmpuint (other->len, ==, 1);
+
+  g_assert_true (hub_history_remove_note (history, release, &error));
+  g_assert_no_error (error);
+  after = hub_history_list_notes (history, "org:open-lab", "model", "open-lab/one", &error);
+  g_assert_cmpuint (after->len, ==, 1);
+  g_assert_cmpstr (note_at (after, 0)->text, ==, "paper accepted");
+
+  g_clear_object (&history);
+  remove_history (path);
 }
 
 /* A history from a newer version is refused and left byte for byte. */
@@ -707,6 +806,7 @@ main (int   argc,
   g_test_add_func ("/net/history/incomplete-not-saved", test_incomplete_not_saved);
   g_test_add_func ("/net/history/authors", test_authors);
   g_test_add_func ("/net/history/migrations", test_migrations);
+  g_test_add_func ("/net/history/notes", test_notes);
   g_test_add_func ("/net/history/newer-refused", test_newer_refused);
   g_test_add_func ("/net/history/locked", test_locked);
   g_test_add_func ("/net/history/full", test_full);

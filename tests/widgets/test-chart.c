@@ -984,6 +984,68 @@ test_screenshots (void)
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* Days marked on a custom range: those in it drawn with their words,
+ * those outside left out; the picture saved in light and dark. */
+static void
+test_day_marks (void)
+{
+  g_autoptr(HubDataset) dataset = load_november ();
+  HubDayMark shown[] = {
+    { ymd (2026, 11, 1), HUB_DAY_MARK_NOTE, "v2 released" },
+    { ymd (2026, 11, 5), HUB_DAY_MARK_SPIKE, "Spike: 40 downloads" },
+    { ymd (2026, 10, 20), HUB_DAY_MARK_MILESTONE, "200 downloads" },
+    { ymd (2026, 11, 12), HUB_DAY_MARK_DROP, "Drop: 0 downloads" },
+    { ymd (2026, 9, 1), HUB_DAY_MARK_NOTE, "before the range" },
+  };
+  const GdkRGBA spike = { 0.15f, 0.64f, 0.41f, 1 };
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  HubChart *chart = HUB_CHART (hub_chart_new ());
+  HubDayMarkLayer *layer = NULL;
+  HubDay first, last;
+  HubDayMark mark;
+  GtkWindow *window;
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  hub_chart_set_series (chart, dataset, hub_dataset_find_repo (dataset, "model", "org/b"),
+                        hub_dataset_get_as_of (dataset));
+  hub_chart_set_custom_range (chart, (HubRange) { ymd (2026, 10, 15), ymd (2026, 11, 15) });
+  g_assert_cmpint (hub_chart_get_range (chart), ==, HUB_RANGE_CUSTOM);
+  hub_chart_get_span (chart, &first, &last);
+  g_assert_cmpint (first, ==, ymd (2026, 10, 15));
+  g_assert_cmpint (last, ==, ymd (2026, 11, 15));
+  g_assert_cmpuint (n_points (chart), ==, 32);
+
+  g_assert_cmpuint (hub_chart_get_n_layers (chart), ==, 2);
+  hub_chart_set_day_marks (chart, shown, G_N_ELEMENTS (shown));
+  g_assert_cmpuint (hub_chart_get_n_layers (chart), ==, 3);
+  layer = HUB_DAY_MARK_LAYER (hub_chart_get_layer (chart, 2));
+  g_assert_cmpuint (hub_day_mark_layer_get_n_marks (layer), ==, 5);
+  /* Kept in day order, their words copied. */
+  hub_day_mark_layer_get_mark (layer, 0, &mark);
+  g_assert_cmpint (mark.day, ==, ymd (2026, 9, 1));
+  hub_day_mark_layer_get_mark (layer, 2, &mark);
+  g_assert_cmpstr (mark.label, ==, "v2 released");
+  g_assert_true (mark.label != shown[0].label);
+
+  window = show_in_window (GTK_WIDGET (chart), 720, 320);
+  g_assert_cmpuint (hub_day_mark_layer_get_n_shown (layer), ==, 4);
+  {
+    g_autoptr(GdkTexture) texture = hub_test_render (GTK_WIDGET (window));
+
+    g_assert_cmpuint (count_pixels (texture, &spike), >, 10);
+  }
+  save_window (window, "chart-day-marks-light.png");
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  wait_for_frames (GTK_WIDGET (chart), 2);
+  save_window (window, "chart-day-marks-dark.png");
+
+  /* No marks: the layer goes. */
+  hub_chart_set_day_marks (chart, NULL, 0);
+  g_assert_cmpuint (hub_chart_get_n_layers (chart), ==, 2);
+  close_window (window);
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1011,6 +1073,7 @@ main (int   argc,
   g_test_add_func ("/widgets/chart/accessible", test_accessible);
   g_test_add_func ("/widgets/chart/render", test_render);
   g_test_add_func ("/widgets/chart/screenshots", test_screenshots);
+  g_test_add_func ("/widgets/chart/day-marks", test_day_marks);
 
   return g_test_run ();
 }

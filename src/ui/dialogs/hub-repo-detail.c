@@ -33,6 +33,7 @@ struct _HubRepoDetail
   GtkLabel        *best_day_caption;
   AdwToggleGroup  *range_toggles;
   AdwToggleGroup  *bucket_toggles;
+  GtkLabel        *milestone_label;
   HubChart        *chart;
 };
 
@@ -111,6 +112,83 @@ update_cards (HubRepoDetail *self)
       best_caption = g_strdup_printf (_("on %s"), day);
     }
   set_card (self->best_day_value, self->best_day_caption, best, best_caption);
+}
+
+/* The next milestone of all-time downloads and when it comes, or why
+ * that cannot be said. */
+static void
+update_milestone (HubRepoDetail *self)
+{
+  const HubRepo *repo = hub_repo_detail_get_repo (self);
+  HubProjection projection = hub_repo_projection (self->dataset, repo);
+  g_autofree char *milestone = hub_format_compact (projection.milestone);
+  g_autofree char *text = NULL;
+
+  if (projection.status == HUB_PROJECTION_OK)
+    {
+      g_autofree char *day = hub_format_date (projection.day, HUB_DATE_FULL);
+      g_autofree char *earliest = hub_format_date (projection.earliest, HUB_DATE_FULL);
+      g_autofree char *latest = projection.latest != HUB_DAY_NONE
+        ? hub_format_date (projection.latest, HUB_DATE_FULL) : g_strdup ("…");
+
+      /* Translators: the next milestone of all-time downloads ("2.0 M"), the
+       * projected date, and the range of dates it may come in */
+      text = g_strdup_printf (_("Next milestone: %s downloads around %s (between %s and %s)"),
+                              milestone, day, earliest, latest);
+    }
+  else
+    /* Translators: the next milestone ("2.0 M"), then why no date is projected */
+    text = g_strdup_printf (_("Next milestone: %s downloads. %s"), milestone,
+                            hub_projection_describe (projection.status));
+  gtk_label_set_label (self->milestone_label, text);
+}
+
+/* Spikes, drops and milestones passed, marked on the chart on their days. */
+static void
+update_marks (HubRepoDetail *self)
+{
+  const HubRepo *repo = hub_repo_detail_get_repo (self);
+  HubDay as_of = hub_dataset_get_as_of (self->dataset);
+  g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (HubDayMark));
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) spikes = NULL;
+  g_autoptr(GArray) passed = NULL;
+  gint64 all_time = hub_repo_all_time (repo);
+
+  if (repo->n_days == 0 || as_of == HUB_DAY_NONE)
+    {
+      hub_chart_set_day_marks (self->chart, NULL, 0);
+      return;
+    }
+  spikes = hub_repo_spikes (repo, (HubRange) { repo->days[0], as_of });
+  passed = hub_repo_milestones (self->dataset, repo, (HubRange) { repo->days[0], as_of });
+  for (guint i = 0; i < spikes->len; i++)
+    {
+      const HubSpike *spike = &g_array_index (spikes, HubSpike, i);
+      g_autofree char *count = hub_format_compact (spike->count);
+      char *label = g_strdup_printf (spike->score > 0 ? _("Spike: %s") : _("Drop: %s"), count);
+      HubDayMark mark = { spike->day, spike->score > 0 ? HUB_DAY_MARK_SPIKE : HUB_DAY_MARK_DROP, label };
+
+      g_ptr_array_add (labels, label);
+      g_array_append_val (marks, mark);
+    }
+  for (guint i = 0; i < passed->len; i++)
+    {
+      const HubMilestone *milestone = &g_array_index (passed, HubMilestone, i);
+      g_autofree char *value = hub_format_compact (milestone->value);
+      char *label;
+      HubDayMark mark = { milestone->day, HUB_DAY_MARK_MILESTONE, NULL };
+
+      /* Small round numbers of a large series would crowd the chart. */
+      if (milestone->value * 100 < all_time)
+        continue;
+      label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s download", "%s downloads",
+                                            (gulong) MIN (milestone->value, G_MAXLONG)), value);
+      mark.label = label;
+      g_ptr_array_add (labels, label);
+      g_array_append_val (marks, mark);
+    }
+  hub_chart_set_day_marks (self->chart, (const HubDayMark *) marks->data, marks->len);
 }
 
 /* The toggle groups name no action: each shows its action's state, and a
@@ -283,6 +361,7 @@ hub_repo_detail_class_init (HubRepoDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HubRepoDetail, best_day_caption);
   gtk_widget_class_bind_template_child (widget_class, HubRepoDetail, range_toggles);
   gtk_widget_class_bind_template_child (widget_class, HubRepoDetail, bucket_toggles);
+  gtk_widget_class_bind_template_child (widget_class, HubRepoDetail, milestone_label);
   gtk_widget_class_bind_template_child (widget_class, HubRepoDetail, chart);
 
   gtk_widget_class_install_action (widget_class, "detail.open-on-hub", NULL, open_on_hub);
@@ -350,7 +429,9 @@ hub_repo_detail_set_repo (HubRepoDetail *self,
   adw_window_title_set_title (self->window_title, repo->name);
   adw_window_title_set_subtitle (self->window_title, hub_repo_kind_title (repo));
   update_cards (self);
+  update_milestone (self);
   hub_chart_set_series (self->chart, dataset, repo, hub_dataset_get_as_of (dataset));
+  update_marks (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.open-on-hub", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.export-png", TRUE);

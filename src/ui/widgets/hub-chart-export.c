@@ -1,4 +1,4 @@
-/* hub-chart-export.c: the chart as a titled picture, for Export Chart as PNG…
+/* hub-chart-export.c: the chart as a titled picture, for Export Chart as PNG…, and as a drawing for the report
  *
  * A picture leaves the window: it says itself what it shows. Above the
  * chart as it is on screen go its title ("Daily downloads") and a line with
@@ -122,6 +122,44 @@ hub_chart_render_picture (HubChart  *self,
   if (own_renderer != NULL)
     gsk_renderer_unrealize (own_renderer);
   return texture;
+}
+
+/**
+ * hub_chart_render_node:
+ *
+ * @colors: (nullable): the colours to draw in (a printed page is light
+ *   whatever the desktop's style), or %NULL for the style's
+ *
+ * Lays the chart out at @width × @height and draws it, for a page that is
+ * not on screen (the report): the chart need not be in a window.
+ *
+ * Returns: (transfer full): the drawing, or %NULL when it is empty
+ */
+GskRenderNode *
+hub_chart_render_node (HubChart             *self,
+                       int                   width,
+                       int                   height,
+                       const HubChartColors *colors)
+{
+  GtkSnapshot *snapshot;
+
+  g_return_val_if_fail (HUB_IS_CHART (self), NULL);
+  g_return_val_if_fail (width > 0 && height > 0, NULL);
+
+  if (colors != NULL)
+    {
+      self->colors = *colors;
+      self->colors_valid = TRUE;
+    }
+  else if (!self->colors_valid)
+    hub_chart_update_colors (self);
+  hub_chart_layout (self, width, height);
+  snapshot = gtk_snapshot_new ();
+  hub_chart_snapshot_contents (self, snapshot);
+  /* On screen again, the chart takes the style's colours. */
+  if (colors != NULL)
+    self->colors_valid = FALSE;
+  return gtk_snapshot_free_to_node (snapshot);
 }
 
 /* For Export Chart as PNG…: replaces the file whole, or leaves it as it was. */

@@ -13,6 +13,7 @@
 #include "hub-axis.h"
 #include "hub-chart.h"
 #include "hub-column-layer.h"
+#include "hub-day-mark-layer.h"
 #include "hub-line-layer.h"
 #include "hub-marker-layer.h"
 
@@ -34,6 +35,7 @@ struct _HubChart
   HubDay          as_of;
 
   HubRangePreset  range;
+  HubRange        custom;    /* the days of HUB_RANGE_CUSTOM */
   HubBucket       bucket;
   gboolean        cumulative;
   HubChartStyle   style;
@@ -51,6 +53,7 @@ struct _HubChart
   HubChartLayer  *area;
   HubChartLayer  *average_line;
   HubChartLayer  *earlier_level;
+  HubChartLayer  *day_marks;
 
   /* Computed when the size (or the data) changes. */
   HubChartFrame   frame;

@@ -99,7 +99,10 @@ compute_points (HubChart *self)
     return;
 
   first_day = self->repo->n_days > 0 ? self->repo->days[0] : HUB_DAY_NONE;
-  self->span = hub_range_from_preset (self->range, self->as_of, first_day);
+  if (self->range == HUB_RANGE_CUSTOM)
+    self->span = self->custom;
+  else
+    self->span = hub_range_from_preset (self->range, self->as_of, first_day);
   points = hub_repo_buckets (self->repo, self->span.first, self->span.last,
                              self->bucket, self->cumulative);
   g_array_append_vals (self->points, points->data, points->len);
@@ -195,6 +198,8 @@ fill_layers (HubChart *self)
     g_ptr_array_add (self->layers, self->average_line);
   if (self->earlier > 0)
     g_ptr_array_add (self->layers, self->earlier_level);
+  if (hub_day_mark_layer_get_n_marks (HUB_DAY_MARK_LAYER (self->day_marks)) > 0)
+    g_ptr_array_add (self->layers, self->day_marks);
 }
 
 static void
@@ -216,6 +221,10 @@ recompute (HubChart *self)
       /* Rounded up, so that an average's peak stays under the top line. */
       self->max_value = MAX (self->max_value, whole + (max > whole));
     }
+  /* Marked days write their words at the plot's top: a quarter of it
+   * is kept clear of the data for them. */
+  if (g_ptr_array_find (self->layers, self->day_marks, NULL))
+    self->max_value += self->max_value / 3;
 
   /* The marker stays on the day it was on, while the range holds it. */
   self->marker = -1;
@@ -322,6 +331,7 @@ hub_chart_finalize (GObject *object)
   g_clear_object (&self->area);
   g_clear_object (&self->average_line);
   g_clear_object (&self->earlier_level);
+  g_clear_object (&self->day_marks);
   g_clear_pointer (&self->y_labels, g_array_unref);
   g_clear_pointer (&self->y_lines, g_array_unref);
   g_clear_pointer (&self->x_labels, g_array_unref);
@@ -443,6 +453,7 @@ hub_chart_init (HubChart *self)
   /* Translators: the legend of the line over the daily bars */
   hub_chart_layer_set_title (self->average_line, _("7-day average"));
   self->earlier_level = add_layer (self, hub_marker_layer_new ());
+  self->day_marks = add_layer (self, hub_day_mark_layer_new ());
 
   self->y_labels = g_array_new (FALSE, FALSE, sizeof (HubChartLabel));
   g_array_set_clear_func (self->y_labels, hub_chart_label_clear);
@@ -503,13 +514,44 @@ hub_chart_set_range (HubChart       *self,
                      HubRangePreset  range)
 {
   g_return_if_fail (HUB_IS_CHART (self));
-  g_return_if_fail (range <= HUB_RANGE_ALL);
+  g_return_if_fail (range <= HUB_RANGE_CUSTOM);
 
   if (self->range == range)
     return;
   self->range = range;
   recompute (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RANGE]);
+}
+
+/* Shows the days of range, and makes the chart's range HUB_RANGE_CUSTOM. */
+void
+hub_chart_set_custom_range (HubChart *self,
+                            HubRange  range)
+{
+  gboolean changed;
+
+  g_return_if_fail (HUB_IS_CHART (self));
+  g_return_if_fail (range.first <= range.last);
+
+  changed = self->range != HUB_RANGE_CUSTOM;
+  self->range = HUB_RANGE_CUSTOM;
+  self->custom = range;
+  recompute (self);
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RANGE]);
+}
+
+/* Spikes, drops, notes and milestones marked on their days (those in the
+ * range shown); no marks removes them. */
+void
+hub_chart_set_day_marks (HubChart         *self,
+                         const HubDayMark *marks,
+                         guint             n_marks)
+{
+  g_return_if_fail (HUB_IS_CHART (self));
+
+  hub_day_mark_layer_set_marks (HUB_DAY_MARK_LAYER (self->day_marks), marks, n_marks);
+  recompute (self);
 }
 
 HubBucket

@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "hub-chart-layer.h"
+#include "hub-day-mark-layer.h"
 #include "hub-range.h"
 
 G_BEGIN_DECLS
@@ -35,6 +36,11 @@ void            hub_chart_set_series        (HubChart          *self,
 HubRangePreset  hub_chart_get_range         (HubChart          *self);
 void            hub_chart_set_range         (HubChart          *self,
                                              HubRangePreset     range);
+void            hub_chart_set_custom_range  (HubChart          *self,
+                                             HubRange           range);
+void            hub_chart_set_day_marks     (HubChart          *self,
+                                             const HubDayMark  *marks,
+                                             guint              n_marks);
 HubBucket       hub_chart_get_bucket        (HubChart          *self);
 void            hub_chart_set_bucket        (HubChart          *self,
                                              HubBucket          bucket);
@@ -69,6 +75,10 @@ char           *hub_chart_dup_subtitle      (HubChart          *self);
 
 GdkTexture     *hub_chart_render_picture    (HubChart          *self,
                                              GError           **error);
+GskRenderNode  *hub_chart_render_node       (HubChart             *self,
+                                             int                   width,
+                                             int                   height,
+                                             const HubChartColors *colors);
 gboolean        hub_chart_save_png          (HubChart          *self,
                                              GFile             *file,
                                              GError           **error);

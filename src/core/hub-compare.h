@@ -1,0 +1,51 @@
+/* hub-compare.h: up to six repositories on one scale: absolute, indexed to 100, or shares
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "hub-dataset.h"
+#include "hub-range.h"
+
+G_BEGIN_DECLS
+
+#define HUB_COMPARE_MAX 6
+
+typedef enum
+{
+  HUB_COMPARE_ABSOLUTE,  /* downloads a bucket */
+  HUB_COMPARE_INDEXED,   /* 100 × the bucket's downloads / the first bucket's */
+  HUB_COMPARE_SHARE,     /* the bucket's downloads / the sum of the series' that bucket */
+} HubCompareMode;
+
+/* n_series rows of n_points values, a bucket each; a value that has no
+ * meaning (an index on a first bucket of 0, a share of a sum of 0) is NAN. */
+typedef struct
+{
+  HubCompareMode  mode;
+  guint           n_series;
+  guint           n_points;
+  HubDay         *starts;      /* n_points first days of the buckets */
+  double         *values;      /* values[series * n_points + point] */
+  const HubRepo  *repos[HUB_COMPARE_MAX];
+} HubCompareTable;
+
+HubCompareTable *hub_compare_compute   (const HubRepo * const *repos,
+                                        guint                  n_repos,
+                                        HubRange               range,
+                                        HubBucket              bucket,
+                                        HubCompareMode         mode);
+void             hub_compare_free      (HubCompareTable       *table);
+double           hub_compare_value     (const HubCompareTable *table,
+                                        guint                  series,
+                                        guint                  point);
+gboolean         hub_compare_write_csv (const HubCompareTable *table,
+                                        GOutputStream         *out,
+                                        GCancellable          *cancellable,
+                                        GError               **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HubCompareTable, hub_compare_free)
+
+G_END_DECLS

@@ -1,0 +1,332 @@
+/* test-insights-dialog.c: the insights of a source: ranges and their comparison, movers, notes, badges
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "hub-chart.h"
+#include "hub-compare-chart.h"
+#include "hub-history.h"
+#include "hub-insights-dialog.h"
+#include "hub-ui-test-util.h"
+
+#define HEADER "repoType,repoName,total,timestamp,downloads\n"
+
+/* 120 days to 2026-11-21 (a Saturday): a growing model, a falling one, a
+ * steady dataset with a spike on 11 Nov, one new in the last week, one
+ * gone quiet. */
+static HubDataset *
+load_organisation (void)
+{
+  g_autoptr(GString) csv = g_string_new (HEADER);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  HubDay as_of = hub_day_from_ymd (2026, 11, 21);
+  HubDataset *dataset;
+
+  for (int i = 0; i < 120; i++)
+    {
+      HubDay day = as_of - 119 + i;
+      char iso[HUB_DAY_ISO_LEN];
+      gboolean weekend = hub_day_weekday (day) >= 6;
+
+      hub_day_format (day, iso);
+      g_string_append_printf (csv, "model,aurora/rising,900000,%s,%d\n", iso,
+                              (2000 + 40 * i) * (weekend ? 6 : 10) / 10);
+      g_string_append_printf (csv, "model,aurora/fading,0,%s,%d\n", iso, 9000 - 60 * i);
+      g_string_append_printf (csv, "dataset,aurora/corpus,0,%s,%d\n", iso, i == 110 ? 30000 : 3000);
+      if (i >= 114)
+        g_string_append_printf (csv, "model,aurora/fresh,0,%s,%d\n", iso, 500 + i);
+      if (i < 100)
+        g_string_append_printf (csv, "model,aurora/retired,0,%s,%d\n", iso, 300);
+      g_string_append_printf (csv, "space,aurora/demo,0,%s,%d\n", iso, 800 + 10 * (i % 7));
+    }
+  bytes = g_bytes_new (csv->str, csv->len);
+  dataset = hub_dataset_load_bytes (bytes, "aurora.csv", &error);
+  g_assert_no_error (error);
+  return dataset;
+}
+
+static HubSource *
+make_source (void)
+{
+  g_autoptr(HubDataset) dataset = load_organisation ();
+  g_autoptr(GDateTime) fetched = g_date_time_new_utc (2026, 11, 22, 6, 0, 0);
+
+  return hub_source_new_for_organization ("aurora", "Aurora Labs", dataset, fetched);
+}
+
+static void
+assert_range (HubRange    range,
+              const char *first,
+              const char *last)
+{
+  char a[HUB_DAY_ISO_LEN], b[HUB_DAY_ISO_LEN];
+
+  hub_day_format (range.first, a);
+  hub_day_format (range.last, b);
+  g_assert_cmpstr (a, ==, first);
+  g_assert_cmpstr (b, ==, last);
+}
+
+static void
+save_screenshot (GtkWindow  *window,
+                 const char *name)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+
+  hub_test_wait_frames (6);
+  texture = hub_test_render (GTK_WIDGET (window));
+  g_assert_nonnull (texture);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static void
+close_window (GtkWindow *window)
+{
+  gpointer weak = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_destroy (window);
+  for (int i = 0; i < 1000 && weak != NULL; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (weak);
+}
+
+static void
+activate (GtkWidget  *widget,
+          const char *action,
+          GVariant   *parameter)
+{
+  /* The action does not take a floating parameter's reference. */
+  g_autoptr(GVariant) owned = g_variant_ref_sink (parameter);
+
+  g_assert_true (gtk_widget_activate_action_variant (widget, action, owned));
+}
+
+/* The presets, the arrows and the comparison, through the dialog's actions. */
+static void
+test_ranges (void)
+{
+  g_autoptr(HubSource) source = make_source ();
+  HubInsightsDialog *dialog = HUB_INSIGHTS_DIALOG (hub_insights_dialog_new (source, NULL));
+  GtkWindow *window = hub_test_present_dialog (GTK_WIDGET (dialog), 1000, 900);
+  HubDay first, last;
+
+  hub_test_wait_frames (2);
+  /* Opens on the last 30 days, against the 30 starting five weeks earlier. */
+  assert_range (hub_insights_dialog_get_range (dialog), "2026-10-23", "2026-11-21");
+  assert_range (hub_insights_dialog_get_compared (dialog), "2026-09-18", "2026-10-17");
+  hub_chart_get_span (HUB_CHART (hub_insights_dialog_get_chart (dialog)), &first, &last);
+  g_assert_cmpint (first, ==, hub_day_from_ymd (2026, 10, 23));
+
+  activate (GTK_WIDGET (dialog), "insights.preset", g_variant_new_int32 (0));
+  assert_range (hub_insights_dialog_get_range (dialog), "2026-11-15", "2026-11-21");
+  activate (GTK_WIDGET (dialog), "insights.step", g_variant_new_int32 (-1));
+  assert_range (hub_insights_dialog_get_range (dialog), "2026-11-08", "2026-11-14");
+  assert_range (hub_insights_dialog_get_compared (dialog), "2026-11-01", "2026-11-07");
+
+  activate (GTK_WIDGET (dialog), "insights.preset", g_variant_new_int32 (4));
+  assert_range (hub_insights_dialog_get_range (dialog), "2026-10-01", "2026-10-31");
+  activate (GTK_WIDGET (dialog), "insights.step", g_variant_new_int32 (-1));
+  assert_range (hub_insights_dialog_get_range (dialog), "2026-09-01", "2026-09-30");
+
+  hub_insights_dialog_set_comparison (dialog, HUB_COMPARISON_YEAR);
+  assert_range (hub_insights_dialog_get_compared (dialog), "2025-09-01", "2025-09-30");
+  hub_insights_dialog_set_comparison (dialog, HUB_COMPARISON_PREVIOUS);
+
+  /* Alt+3 is the last 90 days. */
+  activate (GTK_WIDGET (dialog), "insights.preset", g_variant_new_int32 (2));
+  assert_range (hub_insights_dialog_get_range (dialog), "2026-08-24", "2026-11-21");
+
+  adw_dialog_force_close (ADW_DIALOG (dialog));
+  close_window (window);
+}
+
+/* A custom range from two days clicked on the calendar, in either order;
+ * the screenshots of it with the weekday comparison. */
+static void
+test_custom_range (void)
+{
+  g_autoptr(HubSource) source = make_source ();
+  HubInsightsDialog *dialog = HUB_INSIGHTS_DIALOG (hub_insights_dialog_new (source, NULL));
+  GtkWindow *window = hub_test_present_dialog (GTK_WIDGET (dialog), 1000, 1100);
+  GtkCalendar *calendar = GTK_CALENDAR (hub_test_find_type (GTK_WIDGET (dialog), GTK_TYPE_CALENDAR));
+  g_autoptr(GDateTime) later = g_date_time_new_utc (2026, 11, 14, 0, 0, 0);
+  g_autoptr(GDateTime) earlier = g_date_time_new_utc (2026, 10, 27, 0, 0, 0);
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  g_assert_nonnull (calendar);
+  gtk_calendar_select_day (calendar, later);
+  gtk_calendar_select_day (calendar, earlier);
+  assert_range (hub_insights_dialog_get_range (dialog), "2026-10-27", "2026-11-14");
+  /* 19 days: compared with the 19 starting three weeks earlier, a Tuesday too. */
+  assert_range (hub_insights_dialog_get_compared (dialog), "2026-10-06", "2026-10-24");
+  g_assert_cmpuint (hub_insights_dialog_get_n_movers (dialog), >, 0);
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  save_screenshot (window, "insights-custom-light.png");
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  save_screenshot (window, "insights-custom-dark.png");
+  gtk_window_set_default_size (window, 360, 900);
+  save_screenshot (window, "insights-custom-narrow-dark.png");
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+
+  adw_dialog_force_close (ADW_DIALOG (dialog));
+  close_window (window);
+}
+
+/* A note added is kept in the history, listed and drawn on the chart; an
+ * empty one is refused and nothing is kept. */
+static void
+test_notes (void)
+{
+  g_autoptr(HubSource) source = make_source ();
+  HubInsightsDialog *dialog = HUB_INSIGHTS_DIALOG (hub_insights_dialog_new (source, NULL));
+  GtkWindow *window = hub_test_present_dialog (GTK_WIDGET (dialog), 1000, 900);
+  HubChart *chart = HUB_CHART (hub_insights_dialog_get_chart (dialog));
+  g_autoptr(GError) error = NULL;
+  guint before = hub_insights_dialog_get_n_notes (dialog);
+  guint layers = hub_chart_get_n_layers (chart);
+  HubDayMarkLayer *marks;
+
+  g_assert_false (hub_insights_dialog_add_note (dialog, hub_day_from_ymd (2026, 11, 3), "  ", &error));
+  g_assert_error (error, HUB_HISTORY_ERROR, HUB_HISTORY_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (hub_insights_dialog_get_n_notes (dialog), ==, before);
+
+  g_assert_true (hub_insights_dialog_add_note (dialog, hub_day_from_ymd (2026, 11, 3), "v2 released",
+                                               &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (hub_insights_dialog_get_n_notes (dialog), ==, before + 1);
+  marks = HUB_DAY_MARK_LAYER (hub_chart_get_layer (chart, hub_chart_get_n_layers (chart) - 1));
+  g_assert_true (HUB_IS_DAY_MARK_LAYER (marks));
+  g_assert_cmpuint (hub_chart_get_n_layers (chart), >=, layers);
+  {
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < hub_day_mark_layer_get_n_marks (marks); i++)
+      {
+        HubDayMark mark;
+
+        hub_day_mark_layer_get_mark (marks, i, &mark);
+        found |= mark.kind == HUB_DAY_MARK_NOTE && g_strcmp0 (mark.label, "v2 released") == 0;
+      }
+    g_assert_true (found);
+  }
+  save_screenshot (window, "insights-notes-light.png");
+
+  /* A new dialog reads it back from the history. */
+  adw_dialog_force_close (ADW_DIALOG (dialog));
+  dialog = HUB_INSIGHTS_DIALOG (hub_insights_dialog_new (source, NULL));
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (window));
+  g_assert_cmpuint (hub_insights_dialog_get_n_notes (dialog), ==, before + 1);
+  adw_dialog_force_close (ADW_DIALOG (dialog));
+  close_window (window);
+}
+
+/* The badge of the organisation and its Markdown. */
+static void
+test_badge (void)
+{
+  g_autoptr(HubSource) source = make_source ();
+  HubInsightsDialog *dialog = HUB_INSIGHTS_DIALOG (hub_insights_dialog_new (source, NULL));
+  GtkWindow *window = hub_test_present_dialog (GTK_WIDGET (dialog), 1000, 900);
+  HubDataset *dataset = hub_source_get_dataset (source);
+  g_autofree char *value = hub_badge_format_count (hub_repo_last_month (hub_dataset_get_overall (dataset),
+                                                                        hub_dataset_get_as_of (dataset)));
+  g_autofree char *svg = hub_insights_dialog_dup_badge_svg (dialog);
+  g_autofree char *markdown = hub_insights_dialog_dup_markdown (dialog);
+  g_autofree char *expected = g_strdup_printf ("[![downloads/month: %s](aurora-downloads.svg)]"
+                                               "(https://huggingface.co/aurora)", value);
+
+  g_assert_nonnull (strstr (svg, value));
+  g_assert_cmpstr (markdown, ==, expected);
+  adw_dialog_force_close (ADW_DIALOG (dialog));
+  close_window (window);
+}
+
+/* Six repositories indexed to 100 at the range's start, on one chart, as PNG. */
+static void
+test_compare (void)
+{
+  g_autoptr(HubSource) source = make_source ();
+  HubInsightsDialog *dialog = HUB_INSIGHTS_DIALOG (hub_insights_dialog_new (source, NULL));
+  GtkWindow *window = hub_test_present_dialog (GTK_WIDGET (dialog), 1000, 1100);
+  HubCompareChart *chart = HUB_COMPARE_CHART (hub_insights_dialog_get_compare_chart (dialog));
+  HubDataset *dataset = hub_source_get_dataset (source);
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  g_autofree char *png = g_test_build_filename (G_TEST_BUILT, "compare.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (png);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  const HubCompareTable *table;
+  guint indexes[6];
+  GdkRGBA first, second;
+
+  g_assert_cmpuint (hub_dataset_get_n_repos (dataset), ==, 6);
+  /* At first the busiest six of the range. */
+  table = hub_compare_chart_get_table (chart);
+  g_assert_cmpuint (table->n_series, ==, 6);
+  g_assert_cmpint (table->mode, ==, HUB_COMPARE_ABSOLUTE);
+
+  for (guint i = 0; i < 6; i++)
+    indexes[i] = i;
+  hub_insights_dialog_set_compare (dialog, indexes, 6, HUB_COMPARE_INDEXED);
+  table = hub_compare_chart_get_table (chart);
+  g_assert_cmpint (table->mode, ==, HUB_COMPARE_INDEXED);
+  g_assert_cmpuint (table->n_points, ==, 30);
+  for (guint s = 0; s < table->n_series; s++)
+    if (!isnan (hub_compare_value (table, s, 0)))
+      g_assert_cmpfloat (hub_compare_value (table, s, 0), ==, 100);
+
+  hub_compare_chart_get_color (chart, 0, &first);
+  hub_compare_chart_get_color (chart, 1, &second);
+  g_assert_false (gdk_rgba_equal (&first, &second));
+
+  /* The comparison in view, for the pictures. */
+  {
+    GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (chart),
+                                                                                 GTK_TYPE_SCROLLED_WINDOW));
+    GtkWidget *viewport = gtk_scrolled_window_get_child (scrolled);
+    GtkWidget *content = gtk_viewport_get_child (GTK_VIEWPORT (viewport));
+    graphene_point_t at;
+
+    g_assert_true (gtk_widget_compute_point (GTK_WIDGET (chart), content, &GRAPHENE_POINT_INIT (0, 0), &at));
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled), at.y - 160);
+  }
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  hub_test_wait_frames (4);
+  g_assert_true (hub_compare_chart_save_png (chart, file, &error));
+  g_assert_no_error (error);
+  texture = gdk_texture_new_from_file (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 2 * gtk_widget_get_width (GTK_WIDGET (chart)));
+  g_test_message ("comparison: %s", png);
+  save_screenshot (window, "insights-compare-light.png");
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  save_screenshot (window, "insights-compare-dark.png");
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+
+  adw_dialog_force_close (ADW_DIALOG (dialog));
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  hub_test_ui_init (&argc, &argv);
+
+  g_test_add_func ("/dialogs/insights/ranges", test_ranges);
+  g_test_add_func ("/dialogs/insights/custom-range", test_custom_range);
+  g_test_add_func ("/dialogs/insights/notes", test_notes);
+  g_test_add_func ("/dialogs/insights/badge", test_badge);
+  g_test_add_func ("/dialogs/insights/compare", test_compare);
+
+  return g_test_run ();
+}
