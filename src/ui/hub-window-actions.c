@@ -22,12 +22,7 @@ on_open_chosen (GObject      *object,
 
   if (files == NULL || self->sources == NULL)
     return;
-  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-    {
-      g_autoptr(GFile) file = g_list_model_get_item (files, i);
-
-      hub_window_open_file (self, file);
-    }
+  hub_window_open_files (self, files);
 }
 
 static void

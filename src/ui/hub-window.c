@@ -184,21 +184,37 @@ on_source_loaded (GObject      *object,
 {
   g_autoptr(HubWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(HubSource) source = hub_source_load_finish (result, &error);
+  g_autoptr(GPtrArray) sources = NULL;
+
+  if (g_task_get_source_tag (G_TASK (result)) == hub_source_load_files_async)
+    sources = hub_source_load_files_finish (result, &error);
+  else
+    {
+      HubSource *source = hub_source_load_finish (result, &error);
+
+      if (source != NULL)
+        {
+          sources = g_ptr_array_new_with_free_func (g_object_unref);
+          g_ptr_array_add (sources, source);
+        }
+    }
 
   finish_loading (self);
   /* The window went away while the worker ran. */
   if (self->sources == NULL)
     return;
 
-  if (source != NULL)
-    {
-      g_debug ("Read %s in %.3f s", hub_source_get_title (source),
-               (g_get_monotonic_time () - self->load_started) / (double) G_USEC_PER_SEC);
-      hub_window_add_source (self, source);
-      g_debug ("Models and widgets set %.3f s after the load started",
-               (g_get_monotonic_time () - self->load_started) / (double) G_USEC_PER_SEC);
-    }
+  if (sources != NULL)
+    for (guint i = 0; i < sources->len; i++)
+      {
+        HubSource *source = g_ptr_array_index (sources, i);
+
+        g_debug ("Read %s in %.3f s", hub_source_get_title (source),
+                 (g_get_monotonic_time () - self->load_started) / (double) G_USEC_PER_SEC);
+        hub_window_add_source (self, source);
+        g_debug ("Models and widgets set %.3f s after the load started",
+                 (g_get_monotonic_time () - self->load_started) / (double) G_USEC_PER_SEC);
+      }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     hub_window_show_toast (self, error->message);
 
@@ -208,13 +224,14 @@ on_source_loaded (GObject      *object,
 static void
 start_next_load (HubWindow *self)
 {
-  g_autoptr(GFile) file = g_queue_pop_head (&self->pending);
-  g_autofree char *name = file ? g_file_get_basename (file) : g_strdup (_("demo data"));
+  g_autoptr(GListModel) files = g_queue_pop_head (&self->pending);
+  g_autoptr(GFile) first = files ? g_list_model_get_item (files, 0) : NULL;
+  g_autofree char *name = first ? g_file_get_basename (first) : g_strdup (_("demo data"));
 
   hub_window_begin_progress (self, name, FALSE);
-  if (file != NULL)
-    hub_source_load_file_async (file, self->progress, self->load_cancellable,
-                                on_source_loaded, g_object_ref (self));
+  if (files != NULL)
+    hub_source_load_files_async (files, self->progress, self->load_cancellable,
+                                 on_source_loaded, g_object_ref (self));
   else
     hub_source_load_demo_async (self->load_cancellable, on_source_loaded, g_object_ref (self));
 }
@@ -270,11 +287,12 @@ hub_window_end_progress (HubWindow *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
+/* files: GFile, read together; NULL for the demo. */
 static void
-queue_load (HubWindow *self,
-            GFile     *file)
+queue_load (HubWindow  *self,
+            GListModel *files)
 {
-  g_queue_push_tail (&self->pending, file ? g_object_ref (file) : NULL);
+  g_queue_push_tail (&self->pending, files ? g_object_ref (files) : NULL);
   if (self->load_cancellable == NULL)
     start_next_load (self);
 }
@@ -287,11 +305,15 @@ on_drop (GtkDropTarget *target,
          HubWindow     *self)
 {
   GSList *files = gdk_file_list_get_files (g_value_get_boxed (value));
+  g_autoptr(GListStore) store = g_list_store_new (G_TYPE_FILE);
 
   for (GSList *l = files; l != NULL; l = l->next)
-    hub_window_open_file (self, l->data);
+    g_list_store_append (store, l->data);
   g_slist_free (files);
-  return files != NULL;
+  if (g_list_model_get_n_items (G_LIST_MODEL (store)) == 0)
+    return FALSE;
+  hub_window_open_files (self, G_LIST_MODEL (store));
+  return TRUE;
 }
 
 static void
@@ -516,15 +538,32 @@ hub_window_new (GtkApplication *application)
   return g_object_new (HUB_TYPE_WINDOW, "application", application, NULL);
 }
 
-/* Opens a breakdown file as a source of its own (or reloads it, when open). */
+/* Opens a breakdown file as a source of its own (or reloads it, when open);
+ * a file of request logs, or a folder, as hub_window_open_files() does. */
 void
 hub_window_open_file (HubWindow *self,
                       GFile     *file)
 {
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+
   g_return_if_fail (HUB_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  queue_load (self, file);
+  g_list_store_append (files, file);
+  queue_load (self, G_LIST_MODEL (files));
+}
+
+/* Opens files chosen together (GFile: breakdowns, request logs, folders of
+ * them): each breakdown as a source, with the logs beside the first. */
+void
+hub_window_open_files (HubWindow  *self,
+                       GListModel *files)
+{
+  g_return_if_fail (HUB_IS_WINDOW (self));
+  g_return_if_fail (G_IS_LIST_MODEL (files));
+
+  if (g_list_model_get_n_items (files) > 0)
+    queue_load (self, files);
 }
 
 void
