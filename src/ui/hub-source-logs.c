@@ -331,7 +331,9 @@ load_files_thread (GTask        *task,
     {
       GFile *file = g_ptr_array_index (files, i);
 
-      if (file_is_logs (file, cancellable))
+      /* A pipe cannot be read twice: only the breakdown's reader takes it. */
+      if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) == G_FILE_TYPE_REGULAR &&
+          file_is_logs (file, cancellable))
         g_ptr_array_add (logs, g_object_ref (file));
       else
         g_ptr_array_add (breakdowns, file);

@@ -71,6 +71,24 @@ update_chart (HubWindow *self)
   gtk_label_set_label (self->chart_title, hub_trend_chart_get_title (self->trend_chart));
 }
 
+/* The Audience view, and the switcher to it, for a source with request
+ * logs; a source of logs alone opens on it. */
+static void
+show_audience (HubWindow *self,
+               HubSource *source)
+{
+  gboolean logs = hub_source_get_logs (source) != NULL;
+  gboolean breakdown = hub_dataset_get_totals (hub_source_get_dataset (source))->as_of != HUB_DAY_NONE;
+
+  hub_audience_view_set_source (self->audience, source, self->period);
+  gtk_widget_set_visible (self->switcher_box, logs);
+  gtk_widget_set_visible (self->switcher_bar, logs);
+  if (!logs)
+    adw_view_stack_set_visible_child_name (self->view_stack, "downloads");
+  else if (!breakdown)
+    adw_view_stack_set_visible_child_name (self->view_stack, "audience");
+}
+
 static void
 show_source (HubWindow *self,
              HubSource *source)
@@ -88,6 +106,7 @@ show_source (HubWindow *self,
   update_chart (self);
   hub_repo_table_set_dataset (self->table, hub_source_get_dataset (source), self->period);
   hub_repo_table_set_source_infos (self->table, source);
+  show_audience (self, source);
 
   g_settings_set_string (self->settings, "last-source", hub_source_get_id (source));
   gtk_label_set_label (self->source_label, hub_source_get_title (source));
@@ -125,6 +144,7 @@ apply_period (HubWindow *self)
   hub_summary_cards_set_source (self->cards, self->source, period);
   update_chart (self);
   hub_repo_table_set_period (self->table, period);
+  hub_audience_view_set_source (self->audience, self->source, period);
 }
 
 static void
@@ -334,6 +354,51 @@ on_repo_activated (HubRepoTable *table,
 }
 
 static void
+on_logs_reread (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(HubWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HubSource) source = hub_source_reread_logs_finish (result, &error);
+
+  finish_loading (self);
+  if (self->sources == NULL)
+    return;
+  if (source != NULL)
+    hub_window_add_source (self, source);
+  else
+    {
+      /* What was shown stays, the team switch with it. */
+      if (self->source != NULL)
+        hub_audience_view_set_source (self->audience, self->source, self->period);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        hub_window_show_toast (self, error->message);
+    }
+  hub_window_end_progress (self);
+}
+
+/* Team traffic in or out: the raw logs read again, with progress. */
+static void
+on_team_changed (HubAudienceView *view,
+                 gboolean         exclude,
+                 HubWindow       *self)
+{
+  g_autofree char *name = NULL;
+
+  if (self->source == NULL || hub_window_get_loading (self))
+    {
+      if (self->source != NULL)
+        hub_audience_view_set_source (self->audience, self->source, self->period);
+      return;
+    }
+  name = g_strdup (hub_source_get_title (self->source));
+  hub_window_begin_progress (self, name, FALSE);
+  hub_source_reread_logs_async (self->source, NULL, exclude, self->progress,
+                                self->load_cancellable, on_logs_reread, g_object_ref (self));
+}
+
+static void
 on_detail_message (HubRepoDetail *detail,
                    const char    *message,
                    HubWindow     *self)
@@ -453,6 +518,7 @@ hub_window_class_init (HubWindowClass *klass)
   g_type_ensure (HUB_TYPE_TREND_CHART);
   g_type_ensure (HUB_TYPE_REPO_TABLE);
   g_type_ensure (HUB_TYPE_REPO_DETAIL);
+  g_type_ensure (HUB_TYPE_AUDIENCE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "ui/hub-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HubWindow, toast_overlay);
@@ -479,6 +545,10 @@ hub_window_class_init (HubWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HubWindow, chart_title);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, trend_chart);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, table);
+  gtk_widget_class_bind_template_child (widget_class, HubWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, HubWindow, switcher_box);
+  gtk_widget_class_bind_template_child (widget_class, HubWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, HubWindow, audience);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, detail_page);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, detail);
@@ -525,6 +595,8 @@ hub_window_init (HubWindow *self)
                             G_CALLBACK (update_cards_shown), self);
   g_signal_connect_swapped (self->cards, "notify::compact", G_CALLBACK (update_cards_shown), self);
   g_signal_connect (self->detail, "message", G_CALLBACK (on_detail_message), self);
+  g_signal_connect (self->audience, "message", G_CALLBACK (on_detail_message), self);
+  g_signal_connect (self->audience, "team-changed", G_CALLBACK (on_team_changed), self);
 
   hub_window_actions_init (self);
   hub_window_account_init (self);

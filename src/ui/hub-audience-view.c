@@ -1,0 +1,815 @@
+/* hub-audience-view.c: who the request logs say downloads: uniques,
+ * sessions, classes of requests, countries, repositories
+ *
+ * Every figure is the store's (hub-log.h), over the window's period ending
+ * at the logs' last day: All Time is every day of the logs, Last Month
+ * their last 30 days. Unique figures over the span are unions of the days'
+ * sketches, so the cards' uniques are not the sum of the chart's days.
+ * Where the source also has a breakdown, a repository's sessions sit
+ * beside the Hub's counted downloads over the days both cover.
+ *
+ * Team traffic is left out by reading the raw logs again (sketches cannot
+ * subtract): the view asks for it with "team-changed", and the window does
+ * the reading, with its progress and its Cancel.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "hub-audience-chart.h"
+#include "hub-audience-view.h"
+#include "hub-column-layer.h"
+#include "hub-countries.h"
+#include "hub-format.h"
+#include "hub-stack-layer.h"
+
+#define N_COUNTRIES_SHOWN 15
+#define N_REPOS_SHOWN     10
+
+struct _HubAudienceView
+{
+  GtkWidget         parent_instance;
+
+  /* template */
+  GtkWidget        *content;
+  GtkLabel         *span_label;
+  GtkSwitch        *team_switch;
+  GtkLabel         *team_label;
+  GtkListBox       *identities_list;
+  GtkLabel         *uniques_value;
+  GtkLabel         *uniques_caption;
+  GtkLabel         *sessions_value;
+  GtkLabel         *sessions_caption;
+  GtkLabel         *requests_value;
+  GtkLabel         *requests_caption;
+  GtkLabel         *downloads_value;
+  GtkLabel         *downloads_caption;
+  HubAudienceChart *daily_chart;
+  HubAudienceChart *classes_chart;
+  GtkListBox       *countries_list;
+  GtkListBox       *repos_list;
+
+  HubSource        *source;
+  HubDay            first;
+  HubDay            last;
+  GSimpleActionGroup *actions;
+  GFile            *export_folder;
+};
+
+enum {
+  SIGNAL_MESSAGE,
+  SIGNAL_TEAM_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (HubAudienceView, hub_audience_view, GTK_TYPE_WIDGET)
+
+/* Each class keeps its colour in light and dark: libadwaita's palette. */
+static const GdkRGBA class_colors[HUB_LOG_N_CLASSES] = {
+  { 0x35 / 255.f, 0x84 / 255.f, 0xe4 / 255.f, 1 },  /* download: blue 3 */
+  { 0x21 / 255.f, 0x90 / 255.f, 0xa4 / 255.f, 1 },  /* partial: teal 4 */
+  { 0x91 / 255.f, 0x41 / 255.f, 0xac / 255.f, 1 },  /* probe: purple 3 */
+  { 0xe5 / 255.f, 0xa5 / 255.f, 0x0a / 255.f, 1 },  /* redirect: yellow 5 */
+  { 0x2e / 255.f, 0xc2 / 255.f, 0x7e / 255.f, 1 },  /* revalidation: green 4 */
+  { 0xe0 / 255.f, 0x1b / 255.f, 0x24 / 255.f, 1 },  /* error: red 3 */
+  { 0x9a / 255.f, 0x99 / 255.f, 0x96 / 255.f, 1 },  /* other: light 5 */
+};
+
+static const GdkRGBA sessions_color = { 0xff / 255.f, 0x78 / 255.f, 0x00 / 255.f, 1 };  /* orange 3 */
+static const GdkRGBA uniques_color = { 0xc0 / 255.f, 0x61 / 255.f, 0xcb / 255.f, 1 };   /* purple 2 */
+
+static const char *
+class_title (HubLogClass klass)
+{
+  switch (klass)
+    {
+    case HUB_LOG_CLASS_DOWNLOAD:
+      /* Translators: a class of requests: GET answered in full */
+      return C_("request class", "Downloads");
+    case HUB_LOG_CLASS_PARTIAL:
+      /* Translators: a class of requests: GET of a range (206) */
+      return C_("request class", "Partial");
+    case HUB_LOG_CLASS_PROBE:
+      /* Translators: a class of requests: HEAD */
+      return C_("request class", "Probes");
+    case HUB_LOG_CLASS_REDIRECT:
+      return C_("request class", "Redirects");
+    case HUB_LOG_CLASS_REVALIDATION:
+      /* Translators: a class of requests: 304 Not Modified */
+      return C_("request class", "Revalidations");
+    case HUB_LOG_CLASS_ERROR:
+      return C_("request class", "Errors");
+    case HUB_LOG_CLASS_OTHER:
+    default:
+      return C_("request class", "Other");
+    }
+}
+
+static HubAudienceTable
+table_for_name (const char *name)
+{
+  if (g_str_equal (name, "countries"))
+    return HUB_AUDIENCE_TABLE_COUNTRIES;
+  if (g_str_equal (name, "classes"))
+    return HUB_AUDIENCE_TABLE_CLASSES;
+  return HUB_AUDIENCE_TABLE_REPOSITORIES;
+}
+
+static void
+set_count (GtkLabel *label,
+           guint64   value)
+{
+  g_autofree char *text = hub_format_count ((gint64) MIN (value, (guint64) G_MAXINT64));
+
+  gtk_label_set_label (label, text);
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  gtk_list_box_remove_all (list);
+}
+
+/* A row of a ranked list: the name, a bar as long as its share of the
+ * first row's, and figures at the end. */
+static GtkWidget *
+ranked_row (const char  *name,
+            const char  *tooltip,
+            double       fraction,
+            const char  *id,
+            const char **figure_names,
+            guint64     *figures,
+            guint        n_figures)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (name);
+  GtkWidget *bar = gtk_progress_bar_new ();
+  GtkWidget *row;
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), 10);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_tooltip_text (label, tooltip);
+  gtk_box_append (GTK_BOX (box), label);
+
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (bar), CLAMP (fraction, 0, 1));
+  gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+  gtk_widget_set_size_request (bar, 60, -1);
+  gtk_widget_set_hexpand (bar, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_box_append (GTK_BOX (box), bar);
+
+  for (guint i = 0; i < n_figures; i++)
+    {
+      g_autofree char *text = hub_format_compact ((gint64) MIN (figures[i], (guint64) G_MAXINT64));
+      g_autofree char *exact = hub_format_count ((gint64) MIN (figures[i], (guint64) G_MAXINT64));
+      g_autofree char *widget_name = g_strdup_printf ("%s-%s", id, figure_names[i]);
+      GtkWidget *value = gtk_label_new (text);
+
+      gtk_widget_set_name (value, widget_name);
+      gtk_label_set_xalign (GTK_LABEL (value), 1);
+      gtk_label_set_width_chars (GTK_LABEL (value), 6);
+      gtk_widget_set_tooltip_text (value, exact);
+      gtk_widget_add_css_class (value, "numeric");
+      if (i > 0)
+        gtk_widget_add_css_class (value, "dim-label");
+      gtk_box_append (GTK_BOX (box), value);
+    }
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_name (row, id);
+  return row;
+}
+
+static void
+add_header_row (GtkListBox  *list,
+                const char  *first,
+                const char **figures,
+                guint        n_figures)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (first);
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  for (guint i = 0; i < n_figures; i++)
+    {
+      GtkWidget *title = gtk_label_new (figures[i]);
+
+      gtk_label_set_xalign (GTK_LABEL (title), 1);
+      gtk_label_set_width_chars (GTK_LABEL (title), 6);
+      gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+      gtk_box_append (GTK_BOX (box), title);
+    }
+  gtk_widget_add_css_class (box, "caption-heading");
+  gtk_widget_add_css_class (box, "dim-label");
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_append (list, row);
+}
+
+static void
+update_cards (HubAudienceView *self,
+              HubLogStore     *store)
+{
+  HubLogFigures f;
+  g_autofree char *users = NULL;
+  g_autofree char *anonymous = NULL;
+  g_autofree char *caption = NULL;
+  g_autofree char *errors = NULL;
+  g_autofree char *full = NULL;
+  g_autofree char *share = NULL;
+  guint n_days = (guint) (self->last - self->first + 1);
+
+  hub_log_store_figures (store, HUB_LOG_FILTER_ALL, self->first, self->last, &f);
+
+  set_count (self->uniques_value, f.uniques);
+  users = hub_format_compact ((gint64) f.users);
+  anonymous = hub_format_compact ((gint64) f.anonymous_ips);
+  /* Translators: under the unique downloaders: signed-in users and anonymous addresses */
+  caption = g_strdup_printf (_("%s users · %s anonymous"), users, anonymous);
+  gtk_label_set_label (self->uniques_caption, caption);
+  g_clear_pointer (&caption, g_free);
+
+  set_count (self->sessions_value, f.sessions);
+  {
+    g_autofree char *per_day = hub_format_compact ((gint64) (f.sessions / MAX (n_days, 1)));
+
+    /* Translators: under the sessions: their mean a day */
+    caption = g_strdup_printf (_("%s a day"), per_day);
+    gtk_label_set_label (self->sessions_caption, caption);
+    g_clear_pointer (&caption, g_free);
+  }
+
+  set_count (self->requests_value, f.requests);
+  errors = hub_format_compact ((gint64) f.classes[HUB_LOG_CLASS_ERROR]);
+  /* Translators: under the requests: how many were errors */
+  caption = g_strdup_printf (_("%s errors"), errors);
+  gtk_label_set_label (self->requests_caption, caption);
+  g_clear_pointer (&caption, g_free);
+
+  if (f.requests > 0)
+    /* Translators: the share of requests that were downloads, as a percentage */
+    share = g_strdup_printf (_("%.1f %%"),
+                             100.0 * (double) f.classes[HUB_LOG_CLASS_DOWNLOAD] / (double) f.requests);
+  else
+    share = g_strdup ("—");
+  gtk_label_set_label (self->downloads_value, share);
+  full = hub_format_compact ((gint64) f.classes[HUB_LOG_CLASS_DOWNLOAD]);
+  /* Translators: under the share of downloads: requests answered with the whole file */
+  caption = g_strdup_printf (_("%s of the requests"), full);
+  gtk_label_set_label (self->downloads_caption, caption);
+}
+
+static void
+update_charts (HubAudienceView *self,
+               HubLogStore     *store)
+{
+  guint n = (guint) (self->last - self->first + 1);
+  g_autofree HubLogFigures *daily = g_new0 (HubLogFigures, n);
+  g_autofree HubChartColumn *columns = g_new0 (HubChartColumn, n);
+  g_autofree HubChartPoint *sessions = g_new0 (HubChartPoint, n);
+  g_autofree HubChartPoint *uniques = g_new0 (HubChartPoint, n);
+  g_autofree HubStackColumn *stacks = g_new0 (HubStackColumn, n);
+  g_autoptr(GStrvBuilder) daily_texts = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) class_texts = g_strv_builder_new ();
+  const char *titles[HUB_LOG_N_CLASSES];
+  HubChartLayer *daily_layers[3];
+  HubChartLayer *class_layer;
+  g_autofree char *first = hub_format_day (self->first);
+  g_autofree char *last = hub_format_day (self->last);
+  g_autofree char *daily_description = NULL;
+  g_autofree char *class_description = NULL;
+
+  hub_log_store_daily (store, HUB_LOG_FILTER_ALL, self->first, self->last, daily);
+  for (guint i = 0; i < n; i++)
+    {
+      HubDay day = self->first + (HubDay) i;
+      const HubLogFigures *f = &daily[i];
+      g_autofree char *date = hub_format_day (day);
+      g_autofree char *r = hub_format_count ((gint64) f->requests);
+      g_autofree char *s = hub_format_count ((gint64) f->sessions);
+      g_autofree char *u = hub_format_count ((gint64) f->uniques);
+      g_autoptr(GString) classes = g_string_new (date);
+
+      columns[i] = (HubChartColumn) { day, day, (gint64) f->requests, FALSE };
+      sessions[i] = (HubChartPoint) { day + 0.5, (double) f->sessions, i, FALSE };
+      uniques[i] = (HubChartPoint) { day + 0.5, (double) f->uniques, i, FALSE };
+      stacks[i].first = day;
+      stacks[i].last = day;
+      for (guint k = 0; k < HUB_LOG_N_CLASSES; k++)
+        {
+          g_autofree char *count = hub_format_count ((gint64) f->classes[k]);
+
+          stacks[i].values[k] = (gint64) f->classes[k];
+          g_string_append_printf (classes, "\n%s: %s", class_title (k), count);
+        }
+      g_strv_builder_take (daily_texts,
+                           /* Translators: the tooltip of a day of the audience chart */
+                           g_strdup_printf (_("%s\nRequests: %s\nSessions: %s\nUnique downloaders: %s"),
+                                            date, r, s, u));
+      g_strv_builder_take (class_texts, g_string_free (g_steal_pointer (&classes), FALSE));
+    }
+
+  daily_layers[0] = hub_column_layer_new ();
+  hub_chart_layer_set_title (daily_layers[0], _("Requests"));
+  hub_column_layer_set_columns (HUB_COLUMN_LAYER (daily_layers[0]), columns, n);
+  daily_layers[1] = hub_colored_line_layer_new (_("Sessions"), &sessions_color);
+  hub_line_layer_set_points (HUB_LINE_LAYER (daily_layers[1]), sessions, n);
+  daily_layers[2] = hub_colored_line_layer_new (_("Unique downloaders"), &uniques_color);
+  hub_line_layer_set_points (HUB_LINE_LAYER (daily_layers[2]), uniques, n);
+  /* Translators: what the audience chart shows, for a screen reader */
+  daily_description = g_strdup_printf (_("Requests a day as bars, sessions and unique downloaders as lines, from %s to %s"),
+                                       first, last);
+  hub_audience_chart_set_layers (self->daily_chart, self->first, self->last, daily_layers, 3,
+                                 g_strv_builder_end (daily_texts), daily_description);
+
+  for (guint k = 0; k < HUB_LOG_N_CLASSES; k++)
+    titles[k] = class_title (k);
+  class_layer = hub_stack_layer_new (titles, class_colors, HUB_LOG_N_CLASSES);
+  hub_stack_layer_set_columns (HUB_STACK_LAYER (class_layer), stacks, n);
+  /* Translators: what the classes chart shows, for a screen reader */
+  class_description = g_strdup_printf (_("Requests a day by class, stacked, from %s to %s"),
+                                       first, last);
+  hub_audience_chart_set_layers (self->classes_chart, self->first, self->last, &class_layer, 1,
+                                 g_strv_builder_end (class_texts), class_description);
+}
+
+static void
+update_countries (HubAudienceView *self,
+                  HubLogStore     *store)
+{
+  static const char *names[] = { "requests", "uniques" };
+  const char *titles[] = { _("Requests"), _("Uniques") };
+  guint n = hub_log_store_get_n_countries (store);
+  g_autofree HubLogFigures *figures = g_new0 (HubLogFigures, MAX (n, 1));
+  g_autofree guint *order = NULL;
+  guint64 top;
+
+  clear_list (self->countries_list);
+  hub_log_store_by_country (store, self->first, self->last, figures);
+  order = hub_audience_order_countries (figures, n, store);
+  if (order[0] == G_MAXUINT)
+    return;
+  add_header_row (self->countries_list, _("Country"), titles, G_N_ELEMENTS (titles));
+  top = figures[order[0]].requests;
+  for (guint k = 0; order[k] != G_MAXUINT && k < N_COUNTRIES_SHOWN; k++)
+    {
+      const char *code = hub_log_store_get_country (store, order[k]);
+      guint64 values[] = { figures[order[k]].requests, figures[order[k]].uniques };
+      g_autofree char *id = g_strconcat ("country-", code, NULL);
+
+      gtk_list_box_append (self->countries_list,
+                           ranked_row (hub_country_name (code), code,
+                                       (double) values[0] / (double) MAX (top, 1), id,
+                                       names, values, G_N_ELEMENTS (values)));
+    }
+}
+
+typedef struct
+{
+  const HubLogFigures *figures;
+  HubLogStore         *store;
+} RepoOrder;
+
+static int
+compare_repos (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  const RepoOrder *data = user_data;
+  guint i = *(const guint *) a, j = *(const guint *) b;
+  guint64 ri = data->figures[i].requests, rj = data->figures[j].requests;
+  const char *ti, *ni, *tj, *nj;
+  int by_type;
+
+  if (ri != rj)
+    return ri > rj ? -1 : 1;
+  hub_log_store_get_repo (data->store, i, &ti, &ni);
+  hub_log_store_get_repo (data->store, j, &tj, &nj);
+  by_type = g_strcmp0 (ti, tj);
+  return by_type != 0 ? by_type : g_strcmp0 (ni, nj);
+}
+
+/* The breakdown's downloads over the days it shares with the logs' span,
+ * or -1 where it covers none of them. */
+static gint64
+hub_downloads (HubAudienceView *self,
+               const char      *type,
+               const char      *name)
+{
+  HubDataset *dataset = hub_source_get_dataset (self->source);
+  const HubTotals *totals = hub_dataset_get_totals (dataset);
+  const HubRepo *repo;
+  HubDay first, last;
+
+  if (totals->as_of == HUB_DAY_NONE)
+    return -1;
+  first = MAX (self->first, totals->first_day);
+  last = MIN (self->last, totals->as_of);
+  if (first > last || (repo = hub_dataset_find_repo (dataset, type, name)) == NULL)
+    return -1;
+  return hub_repo_range_sum (repo, first, last);
+}
+
+static void
+update_repos (HubAudienceView *self,
+              HubLogStore     *store)
+{
+  static const char *names[] = { "sessions", "uniques", "hub" };
+  const char *titles[] = { _("Sessions"), _("Uniques"), _("Hub") };
+  guint n = hub_log_store_get_n_repos (store);
+  g_autofree HubLogFigures *figures = g_new0 (HubLogFigures, MAX (n, 1));
+  g_autofree guint *order = g_new (guint, MAX (n, 1));
+  RepoOrder data = { figures, store };
+  gboolean with_hub = FALSE;
+  guint64 top = 0;
+
+  clear_list (self->repos_list);
+  hub_log_store_by_repo (store, self->first, self->last, figures);
+  for (guint r = 0; r < n; r++)
+    order[r] = r;
+  g_sort_array (order, n, sizeof (guint), compare_repos, &data);
+  for (guint k = 0; k < MIN (n, N_REPOS_SHOWN); k++)
+    {
+      const char *type, *name;
+
+      hub_log_store_get_repo (store, order[k], &type, &name);
+      top = MAX (top, figures[order[k]].sessions);
+      with_hub = with_hub || hub_downloads (self, type, name) >= 0;
+    }
+  if (n == 0 || figures[order[0]].requests == 0)
+    return;
+
+  add_header_row (self->repos_list, _("Repository"), titles, with_hub ? 3 : 2);
+  for (guint k = 0; k < MIN (n, N_REPOS_SHOWN) && figures[order[k]].requests > 0; k++)
+    {
+      const HubLogFigures *f = &figures[order[k]];
+      const char *type, *name;
+      gint64 hub;
+      guint64 values[3];
+      g_autofree char *id = NULL;
+      g_autofree char *tooltip = NULL;
+
+      hub_log_store_get_repo (store, order[k], &type, &name);
+      hub = hub_downloads (self, type, name);
+      values[0] = f->sessions;
+      values[1] = f->uniques;
+      values[2] = (guint64) MAX (hub, 0);
+      id = g_strdup_printf ("repo-%s/%s", type, name);
+      if (hub >= 0)
+        {
+          g_autofree char *s = hub_format_count ((gint64) f->sessions);
+          g_autofree char *h = hub_format_count (hub);
+
+          /* Translators: a repository's sessions in the logs beside the Hub's count of the same days */
+          tooltip = g_strdup_printf (_("%s: %s sessions in the logs, %s downloads counted by the Hub"),
+                                     name, s, h);
+        }
+      gtk_list_box_append (self->repos_list,
+                           ranked_row (name, tooltip ? tooltip : name,
+                                       (double) f->sessions / (double) MAX (top, 1), id,
+                                       names, values, with_hub ? 3 : 2));
+    }
+}
+
+static void
+update_span_label (HubAudienceView *self,
+                   HubLogStore     *store)
+{
+  g_autofree char *first = hub_format_date (self->first, FALSE);
+  g_autofree char *last = hub_format_date (self->last, FALSE);
+  guint n_days = (guint) (self->last - self->first + 1);
+  g_autofree char *days = g_strdup_printf (ngettext ("%u day", "%u days", n_days), n_days);
+  g_autofree char *text = NULL;
+
+  if (hub_source_get_team_excluded (self->source))
+    /* Translators: the span of the audience figures: first day, last day, days */
+    text = g_strdup_printf (_("%s – %s · %s · team traffic left out"), first, last, days);
+  else
+    text = g_strdup_printf (_("%s – %s · %s"), first, last, days);
+  gtk_label_set_label (self->span_label, text);
+}
+
+static void
+update_team (HubAudienceView *self,
+             HubLogStore     *store)
+{
+  GAction *exclude = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "exclude-team");
+  guint64 team = hub_log_store_get_team_requests (store);
+  gboolean excluded = hub_source_get_team_excluded (self->source);
+  g_autofree char *count = hub_format_count ((gint64) team);
+  g_autofree char *text = NULL;
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (exclude), g_variant_new_boolean (excluded));
+  if (excluded)
+    text = g_strdup (_("The organisation’s own requests are left out of every figure."));
+  else
+    /* Translators: %s is a count of requests marked internal in the logs */
+    text = g_strdup_printf (ngettext ("%s request in these logs is marked as the organisation’s own.",
+                                      "%s requests in these logs are marked as the organisation’s own.",
+                                      (gulong) MIN (team, G_MAXULONG)),
+                            count);
+  gtk_label_set_label (self->team_label, text);
+}
+
+static void
+update (HubAudienceView *self)
+{
+  HubLogStore *store = self->source ? hub_source_get_logs (self->source) : NULL;
+
+  if (store == NULL || self->first == HUB_DAY_NONE)
+    {
+      hub_audience_chart_set_layers (self->daily_chart, HUB_DAY_NONE, HUB_DAY_NONE, NULL, 0, NULL, NULL);
+      hub_audience_chart_set_layers (self->classes_chart, HUB_DAY_NONE, HUB_DAY_NONE, NULL, 0, NULL, NULL);
+      clear_list (self->countries_list);
+      clear_list (self->repos_list);
+      return;
+    }
+  update_span_label (self, store);
+  update_cards (self, store);
+  update_charts (self, store);
+  update_countries (self, store);
+  update_repos (self, store);
+  update_team (self, store);
+}
+
+/* Exports */
+
+static void
+on_exported (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  HubAudienceView *self = HUB_AUDIENCE_VIEW (object);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_object_ref (user_data);
+  g_autofree char *message = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+
+  if (hub_audience_view_export_finish (self, result, &error))
+    /* Translators: a toast after an export; %s is the file's name */
+    message = g_strdup_printf (_("Exported %s"), name);
+  else
+    message = g_strdup (error->message);
+  g_signal_emit (self, signals[SIGNAL_MESSAGE], 0, message);
+  g_object_unref (user_data);
+}
+
+typedef struct
+{
+  HubAudienceView  *self;
+  HubAudienceTable  table;
+} SaveData;
+
+static void
+on_save_chosen (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  SaveData *data = user_data;
+  g_autoptr(HubAudienceView) self = data->self;
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, NULL);
+  HubAudienceTable table = data->table;
+
+  g_free (data);
+  if (file == NULL || self->source == NULL)
+    return;
+  g_clear_object (&self->export_folder);
+  self->export_folder = g_file_get_parent (file);
+  hub_audience_view_export_async (self, table, file, NULL, on_exported, g_object_ref (file));
+}
+
+static void
+export_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  HubAudienceView *self = user_data;
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  HubAudienceTable table = table_for_name (g_variant_get_string (parameter, NULL));
+  g_autofree char *name = NULL;
+  SaveData *data;
+
+  if (self->source == NULL || hub_source_get_logs (self->source) == NULL)
+    return;
+  name = hub_audience_suggested_name (hub_source_get_export_name (self->source), table, self->last);
+  gtk_file_dialog_set_title (dialog, _("Export Audience Table"));
+  gtk_file_dialog_set_initial_name (dialog, name);
+  if (self->export_folder != NULL)
+    gtk_file_dialog_set_initial_folder (dialog, self->export_folder);
+  data = g_new0 (SaveData, 1);
+  data->self = g_object_ref (self);
+  data->table = table;
+  gtk_file_dialog_save (dialog, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), NULL,
+                        on_save_chosen, data);
+}
+
+static void
+exclude_team_changed (GSimpleAction *action,
+                      GVariant      *value,
+                      gpointer       user_data)
+{
+  HubAudienceView *self = user_data;
+  gboolean exclude = g_variant_get_boolean (value);
+
+  if (self->source == NULL || exclude == hub_source_get_team_excluded (self->source))
+    return;
+  g_simple_action_set_state (action, value);
+  g_signal_emit (self, signals[SIGNAL_TEAM_CHANGED], 0, exclude);
+}
+
+/* GObject */
+
+static void
+hub_audience_view_dispose (GObject *object)
+{
+  HubAudienceView *self = HUB_AUDIENCE_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), HUB_TYPE_AUDIENCE_VIEW);
+  g_clear_object (&self->source);
+  g_clear_object (&self->actions);
+  g_clear_object (&self->export_folder);
+
+  G_OBJECT_CLASS (hub_audience_view_parent_class)->dispose (object);
+}
+
+static void
+hub_audience_view_class_init (HubAudienceViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hub_audience_view_dispose;
+
+  /* A message for the window's toast: an export done or failed. */
+  signals[SIGNAL_MESSAGE] =
+    g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* The user asked to leave team traffic out (TRUE) or in: the raw logs
+   * must be read again. */
+  signals[SIGNAL_TEAM_CHANGED] =
+    g_signal_new ("team-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+
+  g_type_ensure (HUB_TYPE_AUDIENCE_CHART);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "ui/hub-audience-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, HubAudienceView, content);
+  gtk_widget_class_bind_template_child (widget_class, HubAudienceView, span_label);
+  gtk_widget_class_bind_template_child (widget_class, HubAudienceView, team_switch);
+  gtk_widget_class_bind_template_child (widget_class, HubAudienceView, team_label);
+  gtk_widget_class_bind_template_child (widget_class, HubAudienceView, identities_list);
+  gtk_widget_class_bind_template_child (widget_class, HubAudienceView, uniques_value);
+  gtk_widget_class_bind_template_child (widget_class, HubAudienceView, uniques_caption);
+  gtk_widget_class_bind_template_child (widget_class, HubAudienceView, sessions_value);
+  gtk_widget_class_bind_template_child (widget_class, HubAudienceView, sessions_caption);
+  gtk_widget_class_bind_template_child (widget_class, HubAudienceView, requests_value);
+  gtk_widget_class_bind_template_child (widget_class, HubAudienceView, requests_caption);
+  gtk_widget_class_bind_template_child (widget_class, HubAudienceView, downloads_value);
+  gtk_widget_class_bind_template_child (widget_class, HubAudienceView, downloads_caption);
+  gtk_widget_class_bind_template_child (widget_class, HubAudienceView, daily_chart);
+  gtk_widget_class_bind_template_child (widget_class, HubAudienceView, classes_chart);
+  gtk_widget_class_bind_template_child (widget_class, HubAudienceView, countries_list);
+  gtk_widget_class_bind_template_child (widget_class, HubAudienceView, repos_list);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "audienceview");
+}
+
+static const GActionEntry actions[] = {
+  { "export", export_activated, "s" },
+  { "exclude-team", NULL, NULL, "false", exclude_team_changed },
+};
+
+static void
+hub_audience_view_init (HubAudienceView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->first = HUB_DAY_NONE;
+  self->last = HUB_DAY_NONE;
+  self->actions = g_simple_action_group_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), actions, G_N_ELEMENTS (actions),
+                                   self);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "audience", G_ACTION_GROUP (self->actions));
+}
+
+GtkWidget *
+hub_audience_view_new (void)
+{
+  return g_object_new (HUB_TYPE_AUDIENCE_VIEW, NULL);
+}
+
+/* Shows the logs of source (or nothing, when it has none) over the
+ * window's period, ending at the logs' last day. */
+void
+hub_audience_view_set_source (HubAudienceView *self,
+                              HubSource       *source,
+                              HubPeriod        period)
+{
+  HubLogStore *store;
+  HubDay first = HUB_DAY_NONE, last = HUB_DAY_NONE;
+
+  g_return_if_fail (HUB_IS_AUDIENCE_VIEW (self));
+  g_return_if_fail (source == NULL || HUB_IS_SOURCE (source));
+
+  g_set_object (&self->source, source);
+  store = source ? hub_source_get_logs (source) : NULL;
+  if (store != NULL && hub_log_store_get_days (store, &first, &last) && first != HUB_DAY_NONE)
+    {
+      if (period == HUB_PERIOD_LAST_MONTH)
+        first = MAX (first, hub_range_last_month (last).first);
+    }
+  else
+    first = last = HUB_DAY_NONE;
+  self->first = first;
+  self->last = last;
+  update (self);
+}
+
+/* The days the figures cover, or HUB_DAY_NONE twice. */
+void
+hub_audience_view_get_span (HubAudienceView *self,
+                            HubDay          *first,
+                            HubDay          *last)
+{
+  g_return_if_fail (HUB_IS_AUDIENCE_VIEW (self));
+
+  *first = self->first;
+  *last = self->last;
+}
+
+static void
+on_contents_replaced (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+    {
+      g_autofree char *name = g_file_get_parse_name (G_FILE (object));
+
+      g_task_return_new_error (task, error->domain, error->code,
+                               /* Translators: the first %s is a file, the second why */
+                               _("Could not export to %s: %s"), name, error->message);
+      g_error_free (error);
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Writes a table, as shown, to destination: to a temporary file renamed
+ * once complete, so that a failed export leaves nothing behind. */
+void
+hub_audience_view_export_async (HubAudienceView     *self,
+                                HubAudienceTable     table,
+                                GFile               *destination,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  char *csv;
+
+  g_return_if_fail (HUB_IS_AUDIENCE_VIEW (self));
+  g_return_if_fail (G_IS_FILE (destination));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hub_audience_view_export_async);
+  if (self->source == NULL || hub_source_get_logs (self->source) == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                               _("There are no request logs to export"));
+      return;
+    }
+  csv = hub_audience_csv (hub_source_get_logs (self->source), table, self->first, self->last);
+  bytes = g_bytes_new_take (csv, strlen (csv));
+  g_file_replace_contents_bytes_async (destination, bytes, NULL, FALSE,
+                                       G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                                       cancellable, on_contents_replaced,
+                                       g_steal_pointer (&task));
+}
+
+gboolean
+hub_audience_view_export_finish (HubAudienceView  *self,
+                                 GAsyncResult     *result,
+                                 GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
