@@ -21,7 +21,6 @@
 
 #include "hub-audience-chart.h"
 #include "hub-audience-view.h"
-#include "hub-column-layer.h"
 #include "hub-countries.h"
 #include "hub-format.h"
 #include "hub-stack-layer.h"
@@ -57,6 +56,8 @@ struct _HubAudienceView
   HubDay            last;
   GSimpleActionGroup *actions;
   GFile            *export_folder;
+  GtkSizeGroup     *country_names;
+  GtkSizeGroup     *repo_names;
 };
 
 enum {
@@ -138,7 +139,8 @@ clear_list (GtkListBox *list)
 /* A row of a ranked list: the name, a bar as long as its share of the
  * first row's, and figures at the end. */
 static GtkWidget *
-ranked_row (const char  *name,
+ranked_row (GtkSizeGroup *names,
+            const char  *name,
             const char  *tooltip,
             double       fraction,
             const char  *id,
@@ -146,22 +148,22 @@ ranked_row (const char  *name,
             guint64     *figures,
             guint        n_figures)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *label = gtk_label_new (name);
   GtkWidget *bar = gtk_progress_bar_new ();
   GtkWidget *row;
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (label), 10);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
-  gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_set_tooltip_text (label, tooltip);
+  /* The bars of a list start at one edge. */
+  gtk_size_group_add_widget (names, label);
   gtk_box_append (GTK_BOX (box), label);
 
   gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (bar), CLAMP (fraction, 0, 1));
   gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
-  gtk_widget_set_size_request (bar, 60, -1);
+  gtk_widget_set_size_request (bar, 24, -1);
   gtk_widget_set_hexpand (bar, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_box_append (GTK_BOX (box), bar);
@@ -175,7 +177,7 @@ ranked_row (const char  *name,
 
       gtk_widget_set_name (value, widget_name);
       gtk_label_set_xalign (GTK_LABEL (value), 1);
-      gtk_label_set_width_chars (GTK_LABEL (value), 6);
+      gtk_label_set_width_chars (GTK_LABEL (value), 5);
       gtk_widget_set_tooltip_text (value, exact);
       gtk_widget_add_css_class (value, "numeric");
       if (i > 0)
@@ -191,16 +193,18 @@ ranked_row (const char  *name,
 }
 
 static void
-add_header_row (GtkListBox  *list,
-                const char  *first,
+add_header_row (GtkListBox   *list,
+                GtkSizeGroup *names,
+                const char   *first,
                 const char **figures,
                 guint        n_figures)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *label = gtk_label_new (first);
   GtkWidget *row = gtk_list_box_row_new ();
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (box), label);
   for (guint i = 0; i < n_figures; i++)
@@ -208,7 +212,7 @@ add_header_row (GtkListBox  *list,
       GtkWidget *title = gtk_label_new (figures[i]);
 
       gtk_label_set_xalign (GTK_LABEL (title), 1);
-      gtk_label_set_width_chars (GTK_LABEL (title), 6);
+      gtk_label_set_width_chars (GTK_LABEL (title), 5);
       gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
       gtk_box_append (GTK_BOX (box), title);
     }
@@ -278,7 +282,7 @@ update_charts (HubAudienceView *self,
 {
   guint n = (guint) (self->last - self->first + 1);
   g_autofree HubLogFigures *daily = g_new0 (HubLogFigures, n);
-  g_autofree HubChartColumn *columns = g_new0 (HubChartColumn, n);
+  g_autofree HubChartPoint *requests = g_new0 (HubChartPoint, n);
   g_autofree HubChartPoint *sessions = g_new0 (HubChartPoint, n);
   g_autofree HubChartPoint *uniques = g_new0 (HubChartPoint, n);
   g_autofree HubStackColumn *stacks = g_new0 (HubStackColumn, n);
@@ -303,7 +307,7 @@ update_charts (HubAudienceView *self,
       g_autofree char *u = hub_format_count ((gint64) f->uniques);
       g_autoptr(GString) classes = g_string_new (date);
 
-      columns[i] = (HubChartColumn) { day, day, (gint64) f->requests, FALSE };
+      requests[i] = (HubChartPoint) { day + 0.5, (double) f->requests, i, FALSE };
       sessions[i] = (HubChartPoint) { day + 0.5, (double) f->sessions, i, FALSE };
       uniques[i] = (HubChartPoint) { day + 0.5, (double) f->uniques, i, FALSE };
       stacks[i].first = day;
@@ -322,15 +326,14 @@ update_charts (HubAudienceView *self,
       g_strv_builder_take (class_texts, g_string_free (g_steal_pointer (&classes), FALSE));
     }
 
-  daily_layers[0] = hub_column_layer_new ();
-  hub_chart_layer_set_title (daily_layers[0], _("Requests"));
-  hub_column_layer_set_columns (HUB_COLUMN_LAYER (daily_layers[0]), columns, n);
+  daily_layers[0] = hub_colored_line_layer_new (_("Requests"), &class_colors[HUB_LOG_CLASS_DOWNLOAD]);
+  hub_line_layer_set_points (HUB_LINE_LAYER (daily_layers[0]), requests, n);
   daily_layers[1] = hub_colored_line_layer_new (_("Sessions"), &sessions_color);
   hub_line_layer_set_points (HUB_LINE_LAYER (daily_layers[1]), sessions, n);
   daily_layers[2] = hub_colored_line_layer_new (_("Unique downloaders"), &uniques_color);
   hub_line_layer_set_points (HUB_LINE_LAYER (daily_layers[2]), uniques, n);
   /* Translators: what the audience chart shows, for a screen reader */
-  daily_description = g_strdup_printf (_("Requests a day as bars, sessions and unique downloaders as lines, from %s to %s"),
+  daily_description = g_strdup_printf (_("Requests, sessions and unique downloaders a day, from %s to %s"),
                                        first, last);
   hub_audience_chart_set_layers (self->daily_chart, self->first, self->last, daily_layers, 3,
                                  g_strv_builder_end (daily_texts), daily_description);
@@ -362,7 +365,10 @@ update_countries (HubAudienceView *self,
   order = hub_audience_order_countries (figures, n, store);
   if (order[0] == G_MAXUINT)
     return;
-  add_header_row (self->countries_list, _("Country"), titles, G_N_ELEMENTS (titles));
+  g_set_object (&self->country_names, NULL);
+  self->country_names = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  add_header_row (self->countries_list, self->country_names, _("Country"), titles,
+                  G_N_ELEMENTS (titles));
   top = figures[order[0]].requests;
   for (guint k = 0; order[k] != G_MAXUINT && k < N_COUNTRIES_SHOWN; k++)
     {
@@ -371,7 +377,7 @@ update_countries (HubAudienceView *self,
       g_autofree char *id = g_strconcat ("country-", code, NULL);
 
       gtk_list_box_append (self->countries_list,
-                           ranked_row (hub_country_name (code), code,
+                           ranked_row (self->country_names, hub_country_name (code), code,
                                        (double) values[0] / (double) MAX (top, 1), id,
                                        names, values, G_N_ELEMENTS (values)));
     }
@@ -400,6 +406,16 @@ compare_repos (gconstpointer a,
   hub_log_store_get_repo (data->store, j, &tj, &nj);
   by_type = g_strcmp0 (ti, tj);
   return by_type != 0 ? by_type : g_strcmp0 (ni, nj);
+}
+
+/* A repository's name without its owner, as the table shows it: the owner
+ * is the source's. */
+static const char *
+short_name (const char *name)
+{
+  const char *slash = strchr (name, '/');
+
+  return slash != NULL && slash[1] != '\0' ? slash + 1 : name;
 }
 
 /* The breakdown's downloads over the days it shares with the logs' span,
@@ -452,7 +468,9 @@ update_repos (HubAudienceView *self,
   if (n == 0 || figures[order[0]].requests == 0)
     return;
 
-  add_header_row (self->repos_list, _("Repository"), titles, with_hub ? 3 : 2);
+  g_set_object (&self->repo_names, NULL);
+  self->repo_names = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  add_header_row (self->repos_list, self->repo_names, _("Repository"), titles, with_hub ? 3 : 2);
   for (guint k = 0; k < MIN (n, N_REPOS_SHOWN) && figures[order[k]].requests > 0; k++)
     {
       const HubLogFigures *f = &figures[order[k]];
@@ -478,7 +496,7 @@ update_repos (HubAudienceView *self,
                                      name, s, h);
         }
       gtk_list_box_append (self->repos_list,
-                           ranked_row (name, tooltip ? tooltip : name,
+                           ranked_row (self->repo_names, short_name (name), tooltip ? tooltip : name,
                                        (double) f->sessions / (double) MAX (top, 1), id,
                                        names, values, with_hub ? 3 : 2));
     }
@@ -641,6 +659,8 @@ hub_audience_view_dispose (GObject *object)
   g_clear_object (&self->source);
   g_clear_object (&self->actions);
   g_clear_object (&self->export_folder);
+  g_clear_object (&self->country_names);
+  g_clear_object (&self->repo_names);
 
   G_OBJECT_CLASS (hub_audience_view_parent_class)->dispose (object);
 }

@@ -391,6 +391,27 @@ load_files_thread (GTask        *task,
   g_task_return_pointer (task, g_steal_pointer (&sources), (GDestroyNotify) g_ptr_array_unref);
 }
 
+/* The demo organisation's month of request logs, from the resource. */
+gboolean
+hub_source_add_demo_logs (HubSource     *self,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  const char * const names[] = { "aurora-labs-logs.csv", NULL };
+  HubLogStore *store = hub_log_store_new ();
+
+  g_ptr_array_add (files, g_file_new_for_uri ("resource://" RESOURCE_PREFIX "demo/aurora-labs-logs.csv"));
+  if (!hub_log_store_add_files (store, (GFile **) files->pdata, names, 1, NULL, NULL,
+                                cancellable, error))
+    {
+      hub_log_store_free (store);
+      return FALSE;
+    }
+  hub_source_set_logs (self, store, g_steal_pointer (&files), FALSE);
+  return TRUE;
+}
+
 /* Reads files (GFile: breakdowns, logs, folders of them) in a worker
  * thread. progress, when not NULL, is written by the worker and must live
  * until the callback runs. */

@@ -23,5 +23,8 @@ void       hub_source_set_logs             (HubSource     *self,
                                             gboolean       team_excluded);
 GPtrArray *hub_source_get_log_files        (HubSource     *self);
 HubSource *hub_source_copy_without_logs    (HubSource     *self);
+gboolean   hub_source_add_demo_logs        (HubSource     *self,
+                                            GCancellable  *cancellable,
+                                            GError       **error);
 
 G_END_DECLS

@@ -165,6 +165,7 @@ load_demo_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(HubDataset) dataset = NULL;
+  g_autoptr(HubSource) source = NULL;
 
   bytes = g_resources_lookup_data (DEMO_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
   if (bytes != NULL)
@@ -174,11 +175,15 @@ load_demo_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  g_task_return_pointer (task,
-                         hub_source_new (HUB_SOURCE_KIND_DEMO, "demo",
-                                         /* Translators: the name of the demo organisation's source */
-                                         _("Demo: Aurora Labs"), "demo", dataset),
-                         g_object_unref);
+  source = hub_source_new (HUB_SOURCE_KIND_DEMO, "demo",
+                           /* Translators: the name of the demo organisation's source */
+                           _("Demo: Aurora Labs"), "demo", dataset);
+  if (!hub_source_add_demo_logs (source, cancellable, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_pointer (task, g_steal_pointer (&source), g_object_unref);
 }
 
 /* The demo organisation, shipped compressed in the resource. */

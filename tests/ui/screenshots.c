@@ -96,6 +96,20 @@ shoot_size (guint size,
   window = open_demo (sizes[size].width, sizes[size].height);
   save (window, "dashboard", size_name, scheme_name);
 
+  /* The demo's month of request logs: the Audience view, its top and its end. */
+  adw_view_stack_set_visible_child_name (window->view_stack, "audience");
+  save (window, "audience", size_name, scheme_name);
+  {
+    GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (window->audience),
+                                                   GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    save (window, "audience-end", size_name, scheme_name);
+    gtk_adjustment_set_value (adjustment, 0);
+  }
+  adw_view_stack_set_visible_child_name (window->view_stack, "downloads");
+
   hub_test_open_repo (window, 0);
   save (window, "detail", size_name, scheme_name);
   adw_navigation_split_view_set_show_content (window->split_view, FALSE);

@@ -195,7 +195,14 @@ test_breakdown_and_logs (void)
   assert_label (view, "audience-requests-value", "300");
   assert_label (view, "repo-model/acme/acme-phi-small-0-sessions", "42");
   assert_label (view, "repo-model/acme/acme-phi-small-0-hub", "75");
-  g_assert_true (strstr (gtk_widget_get_tooltip_text (hub_test_find_named (view, "repo-model/acme/acme-phi-small-0")) ?: "", "") != NULL);
+  {
+    GtkWidget *row = hub_test_find_named (view, "repo-model/acme/acme-phi-small-0");
+    GtkWidget *name = gtk_widget_get_first_child (gtk_widget_get_first_child (row));
+
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (name)), ==, "acme-phi-small-0");
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (name), ==,
+                     "acme/acme-phi-small-0: 42 sessions in the logs, 75 downloads counted by the Hub");
+  }
 
   /* A breakdown alone has no Audience. */
   {

@@ -219,7 +219,6 @@ hub_audience_chart_size_allocate (GtkWidget *widget,
   g_array_set_size (self->legend, 0);
   g_array_set_size (self->y_lines, 0);
   g_clear_object (&self->empty_layout);
-  pango_layout_get_pixel_size (probe, NULL, NULL);
   {
     int h;
 
@@ -503,8 +502,6 @@ hub_audience_chart_init (HubAudienceChart *self)
   g_array_set_clear_func (self->legend, label_clear);
   self->y_lines = g_array_new (FALSE, FALSE, sizeof (double));
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-  g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
-                            G_CALLBACK (gtk_widget_queue_draw), self);
 }
 
 GtkWidget *
