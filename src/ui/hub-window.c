@@ -13,6 +13,7 @@
 
 #include "hub-format.h"
 #include "hub-net.h"
+#include "hub-repo-table-audience.h"
 #include "hub-window-private.h"
 
 #define PROGRESS_INTERVAL_MS 100
@@ -71,6 +72,18 @@ update_chart (HubWindow *self)
   gtk_label_set_label (self->chart_title, hub_trend_chart_get_title (self->trend_chart));
 }
 
+/* The table's Uniques and Sessions over the Audience view's days. */
+static void
+update_table_audience (HubWindow *self)
+{
+  HubDay first, last;
+
+  hub_audience_view_get_span (self->audience, &first, &last);
+  hub_repo_table_set_audience (self->table,
+                               self->source ? hub_source_get_logs (self->source) : NULL,
+                               first, last);
+}
+
 /* The Audience view, and the switcher to it, for a source with request
  * logs; a source of logs alone opens on it. */
 static void
@@ -81,6 +94,7 @@ show_audience (HubWindow *self,
   gboolean breakdown = hub_dataset_get_totals (hub_source_get_dataset (source))->as_of != HUB_DAY_NONE;
 
   hub_audience_view_set_source (self->audience, source, self->period);
+  update_table_audience (self);
   gtk_widget_set_visible (self->switcher_box, logs);
   gtk_widget_set_visible (self->switcher_bar, logs);
   if (!logs)
@@ -145,6 +159,7 @@ apply_period (HubWindow *self)
   update_chart (self);
   hub_repo_table_set_period (self->table, period);
   hub_audience_view_set_source (self->audience, self->source, period);
+  update_table_audience (self);
 }
 
 static void

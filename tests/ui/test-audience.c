@@ -14,6 +14,7 @@
 
 #include "hub-ui-test-util.h"
 #include "hub-audience-chart.h"
+#include "hub-repo-table-audience.h"
 #include "hub-window-private.h"
 
 #define assert_label(root, name, text) \
@@ -186,6 +187,32 @@ test_breakdown_and_logs (void)
   g_assert_nonnull (hub_source_get_logs (source));
   g_assert_cmpuint (g_list_model_get_n_items (hub_repo_table_get_model (hub_window_get_table (window))),
                     ==, 2);
+  /* The table gains Uniques and Sessions for the repositories in the logs. */
+  {
+    HubDataset *dataset = hub_source_get_dataset (source);
+    HubRepoTable *table = hub_window_get_table (window);
+    guint phi = (guint) (hub_dataset_find_repo (dataset, "model", "acme/acme-phi-small-0") -
+                         hub_dataset_get_repo (dataset, 0));
+    guint other = (guint) (hub_dataset_find_repo (dataset, "dataset", "acme/other") -
+                           hub_dataset_get_repo (dataset, 0));
+    GtkColumnView *view_columns = GTK_COLUMN_VIEW (hub_test_find_type (GTK_WIDGET (table),
+                                                                         GTK_TYPE_COLUMN_VIEW));
+    GListModel *columns = gtk_column_view_get_columns (view_columns);
+    gboolean shown = FALSE;
+
+    g_assert_cmpint (hub_repo_table_get_sessions (table, phi), ==, 42);
+    g_assert_cmpint (hub_repo_table_get_uniques (table, phi), ==, 26);
+    g_assert_cmpint (hub_repo_table_get_sessions (table, other), ==, -1);
+    for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+      {
+        g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+        if (g_strcmp0 (gtk_column_view_column_get_title (column), "Sessions") == 0)
+          shown = gtk_column_view_column_get_visible (column);
+      }
+    g_assert_true (shown);
+  }
+
   /* A breakdown opens on its downloads; the Audience is a click away. */
   g_assert_cmpstr (visible_view (window), ==, "downloads");
   g_assert_true (gtk_widget_get_visible (window->switcher_box));
@@ -213,6 +240,7 @@ test_breakdown_and_logs (void)
     hub_test_wait_loaded (window);
     g_assert_null (hub_source_get_logs (hub_window_get_source (window)));
     g_assert_false (gtk_widget_get_visible (window->switcher_box));
+    g_assert_cmpint (hub_repo_table_get_sessions (hub_window_get_table (window), 0), ==, -1);
     g_assert_cmpstr (visible_view (window), ==, "downloads");
   }
   hub_test_close_window (window);
