@@ -144,6 +144,13 @@ LogCell *log_store_cell_hashed   (HubLogStore  *store,
                                   guint32       method,
                                   guint32       status,
                                   guint32      *index);
+LogSketches *log_day_sketches    (GArray       *array,
+                                  LogIndex     *index,
+                                  HubDay        day,
+                                  guint32       part);
+void     log_merge_sketch        (HubHll      **into,
+                                  HubHll      **from,
+                                  gboolean      steal);
 LogSketches *log_store_repo_day  (HubLogStore  *store,
                                   HubDay        day,
                                   guint32       repo);
