@@ -50,9 +50,10 @@ log_handle_aggregate_fields (Worker *w,
   g_autoptr(HubHll) anonymous = NULL;
   guint64 requests, sessions;
   guint32 status;
-  gint64 ms, repo, country, method;
+  gint64 ms, repo, country, region, method;
   guint32 cell_index;
   LogCell *cell;
+  LogRegionCell *region_cell = NULL;
   LogSketches *s;
   HubDay day;
 
@@ -89,20 +90,34 @@ log_handle_aggregate_fields (Worker *w,
   country = log_intern_country (w, f[COL_COUNTRY], line);
   if (country < 0)
     return FALSE;
+  region = log_intern_region (w, f[COL_REGION], line);
+  if (region < 0)
+    return FALSE;
   method = log_intern_method (w, f[COL_METHOD], COL_METHOD, line);
   if (method < 0)
     return FALSE;
 
   cell = log_store_cell (store, day, (guint32) repo, (guint32) country, (guint32) method,
                          status, &cell_index);
+  /* An aggregate with a region column says where inside the country. */
+  if (region != NO_CELL)
+    region_cell = log_store_region_cell (store, day, (guint32) country, (guint32) region,
+                                         &cell_index);
   if (cell->requests > (guint64) G_MAXINT64 - requests
-      || cell->sessions > (guint64) G_MAXINT64 - sessions)
+      || cell->sessions > (guint64) G_MAXINT64 - sessions
+      || (region_cell != NULL && (region_cell->requests > (guint64) G_MAXINT64 - requests
+                                  || region_cell->sessions > (guint64) G_MAXINT64 - sessions)))
     {
       log_fail (w, line, HUB_LOG_ERROR_BAD_COUNT, COL_REQUESTS, f[COL_REQUESTS].p, f[COL_REQUESTS].len);
       return FALSE;
     }
   cell->requests += requests;
   cell->sessions += sessions;
+  if (region_cell != NULL)
+    {
+      region_cell->requests += requests;
+      region_cell->sessions += sessions;
+    }
 
   s = log_store_repo_day (store, day, (guint32) repo);
   merge_into (&s->users, users);

@@ -12,7 +12,9 @@
 #include "hub-log-private.h"
 
 #define FILE_MAGIC "HUBLOGS\n"
-#define FILE_VERSION 1
+/* 2 added the regions, the top identities and the team list; 1 is read
+ * without them. */
+#define FILE_VERSION 2
 
 /* The file in the cache: FILE_MAGIC, a 32-bit version, the strings, cells,
  * sketches and open sessions, all little-endian, then the XXH64 (seed 0)
@@ -76,6 +78,51 @@ put_day_sketches (GByteArray *out,
     }
 }
 
+static void
+put_regions (GByteArray  *out,
+             HubLogStore *store)
+{
+  put_strings (out, &store->regions);
+  put32 (out, store->region_cells->len);
+  for (guint i = 0; i < store->region_cells->len; i++)
+    {
+      LogRegionCell *c = &g_array_index (store->region_cells, LogRegionCell, i);
+
+      put32 (out, (guint32) c->day);
+      put32 (out, c->country);
+      put32 (out, c->region);
+      put64 (out, c->requests);
+      put64 (out, c->sessions);
+    }
+}
+
+/* Each day's top: the day, its error, and its identities in use. */
+static void
+put_tops (GByteArray  *out,
+          HubLogStore *store)
+{
+  put32 (out, store->tops->len);
+  for (guint i = 0; i < store->tops->len; i++)
+    {
+      LogTop *top = &g_array_index (store->tops, LogTop, i);
+
+      put32 (out, (guint32) top->day);
+      put64 (out, top->error);
+      put32 (out, top->n);
+      for (guint j = 0; j < G_N_ELEMENTS (top->slots); j++)
+        {
+          LogTopEntry *e = &top->slots[j];
+
+          if (e->requests == 0)
+            continue;
+          put64 (out, e->identity);
+          put64 (out, e->requests);
+          put32 (out, e->sessions);
+          put32 (out, e->flags);
+        }
+    }
+}
+
 GBytes *
 log_store_serialize (HubLogStore *store)
 {
@@ -112,6 +159,11 @@ log_store_serialize (HubLogStore *store)
       put64 (out, o->repo);
       put64 (out, (guint64) o->last_ms);
     }
+  put_regions (out, store);
+  put_tops (out, store);
+  put32 (out, store->team->len);
+  for (guint i = 0; i < store->team->len; i++)
+    put64 (out, g_array_index (store->team, guint64, i));
   put64 (out, XXH64 (out->data, out->len, 0));
   return g_byte_array_free_to_bytes (out);
 }
@@ -244,6 +296,73 @@ get_day_sketches (Reader   *r,
     }
 }
 
+static void
+get_regions (Reader      *r,
+             HubLogStore *store)
+{
+  guint32 n;
+
+  get_strings (r, &store->regions, FALSE);
+  n = get32 (r);
+  for (guint32 i = 0; i < n && !r->bad; i++)
+    {
+      HubDay day = (HubDay) get32 (r);
+      guint32 country = get32 (r), region = get32 (r);
+      guint64 requests = get64 (r), sessions = get64 (r);
+      guint32 index;
+      LogRegionCell *c;
+
+      if (r->bad || country >= store->countries.strings->len
+          || region >= store->regions.strings->len)
+        {
+          r->bad = TRUE;
+          return;
+        }
+      c = log_store_region_cell (store, day, country, region, &index);
+      c->requests += requests;
+      c->sessions += sessions;
+    }
+}
+
+static void
+get_tops (Reader      *r,
+          HubLogStore *store)
+{
+  guint32 n = get32 (r);
+
+  for (guint32 i = 0; i < n && !r->bad; i++)
+    {
+      HubDay day = (HubDay) get32 (r);
+      guint64 error = get64 (r);
+      guint32 n_entries = get32 (r);
+      LogTop *top;
+
+      if (r->bad || n_entries > HUB_LOG_TOP_SLOTS)
+        {
+          r->bad = TRUE;
+          return;
+        }
+      /* Each day once: a new summary each time. */
+      top = log_store_top (store, day);
+      if (store->tops->len != i + 1 || top->n != 0)
+        {
+          r->bad = TRUE;
+          return;
+        }
+      top->error = error;
+      for (guint32 j = 0; j < n_entries && !r->bad; j++)
+        {
+          guint64 identity = get64 (r), requests = get64 (r);
+          guint32 sessions = get32 (r), flags = get32 (r);
+
+          if (requests == 0 || top->n != j)
+            r->bad = TRUE;
+          else
+            log_top_add (top, identity, requests, sessions, flags);
+        }
+    }
+}
+
 HubLogStore *
 hub_log_store_load (const char  *path,
                     GError     **error)
@@ -268,7 +387,7 @@ log_store_deserialize (GBytes      *bytes,
   const char *contents = g_bytes_get_data (bytes, &len);
   guint64 sum;
   Reader r;
-  guint32 n;
+  guint32 n, version;
 
   if (contents == NULL)
     contents = "";
@@ -282,7 +401,8 @@ log_store_deserialize (GBytes      *bytes,
       r.bad = GUINT64_FROM_LE (sum) != XXH64 (contents, len - 8, 0);
     }
   r.p += 8;
-  if (!r.bad && get32 (&r) != FILE_VERSION)
+  version = get32 (&r);
+  if (version != 1 && version != FILE_VERSION)
     r.bad = TRUE;
 
   store = hub_log_store_new ();
@@ -323,6 +443,18 @@ log_store_deserialize (GBytes      *bytes,
       o.repo = get64 (&r);
       o.last_ms = (gint64) get64 (&r);
       g_array_append_val (store->open_sessions, o);
+    }
+  if (version >= 2)
+    {
+      get_regions (&r, store);
+      get_tops (&r, store);
+      n = get32 (&r);
+      for (guint32 i = 0; i < n && !r.bad; i++)
+        {
+          guint64 hash = get64 (&r);
+
+          g_array_append_val (store->team, hash);
+        }
     }
 
   if (r.bad || r.p != r.end)

@@ -255,6 +255,36 @@ log_intern_country (Worker *w,
   return country;
 }
 
+/* Regions: "" for none. The few there are are remembered by a hash of
+ * their length and end letters. */
+gint64
+log_intern_region (Worker *w,
+                   Field   f,
+                   guint64 line)
+{
+  guint slot;
+  gint64 region;
+
+  if (f.len == 0)
+    return NO_CELL;
+  slot = (guint) (f.len * 31 + (guchar) f.p[0] * 7 + (guchar) f.p[f.len - 1])
+         % G_N_ELEMENTS (w->region_cache);
+  if (G_LIKELY (w->region_cache[slot] != 0))
+    {
+      gsize len;
+      const char *known = log_strings_get (&w->store->regions, w->region_cache[slot] - 1, &len);
+
+      if (len == f.len && memcmp (known, f.p, len) == 0)
+        return w->region_cache[slot] - 1;
+    }
+  region = intern_text (&w->store->regions, f.p, f.len);
+  if (region < 0)
+    log_fail (w, line, HUB_LOG_ERROR_NOT_TEXT, COL_REGION, f.p, f.len);
+  else
+    w->region_cache[slot] = (guint32) region + 1;
+  return region;
+}
+
 /* Methods are few: the last ones seen are compared first. */
 gint64
 log_intern_method (Worker *w,
@@ -309,7 +339,7 @@ log_prepare_line (Worker  *w,
   Read *read = w->read;
   guint32 status;
   gint64 ms;
-  gint64 repo, country, method;
+  gint64 repo, country, region, method;
   Field user = f[COL_USER], ip = f[COL_IP];
   gboolean team;
 
@@ -336,6 +366,9 @@ log_prepare_line (Worker  *w,
   country = log_intern_country (w, f[COL_COUNTRY], line);
   if (country < 0)
     return FALSE;
+  region = log_intern_region (w, f[COL_REGION], line);
+  if (region < 0)
+    return FALSE;
   method = log_intern_method (w, old_format ? f[COL_REQUEST_TYPE] : f[COL_METHOD],
                               old_format ? COL_REQUEST_TYPE : COL_METHOD, line);
   if (method < 0)
@@ -345,16 +378,19 @@ log_prepare_line (Worker  *w,
   out->day = (HubDay) (ms >= 0 ? ms / MS_PER_DAY : -((-ms + MS_PER_DAY - 1) / MS_PER_DAY));
   out->repo = (guint32) repo;
   out->country = (guint32) country;
+  out->region = (guint32) region;
   out->method = (guint32) method;
   out->status = status;
   out->cell_hash = log_cell_hash (out->day, out->repo, out->country, out->method, status);
   out->is_user = user.len > 0;
   out->hash = user.len > 0 ? hub_identity_hash (user.p, user.len)
               : ip.len > 0 ? hub_identity_hash (ip.p, ip.len) : 0;
-  out->person = status < 400 && (user.len > 0 || ip.len > 0);
+  out->identified = user.len > 0 || ip.len > 0;
+  out->person = status < 400 && out->identified;
+  out->internal = is_true (f[COL_IS_INTERNAL]);
 
-  team = is_true (f[COL_IS_INTERNAL])
-         || (read->team != NULL && (user.len > 0 || ip.len > 0)
+  team = out->internal
+         || (read->team != NULL && out->identified
              && g_hash_table_contains (read->team, &out->hash));
   if (team)
     w->store->team_requests++;
@@ -384,6 +420,26 @@ country_sketches (Worker        *w,
   return index;
 }
 
+/* The line's (day, country, region) cell. */
+static guint32
+region_cell (Worker        *w,
+             const LogLine *l)
+{
+  guint slot = (l->country * 61 + l->region) % G_N_ELEMENTS (w->region_cell_cache);
+  guint32 index;
+
+  if (w->region_cell_cache[slot].cell != 0 && w->region_cell_cache[slot].day == l->day
+      && w->region_cell_cache[slot].country == l->country
+      && w->region_cell_cache[slot].region == l->region)
+    return w->region_cell_cache[slot].cell - 1;
+  log_store_region_cell (w->store, l->day, l->country, l->region, &index);
+  w->region_cell_cache[slot].day = l->day;
+  w->region_cell_cache[slot].country = l->country;
+  w->region_cell_cache[slot].region = l->region;
+  w->region_cell_cache[slot].cell = index + 1;
+  return index;
+}
+
 /* Counts the line's request; for a person, finds its sketches (by index:
  * more lines may move them) and fetches what adding to them will touch. */
 static void
@@ -399,6 +455,12 @@ count_line (Worker        *w,
   cell = log_store_cell_hashed (store, l->cell_hash, l->day, l->repo, l->country, l->method,
                                 l->status, &place->cell);
   cell->requests++;
+  place->region_cell = NO_CELL;
+  if (l->region != NO_CELL)
+    {
+      place->region_cell = region_cell (w, l);
+      g_array_index (store->region_cells, LogRegionCell, place->region_cell).requests++;
+    }
   if (!l->person)
     return;
 
@@ -429,12 +491,23 @@ add_person (Worker         *w,
 {
   HubLogStore *store = w->store;
   LogSketches *s = &g_array_index (store->repo_days, LogSketches, place->repo_day);
-  LogEvent e = { l->hash, l->repo_hash, l->ms, 0, place->cell, w->id };
+  LogEvent e = { l->hash, l->repo_hash, l->ms, 0, place->cell, w->id, place->region_cell };
 
   add_to_sketch (l->is_user ? &s->users : &s->anonymous, l->hash);
   s = &g_array_index (store->country_days, LogSketches, place->country_day);
   add_to_sketch (l->is_user ? &s->users : &s->anonymous, l->hash);
   g_array_append_val (w->events, e);
+}
+
+/* Counts the line for its identity in the day's top, team traffic
+ * included. */
+static inline void
+add_identity (Worker        *w,
+              const LogLine *l)
+{
+  if (l->identified)
+    log_top_add (log_store_top (w->store, l->day), l->hash, 1, 0,
+                 (l->is_user ? LOG_TOP_USER : 0) | (l->internal ? LOG_TOP_INTERNAL : 0));
 }
 
 /* Adds up one line read by log_prepare_line(). */
@@ -444,6 +517,7 @@ apply_line (Worker        *w,
 {
   LogPlace place;
 
+  add_identity (w, l);
   if (!l->counted)
     return;
   count_line (w, l, &place);
@@ -473,8 +547,11 @@ log_apply_pending (Worker *w)
         }
     }
   for (guint i = 0; i < w->n_pending; i++)
-    if (w->pending[i].counted)
-      count_line (w, &w->pending[i], &places[i]);
+    {
+      add_identity (w, &w->pending[i]);
+      if (w->pending[i].counted)
+        count_line (w, &w->pending[i], &places[i]);
+    }
   for (guint i = 0; i < w->n_pending; i++)
     if (w->pending[i].counted && w->pending[i].person)
       add_person (w, &w->pending[i], &places[i]);

@@ -63,6 +63,7 @@ typedef struct
   guint64 seq;       /* input order, for ties */
   guint32 cell;      /* in the worker's store; NO_CELL for a session already open */
   guint32 worker;
+  guint32 region_cell;   /* in the worker's store, or NO_CELL */
 } LogEvent;
 
 typedef struct
@@ -110,12 +111,15 @@ typedef struct
   HubDay   day;
   guint32  repo;
   guint32  country;
+  guint32  region;       /* NO_CELL: none */
   guint32  method;
   guint32  status;
   guint32  cell_hash;
   gboolean counted;      /* FALSE: team traffic left out */
+  gboolean identified;   /* a user id or an address */
   gboolean person;       /* not an error, and an identity */
   gboolean is_user;
+  gboolean internal;     /* isInternal */
 } LogLine;
 
 /* Where a line was counted: its cell, and its sketches' places. */
@@ -124,6 +128,7 @@ typedef struct
   guint32 cell;
   guint32 repo_day;
   guint32 country_day;
+  guint32 region_cell;
 } LogPlace;
 
 typedef struct
@@ -162,6 +167,14 @@ typedef struct
     HubDay     day;
     guint32    sketches;                 /* + 1; 0 for none */
   }            country_day_cache[64];    /* by country, the last day seen */
+  guint32      region_cache[64];         /* region + 1, by a hash of its text */
+  struct
+  {
+    HubDay     day;
+    guint32    country;
+    guint32    region;
+    guint32    cell;                     /* + 1; 0 for none */
+  }            region_cell_cache[256];   /* by country and region */
   HubDay       day;
   GString     *key;
   char         numbers[N_COLS][24];
@@ -263,6 +276,8 @@ gboolean   log_tracker_add      (Tracker        *t,
                                  gboolean       *disorder);
 void       log_tracker_open_sessions (Tracker   *t,
                                       GArray    *out);
+void       log_count_session    (HubLogStore    *store,
+                                 const LogEvent *e);
 void       log_count_collected  (Read           *read,
                                  Worker        **workers,
                                  GArray         *open_sessions);
@@ -283,6 +298,9 @@ gint64     log_intern_repo      (Worker      *w,
                                  guint64      hash,
                                  guint64      line);
 gint64     log_intern_country   (Worker      *w,
+                                 Field        f,
+                                 guint64      line);
+gint64     log_intern_region    (Worker      *w,
                                  Field        f,
                                  guint64      line);
 gint64     log_intern_method    (Worker      *w,

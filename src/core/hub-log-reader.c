@@ -48,7 +48,7 @@ take_turn (Worker *w)
           LogEvent *e = &g_array_index (w->events, LogEvent, i);
 
           if (log_tracker_add (&read->tracker, e, &read->disorder))
-            g_array_index (w->store->cells, LogCell, e->cell).sessions++;
+            log_count_session (w->store, e);
         }
       flush = w->store->cells->len > FLUSH_CELLS
               || w->store->repo_days->len + w->store->country_days->len > FLUSH_SKETCHES;
@@ -76,6 +76,7 @@ take_turn (Worker *w)
       g_mutex_unlock (&read->result_lock);
       log_store_clear_lines (w->store);
       memset (w->country_day_cache, 0, sizeof w->country_day_cache);
+      memset (w->region_cell_cache, 0, sizeof w->region_cell_cache);
     }
 }
 
@@ -157,7 +158,7 @@ read_all (Read         *read,
     for (guint i = 0; i < store->open_sessions->len; i++)
       {
         LogOpenSession *o = &g_array_index (store->open_sessions, LogOpenSession, i);
-        LogEvent e = { o->identity, o->repo, o->last_ms, 0, NO_CELL, 0 };
+        LogEvent e = { o->identity, o->repo, o->last_ms, 0, NO_CELL, 0, NO_CELL };
 
         g_array_append_val (read->all_events, e);
       }
@@ -311,6 +312,8 @@ log_store_add_files_full (HubLogStore          *store,
       read.collect = TRUE;
     }
 
+  if (ok && options->team_ids != NULL)
+    hub_log_store_set_team_ids (store, options->team_ids);
   if (ok && log_store_is_empty (store))
     log_store_swap (store, added);
   else if (ok)

@@ -147,6 +147,20 @@ log_tracker_open_sessions (Tracker *t,
     }
 }
 
+/* A session begins at e, a line of a worker's store: it belongs to the
+ * line's cell, region and identity. */
+void
+log_count_session (HubLogStore    *store,
+                   const LogEvent *e)
+{
+  LogCell *cell = &g_array_index (store->cells, LogCell, e->cell);
+
+  cell->sessions++;
+  if (e->region_cell != NO_CELL)
+    g_array_index (store->region_cells, LogRegionCell, e->region_cell).sessions++;
+  log_top_add_session (log_store_top (store, cell->day), e->identity);
+}
+
 static int
 compare_events (const void *a,
                 const void *b)
@@ -184,7 +198,7 @@ log_count_collected (Read    *read,
       gboolean same = prev && prev->identity == e->identity && prev->repo == e->repo;
 
       if ((!same || e->ms - prev->ms > HUB_LOG_SESSION_GAP_MS) && e->cell != NO_CELL)
-        g_array_index (workers[e->worker]->store->cells, LogCell, e->cell).sessions++;
+        log_count_session (workers[e->worker]->store, e);
 
       if (i + 1 == events->len || e[1].identity != e->identity || e[1].repo != e->repo)
         {

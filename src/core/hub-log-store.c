@@ -2,9 +2,9 @@
  * merge
  *
  * The aggregates are what a day's lines leave behind: requests and sessions
- * by (day, repository, country, method, status), and for each (day,
- * repository) and (day, country) a sketch of user ids and one of anonymous
- * addresses. They merge by addition and by sketch union, so a new day adds
+ * by (day, repository, country, method, status) and by (day, country,
+ * region), for each (day, repository) and (day, country) a sketch of user
+ * ids and one of anonymous addresses, and each day's top identities. They merge by addition and by sketch union, so a new day adds
  * to them without the old days being read again.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -46,19 +46,8 @@ log_repo_hash_seeded (guint64     seed,
 }
 
 
-static inline guint64
-mix64 (guint64 x)
-{
-  x ^= x >> 33;
-  x *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
-  x ^= x >> 33;
-  x *= G_GUINT64_CONSTANT (0xc4ceb9fe1a85ec53);
-  x ^= x >> 33;
-  return x;
-}
-
-static void
-index_clear (LogIndex *index)
+void
+log_index_clear (LogIndex *index)
 {
   g_clear_pointer (&index->slots, g_free);
   index->mask = 0;
@@ -80,10 +69,10 @@ index_place (LogSlot *slots,
 }
 
 /* Records position (0-based) under hash; at most half full. */
-static void
-index_insert (LogIndex *index,
-              guint64   hash,
-              guint32   position)
+void
+log_index_insert (LogIndex *index,
+                  guint64   hash,
+                  guint32   position)
 {
   if ((index->count + 1) * 2 > index->mask + 1 || index->slots == NULL)
     {
@@ -101,26 +90,21 @@ index_insert (LogIndex *index,
   index->count++;
 }
 
-#define INDEX_FOR_EACH(ix, h, slot) \
-  for (LogSlot *slot = (ix)->slots ? &(ix)->slots[(guint32) (h) & (ix)->mask] : NULL; \
-       slot != NULL && slot->index != 0; \
-       slot = &(ix)->slots[((guint32) (slot - (ix)->slots) + 1) & (ix)->mask])
-
-static void
-strings_init (LogStrings *strings)
+void
+log_strings_init (LogStrings *strings)
 {
   strings->strings = g_ptr_array_new_with_free_func (g_free);
   strings->lengths = g_array_new (FALSE, FALSE, sizeof (gsize));
   strings->hashes = g_array_new (FALSE, FALSE, sizeof (guint64));
 }
 
-static void
-strings_clear (LogStrings *strings)
+void
+log_strings_clear (LogStrings *strings)
 {
   g_clear_pointer (&strings->strings, g_ptr_array_unref);
   g_clear_pointer (&strings->lengths, g_array_unref);
   g_clear_pointer (&strings->hashes, g_array_unref);
-  index_clear (&strings->index);
+  log_index_clear (&strings->index);
 }
 
 gint64
@@ -129,7 +113,7 @@ log_strings_lookup (LogStrings *strings,
                     gsize       len,
                     guint64     hash)
 {
-  INDEX_FOR_EACH (&strings->index, hash, slot)
+  LOG_INDEX_FOR_EACH (&strings->index, hash, slot)
     {
       guint32 i = slot->index - 1;
 
@@ -149,7 +133,7 @@ log_repos_lookup (LogStrings *repos,
                   gsize       name_len,
                   guint64     hash)
 {
-  INDEX_FOR_EACH (&repos->index, hash, slot)
+  LOG_INDEX_FOR_EACH (&repos->index, hash, slot)
     {
       guint32 i = slot->index - 1;
       const char *key = repos->strings->pdata[i];
@@ -182,7 +166,7 @@ log_strings_intern (LogStrings *strings,
   g_ptr_array_add (strings->strings, copy);
   g_array_append_val (strings->lengths, len);
   g_array_append_val (strings->hashes, hash);
-  index_insert (&strings->index, hash, position);
+  log_index_insert (&strings->index, hash, position);
   return position;
 }
 
@@ -210,9 +194,9 @@ hub_log_store_new (void)
 {
   HubLogStore *store = g_new0 (HubLogStore, 1);
 
-  strings_init (&store->repos);
-  strings_init (&store->countries);
-  strings_init (&store->methods);
+  log_strings_init (&store->repos);
+  log_strings_init (&store->countries);
+  log_strings_init (&store->methods);
   store->cells = g_array_new (FALSE, FALSE, sizeof (LogCell));
   store->repo_days = g_array_new (FALSE, FALSE, sizeof (LogSketches));
   g_array_set_clear_func (store->repo_days, sketches_clear);
@@ -220,6 +204,10 @@ hub_log_store_new (void)
   g_array_set_clear_func (store->country_days, sketches_clear);
   store->open_sessions = g_array_new (FALSE, FALSE, sizeof (LogOpenSession));
   store->horizon_ms = G_MININT64;
+  log_strings_init (&store->regions);
+  store->region_cells = g_array_new (FALSE, FALSE, sizeof (LogRegionCell));
+  store->tops = g_array_new (FALSE, FALSE, sizeof (LogTop));
+  store->team = g_array_new (FALSE, FALSE, sizeof (guint64));
   return store;
 }
 
@@ -228,16 +216,21 @@ hub_log_store_free (HubLogStore *store)
 {
   if (store == NULL)
     return;
-  strings_clear (&store->repos);
-  strings_clear (&store->countries);
-  strings_clear (&store->methods);
+  log_strings_clear (&store->repos);
+  log_strings_clear (&store->countries);
+  log_strings_clear (&store->methods);
   g_array_unref (store->cells);
   g_free (store->cell_slots);
   g_array_unref (store->repo_days);
-  index_clear (&store->repo_day_index);
+  log_index_clear (&store->repo_day_index);
   g_array_unref (store->country_days);
-  index_clear (&store->country_day_index);
+  log_index_clear (&store->country_day_index);
   g_array_unref (store->open_sessions);
+  log_strings_clear (&store->regions);
+  g_array_unref (store->region_cells);
+  log_index_clear (&store->region_cell_index);
+  g_array_unref (store->tops);
+  g_array_unref (store->team);
   g_free (store);
 }
 
@@ -317,10 +310,10 @@ log_day_sketches (GArray   *array,
                   guint32   part)
 {
   guint64 key = (guint64) (guint32) day << 32 | part;
-  guint64 hash = mix64 (key);
+  guint64 hash = log_mix64 (key);
   LogSketches sketches = { day, part, NULL, NULL };
 
-  INDEX_FOR_EACH (index, hash, slot)
+  LOG_INDEX_FOR_EACH (index, hash, slot)
     {
       LogSketches *s = &g_array_index (array, LogSketches, slot->index - 1);
 
@@ -328,7 +321,7 @@ log_day_sketches (GArray   *array,
         return s;
     }
   g_array_append_val (array, sketches);
-  index_insert (index, hash, array->len - 1);
+  log_index_insert (index, hash, array->len - 1);
   return &g_array_index (array, LogSketches, array->len - 1);
 }
 
@@ -361,9 +354,9 @@ log_merge_sketch (HubHll  **into,
     hub_hll_merge (*into, *from);
 }
 
-static GArray *
-remap_strings (LogStrings *into,
-               LogStrings *from)
+GArray *
+log_strings_remap (LogStrings *into,
+                   LogStrings *from)
 {
   GArray *map = g_array_sized_new (FALSE, FALSE, sizeof (guint32), from->strings->len);
 
@@ -404,9 +397,13 @@ log_store_clear_lines (HubLogStore *store)
   if (store->cell_slots != NULL)
     memset (store->cell_slots, 0, (store->cell_mask + 1) * sizeof (guint32));
   g_array_set_size (store->repo_days, 0);
-  index_clear (&store->repo_day_index);
+  log_index_clear (&store->repo_day_index);
   g_array_set_size (store->country_days, 0);
-  index_clear (&store->country_day_index);
+  log_index_clear (&store->country_day_index);
+  g_array_set_size (store->region_cells, 0);
+  log_index_clear (&store->region_cell_index);
+  g_array_set_size (store->tops, 0);
+  store->last_top = 0;
   store->team_requests = 0;
 }
 
@@ -416,7 +413,8 @@ log_store_is_empty (HubLogStore *store)
   return store->repos.strings->len == 0 && store->countries.strings->len == 0
          && store->methods.strings->len == 0 && store->cells->len == 0
          && store->repo_days->len == 0 && store->country_days->len == 0
-         && store->team_requests == 0;
+         && store->regions.strings->len == 0 && store->region_cells->len == 0
+         && store->tops->len == 0 && store->team_requests == 0;
 }
 
 void
@@ -424,9 +422,13 @@ log_store_swap (HubLogStore *a,
                 HubLogStore *b)
 {
   HubLogStore tmp = *a;
+  GArray *team = a->team;
 
   *a = *b;
   *b = tmp;
+  /* The team list is the store's own, not its lines'. */
+  b->team = a->team;
+  a->team = team;
 }
 
 /* Adds other's lines to store; other's sketches move over, so other is
@@ -435,9 +437,9 @@ void
 log_store_merge (HubLogStore *store,
                  HubLogStore *other)
 {
-  g_autoptr(GArray) repo_map = remap_strings (&store->repos, &other->repos);
-  g_autoptr(GArray) country_map = remap_strings (&store->countries, &other->countries);
-  g_autoptr(GArray) method_map = remap_strings (&store->methods, &other->methods);
+  g_autoptr(GArray) repo_map = log_strings_remap (&store->repos, &other->repos);
+  g_autoptr(GArray) country_map = log_strings_remap (&store->countries, &other->countries);
+  g_autoptr(GArray) method_map = log_strings_remap (&store->methods, &other->methods);
 
   /* Sixteen cells at a time, with the slots and cells they land on fetched
    * first: the store's table is larger than the cache. */
@@ -481,6 +483,8 @@ log_store_merge (HubLogStore *store,
   merge_day_sketches (store->repo_days, &store->repo_day_index, other->repo_days, repo_map);
   merge_day_sketches (store->country_days, &store->country_day_index, other->country_days,
                       country_map);
+  log_regions_merge (store, other, country_map);
+  log_tops_merge (store, other);
   store->team_requests += other->team_requests;
   store->horizon_ms = MAX (store->horizon_ms, other->horizon_ms);
 }
