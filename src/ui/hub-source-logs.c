@@ -362,33 +362,96 @@ load_files_thread (GTask        *task,
 
   if (logs->len > 0)
     {
-      HubLogStore *store = read_logs (logs, NULL, FALSE, data->progress, cancellable, &error);
-      HubSource *owner;
+      HubSource *owner = sources->len > 0 ? g_ptr_array_index (sources, 0) : NULL;
+      g_autoptr(HubSource) logs_only = NULL;
+      g_auto(GStrv) team = NULL;
+      gboolean exclude = FALSE;
+      HubLogStore *store;
+
+      if (owner == NULL)
+        {
+          owner = logs_only = new_logs_source (named_after ? named_after
+                                                           : g_ptr_array_index (logs, 0),
+                                               &error);
+          if (owner == NULL)
+            {
+              g_task_return_error (task, g_steal_pointer (&error));
+              return;
+            }
+        }
+      team = hub_source_load_team (owner, &exclude);
+      store = read_logs (logs, (const char * const *) team, exclude, data->progress, cancellable,
+                         &error);
 
       if (store == NULL)
         {
           g_task_return_error (task, g_steal_pointer (&error));
           return;
         }
-      if (sources->len == 0)
-        {
-          HubSource *source = new_logs_source (named_after ? named_after
-                                                           : g_ptr_array_index (logs, 0),
-                                               &error);
-
-          if (source == NULL)
-            {
-              hub_log_store_free (store);
-              g_task_return_error (task, g_steal_pointer (&error));
-              return;
-            }
-          g_ptr_array_add (sources, source);
-        }
-      owner = g_ptr_array_index (sources, 0);
-      hub_source_set_logs (owner, store, g_steal_pointer (&logs), FALSE);
+      hub_log_store_set_team_ids (store, (const char * const *) team);
+      hub_source_set_logs (owner, store, g_steal_pointer (&logs), exclude);
+      if (logs_only != NULL)
+        g_ptr_array_add (sources, g_steal_pointer (&logs_only));
     }
 
   g_task_return_pointer (task, g_steal_pointer (&sources), (GDestroyNotify) g_ptr_array_unref);
+}
+
+static char *
+team_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "hub-analytics", "team-traffic.ini", NULL);
+}
+
+/* The team list of this source, as the user marked it. Any thread. */
+GStrv
+hub_source_load_team (HubSource *self,
+                      gboolean  *exclude)
+{
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_autofree char *path = team_path ();
+  const char *id = hub_source_get_id (self);
+  GStrv ids;
+
+  *exclude = FALSE;
+  if (!g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, NULL))
+    return NULL;
+  ids = g_key_file_get_string_list (file, id, "ids", NULL, NULL);
+  *exclude = g_key_file_get_boolean (file, id, "exclude", NULL);
+  return ids;
+}
+
+/* Keeps the team list of this source (private data: 0600, in a 0700 folder). */
+gboolean
+hub_source_save_team (HubSource          *self,
+                      const char * const *ids,
+                      gboolean            exclude,
+                      GError            **error)
+{
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_autofree char *path = team_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  const char *id = hub_source_get_id (self);
+
+  g_key_file_load_from_file (file, path, G_KEY_FILE_KEEP_COMMENTS, NULL);
+  if ((ids == NULL || ids[0] == NULL) && !exclude)
+    g_key_file_remove_group (file, id, NULL);
+  else
+    {
+      g_key_file_set_string_list (file, id, "ids", ids ? ids : (const char * const[]) { NULL },
+                                  ids ? g_strv_length ((GStrv) ids) : 0);
+      g_key_file_set_boolean (file, id, "exclude", exclude);
+    }
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   /* Translators: %s is a folder, then why it could not be made */
+                   _("Could not make %s: %s"), dir, g_strerror (saved));
+      return FALSE;
+    }
+  return g_key_file_save_to_file (file, path, error) && g_chmod (path, 0600) == 0;
 }
 
 /* The demo organisation's month of request logs, from the resource. */
@@ -469,6 +532,7 @@ reread_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  hub_log_store_set_team_ids (store, (const char * const *) data->team_ids);
   copy = hub_source_copy_without_logs (data->source);
   hub_source_set_logs (copy, store, g_ptr_array_ref (data->files), data->exclude_team);
   g_task_return_pointer (task, copy, g_object_unref);

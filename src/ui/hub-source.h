@@ -67,6 +67,14 @@ HubDataset    *hub_source_get_dataset          (HubSource            *self);
 GFile         *hub_source_get_file             (HubSource            *self);
 GDateTime     *hub_source_get_updated          (HubSource            *self);
 HubLogStore   *hub_source_get_logs             (HubSource            *self);
+/* The organisation's own identities (hashed ids, as a team list takes
+ * them) and whether their traffic is left out, kept per source. */
+GStrv          hub_source_load_team            (HubSource            *self,
+                                                gboolean             *exclude);
+gboolean       hub_source_save_team            (HubSource            *self,
+                                                const char * const   *ids,
+                                                gboolean              exclude,
+                                                GError              **error);
 gboolean       hub_source_get_team_excluded    (HubSource            *self);
 
 void               hub_source_set_repo_infos  (HubSource            *self,

@@ -384,9 +384,17 @@ on_logs_reread (GObject      *object,
     hub_window_add_source (self, source);
   else
     {
-      /* What was shown stays, the team switch with it. */
+      /* What was shown stays, the team switch with it, and is what the
+       * next opening reads. */
       if (self->source != NULL)
-        hub_audience_view_set_source (self->audience, self->source, self->period);
+        {
+          gboolean saved;
+          g_auto(GStrv) team = hub_source_load_team (self->source, &saved);
+
+          hub_source_save_team (self->source, (const char * const *) team,
+                                hub_source_get_team_excluded (self->source), NULL);
+          hub_audience_view_set_source (self->audience, self->source, self->period);
+        }
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         hub_window_show_toast (self, error->message);
     }
@@ -400,6 +408,8 @@ on_team_changed (HubAudienceView *view,
                  HubWindow       *self)
 {
   g_autofree char *name = NULL;
+  g_auto(GStrv) team = NULL;
+  gboolean saved;
 
   if (self->source == NULL || hub_window_get_loading (self))
     {
@@ -408,8 +418,9 @@ on_team_changed (HubAudienceView *view,
       return;
     }
   name = g_strdup (hub_source_get_title (self->source));
+  team = hub_source_load_team (self->source, &saved);
   hub_window_begin_progress (self, name, FALSE);
-  hub_source_reread_logs_async (self->source, NULL, exclude, self->progress,
+  hub_source_reread_logs_async (self->source, (const char * const *) team, exclude, self->progress,
                                 self->load_cancellable, on_logs_reread, g_object_ref (self));
 }
 

@@ -283,7 +283,7 @@ test_team_and_cancel (void)
     assert_label (view, "audience-requests-value", "4");
     assert_label (view, "audience-uniques-value", "4");
     assert_label (view, "audience-team-label",
-                  "2 requests in these logs are marked as the organisation’s own.");
+                  "2 requests in these logs are marked as the organisation’s own. Mark more below.");
     g_assert_false (gtk_switch_get_active (team));
 
     /* Out: the re-read leaves the two internal lines out of every figure. */
@@ -320,6 +320,69 @@ test_team_and_cancel (void)
   }
   g_assert_cmpint (g_remove (path), ==, 0);
   g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* An identity from the top list marked as the team's: shown marked at once,
+ * and left out of every figure once team traffic is. */
+static void
+test_mark_identity (void)
+{
+  static const char * const names[] = { "day-1.csv", NULL };
+  HubWindow *window;
+  GtkWidget *view;
+  g_autoptr(GPtrArray) top = NULL;
+  const HubLogIdentity *first;
+  g_autofree char *check_name = NULL;
+  g_autofree char *expected = NULL;
+  GtkCheckButton *check;
+  HubLogStore *store;
+
+  set_period (HUB_PERIOD_ALL_TIME);
+  window = open_logs (names, 1400, 900);
+  view = GTK_WIDGET (window->audience);
+  store = hub_source_get_logs (hub_window_get_source (window));
+  top = hub_log_store_top_identities (store, hub_day_from_ymd (2026, 10, 1),
+                                      hub_day_from_ymd (2026, 10, 1), 10);
+  g_assert_cmpuint (top->len, >, 0);
+  first = g_ptr_array_index (top, 0);
+  g_assert_cmpuint (first->requests_error, ==, 0);
+  g_assert_false (first->team);
+
+  check_name = g_strconcat ("identity-", first->id, NULL);
+  check = GTK_CHECK_BUTTON (hub_test_find_named (view, check_name));
+  g_assert_nonnull (check);
+  g_assert_false (gtk_check_button_get_active (check));
+  gtk_check_button_set_active (check, TRUE);
+  /* Marked, not yet left out: no reading, the figures as they were. */
+  g_assert_false (hub_window_get_loading (window));
+  hub_test_wait_frames (3);
+  assert_label (view, "audience-requests-value", "150");
+  check = GTK_CHECK_BUTTON (hub_test_find_named (view, check_name));
+  g_assert_true (gtk_check_button_get_active (check));
+
+  g_assert_true (gtk_widget_activate_action (view, "audience.exclude-team", NULL));
+  hub_test_wait_for (is_idle, window, 20, "the logs read without the team");
+  hub_test_wait_frames (3);
+  expected = g_strdup_printf ("%" G_GUINT64_FORMAT, 150 - first->requests);
+  assert_label (view, "audience-requests-value", expected);
+  /* Still listed, marked, to be unmarked. */
+  check = GTK_CHECK_BUTTON (hub_test_find_named (view, check_name));
+  g_assert_nonnull (check);
+  g_assert_true (gtk_check_button_get_active (check));
+
+  /* The next window reads the logs as they were left: without the team. */
+  hub_test_close_window (window);
+  window = open_logs (names, 1400, 900);
+  assert_label (window->audience, "audience-requests-value", expected);
+  g_assert_true (hub_source_get_team_excluded (hub_window_get_source (window)));
+
+  /* Unmarked while left out: read again, the identity back in. */
+  check = GTK_CHECK_BUTTON (hub_test_find_named (GTK_WIDGET (window->audience), check_name));
+  gtk_check_button_set_active (check, FALSE);
+  hub_test_wait_for (is_idle, window, 20, "the logs read with the identity");
+  hub_test_wait_frames (3);
+  assert_label (window->audience, "audience-requests-value", "150");
+  hub_test_close_window (window);
 }
 
 static void
@@ -445,6 +508,7 @@ main (int   argc,
   g_test_add_func ("/ui/audience/figures", test_figures);
   g_test_add_func ("/ui/audience/breakdown-and-logs", test_breakdown_and_logs);
   g_test_add_func ("/ui/audience/team-and-cancel", test_team_and_cancel);
+  g_test_add_func ("/ui/audience/mark-identity", test_mark_identity);
   g_test_add_func ("/ui/audience/export", test_export);
   g_test_add_func ("/ui/audience/cache", test_cache);
 
