@@ -28,6 +28,7 @@
 #define N_COUNTRIES_SHOWN 15
 #define N_REPOS_SHOWN     10
 #define N_IDENTITIES_SHOWN 10
+#define N_REGIONS_SHOWN   10
 
 struct _HubAudienceView
 {
@@ -51,6 +52,9 @@ struct _HubAudienceView
   HubAudienceChart *classes_chart;
   GtkListBox       *countries_list;
   GtkListBox       *repos_list;
+  GtkWidget        *regions_card;
+  GtkLabel         *regions_title;
+  GtkListBox       *regions_list;
 
   HubSource        *source;
   HubDay            first;
@@ -59,6 +63,8 @@ struct _HubAudienceView
   GFile            *export_folder;
   GtkSizeGroup     *country_names;
   GtkSizeGroup     *repo_names;
+  GtkSizeGroup     *region_names;
+  char             *region_country;  /* the code whose regions are shown, or NULL */
 };
 
 enum {
@@ -379,10 +385,14 @@ update_countries (HubAudienceView *self,
       guint64 values[] = { figures[order[k]].requests, figures[order[k]].uniques };
       g_autofree char *id = g_strconcat ("country-", code, NULL);
 
-      gtk_list_box_append (self->countries_list,
-                           ranked_row (self->country_names, hub_country_name (code), code,
-                                       (double) values[0] / (double) MAX (top, 1), id,
-                                       names, values, G_N_ELEMENTS (values)));
+      GtkWidget *row = ranked_row (self->country_names, hub_country_name (code), code,
+                                   (double) values[0] / (double) MAX (top, 1), id,
+                                   names, values, G_N_ELEMENTS (values));
+
+      /* A country opens its regions. */
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "hub-country", g_strdup (code), g_free);
+      gtk_list_box_append (self->countries_list, row);
     }
 }
 
@@ -651,6 +661,108 @@ update_team (HubAudienceView *self,
   update_identities (self, store);
 }
 
+/* The first country of the list (after its header), or NULL. */
+static GtkWidget *
+first_country_row (HubAudienceView *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->countries_list, 1);
+
+  return row != NULL && g_object_get_data (G_OBJECT (row), "hub-country") ? GTK_WIDGET (row) : NULL;
+}
+
+static gboolean
+find_country (HubLogStore *store,
+              const char  *code,
+              guint       *index)
+{
+  for (guint c = 0; c < hub_log_store_get_n_countries (store); c++)
+    if (g_str_equal (hub_log_store_get_country (store, c), code))
+      {
+        *index = c;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* The regions of the country chosen in the list (at first, the one with
+ * the most requests). */
+static void
+update_regions (HubAudienceView *self,
+                HubLogStore     *store)
+{
+  static const char *names[] = { "requests", "sessions" };
+  const char *titles[] = { _("Requests"), _("Sessions") };
+  g_autoptr(GPtrArray) regions = NULL;
+  g_autofree char *title = NULL;
+  guint country;
+  guint64 top;
+
+  clear_list (self->regions_list);
+  if (self->region_country == NULL || !find_country (store, self->region_country, &country))
+    {
+      GtkWidget *first = first_country_row (self);
+
+      g_clear_pointer (&self->region_country, g_free);
+      if (first == NULL)
+        {
+          gtk_widget_set_visible (self->regions_card, FALSE);
+          return;
+        }
+      self->region_country = g_strdup (g_object_get_data (G_OBJECT (first), "hub-country"));
+      if (!find_country (store, self->region_country, &country))
+        return;
+    }
+
+  /* Translators: the title of the regions card; %s is a country's name */
+  title = g_strdup_printf (_("Regions of %s"), hub_country_name (self->region_country));
+  gtk_label_set_label (self->regions_title, title);
+  gtk_widget_set_visible (self->regions_card, TRUE);
+
+  regions = hub_log_store_regions (store, self->first, self->last, country);
+  if (regions->len == 0)
+    {
+      GtkWidget *none = gtk_label_new (_("The logs name no regions in this country."));
+
+      gtk_label_set_xalign (GTK_LABEL (none), 0);
+      gtk_label_set_wrap (GTK_LABEL (none), TRUE);
+      gtk_widget_add_css_class (none, "dim-label");
+      gtk_widget_set_name (none, "audience-no-regions");
+      gtk_list_box_append (self->regions_list, none);
+      return;
+    }
+  g_set_object (&self->region_names, NULL);
+  self->region_names = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  add_header_row (self->regions_list, self->region_names, _("Region"), titles,
+                  G_N_ELEMENTS (titles));
+  top = ((HubLogRegion *) g_ptr_array_index (regions, 0))->requests;
+  for (guint i = 0; i < regions->len && i < N_REGIONS_SHOWN; i++)
+    {
+      const HubLogRegion *region = g_ptr_array_index (regions, i);
+      guint64 values[] = { region->requests, region->sessions };
+      g_autofree char *id = g_strconcat ("region-", region->region, NULL);
+
+      gtk_list_box_append (self->regions_list,
+                           ranked_row (self->region_names, region->region, region->region,
+                                       (double) region->requests / (double) MAX (top, 1), id,
+                                       names, values, G_N_ELEMENTS (values)));
+    }
+}
+
+static void
+on_country_activated (GtkListBox      *list,
+                      GtkListBoxRow   *row,
+                      HubAudienceView *self)
+{
+  const char *code = g_object_get_data (G_OBJECT (row), "hub-country");
+  HubLogStore *store = self->source ? hub_source_get_logs (self->source) : NULL;
+
+  if (code == NULL || store == NULL)
+    return;
+  g_free (self->region_country);
+  self->region_country = g_strdup (code);
+  update_regions (self, store);
+}
+
 static void
 update (HubAudienceView *self)
 {
@@ -662,12 +774,14 @@ update (HubAudienceView *self)
       hub_audience_chart_set_layers (self->classes_chart, HUB_DAY_NONE, HUB_DAY_NONE, NULL, 0, NULL, NULL);
       clear_list (self->countries_list);
       clear_list (self->repos_list);
+      clear_list (self->regions_list);
       return;
     }
   update_span_label (self, store);
   update_cards (self, store);
   update_charts (self, store);
   update_countries (self, store);
+  update_regions (self, store);
   update_repos (self, store);
   update_team (self, store);
 }
@@ -780,6 +894,8 @@ hub_audience_view_dispose (GObject *object)
   g_clear_object (&self->export_folder);
   g_clear_object (&self->country_names);
   g_clear_object (&self->repo_names);
+  g_clear_object (&self->region_names);
+  g_clear_pointer (&self->region_country, g_free);
 
   G_OBJECT_CLASS (hub_audience_view_parent_class)->dispose (object);
 }
@@ -823,6 +939,10 @@ hub_audience_view_class_init (HubAudienceViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HubAudienceView, classes_chart);
   gtk_widget_class_bind_template_child (widget_class, HubAudienceView, countries_list);
   gtk_widget_class_bind_template_child (widget_class, HubAudienceView, repos_list);
+  gtk_widget_class_bind_template_child (widget_class, HubAudienceView, regions_card);
+  gtk_widget_class_bind_template_child (widget_class, HubAudienceView, regions_title);
+  gtk_widget_class_bind_template_child (widget_class, HubAudienceView, regions_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_country_activated);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "audienceview");
 }
@@ -863,6 +983,10 @@ hub_audience_view_set_source (HubAudienceView *self,
   g_return_if_fail (HUB_IS_AUDIENCE_VIEW (self));
   g_return_if_fail (source == NULL || HUB_IS_SOURCE (source));
 
+  /* Another source's country is no choice of this one's. */
+  if (source == NULL || self->source == NULL ||
+      g_strcmp0 (hub_source_get_id (source), hub_source_get_id (self->source)) != 0)
+    g_clear_pointer (&self->region_country, g_free);
   g_set_object (&self->source, source);
   store = source ? hub_source_get_logs (source) : NULL;
   if (store != NULL && hub_log_store_get_days (store, &first, &last) && first != HUB_DAY_NONE)

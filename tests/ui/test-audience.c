@@ -113,6 +113,33 @@ test_figures (void)
     g_assert_true (g_str_has_prefix (text, "2 Oct 2026\nRequests: 150\n"));
   }
 
+  /* The regions of the country with the most requests, then of another
+   * chosen in the list. */
+  {
+    HubLogStore *store = hub_source_get_logs (hub_window_get_source (window));
+    g_autoptr(GPtrArray) regions = NULL;
+    const HubLogRegion *region;
+    g_autofree char *label = NULL;
+    g_autofree char *count = NULL;
+    guint de = G_MAXUINT;
+
+    assert_label (view, "audience-regions-title", "Regions of United States");
+    for (guint c = 0; c < hub_log_store_get_n_countries (store); c++)
+      if (g_str_equal (hub_log_store_get_country (store, c), "DE"))
+        de = c;
+    g_assert_cmpuint (de, !=, G_MAXUINT);
+    gtk_widget_activate (hub_test_find_named (view, "country-DE"));
+    assert_label (view, "audience-regions-title", "Regions of Germany");
+    regions = hub_log_store_regions (store, hub_day_from_ymd (2026, 10, 1),
+                                     hub_day_from_ymd (2026, 10, 2), de);
+    g_assert_cmpuint (regions->len, >, 0);
+    region = g_ptr_array_index (regions, 0);
+    label = g_strconcat ("region-", region->region, "-requests", NULL);
+    count = g_strdup_printf ("%" G_GUINT64_FORMAT, region->requests);
+    assert_label (view, label, count);
+    g_assert_null (hub_test_find_named (view, "region-Texas-requests"));
+  }
+
   /* Last Month is the logs' last 30 days: the same two days. */
   set_period (HUB_PERIOD_LAST_MONTH);
   assert_label (view, "audience-requests-value", "300");
