@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "hub-audience-chart.h"
+#include "hub-audience-rows.h"
 #include "hub-audience-view.h"
 #include "hub-countries.h"
 #include "hub-format.h"
@@ -77,48 +78,7 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (HubAudienceView, hub_audience_view, GTK_TYPE_WIDGET)
 
-/* Each class keeps its colour in light and dark: libadwaita's palette. */
-static const GdkRGBA class_colors[HUB_LOG_N_CLASSES] = {
-  { 0x35 / 255.f, 0x84 / 255.f, 0xe4 / 255.f, 1 },  /* download: blue 3 */
-  { 0x21 / 255.f, 0x90 / 255.f, 0xa4 / 255.f, 1 },  /* partial: teal 4 */
-  { 0x91 / 255.f, 0x41 / 255.f, 0xac / 255.f, 1 },  /* probe: purple 3 */
-  { 0xe5 / 255.f, 0xa5 / 255.f, 0x0a / 255.f, 1 },  /* redirect: yellow 5 */
-  { 0x2e / 255.f, 0xc2 / 255.f, 0x7e / 255.f, 1 },  /* revalidation: green 4 */
-  { 0xe0 / 255.f, 0x1b / 255.f, 0x24 / 255.f, 1 },  /* error: red 3 */
-  { 0x9a / 255.f, 0x99 / 255.f, 0x96 / 255.f, 1 },  /* other: light 5 */
-};
-
-static const GdkRGBA sessions_color = { 0xff / 255.f, 0x78 / 255.f, 0x00 / 255.f, 1 };  /* orange 3 */
-static const GdkRGBA uniques_color = { 0xc0 / 255.f, 0x61 / 255.f, 0xcb / 255.f, 1 };   /* purple 2 */
-
 static void update_identities_idle (HubAudienceView *self);
-
-static const char *
-class_title (HubLogClass klass)
-{
-  switch (klass)
-    {
-    case HUB_LOG_CLASS_DOWNLOAD:
-      /* Translators: a class of requests: GET answered in full */
-      return C_("request class", "Downloads");
-    case HUB_LOG_CLASS_PARTIAL:
-      /* Translators: a class of requests: GET of a range (206) */
-      return C_("request class", "Partial");
-    case HUB_LOG_CLASS_PROBE:
-      /* Translators: a class of requests: HEAD */
-      return C_("request class", "Probes");
-    case HUB_LOG_CLASS_REDIRECT:
-      return C_("request class", "Redirects");
-    case HUB_LOG_CLASS_REVALIDATION:
-      /* Translators: a class of requests: 304 Not Modified */
-      return C_("request class", "Revalidations");
-    case HUB_LOG_CLASS_ERROR:
-      return C_("request class", "Errors");
-    case HUB_LOG_CLASS_OTHER:
-    default:
-      return C_("request class", "Other");
-    }
-}
 
 static HubAudienceTable
 table_for_name (const char *name)
@@ -143,93 +103,6 @@ static void
 clear_list (GtkListBox *list)
 {
   gtk_list_box_remove_all (list);
-}
-
-/* A row of a ranked list: the name, a bar as long as its share of the
- * first row's, and figures at the end. */
-static GtkWidget *
-ranked_row (GtkSizeGroup *names,
-            const char  *name,
-            const char  *tooltip,
-            double       fraction,
-            const char  *id,
-            const char **figure_names,
-            guint64     *figures,
-            guint        n_figures)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *label = gtk_label_new (name);
-  GtkWidget *bar = gtk_progress_bar_new ();
-  GtkWidget *row;
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
-  gtk_widget_set_tooltip_text (label, tooltip);
-  /* The bars of a list start at one edge. */
-  gtk_size_group_add_widget (names, label);
-  gtk_box_append (GTK_BOX (box), label);
-
-  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (bar), CLAMP (fraction, 0, 1));
-  gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
-  gtk_widget_set_size_request (bar, 24, -1);
-  gtk_widget_set_hexpand (bar, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  gtk_box_append (GTK_BOX (box), bar);
-
-  for (guint i = 0; i < n_figures; i++)
-    {
-      g_autofree char *text = hub_format_compact ((gint64) MIN (figures[i], (guint64) G_MAXINT64));
-      g_autofree char *exact = hub_format_count ((gint64) MIN (figures[i], (guint64) G_MAXINT64));
-      g_autofree char *widget_name = g_strdup_printf ("%s-%s", id, figure_names[i]);
-      GtkWidget *value = gtk_label_new (text);
-
-      gtk_widget_set_name (value, widget_name);
-      gtk_label_set_xalign (GTK_LABEL (value), 1);
-      gtk_label_set_width_chars (GTK_LABEL (value), 5);
-      gtk_widget_set_tooltip_text (value, exact);
-      gtk_widget_add_css_class (value, "numeric");
-      if (i > 0)
-        gtk_widget_add_css_class (value, "dim-label");
-      gtk_box_append (GTK_BOX (box), value);
-    }
-
-  row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_widget_set_name (row, id);
-  return row;
-}
-
-static void
-add_header_row (GtkListBox   *list,
-                GtkSizeGroup *names,
-                const char   *first,
-                const char **figures,
-                guint        n_figures)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *label = gtk_label_new (first);
-  GtkWidget *row = gtk_list_box_row_new ();
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), label);
-  for (guint i = 0; i < n_figures; i++)
-    {
-      GtkWidget *title = gtk_label_new (figures[i]);
-
-      gtk_label_set_xalign (GTK_LABEL (title), 1);
-      gtk_label_set_width_chars (GTK_LABEL (title), 5);
-      gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-      gtk_box_append (GTK_BOX (box), title);
-    }
-  gtk_widget_add_css_class (box, "caption-heading");
-  gtk_widget_add_css_class (box, "dim-label");
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_list_box_append (list, row);
 }
 
 static void
@@ -326,7 +199,7 @@ update_charts (HubAudienceView *self,
           g_autofree char *count = hub_format_count ((gint64) f->classes[k]);
 
           stacks[i].values[k] = (gint64) f->classes[k];
-          g_string_append_printf (classes, "\n%s: %s", class_title (k), count);
+          g_string_append_printf (classes, "\n%s: %s", hub_audience_class_title (k), count);
         }
       g_strv_builder_take (daily_texts,
                            /* Translators: the tooltip of a day of the audience chart */
@@ -335,11 +208,11 @@ update_charts (HubAudienceView *self,
       g_strv_builder_take (class_texts, g_string_free (g_steal_pointer (&classes), FALSE));
     }
 
-  daily_layers[0] = hub_colored_line_layer_new (_("Requests"), &class_colors[HUB_LOG_CLASS_DOWNLOAD]);
+  daily_layers[0] = hub_colored_line_layer_new (_("Requests"), &hub_audience_class_colors[HUB_LOG_CLASS_DOWNLOAD]);
   hub_line_layer_set_points (HUB_LINE_LAYER (daily_layers[0]), requests, n);
-  daily_layers[1] = hub_colored_line_layer_new (_("Sessions"), &sessions_color);
+  daily_layers[1] = hub_colored_line_layer_new (_("Sessions"), &hub_audience_sessions_color);
   hub_line_layer_set_points (HUB_LINE_LAYER (daily_layers[1]), sessions, n);
-  daily_layers[2] = hub_colored_line_layer_new (_("Unique downloaders"), &uniques_color);
+  daily_layers[2] = hub_colored_line_layer_new (_("Unique downloaders"), &hub_audience_uniques_color);
   hub_line_layer_set_points (HUB_LINE_LAYER (daily_layers[2]), uniques, n);
   /* Translators: what the audience chart shows, for a screen reader */
   daily_description = g_strdup_printf (_("Requests, sessions and unique downloaders a day, from %s to %s"),
@@ -348,8 +221,8 @@ update_charts (HubAudienceView *self,
                                  g_strv_builder_end (daily_texts), daily_description);
 
   for (guint k = 0; k < HUB_LOG_N_CLASSES; k++)
-    titles[k] = class_title (k);
-  class_layer = hub_stack_layer_new (titles, class_colors, HUB_LOG_N_CLASSES);
+    titles[k] = hub_audience_class_title (k);
+  class_layer = hub_stack_layer_new (titles, hub_audience_class_colors, HUB_LOG_N_CLASSES);
   hub_stack_layer_set_columns (HUB_STACK_LAYER (class_layer), stacks, n);
   /* Translators: what the classes chart shows, for a screen reader */
   class_description = g_strdup_printf (_("Requests a day by class, stacked, from %s to %s"),
@@ -376,7 +249,7 @@ update_countries (HubAudienceView *self,
     return;
   g_set_object (&self->country_names, NULL);
   self->country_names = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
-  add_header_row (self->countries_list, self->country_names, _("Country"), titles,
+  hub_audience_add_header_row (self->countries_list, self->country_names, _("Country"), titles,
                   G_N_ELEMENTS (titles));
   top = figures[order[0]].requests;
   for (guint k = 0; order[k] != G_MAXUINT && k < N_COUNTRIES_SHOWN; k++)
@@ -385,7 +258,7 @@ update_countries (HubAudienceView *self,
       guint64 values[] = { figures[order[k]].requests, figures[order[k]].uniques };
       g_autofree char *id = g_strconcat ("country-", code, NULL);
 
-      GtkWidget *row = ranked_row (self->country_names, hub_country_name (code), code,
+      GtkWidget *row = hub_audience_ranked_row (self->country_names, hub_country_name (code), code,
                                    (double) values[0] / (double) MAX (top, 1), id,
                                    names, values, G_N_ELEMENTS (values));
 
@@ -483,7 +356,7 @@ update_repos (HubAudienceView *self,
 
   g_set_object (&self->repo_names, NULL);
   self->repo_names = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
-  add_header_row (self->repos_list, self->repo_names, _("Repository"), titles, with_hub ? 3 : 2);
+  hub_audience_add_header_row (self->repos_list, self->repo_names, _("Repository"), titles, with_hub ? 3 : 2);
   for (guint k = 0; k < MIN (n, N_REPOS_SHOWN) && figures[order[k]].requests > 0; k++)
     {
       const HubLogFigures *f = &figures[order[k]];
@@ -509,7 +382,7 @@ update_repos (HubAudienceView *self,
                                      name, s, h);
         }
       gtk_list_box_append (self->repos_list,
-                           ranked_row (self->repo_names, short_name (name), tooltip ? tooltip : name,
+                           hub_audience_ranked_row (self->repo_names, short_name (name), tooltip ? tooltip : name,
                                        (double) f->sessions / (double) MAX (top, 1), id,
                                        names, values, with_hub ? 3 : 2));
     }
@@ -519,8 +392,8 @@ static void
 update_span_label (HubAudienceView *self,
                    HubLogStore     *store)
 {
-  g_autofree char *first = hub_format_date (self->first, FALSE);
-  g_autofree char *last = hub_format_date (self->last, FALSE);
+  g_autofree char *first = hub_format_date (self->first, HUB_DATE_FULL);
+  g_autofree char *last = hub_format_date (self->last, HUB_DATE_FULL);
   guint n_days = (guint) (self->last - self->first + 1);
   g_autofree char *days = g_strdup_printf (ngettext ("%u day", "%u days", n_days), n_days);
   g_autofree char *text = NULL;
@@ -732,7 +605,7 @@ update_regions (HubAudienceView *self,
     }
   g_set_object (&self->region_names, NULL);
   self->region_names = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
-  add_header_row (self->regions_list, self->region_names, _("Region"), titles,
+  hub_audience_add_header_row (self->regions_list, self->region_names, _("Region"), titles,
                   G_N_ELEMENTS (titles));
   top = ((HubLogRegion *) g_ptr_array_index (regions, 0))->requests;
   for (guint i = 0; i < regions->len && i < N_REGIONS_SHOWN; i++)
@@ -742,7 +615,7 @@ update_regions (HubAudienceView *self,
       g_autofree char *id = g_strconcat ("region-", region->region, NULL);
 
       gtk_list_box_append (self->regions_list,
-                           ranked_row (self->region_names, region->region, region->region,
+                           hub_audience_ranked_row (self->region_names, region->region, region->region,
                                        (double) region->requests / (double) MAX (top, 1), id,
                                        names, values, G_N_ELEMENTS (values)));
     }

@@ -13,6 +13,7 @@
 
 #include "hub-format.h"
 #include "hub-net.h"
+#include "hub-repo-audience.h"
 #include "hub-repo-table-audience.h"
 #include "hub-window-private.h"
 
@@ -351,6 +352,24 @@ on_drop (GtkDropTarget *target,
   return TRUE;
 }
 
+/* The repository's request logs under its downloads, when the logs name it. */
+static void
+show_repo_audience (HubWindow *self,
+                    guint      index)
+{
+  HubDataset *dataset = hub_source_get_dataset (self->source);
+  const HubRepo *repo = hub_dataset_get_repo (dataset, index);
+  GtkWidget *audience = hub_repo_detail_get_audience (self->detail);
+  HubDay first, last;
+
+  hub_audience_view_get_span (self->audience, &first, &last);
+  gtk_widget_set_visible (audience,
+                          hub_repo_audience_set_repo (HUB_REPO_AUDIENCE (audience),
+                                                      hub_source_get_logs (self->source),
+                                                      dataset, repo->type, repo->name,
+                                                      first, last));
+}
+
 static void
 on_repo_activated (HubRepoTable *table,
                    guint         index,
@@ -364,6 +383,7 @@ on_repo_activated (HubRepoTable *table,
   adw_navigation_page_set_title (self->detail_page,
                                  hub_dataset_get_repo (hub_source_get_dataset (self->source),
                                                        index)->name);
+  show_repo_audience (self, index);
   gtk_stack_set_visible_child_name (self->detail_stack, "repository");
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
 }

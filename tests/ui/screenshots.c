@@ -112,6 +112,17 @@ shoot_size (guint size,
 
   hub_test_open_repo (window, 0);
   save (window, "detail", size_name, scheme_name);
+  {
+    /* The repository in the request logs, under its downloads. */
+    GtkWidget *audience = hub_repo_detail_get_audience (window->detail);
+    GtkWidget *scroller = gtk_widget_get_ancestor (audience, GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+    g_assert_true (gtk_widget_get_visible (audience));
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    save (window, "detail-audience", size_name, scheme_name);
+    gtk_adjustment_set_value (adjustment, 0);
+  }
   adw_navigation_split_view_set_show_content (window->split_view, FALSE);
 
   hub_window_set_problem (window, "demo", offline);

@@ -238,6 +238,28 @@ test_breakdown_and_logs (void)
           shown = gtk_column_view_column_get_visible (column);
       }
     g_assert_true (shown);
+
+    /* The repository's page: its sessions beside the Hub's count, its
+     * uniques, countries and classes; a repository the logs do not name
+     * has none of them. */
+    hub_test_open_repo (window, phi);
+    {
+      GtkWidget *audience = hub_repo_detail_get_audience (window->detail);
+      HubAudienceChart *classes = HUB_AUDIENCE_CHART (hub_test_find_named (audience, "repo-classes-chart"));
+
+      g_assert_true (gtk_widget_get_visible (audience));
+      assert_label (audience, "repo-sessions-value", "42");
+      assert_label (audience, "repo-uniques-value", "26");
+      assert_label (audience, "repo-requests-value", "118");
+      assert_label (audience, "repo-sessions-caption", "Hub counted 75; logs 42");
+      g_assert_nonnull (hub_test_find_named (audience, "repo-country-US-requests"));
+      g_assert_nonnull (hub_test_find_named (audience, "repo-country-US-sessions"));
+      g_assert_cmpuint (hub_audience_chart_get_n_layers (classes), ==, 1);
+      g_assert_cmpuint (hub_audience_chart_get_n_layers (HUB_AUDIENCE_CHART (hub_test_find_named (audience, "repo-daily-chart"))),
+                        ==, 2);
+      hub_test_open_repo (window, other);
+      g_assert_false (gtk_widget_get_visible (audience));
+    }
   }
 
   /* A breakdown opens on its downloads; the Audience is a click away. */

@@ -12,6 +12,7 @@
 
 #include "hub-chart.h"
 #include "hub-format.h"
+#include "hub-repo-audience.h"
 #include "hub-repo-detail.h"
 
 struct _HubRepoDetail
@@ -34,6 +35,7 @@ struct _HubRepoDetail
   AdwToggleGroup  *range_toggles;
   AdwToggleGroup  *bucket_toggles;
   HubChart        *chart;
+  GtkWidget       *audience;
 };
 
 G_DEFINE_FINAL_TYPE (HubRepoDetail, hub_repo_detail, GTK_TYPE_WIDGET)
@@ -284,6 +286,7 @@ hub_repo_detail_class_init (HubRepoDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HubRepoDetail, range_toggles);
   gtk_widget_class_bind_template_child (widget_class, HubRepoDetail, bucket_toggles);
   gtk_widget_class_bind_template_child (widget_class, HubRepoDetail, chart);
+  gtk_widget_class_bind_template_child (widget_class, HubRepoDetail, audience);
 
   gtk_widget_class_install_action (widget_class, "detail.open-on-hub", NULL, open_on_hub);
   gtk_widget_class_install_action (widget_class, "detail.export-png", NULL, export_png);
@@ -300,6 +303,7 @@ hub_repo_detail_init (HubRepoDetail *self)
   const char *properties[] = { "range", "bucket", "cumulative" };
 
   g_type_ensure (HUB_TYPE_CHART);
+  g_type_ensure (HUB_TYPE_REPO_AUDIENCE);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* The chart holds the choices: chart.range, chart.bucket, chart.cumulative. */
@@ -402,3 +406,11 @@ hub_repo_detail_get_card (HubRepoDetail *self,
   return NULL;
 }
 
+/* Where the window shows the repository's request logs, when it has some. */
+GtkWidget *
+hub_repo_detail_get_audience (HubRepoDetail *self)
+{
+  g_return_val_if_fail (HUB_IS_REPO_DETAIL (self), NULL);
+
+  return self->audience;
+}
