@@ -3,12 +3,17 @@
 
 The logs are gen-logs.py's (the same bursts, identities, statuses and
 countries), over the repositories of the demo breakdown, busiest first, and
-its last 30 days, so that the demo's sessions sit beside its downloads. The
-same breakdown always gives the same logs.
+its last 30 days, so that the demo's sessions sit beside its downloads.
+gen-logs.py writes as many lines every day; the demo's days then keep a
+share of their downloads (whole bursts: an identity's requests to a
+repository on a day), growing over the month and lower at weekends, so that
+its charts have a shape to show. The same breakdown always gives the same
+logs.
 
     gen-demo-logs.py aurora-labs.csv -o aurora-labs-logs.csv
 """
 import argparse
+import hashlib
 import datetime as dt
 import importlib.util
 import os
@@ -57,10 +62,22 @@ def main():
     gen_logs = load_gen_logs()
     gen_logs.make_repos = lambda rng, n: repos[:n]
     start = last_day - dt.timedelta(days=29)
+    raw = args.output + ".all"
     sys.argv = [sys.argv[0], "--rows", str(args.rows), "--days", "30",
                 "--repos", str(len(repos)), "--users", "4000", "--ips", "9000",
-                "--start", start.isoformat(), "--seed", "11", "-o", args.output]
+                "--start", start.isoformat(), "--seed", "11", "-o", raw]
     gen_logs.main()
+    with open(raw, encoding="utf-8") as src, open(args.output, "w", encoding="utf-8") as out:
+        out.write(src.readline())
+        for line in src:
+            fields = line.split(",")
+            day = dt.date.fromisoformat(fields[0][:10])
+            n = (day - start).days
+            keep = (0.65 + 0.35 * n / 29) * (0.72 if day.weekday() >= 5 else 1.0)
+            burst = hashlib.sha256(f"{fields[0][:10]},{fields[3]},{fields[5]},{fields[6]}".encode())
+            if int.from_bytes(burst.digest()[:4], "big") / 2**32 < keep:
+                out.write(line)
+    os.remove(raw)
 
 
 if __name__ == "__main__":
