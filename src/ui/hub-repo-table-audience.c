@@ -185,6 +185,9 @@ hub_repo_table_set_audience (HubRepoTable *self,
 
   g_return_if_fail (HUB_IS_REPO_TABLE (self));
 
+  /* No columns at all until a source has logs. */
+  if (logs == NULL && g_object_get_data (G_OBJECT (self), AUDIENCE_KEY) == NULL)
+    return;
   audience = ensure_audience (self);
   for (guint f = 0; f < N_FIGURES; f++)
     g_clear_pointer (&audience->values[f], g_free);

@@ -454,6 +454,27 @@ hub_source_save_team (HubSource          *self,
   return g_key_file_save_to_file (file, path, error) && g_chmod (path, 0600) == 0;
 }
 
+/* What to open again to refresh this file's source: its folder, or its
+ * breakdown and its logs. */
+GListModel *
+hub_source_dup_files (HubSource *self)
+{
+  GListStore *files = g_list_store_new (G_TYPE_FILE);
+  GFile *file = hub_source_get_file (self);
+  GPtrArray *logs = hub_source_get_log_files (self);
+
+  g_return_val_if_fail (HUB_IS_SOURCE (self), NULL);
+
+  if (file != NULL)
+    g_list_store_append (files, file);
+  if (file != NULL && g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+    return G_LIST_MODEL (files);
+  for (guint i = 0; logs != NULL && i < logs->len; i++)
+    if (file == NULL || !g_file_equal (g_ptr_array_index (logs, i), file))
+      g_list_store_append (files, g_ptr_array_index (logs, i));
+  return G_LIST_MODEL (files);
+}
+
 /* The demo organisation's month of request logs, from the resource. */
 gboolean
 hub_source_add_demo_logs (HubSource     *self,

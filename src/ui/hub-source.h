@@ -58,6 +58,7 @@ void           hub_source_reread_logs_async    (HubSource            *self,
                                                 gpointer              user_data);
 HubSource     *hub_source_reread_logs_finish   (GAsyncResult         *result,
                                                 GError              **error);
+GListModel    *hub_source_dup_files            (HubSource            *self);
 
 HubSourceKind  hub_source_get_kind             (HubSource            *self);
 const char    *hub_source_get_id               (HubSource            *self);

@@ -280,6 +280,15 @@ test_breakdown_and_logs (void)
                      "acme/acme-phi-small-0: 42 sessions in the logs, 75 downloads counted by the Hub");
   }
 
+  /* Refreshed: the breakdown and its logs read again, into one source. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "refresh", NULL);
+  g_assert_true (hub_window_get_loading (window));
+  hub_test_wait_loaded (window);
+  g_assert_true (hub_window_get_source (window) != source);
+  g_assert_cmpuint (g_list_model_get_n_items (hub_window_get_sources (window)), ==, 1);
+  g_assert_nonnull (hub_source_get_logs (hub_window_get_source (window)));
+  assert_label (view, "audience-requests-value", "300");
+
   /* A breakdown alone has no Audience. */
   {
     g_autofree char *path = hub_test_fixture_path ("fixture.csv");
@@ -549,9 +558,11 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *cache = g_dir_make_tmp ("hub-audience-cache-XXXXXX", NULL);
+  g_autofree char *data = g_dir_make_tmp ("hub-audience-data-XXXXXX", NULL);
 
-  /* The logs' stores go to a cache of this run's own. */
+  /* The logs' stores and the team lists go to folders of this run's own. */
   g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
   hub_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/ui/audience/figures", test_figures);
