@@ -45,7 +45,8 @@ struct _HubWindow
   AdwViewStack         *view_stack;
   GtkWidget            *switcher_box;
   GtkWidget            *switcher_bar;
-  HubAudienceView      *audience;
+  AdwClamp             *audience_clamp;
+  HubAudienceView      *audience;      /* NULL until a source has logs */
   AdwNavigationPage    *detail_page;
   GtkStack             *detail_stack;
   HubRepoDetail        *detail;

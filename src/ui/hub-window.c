@@ -73,13 +73,38 @@ update_chart (HubWindow *self)
   gtk_label_set_label (self->chart_title, hub_trend_chart_get_title (self->trend_chart));
 }
 
+static void on_detail_message (HubRepoDetail *detail,
+                               const char    *message,
+                               HubWindow     *self);
+static void on_team_changed   (HubAudienceView *view,
+                               gboolean         exclude,
+                               HubWindow       *self);
+
+/* The Audience view is made the first time a source has request logs: a
+ * window without logs pays nothing for it. */
+static void
+ensure_audience_view (HubWindow *self)
+{
+  if (self->audience != NULL)
+    return;
+  self->audience = HUB_AUDIENCE_VIEW (hub_audience_view_new ());
+  gtk_widget_set_margin_top (GTK_WIDGET (self->audience), 12);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->audience), 12);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->audience), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->audience), 12);
+  adw_clamp_set_child (self->audience_clamp, GTK_WIDGET (self->audience));
+  g_signal_connect (self->audience, "message", G_CALLBACK (on_detail_message), self);
+  g_signal_connect (self->audience, "team-changed", G_CALLBACK (on_team_changed), self);
+}
+
 /* The table's Uniques and Sessions over the Audience view's days. */
 static void
 update_table_audience (HubWindow *self)
 {
-  HubDay first, last;
+  HubDay first = HUB_DAY_NONE, last = HUB_DAY_NONE;
 
-  hub_audience_view_get_span (self->audience, &first, &last);
+  if (self->audience != NULL)
+    hub_audience_view_get_span (self->audience, &first, &last);
   hub_repo_table_set_audience (self->table,
                                self->source ? hub_source_get_logs (self->source) : NULL,
                                first, last);
@@ -94,7 +119,10 @@ show_audience (HubWindow *self,
   gboolean logs = hub_source_get_logs (source) != NULL;
   gboolean breakdown = hub_dataset_get_totals (hub_source_get_dataset (source))->as_of != HUB_DAY_NONE;
 
-  hub_audience_view_set_source (self->audience, source, self->period);
+  if (logs)
+    ensure_audience_view (self);
+  if (self->audience != NULL)
+    hub_audience_view_set_source (self->audience, source, self->period);
   update_table_audience (self);
   gtk_widget_set_visible (self->switcher_box, logs);
   gtk_widget_set_visible (self->switcher_bar, logs);
@@ -159,7 +187,8 @@ apply_period (HubWindow *self)
   hub_summary_cards_set_source (self->cards, self->source, period);
   update_chart (self);
   hub_repo_table_set_period (self->table, period);
-  hub_audience_view_set_source (self->audience, self->source, period);
+  if (self->audience != NULL)
+    hub_audience_view_set_source (self->audience, self->source, period);
   update_table_audience (self);
 }
 
@@ -359,15 +388,25 @@ show_repo_audience (HubWindow *self,
 {
   HubDataset *dataset = hub_source_get_dataset (self->source);
   const HubRepo *repo = hub_dataset_get_repo (dataset, index);
-  GtkWidget *audience = hub_repo_detail_get_audience (self->detail);
+  GtkWidget *slot = hub_repo_detail_get_audience (self->detail);
+  GtkWidget *audience = gtk_widget_get_first_child (slot);
+  HubLogStore *logs = hub_source_get_logs (self->source);
   HubDay first, last;
 
+  if (logs == NULL || self->audience == NULL)
+    {
+      gtk_widget_set_visible (slot, FALSE);
+      return;
+    }
+  if (audience == NULL)
+    {
+      audience = hub_repo_audience_new ();
+      gtk_box_append (GTK_BOX (slot), audience);
+    }
   hub_audience_view_get_span (self->audience, &first, &last);
-  gtk_widget_set_visible (audience,
-                          hub_repo_audience_set_repo (HUB_REPO_AUDIENCE (audience),
-                                                      hub_source_get_logs (self->source),
-                                                      dataset, repo->type, repo->name,
-                                                      first, last));
+  gtk_widget_set_visible (slot, hub_repo_audience_set_repo (HUB_REPO_AUDIENCE (audience), logs,
+                                                            dataset, repo->type, repo->name,
+                                                            first, last));
 }
 
 static void
@@ -413,7 +452,8 @@ on_logs_reread (GObject      *object,
 
           hub_source_save_team (self->source, (const char * const *) team,
                                 hub_source_get_team_excluded (self->source), NULL);
-          hub_audience_view_set_source (self->audience, self->source, self->period);
+          if (self->audience != NULL)
+            hub_audience_view_set_source (self->audience, self->source, self->period);
         }
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         hub_window_show_toast (self, error->message);
@@ -433,7 +473,7 @@ on_team_changed (HubAudienceView *view,
 
   if (self->source == NULL || hub_window_get_loading (self))
     {
-      if (self->source != NULL)
+      if (self->source != NULL && self->audience != NULL)
         hub_audience_view_set_source (self->audience, self->source, self->period);
       return;
     }
@@ -564,7 +604,6 @@ hub_window_class_init (HubWindowClass *klass)
   g_type_ensure (HUB_TYPE_TREND_CHART);
   g_type_ensure (HUB_TYPE_REPO_TABLE);
   g_type_ensure (HUB_TYPE_REPO_DETAIL);
-  g_type_ensure (HUB_TYPE_AUDIENCE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "ui/hub-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HubWindow, toast_overlay);
@@ -594,7 +633,7 @@ hub_window_class_init (HubWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HubWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, switcher_box);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, switcher_bar);
-  gtk_widget_class_bind_template_child (widget_class, HubWindow, audience);
+  gtk_widget_class_bind_template_child (widget_class, HubWindow, audience_clamp);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, detail_page);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, detail);
@@ -641,8 +680,6 @@ hub_window_init (HubWindow *self)
                             G_CALLBACK (update_cards_shown), self);
   g_signal_connect_swapped (self->cards, "notify::compact", G_CALLBACK (update_cards_shown), self);
   g_signal_connect (self->detail, "message", G_CALLBACK (on_detail_message), self);
-  g_signal_connect (self->audience, "message", G_CALLBACK (on_detail_message), self);
-  g_signal_connect (self->audience, "team-changed", G_CALLBACK (on_team_changed), self);
 
   hub_window_actions_init (self);
   hub_window_account_init (self);

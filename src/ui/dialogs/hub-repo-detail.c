@@ -12,7 +12,6 @@
 
 #include "hub-chart.h"
 #include "hub-format.h"
-#include "hub-repo-audience.h"
 #include "hub-repo-detail.h"
 
 struct _HubRepoDetail
@@ -303,7 +302,6 @@ hub_repo_detail_init (HubRepoDetail *self)
   const char *properties[] = { "range", "bucket", "cumulative" };
 
   g_type_ensure (HUB_TYPE_CHART);
-  g_type_ensure (HUB_TYPE_REPO_AUDIENCE);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* The chart holds the choices: chart.range, chart.bucket, chart.cumulative. */
@@ -406,7 +404,8 @@ hub_repo_detail_get_card (HubRepoDetail *self,
   return NULL;
 }
 
-/* Where the window shows the repository's request logs, when it has some. */
+/* The box where the window shows the repository's request logs, when it
+ * has some. */
 GtkWidget *
 hub_repo_detail_get_audience (HubRepoDetail *self)
 {
