@@ -59,6 +59,42 @@ typedef struct
   HubHll *anonymous;   /* distinct hashedIp on lines without a user id */
 } LogSketches;
 
+/* Requests and sessions of one (day, country, region). */
+typedef struct
+{
+  guint64 requests;
+  guint64 sessions;
+  HubDay  day;
+  guint32 country;
+  guint32 region;
+} LogRegionCell;
+
+/* One identity in a day's top; requests 0: an empty slot. */
+typedef struct
+{
+  guint64 identity;
+  guint64 requests;
+  guint32 sessions;
+  guint32 flags;       /* LogTopFlags */
+} LogTopEntry;
+
+typedef enum
+{
+  LOG_TOP_USER     = 1 << 0,   /* seen as a hashedUserId */
+  LOG_TOP_INTERNAL = 1 << 1,   /* on an isInternal line */
+} LogTopFlags;
+
+/* A day's identities with the most requests (Misra–Gries): at most half
+ * the slots in use, found by the identity's hash; error: the requests
+ * taken from every identity when the summary was full. */
+typedef struct
+{
+  HubDay      day;
+  guint32     n;
+  guint64     error;
+  LogTopEntry slots[2 * HUB_LOG_TOP_SLOTS];
+} LogTop;
+
 /* The last line of an identity's session in one repository, while a later
  * line could still continue it. */
 typedef struct
@@ -83,7 +119,29 @@ struct _HubLogStore
   guint64    team_requests;
   gint64     horizon_ms;     /* the latest line's time; G_MININT64 before any */
   GArray    *open_sessions;  /* LogOpenSession, at the horizon */
+  LogStrings regions;
+  GArray    *region_cells;   /* LogRegionCell */
+  LogIndex   region_cell_index;
+  GArray    *tops;           /* LogTop, by day as they came */
+  guint32    last_top;       /* position + 1 of the last one found, or 0 */
+  GArray    *team;           /* guint64 identity hashes, sorted */
 };
+
+static inline guint64
+log_mix64 (guint64 x)
+{
+  x ^= x >> 33;
+  x *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  x ^= x >> 33;
+  x *= G_GUINT64_CONSTANT (0xc4ceb9fe1a85ec53);
+  x ^= x >> 33;
+  return x;
+}
+
+#define LOG_INDEX_FOR_EACH(ix, h, slot) \
+  for (LogSlot *slot = (ix)->slots ? &(ix)->slots[(guint32) (h) & (ix)->mask] : NULL; \
+       slot != NULL && slot->index != 0; \
+       slot = &(ix)->slots[((guint32) (slot - (ix)->slots) + 1) & (ix)->mask])
 
 static inline guint32
 log_cell_hash (HubDay  day,
@@ -101,6 +159,15 @@ log_cell_hash (HubDay  day,
   x ^= x >> 33;
   return (guint32) (x >> 32);
 }
+
+void     log_index_insert        (LogIndex     *index,
+                                  guint64       hash,
+                                  guint32       position);
+void     log_index_clear         (LogIndex     *index);
+void     log_strings_init        (LogStrings   *strings);
+void     log_strings_clear       (LogStrings   *strings);
+GArray  *log_strings_remap       (LogStrings   *into,
+                                  LogStrings   *from);
 
 guint64  log_hash_bytes          (const char   *data,
                                   gsize         len);
@@ -144,12 +211,40 @@ LogCell *log_store_cell_hashed   (HubLogStore  *store,
                                   guint32       method,
                                   guint32       status,
                                   guint32      *index);
+LogSketches *log_day_sketches    (GArray       *array,
+                                  LogIndex     *index,
+                                  HubDay        day,
+                                  guint32       part);
+void     log_merge_sketch        (HubHll      **into,
+                                  HubHll      **from,
+                                  gboolean      steal);
 LogSketches *log_store_repo_day  (HubLogStore  *store,
                                   HubDay        day,
                                   guint32       repo);
 LogSketches *log_store_country_day (HubLogStore *store,
                                     HubDay       day,
                                     guint32      country);
+/* Regions and top identities (hub-log-regions.c, hub-log-top.c) */
+LogRegionCell *log_store_region_cell (HubLogStore *store,
+                                      HubDay       day,
+                                      guint32      country,
+                                      guint32      region,
+                                      guint32     *index);
+void     log_regions_merge       (HubLogStore  *store,
+                                  HubLogStore  *other,
+                                  GArray       *country_map);
+LogTop  *log_store_top           (HubLogStore  *store,
+                                  HubDay        day);
+void     log_top_add             (LogTop       *top,
+                                  guint64       identity,
+                                  guint64       requests,
+                                  guint32       sessions,
+                                  guint32       flags);
+void     log_top_add_session     (LogTop       *top,
+                                  guint64       identity);
+void     log_tops_merge          (HubLogStore  *store,
+                                  HubLogStore  *other);
+
 void     log_store_merge         (HubLogStore  *store,
                                   HubLogStore  *other);
 gboolean log_store_add_files_full (HubLogStore          *store,

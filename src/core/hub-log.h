@@ -157,6 +157,77 @@ GHashTable   *hub_log_store_requests_by_status (HubLogStore *store,
 
 char         *hub_log_summary_to_json    (HubLogStore   *store);
 
+/* Who makes the requests: the identities with the most requests, kept a
+ * day at a time in a small summary of fixed size (Misra–Gries, the
+ * frequent-items summary: HUB_LOG_TOP_SLOTS identities a day). Over a range
+ * of days an identity's true requests lie between requests and requests +
+ * requests_error, and requests_error is at most the range's requests
+ * divided by HUB_LOG_TOP_SLOTS / 2; it is 0, and the figures exact, while
+ * no day has had more identities than the summary holds. Every line with
+ * an identity counts, errors and team traffic included, so that marked
+ * identities stay in sight to be unmarked. */
+#define HUB_LOG_TOP_SLOTS 128
+
+typedef struct
+{
+  char     *id;              /* the hash as 16 hexadecimal digits: what a team list takes */
+  char     *short_id;        /* its first 8 digits and an ellipsis, for display */
+  guint64   hash;            /* as hub_identity_hash() makes it */
+  guint64   requests;        /* at least this many */
+  guint64   requests_error;  /* and at most this many more */
+  guint64   sessions;        /* sessions begun while among its days' top: at least this many */
+  gboolean  is_user;         /* a hashedUserId; else only a hashedIp */
+  gboolean  team;            /* on the team list, or an isInternal line */
+} HubLogIdentity;
+
+#define HUB_TYPE_LOG_IDENTITY (hub_log_identity_get_type ())
+
+GType           hub_log_identity_get_type (void) G_GNUC_CONST;
+HubLogIdentity *hub_log_identity_copy     (const HubLogIdentity *identity);
+void            hub_log_identity_free     (HubLogIdentity       *identity);
+/* Whether id, an entry of a team list as the user wrote it, is this
+ * identity: for taking it off the list. */
+gboolean        hub_log_identity_matches  (const HubLogIdentity *identity,
+                                           const char           *id);
+
+/* The identities with the most requests over days first … last, most
+ * first (ties by hash), at most max of them: HubLogIdentity. */
+GPtrArray      *hub_log_store_top_identities (HubLogStore *store,
+                                              HubDay       first,
+                                              HubDay       last,
+                                              guint        max);
+/* Marks these ids (as HubLogOptions.team_ids takes them) as the team's in
+ * the top identities at once. The figures leave them out only once the
+ * logs are read again with the same list. */
+void            hub_log_store_set_team_ids   (HubLogStore        *store,
+                                              const char * const *team_ids);
+
+/* Where inside a country: requests and sessions by region (free text, as
+ * the logs write it). Lines without a region count for none; an aggregate
+ * without a region column has none. */
+typedef struct
+{
+  char    *region;
+  guint64  requests;
+  guint64  sessions;
+} HubLogRegion;
+
+#define HUB_TYPE_LOG_REGION (hub_log_region_get_type ())
+
+GType         hub_log_region_get_type    (void) G_GNUC_CONST;
+HubLogRegion *hub_log_region_copy        (const HubLogRegion *region);
+void          hub_log_region_free        (HubLogRegion       *region);
+
+/* The regions of a country (by index, as hub_log_store_get_country())
+ * over days first … last, most requests first (ties by name):
+ * HubLogRegion. */
+GPtrArray    *hub_log_store_regions      (HubLogStore   *store,
+                                          HubDay         first,
+                                          HubDay         last,
+                                          guint          country);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HubLogStore, hub_log_store_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HubLogIdentity, hub_log_identity_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HubLogRegion, hub_log_region_free)
 
 G_END_DECLS

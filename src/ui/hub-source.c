@@ -10,7 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "hub-source.h"
+#include "hub-source-private.h"
 
 #define ORG_PREFIX "org:"
 
@@ -28,6 +28,9 @@ struct _HubSource
   GFile         *file;
   GDateTime     *updated;      /* file modification or fetch time; NULL for the demo */
   GHashTable    *infos;        /* "type\nname" → HubRepoInfo, from the Hub's listings */
+  HubLogStore   *logs;         /* request logs, or NULL */
+  GPtrArray     *log_files;    /* GFile: the raw logs, to read again */
+  gboolean       team_excluded;
 };
 
 enum {
@@ -43,7 +46,7 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (HubSource, hub_source, G_TYPE_OBJECT)
 
-static HubSource *
+HubSource *
 hub_source_new (HubSourceKind  kind,
                 const char    *id,
                 const char    *title,
@@ -60,8 +63,8 @@ hub_source_new (HubSourceKind  kind,
   return self;
 }
 
-static char *
-export_name_for_file (GFile *file)
+char *
+hub_source_export_name_for_file (GFile *file)
 {
   g_autofree char *base = g_file_get_basename (file);
   char *dot = base ? strrchr (base, '.') : NULL;
@@ -98,7 +101,7 @@ load_file_thread (GTask        *task,
   g_autofree char *display = g_file_get_parse_name (data->file);
   g_autofree char *uri = g_file_get_uri (data->file);
   g_autofree char *base = g_file_get_basename (data->file);
-  g_autofree char *export_name = export_name_for_file (data->file);
+  g_autofree char *export_name = hub_source_export_name_for_file (data->file);
   HubSource *source;
 
   if (path == NULL)
@@ -162,6 +165,7 @@ load_demo_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(HubDataset) dataset = NULL;
+  g_autoptr(HubSource) source = NULL;
 
   bytes = g_resources_lookup_data (DEMO_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
   if (bytes != NULL)
@@ -171,11 +175,15 @@ load_demo_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  g_task_return_pointer (task,
-                         hub_source_new (HUB_SOURCE_KIND_DEMO, "demo",
-                                         /* Translators: the name of the demo organisation's source */
-                                         _("Demo: Aurora Labs"), "demo", dataset),
-                         g_object_unref);
+  source = hub_source_new (HUB_SOURCE_KIND_DEMO, "demo",
+                           /* Translators: the name of the demo organisation's source */
+                           _("Demo: Aurora Labs"), "demo", dataset);
+  if (!hub_source_add_demo_logs (source, cancellable, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_pointer (task, g_steal_pointer (&source), g_object_unref);
 }
 
 /* The demo organisation, shipped compressed in the resource. */
@@ -231,6 +239,8 @@ hub_source_finalize (GObject *object)
   g_clear_object (&self->file);
   g_clear_pointer (&self->updated, g_date_time_unref);
   g_clear_pointer (&self->infos, g_hash_table_unref);
+  g_clear_pointer (&self->logs, hub_log_store_free);
+  g_clear_pointer (&self->log_files, g_ptr_array_unref);
 
   G_OBJECT_CLASS (hub_source_parent_class)->finalize (object);
 }
@@ -340,6 +350,70 @@ hub_source_get_updated (HubSource *self)
 {
   g_return_val_if_fail (HUB_IS_SOURCE (self), NULL);
   return self->updated;
+}
+
+/* Request logs, when the source has them; NULL otherwise. */
+HubLogStore *
+hub_source_get_logs (HubSource *self)
+{
+  g_return_val_if_fail (HUB_IS_SOURCE (self), NULL);
+  return self->logs;
+}
+
+/* Whether the logs' figures leave the organisation's own traffic out. */
+gboolean
+hub_source_get_team_excluded (HubSource *self)
+{
+  g_return_val_if_fail (HUB_IS_SOURCE (self), FALSE);
+  return self->team_excluded;
+}
+
+/* For hub-source-logs.c: a file's source (file and updated taken). */
+HubSource *
+hub_source_new_for_file (GFile      *file,
+                         GDateTime  *updated,
+                         HubDataset *dataset)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *base = g_file_get_basename (file);
+  g_autofree char *export_name = hub_source_export_name_for_file (file);
+  HubSource *self = hub_source_new (HUB_SOURCE_KIND_FILE, uri, base, export_name, dataset);
+
+  self->file = file;
+  self->updated = updated;
+  return self;
+}
+
+void
+hub_source_set_logs (HubSource   *self,
+                     HubLogStore *logs,
+                     GPtrArray   *log_files,
+                     gboolean     team_excluded)
+{
+  g_clear_pointer (&self->logs, hub_log_store_free);
+  g_clear_pointer (&self->log_files, g_ptr_array_unref);
+  self->logs = logs;
+  self->log_files = log_files;
+  self->team_excluded = team_excluded;
+}
+
+GPtrArray *
+hub_source_get_log_files (HubSource *self)
+{
+  return self->log_files;
+}
+
+/* A copy that shares everything but the logs, for reading them again. */
+HubSource *
+hub_source_copy_without_logs (HubSource *self)
+{
+  HubSource *copy = hub_source_new (self->kind, self->id, self->title, self->export_name,
+                                    self->dataset);
+
+  copy->file = self->file ? g_object_ref (self->file) : NULL;
+  copy->updated = self->updated ? g_date_time_ref (self->updated) : NULL;
+  copy->infos = self->infos ? g_hash_table_ref (self->infos) : NULL;
+  return copy;
 }
 
 static char *

@@ -37,6 +37,29 @@ void           hub_source_load_demo_async      (GCancellable         *cancellabl
 HubSource     *hub_source_load_finish          (GAsyncResult         *result,
                                                 GError              **error);
 
+/* hub-source-logs.c: files and folders, breakdowns and request logs told
+ * apart by their header. Each breakdown makes a source; the logs join the
+ * first breakdown's source, or make one of their own. */
+void           hub_source_load_files_async     (GListModel           *files,
+                                                HubProgress          *progress,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+GPtrArray     *hub_source_load_files_finish    (GAsyncResult         *result,
+                                                GError              **error);
+/* The same source with its raw logs read again, with team traffic
+ * (team_ids and isInternal) left out or not. */
+void           hub_source_reread_logs_async    (HubSource            *self,
+                                                const char * const   *team_ids,
+                                                gboolean              exclude_team,
+                                                HubProgress          *progress,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+HubSource     *hub_source_reread_logs_finish   (GAsyncResult         *result,
+                                                GError              **error);
+GListModel    *hub_source_dup_files            (HubSource            *self);
+
 HubSourceKind  hub_source_get_kind             (HubSource            *self);
 const char    *hub_source_get_id               (HubSource            *self);
 const char    *hub_source_get_title            (HubSource            *self);
@@ -44,6 +67,16 @@ const char    *hub_source_get_export_name      (HubSource            *self);
 HubDataset    *hub_source_get_dataset          (HubSource            *self);
 GFile         *hub_source_get_file             (HubSource            *self);
 GDateTime     *hub_source_get_updated          (HubSource            *self);
+HubLogStore   *hub_source_get_logs             (HubSource            *self);
+/* The organisation's own identities (hashed ids, as a team list takes
+ * them) and whether their traffic is left out, kept per source. */
+GStrv          hub_source_load_team            (HubSource            *self,
+                                                gboolean             *exclude);
+gboolean       hub_source_save_team            (HubSource            *self,
+                                                const char * const   *ids,
+                                                gboolean              exclude,
+                                                GError              **error);
+gboolean       hub_source_get_team_excluded    (HubSource            *self);
 
 void               hub_source_set_repo_infos  (HubSource            *self,
                                                GPtrArray            *infos);

@@ -23,12 +23,7 @@ on_open_chosen (GObject      *object,
 
   if (files == NULL || self->sources == NULL)
     return;
-  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-    {
-      g_autoptr(GFile) file = g_list_model_get_item (files, i);
-
-      hub_window_open_file (self, file);
-    }
+  hub_window_open_files (self, files);
 }
 
 static void
@@ -42,18 +37,50 @@ open_activated (GSimpleAction *action,
   g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (csv, _("CSV Files"));
+  gtk_file_filter_set_name (csv, _("Breakdowns and Request Logs"));
   gtk_file_filter_add_mime_type (csv, "text/csv");
   gtk_file_filter_add_suffix (csv, "csv");
+  gtk_file_filter_add_suffix (csv, "jsonl");
+  gtk_file_filter_add_suffix (csv, "json");
+  gtk_file_filter_add_suffix (csv, "gz");
   gtk_file_filter_set_name (all, _("All Files"));
   gtk_file_filter_add_pattern (all, "*");
   g_list_store_append (filters, csv);
   g_list_store_append (filters, all);
-  gtk_file_dialog_set_title (dialog, _("Open Download Breakdown"));
+  gtk_file_dialog_set_title (dialog, _("Open Downloads or Request Logs"));
   gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
   gtk_file_dialog_set_default_filter (dialog, csv);
   gtk_file_dialog_open_multiple (dialog, GTK_WINDOW (self), NULL, on_open_chosen,
                                  g_object_ref (self));
+}
+
+static void
+on_folders_chosen (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(HubWindow) self = user_data;
+  g_autoptr(GListModel) folders = gtk_file_dialog_select_multiple_folders_finish (GTK_FILE_DIALOG (object),
+                                                                                result, NULL);
+
+  if (folders == NULL || self->sources == NULL)
+    return;
+  hub_window_open_files (self, folders);
+}
+
+/* A folder of request logs (a file a day, as the Hub exports them), with
+ * or without its breakdown. */
+static void
+open_folder_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  HubWindow *self = user_data;
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+
+  gtk_file_dialog_set_title (dialog, _("Open a Folder of Request Logs"));
+  gtk_file_dialog_select_multiple_folders (dialog, GTK_WINDOW (self), NULL, on_folders_chosen,
+                                           g_object_ref (self));
 }
 
 static void
@@ -108,7 +135,11 @@ refresh_activated (GSimpleAction *action,
   GFile *file = self->source ? hub_source_get_file (self->source) : NULL;
 
   if (file != NULL)
-    hub_window_open_file (self, file);
+    {
+      g_autoptr(GListModel) files = hub_source_dup_files (self->source);
+
+      hub_window_open_files (self, files);
+    }
   else if (self->source != NULL &&
            hub_source_get_kind (self->source) == HUB_SOURCE_KIND_ORGANIZATION)
     hub_window_open_org (self, hub_source_id_get_organization (hub_source_get_id (self->source)),
@@ -236,6 +267,7 @@ insights_activated (GSimpleAction *action,
 
 static const GActionEntry win_entries[] = {
   { "open", open_activated },
+  { "open-folder", open_folder_activated },
   { "open-demo", open_demo_activated },
   { "sign-in", sign_in_activated },
   { "open-org", open_org_activated, "s" },

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "hub-account.h"
+#include "hub-audience-view.h"
 #include "hub-repo-detail.h"
 #include "hub-trend-chart.h"
 #include "hub-window.h"
@@ -41,6 +42,11 @@ struct _HubWindow
   GtkLabel             *chart_title;
   HubTrendChart        *trend_chart;
   HubRepoTable         *table;
+  AdwViewStack         *view_stack;
+  GtkWidget            *switcher_box;
+  GtkWidget            *switcher_bar;
+  AdwClamp             *audience_clamp;
+  HubAudienceView      *audience;      /* NULL until a source has logs */
   AdwNavigationPage    *detail_page;
   GtkStack             *detail_stack;
   HubRepoDetail        *detail;

@@ -14,6 +14,8 @@
 #include "hub-format.h"
 #include "hub-net.h"
 #include "hub-spike-notifier.h"
+#include "hub-repo-audience.h"
+#include "hub-repo-table-audience.h"
 #include "hub-window-private.h"
 
 #define PROGRESS_INTERVAL_MS 100
@@ -91,6 +93,65 @@ update_chart (HubWindow *self)
   gtk_label_set_label (self->chart_title, hub_trend_chart_get_title (self->trend_chart));
 }
 
+static void on_detail_message (HubRepoDetail *detail,
+                               const char    *message,
+                               HubWindow     *self);
+static void on_team_changed   (HubAudienceView *view,
+                               gboolean         exclude,
+                               HubWindow       *self);
+
+/* The Audience view is made the first time a source has request logs: a
+ * window without logs pays nothing for it. */
+static void
+ensure_audience_view (HubWindow *self)
+{
+  if (self->audience != NULL)
+    return;
+  self->audience = HUB_AUDIENCE_VIEW (hub_audience_view_new ());
+  gtk_widget_set_margin_top (GTK_WIDGET (self->audience), 12);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->audience), 12);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->audience), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->audience), 12);
+  adw_clamp_set_child (self->audience_clamp, GTK_WIDGET (self->audience));
+  g_signal_connect (self->audience, "message", G_CALLBACK (on_detail_message), self);
+  g_signal_connect (self->audience, "team-changed", G_CALLBACK (on_team_changed), self);
+}
+
+/* The table's Uniques and Sessions over the Audience view's days. */
+static void
+update_table_audience (HubWindow *self)
+{
+  HubDay first = HUB_DAY_NONE, last = HUB_DAY_NONE;
+
+  if (self->audience != NULL)
+    hub_audience_view_get_span (self->audience, &first, &last);
+  hub_repo_table_set_audience (self->table,
+                               self->source ? hub_source_get_logs (self->source) : NULL,
+                               first, last);
+}
+
+/* The Audience view, and the switcher to it, for a source with request
+ * logs; a source of logs alone opens on it. */
+static void
+show_audience (HubWindow *self,
+               HubSource *source)
+{
+  gboolean logs = hub_source_get_logs (source) != NULL;
+  gboolean breakdown = hub_dataset_get_totals (hub_source_get_dataset (source))->as_of != HUB_DAY_NONE;
+
+  if (logs)
+    ensure_audience_view (self);
+  if (self->audience != NULL)
+    hub_audience_view_set_source (self->audience, source, self->period);
+  update_table_audience (self);
+  gtk_widget_set_visible (self->switcher_box, logs);
+  gtk_widget_set_visible (self->switcher_bar, logs);
+  if (!logs)
+    adw_view_stack_set_visible_child_name (self->view_stack, "downloads");
+  else if (!breakdown)
+    adw_view_stack_set_visible_child_name (self->view_stack, "audience");
+}
+
 static void
 show_source (HubWindow *self,
              HubSource *source)
@@ -108,6 +169,7 @@ show_source (HubWindow *self,
   update_chart (self);
   hub_repo_table_set_dataset (self->table, hub_source_get_dataset (source), self->period);
   hub_repo_table_set_source_infos (self->table, source);
+  show_audience (self, source);
 
   g_settings_set_string (self->settings, "last-source", hub_source_get_id (source));
   gtk_label_set_label (self->source_label, hub_source_get_title (source));
@@ -145,6 +207,9 @@ apply_period (HubWindow *self)
   hub_summary_cards_set_source (self->cards, self->source, period);
   update_chart (self);
   hub_repo_table_set_period (self->table, period);
+  if (self->audience != NULL)
+    hub_audience_view_set_source (self->audience, self->source, period);
+  update_table_audience (self);
 }
 
 static void
@@ -204,21 +269,37 @@ on_source_loaded (GObject      *object,
 {
   g_autoptr(HubWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(HubSource) source = hub_source_load_finish (result, &error);
+  g_autoptr(GPtrArray) sources = NULL;
+
+  if (g_task_get_source_tag (G_TASK (result)) == hub_source_load_files_async)
+    sources = hub_source_load_files_finish (result, &error);
+  else
+    {
+      HubSource *source = hub_source_load_finish (result, &error);
+
+      if (source != NULL)
+        {
+          sources = g_ptr_array_new_with_free_func (g_object_unref);
+          g_ptr_array_add (sources, source);
+        }
+    }
 
   finish_loading (self);
   /* The window went away while the worker ran. */
   if (self->sources == NULL)
     return;
 
-  if (source != NULL)
-    {
-      g_debug ("Read %s in %.3f s", hub_source_get_title (source),
-               (g_get_monotonic_time () - self->load_started) / (double) G_USEC_PER_SEC);
-      hub_window_add_source (self, source);
-      g_debug ("Models and widgets set %.3f s after the load started",
-               (g_get_monotonic_time () - self->load_started) / (double) G_USEC_PER_SEC);
-    }
+  if (sources != NULL)
+    for (guint i = 0; i < sources->len; i++)
+      {
+        HubSource *source = g_ptr_array_index (sources, i);
+
+        g_debug ("Read %s in %.3f s", hub_source_get_title (source),
+                 (g_get_monotonic_time () - self->load_started) / (double) G_USEC_PER_SEC);
+        hub_window_add_source (self, source);
+        g_debug ("Models and widgets set %.3f s after the load started",
+                 (g_get_monotonic_time () - self->load_started) / (double) G_USEC_PER_SEC);
+      }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     hub_window_show_toast (self, error->message);
 
@@ -228,13 +309,14 @@ on_source_loaded (GObject      *object,
 static void
 start_next_load (HubWindow *self)
 {
-  g_autoptr(GFile) file = g_queue_pop_head (&self->pending);
-  g_autofree char *name = file ? g_file_get_basename (file) : g_strdup (_("demo data"));
+  g_autoptr(GListModel) files = g_queue_pop_head (&self->pending);
+  g_autoptr(GFile) first = files ? g_list_model_get_item (files, 0) : NULL;
+  g_autofree char *name = first ? g_file_get_basename (first) : g_strdup (_("demo data"));
 
   hub_window_begin_progress (self, name, FALSE);
-  if (file != NULL)
-    hub_source_load_file_async (file, self->progress, self->load_cancellable,
-                                on_source_loaded, g_object_ref (self));
+  if (files != NULL)
+    hub_source_load_files_async (files, self->progress, self->load_cancellable,
+                                 on_source_loaded, g_object_ref (self));
   else
     hub_source_load_demo_async (self->load_cancellable, on_source_loaded, g_object_ref (self));
 }
@@ -290,11 +372,12 @@ hub_window_end_progress (HubWindow *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
+/* files: GFile, read together; NULL for the demo. */
 static void
-queue_load (HubWindow *self,
-            GFile     *file)
+queue_load (HubWindow  *self,
+            GListModel *files)
 {
-  g_queue_push_tail (&self->pending, file ? g_object_ref (file) : NULL);
+  g_queue_push_tail (&self->pending, files ? g_object_ref (files) : NULL);
   if (self->load_cancellable == NULL)
     start_next_load (self);
 }
@@ -307,11 +390,43 @@ on_drop (GtkDropTarget *target,
          HubWindow     *self)
 {
   GSList *files = gdk_file_list_get_files (g_value_get_boxed (value));
+  g_autoptr(GListStore) store = g_list_store_new (G_TYPE_FILE);
 
   for (GSList *l = files; l != NULL; l = l->next)
-    hub_window_open_file (self, l->data);
+    g_list_store_append (store, l->data);
   g_slist_free (files);
-  return files != NULL;
+  if (g_list_model_get_n_items (G_LIST_MODEL (store)) == 0)
+    return FALSE;
+  hub_window_open_files (self, G_LIST_MODEL (store));
+  return TRUE;
+}
+
+/* The repository's request logs under its downloads, when the logs name it. */
+static void
+show_repo_audience (HubWindow *self,
+                    guint      index)
+{
+  HubDataset *dataset = hub_source_get_dataset (self->source);
+  const HubRepo *repo = hub_dataset_get_repo (dataset, index);
+  GtkWidget *slot = hub_repo_detail_get_audience (self->detail);
+  GtkWidget *audience = gtk_widget_get_first_child (slot);
+  HubLogStore *logs = hub_source_get_logs (self->source);
+  HubDay first, last;
+
+  if (logs == NULL || self->audience == NULL)
+    {
+      gtk_widget_set_visible (slot, FALSE);
+      return;
+    }
+  if (audience == NULL)
+    {
+      audience = hub_repo_audience_new ();
+      gtk_box_append (GTK_BOX (slot), audience);
+    }
+  hub_audience_view_get_span (self->audience, &first, &last);
+  gtk_widget_set_visible (slot, hub_repo_audience_set_repo (HUB_REPO_AUDIENCE (audience), logs,
+                                                            dataset, repo->type, repo->name,
+                                                            first, last));
 }
 
 static void
@@ -327,8 +442,66 @@ on_repo_activated (HubRepoTable *table,
   adw_navigation_page_set_title (self->detail_page,
                                  hub_dataset_get_repo (hub_source_get_dataset (self->source),
                                                        index)->name);
+  show_repo_audience (self, index);
   gtk_stack_set_visible_child_name (self->detail_stack, "repository");
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+}
+
+static void
+on_logs_reread (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(HubWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HubSource) source = hub_source_reread_logs_finish (result, &error);
+
+  finish_loading (self);
+  if (self->sources == NULL)
+    return;
+  if (source != NULL)
+    hub_window_add_source (self, source);
+  else
+    {
+      /* What was shown stays, the team switch with it, and is what the
+       * next opening reads. */
+      if (self->source != NULL)
+        {
+          gboolean saved;
+          g_auto(GStrv) team = hub_source_load_team (self->source, &saved);
+
+          hub_source_save_team (self->source, (const char * const *) team,
+                                hub_source_get_team_excluded (self->source), NULL);
+          if (self->audience != NULL)
+            hub_audience_view_set_source (self->audience, self->source, self->period);
+        }
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        hub_window_show_toast (self, error->message);
+    }
+  hub_window_end_progress (self);
+}
+
+/* Team traffic in or out: the raw logs read again, with progress. */
+static void
+on_team_changed (HubAudienceView *view,
+                 gboolean         exclude,
+                 HubWindow       *self)
+{
+  g_autofree char *name = NULL;
+  g_auto(GStrv) team = NULL;
+  gboolean saved;
+
+  if (self->source == NULL || hub_window_get_loading (self))
+    {
+      if (self->source != NULL && self->audience != NULL)
+        hub_audience_view_set_source (self->audience, self->source, self->period);
+      return;
+    }
+  name = g_strdup (hub_source_get_title (self->source));
+  team = hub_source_load_team (self->source, &saved);
+  hub_window_begin_progress (self, name, FALSE);
+  hub_source_reread_logs_async (self->source, (const char * const *) team, exclude, self->progress,
+                                self->load_cancellable, on_logs_reread, g_object_ref (self));
 }
 
 static void
@@ -477,6 +650,10 @@ hub_window_class_init (HubWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HubWindow, chart_title);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, trend_chart);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, table);
+  gtk_widget_class_bind_template_child (widget_class, HubWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, HubWindow, switcher_box);
+  gtk_widget_class_bind_template_child (widget_class, HubWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, HubWindow, audience_clamp);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, detail_page);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, detail);
@@ -538,15 +715,32 @@ hub_window_new (GtkApplication *application)
   return g_object_new (HUB_TYPE_WINDOW, "application", application, NULL);
 }
 
-/* Opens a breakdown file as a source of its own (or reloads it, when open). */
+/* Opens a breakdown file as a source of its own (or reloads it, when open);
+ * a file of request logs, or a folder, as hub_window_open_files() does. */
 void
 hub_window_open_file (HubWindow *self,
                       GFile     *file)
 {
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+
   g_return_if_fail (HUB_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  queue_load (self, file);
+  g_list_store_append (files, file);
+  queue_load (self, G_LIST_MODEL (files));
+}
+
+/* Opens files chosen together (GFile: breakdowns, request logs, folders of
+ * them): each breakdown as a source, with the logs beside the first. */
+void
+hub_window_open_files (HubWindow  *self,
+                       GListModel *files)
+{
+  g_return_if_fail (HUB_IS_WINDOW (self));
+  g_return_if_fail (G_IS_LIST_MODEL (files));
+
+  if (g_list_model_get_n_items (files) > 0)
+    queue_load (self, files);
 }
 
 void

@@ -19,6 +19,8 @@ G_DECLARE_FINAL_TYPE (HubWindow, hub_window, HUB, WINDOW, AdwApplicationWindow)
 HubWindow       *hub_window_new                  (GtkApplication *application);
 void             hub_window_open_file            (HubWindow      *self,
                                                   GFile          *file);
+void             hub_window_open_files           (HubWindow      *self,
+                                                  GListModel     *files);
 void             hub_window_open_demo            (HubWindow      *self);
 void             hub_window_restore_last_source  (HubWindow      *self);
 void             hub_window_add_source           (HubWindow      *self,

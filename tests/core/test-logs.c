@@ -10,10 +10,13 @@
 #include <string.h>
 #include <xxhash.h>
 
+#include "hub-identity.h"
 #include "hub-log-private.h"
 #include "hub-test-util.h"
 
 #define HEADER "timestamp,status,method,repoName,repoType,hashedUserId,hashedIp,country,region\n"
+#define HEADER_INTERNAL \
+  "timestamp,status,method,repoName,repoType,hashedUserId,hashedIp,country,region,isInternal\n"
 #define U1 "aaaaaaaaaaaaaaaa0001"
 #define U2 "bbbbbbbbbbbbbbbb0002"
 
@@ -58,6 +61,43 @@ add_paths_full (HubLogStore          *store,
                                    through_csv, NULL, NULL, error);
 }
 
+/* The top identities (while exact) and every country's regions, as text. */
+static char *
+audience_of (HubLogStore *store)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) top = hub_log_store_top_identities (store, G_MININT32, G_MAXINT32,
+                                                             G_MAXUINT);
+
+  for (guint i = 0; i < top->len; i++)
+    {
+      HubLogIdentity *identity = top->pdata[i];
+
+      if (identity->requests_error != 0)
+        {
+          g_string_append (text, "approximate;");
+          break;
+        }
+      g_string_append_printf (text, "%s %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %d %d;",
+                              identity->id, identity->requests, identity->sessions,
+                              identity->is_user, identity->team);
+    }
+  for (guint c = 0; c < hub_log_store_get_n_countries (store); c++)
+    {
+      g_autoptr(GPtrArray) regions = hub_log_store_regions (store, G_MININT32, G_MAXINT32, c);
+
+      g_string_append_printf (text, "\n%s:", hub_log_store_get_country (store, c));
+      for (guint i = 0; i < regions->len; i++)
+        {
+          HubLogRegion *region = regions->pdata[i];
+
+          g_string_append_printf (text, " %s %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT ";",
+                                  region->region, region->requests, region->sessions);
+        }
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 /* Read the way the app reads; and every time once more with every CSV line
  * through libcsv, which must give the same figures, or the same error. */
 static gboolean
@@ -79,8 +119,11 @@ add_paths (HubLogStore          *store,
     {
       g_autofree char *a = hub_log_summary_to_json (fast);
       g_autofree char *b = hub_log_summary_to_json (slow);
+      g_autofree char *fast_audience = audience_of (fast);
+      g_autofree char *slow_audience = audience_of (slow);
 
       g_assert_cmpstr (a, ==, b);
+      g_assert_cmpstr (fast_audience, ==, slow_audience);
     }
   else
     g_assert_cmpstr (fast_error->message, ==, slow_error->message);
@@ -870,6 +913,377 @@ test_aggregate (void)
   assert_refused (bad_day, strlen (bad_day), HUB_LOG_ERROR_BAD_DATE, 2, "day");
 }
 
+/* The identity at position i of the top over all days. */
+static HubLogIdentity *
+top_at (GPtrArray *top,
+        guint      i)
+{
+  g_assert_cmpuint (i, <, top->len);
+  return top->pdata[i];
+}
+
+static guint64
+hash_of (const char *id)
+{
+  return hub_identity_hash (id, strlen (id));
+}
+
+/* Identities with the most requests, errors included; ties by hash; their
+ * sessions; the display form; marking from the team list and isInternal. */
+static void
+test_top_identities (void)
+{
+  const char *texts[] = {
+    HEADER_INTERNAL
+    "2026-06-01T10:00:00Z,302,GET,acme/m,model," U2 ",,US,,\n"
+    "2026-06-01T10:01:00Z,302,GET,acme/m,model," U1 ",,US,,\n"
+    "2026-06-01T10:02:00Z,404,GET,acme/m,model," U1 ",,US,,\n"
+    "2026-06-01T10:20:00Z,302,GET,acme/m,model," U2 ",,US,,\n"
+    "2026-06-01T10:21:00Z,302,GET,acme/m,model,,1.2.3.4,US,,true\n"
+    "2026-06-01T10:22:00Z,302,GET,acme/m,model,,,US,,\n",
+    NULL
+  };
+  const char *team[] = { U2, NULL };
+  HubLogOptions with_team = { team, FALSE, FALSE };
+  HubLogOptions without_team = { team, TRUE, FALSE };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HubLogStore) store = read_texts (texts, NULL, &error);
+  g_autoptr(HubLogStore) marked = NULL;
+  g_autoptr(HubLogStore) excluded = NULL;
+  g_autoptr(GPtrArray) top = NULL;
+  g_autoptr(GPtrArray) two = NULL;
+  HubLogIdentity *first, *second, *third;
+  g_autoptr(HubLogIdentity) copy = NULL;
+
+  g_assert_no_error (error);
+  top = hub_log_store_top_identities (store, G_MININT32, G_MAXINT32, 10);
+  /* The line with neither id is no one's. */
+  g_assert_cmpuint (top->len, ==, 3);
+  first = top_at (top, 0);
+  second = top_at (top, 1);
+  third = top_at (top, 2);
+  /* U1 and U2 tie at 2 (U1's 404 counts): the smaller hash first. */
+  g_assert_cmpuint (first->requests, ==, 2);
+  g_assert_cmpuint (second->requests, ==, 2);
+  g_assert_cmpuint (first->hash, <, second->hash);
+  g_assert_cmpuint (first->hash, ==, MIN (hash_of (U1), hash_of (U2)));
+  g_assert_cmpuint (third->requests, ==, 1);
+  g_assert_cmpuint (third->hash, ==, hash_of ("1.2.3.4"));
+  g_assert_false (third->is_user);
+  g_assert_true (first->is_user);
+  g_assert_cmpuint (first->requests_error, ==, 0);
+  /* U2's lines are 20 minutes apart: two sessions; U1's 404 begins none. */
+  g_assert_cmpuint (first->hash == hash_of (U2) ? first->sessions : second->sessions, ==, 2);
+  g_assert_cmpuint (first->hash == hash_of (U1) ? first->sessions : second->sessions, ==, 1);
+
+  /* The id goes on a team list as it is, and means the same identity. */
+  g_assert_cmpuint (strlen (first->id), ==, 16);
+  g_assert_cmpuint (hash_of (first->id), ==, first->hash);
+  g_assert_true (hub_log_identity_matches (first, first->id));
+  g_assert_cmpint (strncmp (first->short_id, first->id, 8), ==, 0);
+  g_assert_cmpstr (first->short_id + 8, ==, "…");
+  g_assert_true (hub_log_identity_matches (third, "1.2.3.4"));
+  g_assert_false (hub_log_identity_matches (third, "1.2.3.5"));
+  g_assert_false (hub_log_identity_matches (third, ""));
+  copy = hub_log_identity_copy (third);
+  g_assert_cmpstr (copy->id, ==, third->id);
+  g_assert_cmpuint (copy->requests, ==, third->requests);
+
+  /* isInternal marks the address; nobody else is marked yet. */
+  g_assert_true (third->team);
+  g_assert_false (first->team);
+  g_assert_false (second->team);
+
+  /* Marking U2 by the id shown shows it marked at once. */
+  {
+    const char *ids[] = { first->hash == hash_of (U2) ? first->id : second->id, NULL };
+
+    hub_log_store_set_team_ids (store, ids);
+    two = hub_log_store_top_identities (store, G_MININT32, G_MAXINT32, 2);
+    g_assert_cmpuint (two->len, ==, 2);
+    for (guint i = 0; i < 2; i++)
+      g_assert_cmpint (top_at (two, i)->team, ==, top_at (two, i)->hash == hash_of (U2));
+    hub_log_store_set_team_ids (store, NULL);
+  }
+  g_clear_pointer (&two, g_ptr_array_unref);
+  two = hub_log_store_top_identities (store, G_MININT32, G_MAXINT32, 2);
+  g_assert_false (top_at (two, 0)->team || top_at (two, 1)->team);
+
+  /* Read with the team list, U2 is marked; left out of the figures, it is
+   * still in the top, with its requests, to be unmarked. */
+  marked = read_texts (texts, &with_team, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&two, g_ptr_array_unref);
+  two = hub_log_store_top_identities (marked, G_MININT32, G_MAXINT32, 2);
+  for (guint i = 0; i < 2; i++)
+    g_assert_cmpint (top_at (two, i)->team, ==, top_at (two, i)->hash == hash_of (U2));
+  excluded = read_texts (texts, &without_team, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&two, g_ptr_array_unref);
+  two = hub_log_store_top_identities (excluded, G_MININT32, G_MAXINT32, 2);
+  g_assert_cmpuint (two->len, ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_cmpuint (top_at (two, i)->requests, ==, 2);
+      if (top_at (two, i)->hash == hash_of (U2))
+        {
+          g_assert_true (top_at (two, i)->team);
+          g_assert_cmpuint (top_at (two, i)->sessions, ==, 0);
+        }
+    }
+
+  /* max 0: none; a range without days: none. */
+  g_clear_pointer (&two, g_ptr_array_unref);
+  two = hub_log_store_top_identities (store, G_MININT32, G_MAXINT32, 0);
+  g_assert_cmpuint (two->len, ==, 0);
+  g_clear_pointer (&two, g_ptr_array_unref);
+  two = hub_log_store_top_identities (store, 0, 1, 10);
+  g_assert_cmpuint (two->len, ==, 0);
+}
+
+/* A day of one heavy identity per ten lines, and many with one request
+ * each: exact while the summary holds every identity of the day; then the
+ * heavy ones still on top, each within the error, which stays within the
+ * day's requests / (HUB_LOG_TOP_SLOTS / 2). */
+static void
+test_top_capacity (void)
+{
+  for (guint distinct = HUB_LOG_TOP_SLOTS - 3; distinct <= 4000; distinct += 3875)
+    {
+      g_autoptr(GString) text = g_string_new (HEADER);
+      const char *texts[] = { NULL, NULL };
+      g_autoptr(GError) error = NULL;
+      g_autoptr(HubLogStore) store = NULL;
+      g_autoptr(GPtrArray) top = NULL;
+      guint64 heavy[3] = { 0, 0, 0 };
+      guint64 lines = 0;
+
+      for (guint i = 0; i < distinct; i++)
+        {
+          /* Before each light identity, a heavy one: 3 heavy, 2:3:5. */
+          guint h = i % 10 < 2 ? 0 : i % 10 < 5 ? 1 : 2;
+
+          g_string_append_printf (text, "2026-06-01T10:%02u:%02uZ,302,GET,acme/m,model,heavy-%u,,US,\n"
+                                  "2026-06-01T10:%02u:%02uZ,302,GET,acme/m,model,,light-%u,US,\n",
+                                  i / 60 % 60, i % 60, h, i / 60 % 60, i % 60, i);
+          heavy[h]++;
+          lines += 2;
+        }
+      texts[0] = text->str;
+      store = read_texts (texts, NULL, &error);
+      g_assert_no_error (error);
+      top = hub_log_store_top_identities (store, G_MININT32, G_MAXINT32, 3);
+      g_assert_cmpuint (top->len, ==, 3);
+      for (guint i = 0; i < 3; i++)
+        {
+          HubLogIdentity *identity = top_at (top, i);
+          guint64 truth = heavy[2 - i];
+
+          g_assert_cmpuint (identity->hash, ==, hash_of (i == 0 ? "heavy-2" : i == 1 ? "heavy-1"
+                                                                   : "heavy-0"));
+          g_assert_cmpuint (identity->requests, <=, truth);
+          g_assert_cmpuint (identity->requests + identity->requests_error, >=, truth);
+          g_assert_cmpuint (identity->requests_error, <=, lines / (HUB_LOG_TOP_SLOTS / 2));
+          if (distinct + 3 <= HUB_LOG_TOP_SLOTS)
+            {
+              g_assert_cmpuint (identity->requests_error, ==, 0);
+              g_assert_cmpuint (identity->requests, ==, truth);
+            }
+          else
+            g_assert_cmpuint (identity->requests_error, >, 0);
+        }
+    }
+}
+
+/* A range's top adds its days up: an identity's requests and sessions over
+ * both days; either day alone. */
+static void
+test_top_days (void)
+{
+  const char *texts[] = { DAY1, DAY2, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HubLogStore) store = read_texts (texts, NULL, &error);
+  g_autoptr(GPtrArray) both = NULL;
+  g_autoptr(GPtrArray) day1 = NULL;
+  g_autoptr(GPtrArray) day2 = NULL;
+  HubDay first, last;
+
+  g_assert_no_error (error);
+  g_assert_true (hub_log_store_get_days (store, &first, &last));
+  both = hub_log_store_top_identities (store, first, last, 10);
+  day1 = hub_log_store_top_identities (store, first, first, 10);
+  day2 = hub_log_store_top_identities (store, last, last, 10);
+  g_assert_cmpuint (both->len, ==, 2);
+  /* U1: two lines each day; sessions 12:00, 23:57 → 00:01, 09:00. */
+  g_assert_cmpuint (top_at (both, 0)->hash, ==, hash_of (U1));
+  g_assert_cmpuint (top_at (both, 0)->requests, ==, 4);
+  g_assert_cmpuint (top_at (both, 0)->sessions, ==, 3);
+  g_assert_cmpuint (top_at (both, 1)->requests, ==, 2);
+  g_assert_cmpuint (top_at (both, 1)->sessions, ==, 1);
+  g_assert_false (top_at (both, 1)->is_user);
+  g_assert_cmpuint (top_at (day1, 0)->requests, ==, 2);
+  g_assert_cmpuint (top_at (day1, 0)->sessions, ==, 2);
+  g_assert_cmpuint (top_at (day2, 0)->requests, ==, 2);
+  g_assert_cmpuint (top_at (day2, 0)->sessions, ==, 1);
+  g_assert_cmpuint (top_at (day2, 1)->sessions, ==, 0);
+}
+
+/* Requests and sessions by region inside a country; lines without a region
+ * count for none; a country without any has none. */
+static void
+test_regions (void)
+{
+  const char *texts[] = {
+    HEADER
+    "2026-06-01T10:00:00Z,302,GET,acme/m,model," U1 ",,US,California\n"
+    "2026-06-01T10:01:00Z,302,GET,acme/m,model," U1 ",,US,Texas\n"
+    "2026-06-01T10:30:00Z,302,GET,acme/m,model," U1 ",,us,Texas\n"
+    "2026-06-01T10:31:00Z,404,GET,acme/m,model," U2 ",,US,Oregon\n"
+    "2026-06-01T10:32:00Z,302,GET,acme/m,model," U2 ",,US,\n"
+    "2026-06-02T10:00:00Z,302,GET,acme/m,model," U2 ",,US,California\n"
+    "2026-06-02T10:00:00Z,302,GET,acme/m,model," U1 ",,DE,\n",
+    NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HubLogStore) store = read_texts (texts, NULL, &error);
+  g_autoptr(GPtrArray) us = NULL;
+  g_autoptr(GPtrArray) us_day1 = NULL;
+  g_autoptr(GPtrArray) de = NULL;
+  g_autoptr(HubLogRegion) copy = NULL;
+  HubDay first, last;
+  guint us_index = 0, de_index = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (hub_log_store_get_days (store, &first, &last));
+  for (guint c = 0; c < hub_log_store_get_n_countries (store); c++)
+    {
+      if (g_strcmp0 (hub_log_store_get_country (store, c), "US") == 0)
+        us_index = c;
+      if (g_strcmp0 (hub_log_store_get_country (store, c), "DE") == 0)
+        de_index = c;
+    }
+  us = hub_log_store_regions (store, first, last, us_index);
+  g_assert_cmpuint (us->len, ==, 3);
+  /* California and Texas tie at 2: by name. */
+  g_assert_cmpstr (((HubLogRegion *) us->pdata[0])->region, ==, "California");
+  g_assert_cmpuint (((HubLogRegion *) us->pdata[0])->requests, ==, 2);
+  g_assert_cmpuint (((HubLogRegion *) us->pdata[0])->sessions, ==, 2);
+  g_assert_cmpstr (((HubLogRegion *) us->pdata[1])->region, ==, "Texas");
+  g_assert_cmpuint (((HubLogRegion *) us->pdata[1])->requests, ==, 2);
+  /* U1's 10:01 line continues the session begun in California. */
+  g_assert_cmpuint (((HubLogRegion *) us->pdata[1])->sessions, ==, 1);
+  /* An error: a request, no session. */
+  g_assert_cmpstr (((HubLogRegion *) us->pdata[2])->region, ==, "Oregon");
+  g_assert_cmpuint (((HubLogRegion *) us->pdata[2])->requests, ==, 1);
+  g_assert_cmpuint (((HubLogRegion *) us->pdata[2])->sessions, ==, 0);
+  copy = hub_log_region_copy (us->pdata[2]);
+  g_assert_cmpstr (copy->region, ==, "Oregon");
+
+  us_day1 = hub_log_store_regions (store, first, first, us_index);
+  g_assert_cmpuint (us_day1->len, ==, 3);
+  g_assert_cmpstr (((HubLogRegion *) us_day1->pdata[0])->region, ==, "Texas");
+  g_assert_cmpuint (((HubLogRegion *) us_day1->pdata[1])->requests, ==, 1);
+
+  de = hub_log_store_regions (store, first, last, de_index);
+  g_assert_cmpuint (de->len, ==, 0);
+}
+
+/* An aggregate without a region column has no regions; with one, its rows
+ * count where they say. */
+static void
+test_aggregate_regions (void)
+{
+  const char *without[] = {
+    "day,repoType,repoName,country,method,status,requests,sessions,users,anonymousIps\n"
+    "2026-10-01,model,acme/m,US,GET,302,5,2,,\n",
+    NULL
+  };
+  const char *with[] = {
+    "day,repoType,repoName,country,region,method,status,requests,sessions,users,anonymousIps\n"
+    "2026-10-01,model,acme/m,US,Texas,GET,302,5,2,,\n"
+    "2026-10-01,model,acme/m,US,Texas,HEAD,200,3,1,,\n"
+    "2026-10-01,model,acme/m,US,,GET,302,4,1,,\n",
+    NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HubLogStore) plain = read_texts (without, NULL, &error);
+  g_autoptr(HubLogStore) regional = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GPtrArray) texas = NULL;
+  g_autoptr(GPtrArray) top = NULL;
+
+  g_assert_no_error (error);
+  none = hub_log_store_regions (plain, G_MININT32, G_MAXINT32, 0);
+  g_assert_cmpuint (none->len, ==, 0);
+  /* An aggregate knows no identities. */
+  top = hub_log_store_top_identities (plain, G_MININT32, G_MAXINT32, 10);
+  g_assert_cmpuint (top->len, ==, 0);
+
+  regional = read_texts (with, NULL, &error);
+  g_assert_no_error (error);
+  texas = hub_log_store_regions (regional, G_MININT32, G_MAXINT32, 0);
+  g_assert_cmpuint (texas->len, ==, 1);
+  g_assert_cmpstr (((HubLogRegion *) texas->pdata[0])->region, ==, "Texas");
+  g_assert_cmpuint (((HubLogRegion *) texas->pdata[0])->requests, ==, 8);
+  g_assert_cmpuint (((HubLogRegion *) texas->pdata[0])->sessions, ==, 3);
+}
+
+/* The top identities, the regions and the team list are saved with the
+ * store and read back the same. */
+static void
+test_audience_saved (void)
+{
+  g_autoptr(GString) text = g_string_new (HEADER);
+  g_autoptr(GPtrArray) paths = temp_files ();
+  g_autoptr(HubLogStore) store = hub_log_store_new ();
+  g_autoptr(HubLogStore) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *team[] = { "heavy-1", NULL };
+  HubLogOptions options = { team, FALSE, FALSE };
+  const char *log;
+  g_autofree char *cache = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autoptr(GPtrArray) top_a = NULL;
+  g_autoptr(GPtrArray) top_b = NULL;
+
+  /* Enough identities for the summary to have purged: its error is saved. */
+  for (guint i = 0; i < 1000; i++)
+    g_string_append_printf (text, "2026-06-0%uT10:%02u:%02uZ,302,GET,acme/m,model,heavy-%u,,US,%s\n"
+                            "2026-06-0%uT10:%02u:%02uZ,302,GET,acme/m,model,,light-%u,FR,\n",
+                            1 + i % 2, i / 60 % 60, i % 60, i % 3, i % 4 ? "Texas" : "Ohio",
+                            1 + i % 2, i / 60 % 60, i % 60, i);
+  log = temp_file (paths, text->str, text->len);
+  cache = g_strconcat (log, ".aggregate", NULL);
+  g_ptr_array_add (paths, g_strdup (cache));
+  g_assert_true (add_paths (store, &log, 1, &options, &error));
+  g_assert_no_error (error);
+  g_assert_true (hub_log_store_save (store, cache, &error));
+  g_assert_no_error (error);
+  reopened = hub_log_store_load (cache, &error);
+  g_assert_no_error (error);
+
+  a = audience_of (store);
+  b = audience_of (reopened);
+  g_assert_cmpstr (a, ==, b);
+  /* Each heavy identity's lines of a day are seconds apart: a session a
+   * day, begun in Ohio when its first line was. */
+  g_assert_nonnull (strstr (a, "US: Texas 750 4; Ohio 250 2;"));
+  top_a = hub_log_store_top_identities (store, G_MININT32, G_MAXINT32, 3);
+  top_b = hub_log_store_top_identities (reopened, G_MININT32, G_MAXINT32, 3);
+  g_assert_cmpuint (top_a->len, ==, 3);
+  g_assert_cmpuint (top_b->len, ==, 3);
+  g_assert_cmpuint (top_at (top_a, 0)->requests_error, >, 0);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_cmpuint (top_at (top_a, i)->hash, ==, top_at (top_b, i)->hash);
+      g_assert_cmpuint (top_at (top_a, i)->requests, ==, top_at (top_b, i)->requests);
+      g_assert_cmpuint (top_at (top_a, i)->requests_error, ==, top_at (top_b, i)->requests_error);
+      g_assert_cmpuint (top_at (top_a, i)->sessions, ==, top_at (top_b, i)->sessions);
+      g_assert_cmpint (top_at (top_b, i)->team, ==, top_at (top_b, i)->hash == hash_of ("heavy-1"));
+    }
+}
+
 /* Progress counts the bytes and the lines read; a cancelled read leaves the
  * store as it was. */
 static void
@@ -927,6 +1341,12 @@ main (int   argc,
   g_test_add_func ("/core/logs/queries", test_queries);
   g_test_add_func ("/core/logs/aggregate", test_aggregate);
   g_test_add_func ("/core/logs/progress-cancel", test_progress_cancel);
+  g_test_add_func ("/core/logs/top-identities", test_top_identities);
+  g_test_add_func ("/core/logs/top-capacity", test_top_capacity);
+  g_test_add_func ("/core/logs/top-days", test_top_days);
+  g_test_add_func ("/core/logs/regions", test_regions);
+  g_test_add_func ("/core/logs/aggregate-regions", test_aggregate_regions);
+  g_test_add_func ("/core/logs/audience-saved", test_audience_saved);
 
   return g_test_run ();
 }

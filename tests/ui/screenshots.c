@@ -96,8 +96,52 @@ shoot_size (guint size,
   window = open_demo (sizes[size].width, sizes[size].height);
   save (window, "dashboard", size_name, scheme_name);
 
+  /* The demo's month of request logs: the Audience view, its top and its end. */
+  adw_view_stack_set_visible_child_name (window->view_stack, "audience");
+  save (window, "audience", size_name, scheme_name);
+  {
+    /* The top identities, to be marked as the organisation's own. */
+    GtkMenuButton *team = GTK_MENU_BUTTON (hub_test_find_named (GTK_WIDGET (window->audience),
+                                                                "audience-team-button"));
+
+    g_autoptr(GdkTexture) texture = NULL;
+    g_autofree char *name = g_strdup_printf ("%saudience-team-%s-%s.png", prefix, size_name, scheme_name);
+    g_autofree char *path = g_build_filename (out_dir, name, NULL);
+
+    /* A popover is a surface of its own: it is pictured alone. */
+    gtk_menu_button_popup (team);
+    hub_test_wait_frames (25);
+    texture = hub_test_render (GTK_WIDGET (gtk_menu_button_get_popover (team)));
+    if (!gdk_texture_save_to_png (texture, path))
+      g_error ("Could not write %s", path);
+    g_print ("%s\n", path);
+    saved++;
+    gtk_menu_button_popdown (team);
+  }
+  {
+    GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (window->audience),
+                                                   GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    save (window, "audience-end", size_name, scheme_name);
+    gtk_adjustment_set_value (adjustment, 0);
+  }
+  adw_view_stack_set_visible_child_name (window->view_stack, "downloads");
+
   hub_test_open_repo (window, 0);
   save (window, "detail", size_name, scheme_name);
+  {
+    /* The repository in the request logs, under its downloads. */
+    GtkWidget *audience = hub_repo_detail_get_audience (window->detail);
+    GtkWidget *scroller = gtk_widget_get_ancestor (audience, GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+    g_assert_true (gtk_widget_get_visible (audience));
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    save (window, "detail-audience", size_name, scheme_name);
+    gtk_adjustment_set_value (adjustment, 0);
+  }
   adw_navigation_split_view_set_show_content (window->split_view, FALSE);
 
   hub_window_set_problem (window, "demo", offline);

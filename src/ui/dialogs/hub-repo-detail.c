@@ -35,6 +35,7 @@ struct _HubRepoDetail
   AdwToggleGroup  *bucket_toggles;
   GtkLabel        *milestone_label;
   HubChart        *chart;
+  GtkWidget       *audience;
 };
 
 G_DEFINE_FINAL_TYPE (HubRepoDetail, hub_repo_detail, GTK_TYPE_WIDGET)
@@ -363,6 +364,7 @@ hub_repo_detail_class_init (HubRepoDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HubRepoDetail, bucket_toggles);
   gtk_widget_class_bind_template_child (widget_class, HubRepoDetail, milestone_label);
   gtk_widget_class_bind_template_child (widget_class, HubRepoDetail, chart);
+  gtk_widget_class_bind_template_child (widget_class, HubRepoDetail, audience);
 
   gtk_widget_class_install_action (widget_class, "detail.open-on-hub", NULL, open_on_hub);
   gtk_widget_class_install_action (widget_class, "detail.export-png", NULL, export_png);
@@ -483,3 +485,12 @@ hub_repo_detail_get_card (HubRepoDetail *self,
   return NULL;
 }
 
+/* The box where the window shows the repository's request logs, when it
+ * has some. */
+GtkWidget *
+hub_repo_detail_get_audience (HubRepoDetail *self)
+{
+  g_return_val_if_fail (HUB_IS_REPO_DETAIL (self), NULL);
+
+  return self->audience;
+}

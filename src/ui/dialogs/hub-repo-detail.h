@@ -24,6 +24,7 @@ char          *hub_repo_detail_dup_url    (HubRepoDetail *self);
 GtkWidget     *hub_repo_detail_get_chart  (HubRepoDetail *self);
 const char    *hub_repo_detail_get_card   (HubRepoDetail *self,
                                            const char    *name);
+GtkWidget     *hub_repo_detail_get_audience (HubRepoDetail *self);
 
 
 G_END_DECLS

@@ -1,0 +1,186 @@
+/* hub-audience-csv.c: the Audience view's tables as CSV
+ *
+ * Locale-free, as the other exports: plain integers, a header of the
+ * figures' names as --logs-summary spells them. Countries and repositories
+ * come in the order the view shows them: most requests first, then by code
+ * (or type and name), so that two exports of the same logs are the same
+ * file.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "hub-audience-csv.h"
+#include "hub-csv-writer.h"
+
+typedef struct
+{
+  const HubLogFigures *figures;
+  HubLogStore         *store;
+} OrderData;
+
+static int
+compare_countries (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  const OrderData *data = user_data;
+  guint i = *(const guint *) a, j = *(const guint *) b;
+  guint64 ri = data->figures[i].requests, rj = data->figures[j].requests;
+
+  if (ri != rj)
+    return ri > rj ? -1 : 1;
+  return strcmp (hub_log_store_get_country (data->store, i),
+                 hub_log_store_get_country (data->store, j));
+}
+
+/* Countries by requests, most first, then by code; those without requests
+ * in the range left out. The indexes end with G_MAXUINT. */
+guint *
+hub_audience_order_countries (const HubLogFigures *figures,
+                              guint                n_countries,
+                              HubLogStore         *store)
+{
+  OrderData data = { figures, store };
+  guint *order = g_new (guint, n_countries + 1);
+  guint n = 0;
+
+  for (guint c = 0; c < n_countries; c++)
+    if (figures[c].requests > 0)
+      order[n++] = c;
+  g_sort_array (order, n, sizeof (guint), compare_countries, &data);
+  order[n] = G_MAXUINT;
+  return order;
+}
+
+static int
+compare_repos (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  const OrderData *data = user_data;
+  guint i = *(const guint *) a, j = *(const guint *) b;
+  guint64 ri = data->figures[i].requests, rj = data->figures[j].requests;
+  const char *ti, *ni, *tj, *nj;
+  int by_type;
+
+  if (ri != rj)
+    return ri > rj ? -1 : 1;
+  hub_log_store_get_repo (data->store, i, &ti, &ni);
+  hub_log_store_get_repo (data->store, j, &tj, &nj);
+  by_type = strcmp (ti, tj);
+  return by_type != 0 ? by_type : strcmp (ni, nj);
+}
+
+static void
+append_count (GString *line,
+              guint64  value)
+{
+  g_string_append_printf (line, ",%" G_GUINT64_FORMAT, value);
+}
+
+/* A table over days first … last (inclusive). */
+char *
+hub_audience_csv (HubLogStore      *store,
+                  HubAudienceTable  table,
+                  HubDay            first,
+                  HubDay            last)
+{
+  GString *csv = g_string_new (NULL);
+
+  g_return_val_if_fail (store != NULL, NULL);
+
+  switch (table)
+    {
+    case HUB_AUDIENCE_TABLE_COUNTRIES:
+      {
+        guint n = hub_log_store_get_n_countries (store);
+        g_autofree HubLogFigures *figures = g_new0 (HubLogFigures, MAX (n, 1));
+        g_autofree guint *order = NULL;
+
+        hub_log_store_by_country (store, first, last, figures);
+        order = hub_audience_order_countries (figures, n, store);
+        g_string_append (csv, "country,requests,sessions,users,anonymousIps,uniques\n");
+        for (guint k = 0; order[k] != G_MAXUINT; k++)
+          {
+            const HubLogFigures *f = &figures[order[k]];
+
+            hub_csv_append_field (csv, hub_log_store_get_country (store, order[k]));
+            append_count (csv, f->requests);
+            append_count (csv, f->sessions);
+            append_count (csv, f->users);
+            append_count (csv, f->anonymous_ips);
+            append_count (csv, f->uniques);
+            g_string_append_c (csv, '\n');
+          }
+        break;
+      }
+    case HUB_AUDIENCE_TABLE_CLASSES:
+      {
+        HubLogFigures total;
+
+        hub_log_store_figures (store, HUB_LOG_FILTER_ALL, first, last, &total);
+        g_string_append (csv, "class,requests\n");
+        for (guint k = 0; k < HUB_LOG_N_CLASSES; k++)
+          {
+            g_string_append (csv, hub_log_class_name (k));
+            append_count (csv, total.classes[k]);
+            g_string_append_c (csv, '\n');
+          }
+        break;
+      }
+    case HUB_AUDIENCE_TABLE_REPOSITORIES:
+    default:
+      {
+        guint n = hub_log_store_get_n_repos (store);
+        g_autofree HubLogFigures *figures = g_new0 (HubLogFigures, MAX (n, 1));
+        g_autofree guint *order = g_new (guint, MAX (n, 1));
+        OrderData data = { figures, store };
+
+        hub_log_store_by_repo (store, first, last, figures);
+        for (guint r = 0; r < n; r++)
+          order[r] = r;
+        g_sort_array (order, n, sizeof (guint), compare_repos, &data);
+        g_string_append (csv, "repoType,repoName,requests,sessions,users,anonymousIps,uniques\n");
+        for (guint k = 0; k < n; k++)
+          {
+            const HubLogFigures *f = &figures[order[k]];
+            const char *type, *name;
+
+            if (f->requests == 0)
+              continue;
+            hub_log_store_get_repo (store, order[k], &type, &name);
+            hub_csv_append_field (csv, type);
+            g_string_append_c (csv, ',');
+            hub_csv_append_field (csv, name);
+            append_count (csv, f->requests);
+            append_count (csv, f->sessions);
+            append_count (csv, f->users);
+            append_count (csv, f->anonymous_ips);
+            append_count (csv, f->uniques);
+            g_string_append_c (csv, '\n');
+          }
+        break;
+      }
+    }
+  return g_string_free (csv, FALSE);
+}
+
+/* SOURCE-audience-TABLE-LAST.csv */
+char *
+hub_audience_suggested_name (const char       *source,
+                             HubAudienceTable  table,
+                             HubDay            last)
+{
+  static const char * const tables[] = { "countries", "classes", "repositories" };
+  g_autofree char *base = g_strdup (source != NULL && *source ? source : "demo");
+  char day[HUB_DAY_ISO_LEN];
+
+  g_strdelimit (base, "/\\:", '-');
+  if (last == HUB_DAY_NONE)
+    return g_strdup_printf ("%s-audience-%s.csv", base, tables[table]);
+  hub_day_format (last, day);
+  return g_strdup_printf ("%s-audience-%s-%s.csv", base, tables[table], day);
+}

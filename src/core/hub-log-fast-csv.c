@@ -1,0 +1,172 @@
+/* hub-log-fast-csv.c: CSV lines without quotation marks, split by
+ * position as libcsv would split them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+#include <string.h>
+
+#include "hub-log-reader-private.h"
+
+static inline Field
+trimmed (const char *p,
+         const char *end)
+{
+  Field f;
+
+  /* As libcsv does for fields without quotes. */
+  while (p < end && (*p == ' ' || *p == '\t'))
+    p++;
+  while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
+    end--;
+  f.p = p;
+  f.len = (gsize) (end - p);
+  return f;
+}
+
+/* The column a row of n fields stops short of; FALSE. */
+gboolean
+log_short_row (Worker  *w,
+               guint    n,
+               guint64  line)
+{
+  int missing = -1;
+
+  for (int c = 0; c < N_COLS; c++)
+    if (w->columns[c] >= (int) n && (missing < 0 || w->columns[c] < w->columns[missing]))
+      missing = c;
+  log_fail (w, line, HUB_LOG_ERROR_SHORT_ROW, missing, NULL, 0);
+  return FALSE;
+}
+
+/* Where the next 16 bytes hold a comma, a LF or a CR, as bits. */
+static inline guint32
+separators (const char *p)
+{
+#ifdef __SSE2__
+  __m128i v = _mm_loadu_si128 ((const __m128i *) p);
+
+  return (guint32) _mm_movemask_epi8 (_mm_or_si128 (_mm_or_si128 (
+    _mm_cmpeq_epi8 (v, _mm_set1_epi8 (',')), _mm_cmpeq_epi8 (v, _mm_set1_epi8 ('\n'))),
+    _mm_cmpeq_epi8 (v, _mm_set1_epi8 ('\r'))));
+#else
+  guint32 m = 0;
+
+  for (int i = 0; i < 16; i++)
+    if (p[i] == ',' || p[i] == '\n' || p[i] == '\r')
+      m |= 1u << i;
+  return m;
+#endif
+}
+
+typedef struct
+{
+  Field        fields[N_COLS];
+  guint        n;           /* fields ended so far in the line */
+  const char  *start;       /* of the current field */
+} CsvLine;
+
+static inline void
+end_field (Worker     *w,
+           CsvLine    *l,
+           const char *end)
+{
+  if (l->n < w->n_needed && w->role_at[l->n] >= 0)
+    l->fields[w->role_at[l->n]] = trimmed (l->start, end);
+  l->n++;
+}
+
+/* A line ends at end: skipped when blank, as libcsv skips it. */
+static gboolean
+end_line (Worker     *w,
+          CsvLine    *l,
+          const char *end,
+          guint64     line)
+{
+  gboolean ok = TRUE;
+
+  if (l->n > 0 || trimmed (l->start, end).len > 0)
+    {
+      end_field (w, l, end);
+      if (l->n < w->n_needed)
+        ok = log_short_row (w, l->n, line);
+      else if (w->aggregate)
+        ok = log_handle_aggregate_fields (w, l->fields, line);
+      else
+        {
+          ok = log_prepare_line (w, l->fields, w->old_format, line, &w->pending[w->n_pending]);
+          if (ok && ++w->n_pending == G_N_ELEMENTS (w->pending))
+            log_apply_pending (w);
+        }
+    }
+  for (int c = 0; c < N_COLS; c++)
+    l->fields[c] = (Field) { "", 0 };
+  l->n = 0;
+  l->start = end + 1;
+  return ok;
+}
+
+/* Whole lines without quotation marks, split at commas, at LF and at a CR
+ * that ends a line, as libcsv splits them, 16 bytes at a time. */
+void
+log_handle_csv_lines (Worker *w)
+{
+  guint len = w->buffer->len;
+  const char *data;
+  const char *end;
+  const char *p;
+  CsvLine l;
+  guint64 line = 0;
+  gboolean ok = TRUE;
+
+  /* Zeros past the end, for the last 16 bytes' look. */
+  g_byte_array_set_size (w->buffer, len + 16);
+  memset (w->buffer->data + len, 0, 16);
+  g_byte_array_set_size (w->buffer, len);
+  data = (const char *) w->buffer->data;
+  end = data + len;
+
+  for (int c = 0; c < N_COLS; c++)
+    l.fields[c] = (Field) { "", 0 };
+  l.n = 0;
+  l.start = data;
+
+  for (p = data; ok && p < end; p += 16)
+    {
+      guint32 m = separators (p);
+
+      if (end - p < 16)
+        m &= (1u << (end - p)) - 1;
+      while (ok && m != 0)
+        {
+          const char *q = p + __builtin_ctz (m);
+
+          m &= m - 1;
+          if (*q == ',')
+            {
+              end_field (w, &l, q);
+              l.start = q + 1;
+            }
+          else if (*q == '\n')
+            {
+              ok = end_line (w, &l, q > l.start && q[-1] == '\r' ? q - 1 : q, line++);
+              l.start = q + 1;
+            }
+          else if (q + 1 >= end || q[1] != '\n')
+            ok = end_line (w, &l, q, line++);
+        }
+    }
+  if (ok && (l.start < end || l.n > 0))
+    ok = end_line (w, &l, end, line++);
+  if (ok)
+    log_apply_pending (w);
+  w->n_pending = 0;
+
+  w->lines = line;
+  if (w->read->progress)
+    atomic_fetch_add (&w->read->progress->rows, line);
+}

@@ -1,0 +1,576 @@
+/* hub-log-lines.c: one request-log line's fields checked, interned and
+ * added up into a worker's store
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "hub-identity.h"
+
+#include "hub-log-reader-private.h"
+
+static inline gboolean
+digits (const char *p,
+        int         n,
+        int        *out)
+{
+  int v = 0;
+
+  for (int i = 0; i < n; i++)
+    {
+      if (p[i] < '0' || p[i] > '9')
+        return FALSE;
+      v = v * 10 + (p[i] - '0');
+    }
+  *out = v;
+  return TRUE;
+}
+
+static gsize
+skip_spaces (const char *p,
+             gsize       i,
+             gsize       len)
+{
+  while (i < len && p[i] == ' ')
+    i++;
+  return i;
+}
+
+/* A timestamp as DESIGN.md accepts it, to milliseconds since 1970 (UTC). */
+gboolean
+log_parse_time (Worker     *w,
+                const char *p,
+                gsize       len,
+                gint64     *out_ms)
+{
+  int year, month, mday, hour = 0, minute = 0, second = 0, ms = 0, offset = 0;
+  gsize i;
+
+  if (len < 10)
+    return FALSE;
+  if (!w->have_day || memcmp (p, w->day_text, 10) != 0)
+    {
+      if (!digits (p, 4, &year) || p[4] != '-' || !digits (p + 5, 2, &month) || p[7] != '-'
+          || !digits (p + 8, 2, &mday) || !hub_day_is_valid_date (year, month, mday))
+        return FALSE;
+      memcpy (w->day_text, p, 10);
+      w->have_day = TRUE;
+      w->day = hub_day_from_ymd (year, month, mday);
+    }
+
+  i = skip_spaces (p, 10, len);
+  if (i < len && p[i] == 'T')
+    i = skip_spaces (p, i + 1, len);
+  if (i < len)
+    {
+      if (i == 10 || len - i < 8 || !digits (p + i, 2, &hour) || p[i + 2] != ':'
+          || !digits (p + i + 3, 2, &minute) || p[i + 5] != ':'
+          || !digits (p + i + 6, 2, &second) || hour > 23 || minute > 59 || second > 60)
+        return FALSE;
+      /* A leap second counts as the second before it. */
+      second = MIN (second, 59);
+      i += 8;
+      if (i < len && p[i] == '.')
+        {
+          int scale = 100, n = 0;
+
+          for (i++; i < len && p[i] >= '0' && p[i] <= '9'; i++, n++)
+            {
+              ms += (p[i] - '0') * scale;
+              scale /= 10;
+            }
+          if (n == 0)
+            return FALSE;
+        }
+      i = skip_spaces (p, i, len);
+      if (i < len && p[i] == 'Z')
+        i++;
+      else if (i < len && (p[i] == '+' || p[i] == '-'))
+        {
+          int oh, om;
+          int sign = p[i] == '-' ? -1 : 1;
+
+          if (len - i >= 6 && p[i + 3] == ':' && digits (p + i + 1, 2, &oh)
+              && digits (p + i + 4, 2, &om))
+            i += 6;
+          else if (len - i >= 5 && digits (p + i + 1, 2, &oh) && digits (p + i + 3, 2, &om))
+            i += 5;
+          else
+            return FALSE;
+          if (oh > 23 || om > 59)
+            return FALSE;
+          offset = sign * (oh * 60 + om);
+        }
+      if (i != len)
+        return FALSE;
+    }
+
+  *out_ms = (gint64) w->day * MS_PER_DAY
+            + (((gint64) hour * 60 + minute - offset) * 60 + second) * 1000 + ms;
+  return TRUE;
+}
+
+static gboolean
+parse_status (const char *p,
+              gsize       len,
+              guint32    *out)
+{
+  guint32 v = 0;
+
+  if (len == 0 || len > 9)
+    return FALSE;
+  for (gsize i = 0; i < len; i++)
+    {
+      if (p[i] < '0' || p[i] > '9')
+        return FALSE;
+      v = v * 10 + (guint32) (p[i] - '0');
+    }
+  if (v < 100 || v > 599)
+    return FALSE;
+  *out = v;
+  return TRUE;
+}
+
+/* The status, when with_status, and the repository of a line or a row;
+ * FALSE, with the error kept, when they are refused. */
+gboolean
+log_check_key (Worker   *w,
+               Field    *f,
+               gboolean  with_status,
+               guint32  *status,
+               guint64   line)
+{
+  *status = 0;
+  if (with_status && !parse_status (f[COL_STATUS].p, f[COL_STATUS].len, status))
+    {
+      log_fail (w, line, HUB_LOG_ERROR_BAD_STATUS, COL_STATUS, f[COL_STATUS].p, f[COL_STATUS].len);
+      return FALSE;
+    }
+  if (f[COL_REPO_TYPE].len == 0 || f[COL_REPO_NAME].len == 0)
+    {
+      log_fail (w, line, HUB_LOG_ERROR_EMPTY_FIELD,
+                f[COL_REPO_TYPE].len == 0 ? COL_REPO_TYPE : COL_REPO_NAME, NULL, 0);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+is_true (Field f)
+{
+  return (f.len == 1 && f.p[0] == '1')
+         || (f.len == 4 && g_ascii_strncasecmp (f.p, "true", 4) == 0);
+}
+
+/* Interns text into strings, refusing what is not UTF-8 the first time it
+ * is seen; -1 on refusal. */
+static gint64
+intern_text (LogStrings *strings,
+             const char *p,
+             gsize       len)
+{
+  guint64 hash = log_hash_bytes (p, len);
+  gint64 found = log_strings_lookup (strings, p, len, hash);
+
+  if (found >= 0)
+    return found;
+  if (!g_utf8_validate_len (p, len, NULL))
+    return -1;
+  return log_strings_intern (strings, p, len, hash);
+}
+
+static gboolean
+valid_text (const char *p,
+            gsize       len)
+{
+  return g_utf8_validate_len (p, len, NULL);
+}
+
+gint64
+log_intern_repo (Worker  *w,
+                 Field    type,
+                 Field    name,
+                 guint64  hash,
+                 guint64  line)
+{
+  HubLogStore *store = w->store;
+  gint64 repo = log_repos_lookup (&store->repos, type.p, type.len, name.p, name.len, hash);
+
+  if (G_LIKELY (repo >= 0))
+    return repo;
+  if (!valid_text (type.p, type.len))
+    {
+      log_fail (w, line, HUB_LOG_ERROR_NOT_TEXT, COL_REPO_TYPE, type.p, type.len);
+      return -1;
+    }
+  if (!valid_text (name.p, name.len))
+    {
+      log_fail (w, line, HUB_LOG_ERROR_NOT_TEXT, COL_REPO_NAME, name.p, name.len);
+      return -1;
+    }
+  /* Kept as "type\0name". */
+  g_string_truncate (w->key, 0);
+  g_string_append_len (w->key, type.p, (gssize) type.len);
+  g_string_append_c (w->key, '\0');
+  g_string_append_len (w->key, name.p, (gssize) name.len);
+  return log_strings_intern (&store->repos, w->key->str, w->key->len, hash);
+}
+
+/* Countries are mostly two letters: those are remembered by their letters. */
+gint64
+log_intern_country (Worker *w,
+                    Field   f,
+                    guint64 line)
+{
+  char code[16];
+  const char *p = f.p;
+  gsize len = f.len;
+  int slot = -1;
+  gint64 country;
+
+  if (len == 0)
+    {
+      p = "ZZ";
+      len = 2;
+    }
+  if (len == 2 && g_ascii_isalpha (p[0]) && g_ascii_isalpha (p[1]))
+    {
+      slot = (g_ascii_toupper (p[0]) - 'A') * 26 + (g_ascii_toupper (p[1]) - 'A');
+      if (G_LIKELY (w->country_cache[slot] != 0))
+        return w->country_cache[slot] - 1;
+    }
+  if (len < sizeof code)
+    {
+      for (gsize i = 0; i < len; i++)
+        code[i] = g_ascii_toupper (p[i]);
+      p = code;
+    }
+  country = intern_text (&w->store->countries, p, len);
+  if (country < 0)
+    log_fail (w, line, HUB_LOG_ERROR_NOT_TEXT, COL_COUNTRY, f.p, f.len);
+  else if (slot >= 0)
+    w->country_cache[slot] = (guint32) country + 1;
+  return country;
+}
+
+/* Regions: "" for none. The few there are are remembered by a hash of
+ * their length and end letters. */
+gint64
+log_intern_region (Worker *w,
+                   Field   f,
+                   guint64 line)
+{
+  guint slot;
+  gint64 region;
+
+  if (f.len == 0)
+    return NO_CELL;
+  slot = (guint) (f.len * 31 + (guchar) f.p[0] * 7 + (guchar) f.p[f.len - 1])
+         % G_N_ELEMENTS (w->region_cache);
+  if (G_LIKELY (w->region_cache[slot] != 0))
+    {
+      gsize len;
+      const char *known = log_strings_get (&w->store->regions, w->region_cache[slot] - 1, &len);
+
+      if (len == f.len && memcmp (known, f.p, len) == 0)
+        return w->region_cache[slot] - 1;
+    }
+  region = intern_text (&w->store->regions, f.p, f.len);
+  if (region < 0)
+    log_fail (w, line, HUB_LOG_ERROR_NOT_TEXT, COL_REGION, f.p, f.len);
+  else
+    w->region_cache[slot] = (guint32) region + 1;
+  return region;
+}
+
+/* Methods are few: the last ones seen are compared first. */
+gint64
+log_intern_method (Worker *w,
+                   Field   f,
+                   int     column,
+                   guint64 line)
+{
+  gint64 method;
+
+  for (guint i = 0; i < G_N_ELEMENTS (w->recent_methods); i++)
+    {
+      guint32 m = w->recent_methods[i];
+      gsize len;
+      const char *known;
+
+      if (m == 0)
+        break;
+      known = log_strings_get (&w->store->methods, m - 1, &len);
+      if (len == f.len && memcmp (known, f.p, len) == 0)
+        return m - 1;
+    }
+  method = intern_text (&w->store->methods, f.p, f.len);
+  if (method < 0)
+    {
+      log_fail (w, line, HUB_LOG_ERROR_NOT_TEXT, column, f.p, f.len);
+      return -1;
+    }
+  memmove (w->recent_methods + 1, w->recent_methods,
+           sizeof w->recent_methods - sizeof w->recent_methods[0]);
+  w->recent_methods[0] = (guint32) method + 1;
+  return method;
+}
+
+static inline void
+add_to_sketch (HubHll  **sketch,
+               guint64   hash)
+{
+  if (*sketch == NULL)
+    *sketch = hub_hll_new ();
+  hub_hll_add (*sketch, hash);
+}
+
+/* Reads one line's fields (every column of the header, empty for those
+ * absent); FALSE, with the error kept, when they are refused. */
+gboolean
+log_prepare_line (Worker  *w,
+                  Field   *f,
+                  gboolean old_format,
+                  guint64  line,
+                  LogLine *out)
+{
+  Read *read = w->read;
+  guint32 status;
+  gint64 ms;
+  gint64 repo, country, region, method;
+  Field user = f[COL_USER], ip = f[COL_IP];
+  gboolean team;
+
+  if (!log_parse_time (w, f[COL_TIMESTAMP].p, f[COL_TIMESTAMP].len, &ms))
+    {
+      log_fail (w, line, HUB_LOG_ERROR_BAD_DATE, COL_TIMESTAMP, f[COL_TIMESTAMP].p, f[COL_TIMESTAMP].len);
+      return FALSE;
+    }
+  if (!log_check_key (w, f, !old_format, &status, line))
+    return FALSE;
+  /* The few types are remembered with their hash. */
+  if (f[COL_REPO_TYPE].len != w->type_len || f[COL_REPO_TYPE].len > sizeof w->type
+      || memcmp (f[COL_REPO_TYPE].p, w->type, f[COL_REPO_TYPE].len) != 0)
+    {
+      w->type_len = f[COL_REPO_TYPE].len;
+      if (w->type_len <= sizeof w->type)
+        memcpy (w->type, f[COL_REPO_TYPE].p, w->type_len);
+      w->type_seed = log_hash_bytes (f[COL_REPO_TYPE].p, f[COL_REPO_TYPE].len);
+    }
+  out->repo_hash = log_repo_hash_seeded (w->type_seed, f[COL_REPO_NAME].p, f[COL_REPO_NAME].len);
+  repo = log_intern_repo (w, f[COL_REPO_TYPE], f[COL_REPO_NAME], out->repo_hash, line);
+  if (repo < 0)
+    return FALSE;
+  country = log_intern_country (w, f[COL_COUNTRY], line);
+  if (country < 0)
+    return FALSE;
+  region = log_intern_region (w, f[COL_REGION], line);
+  if (region < 0)
+    return FALSE;
+  method = log_intern_method (w, old_format ? f[COL_REQUEST_TYPE] : f[COL_METHOD],
+                              old_format ? COL_REQUEST_TYPE : COL_METHOD, line);
+  if (method < 0)
+    return FALSE;
+
+  out->ms = ms;
+  out->day = (HubDay) (ms >= 0 ? ms / MS_PER_DAY : -((-ms + MS_PER_DAY - 1) / MS_PER_DAY));
+  out->repo = (guint32) repo;
+  out->country = (guint32) country;
+  out->region = (guint32) region;
+  out->method = (guint32) method;
+  out->status = status;
+  out->cell_hash = log_cell_hash (out->day, out->repo, out->country, out->method, status);
+  out->is_user = user.len > 0;
+  out->hash = user.len > 0 ? hub_identity_hash (user.p, user.len)
+              : ip.len > 0 ? hub_identity_hash (ip.p, ip.len) : 0;
+  out->identified = user.len > 0 || ip.len > 0;
+  out->person = status < 400 && out->identified;
+  out->internal = is_true (f[COL_IS_INTERNAL]);
+
+  team = out->internal
+         || (read->team != NULL && out->identified
+             && g_hash_table_contains (read->team, &out->hash));
+  if (team)
+    w->store->team_requests++;
+  out->counted = !team || !read->options->exclude_team;
+  return TRUE;
+}
+
+static guint32
+country_sketches (Worker        *w,
+                  const LogLine *l)
+{
+  HubLogStore *store = w->store;
+  LogSketches *s;
+  guint32 index;
+
+  if (l->country < G_N_ELEMENTS (w->country_day_cache)
+      && w->country_day_cache[l->country].sketches != 0
+      && w->country_day_cache[l->country].day == l->day)
+    return w->country_day_cache[l->country].sketches - 1;
+  s = log_store_country_day (store, l->day, l->country);
+  index = (guint32) (s - &g_array_index (store->country_days, LogSketches, 0));
+  if (l->country < G_N_ELEMENTS (w->country_day_cache))
+    {
+      w->country_day_cache[l->country].day = l->day;
+      w->country_day_cache[l->country].sketches = index + 1;
+    }
+  return index;
+}
+
+/* The line's (day, country, region) cell. */
+static guint32
+region_cell (Worker        *w,
+             const LogLine *l)
+{
+  guint slot = (l->country * 61 + l->region) % G_N_ELEMENTS (w->region_cell_cache);
+  guint32 index;
+
+  if (w->region_cell_cache[slot].cell != 0 && w->region_cell_cache[slot].day == l->day
+      && w->region_cell_cache[slot].country == l->country
+      && w->region_cell_cache[slot].region == l->region)
+    return w->region_cell_cache[slot].cell - 1;
+  log_store_region_cell (w->store, l->day, l->country, l->region, &index);
+  w->region_cell_cache[slot].day = l->day;
+  w->region_cell_cache[slot].country = l->country;
+  w->region_cell_cache[slot].region = l->region;
+  w->region_cell_cache[slot].cell = index + 1;
+  return index;
+}
+
+/* Counts the line's request; for a person, finds its sketches (by index:
+ * more lines may move them) and fetches what adding to them will touch. */
+static void
+count_line (Worker        *w,
+            const LogLine *l,
+            LogPlace      *place)
+{
+  HubLogStore *store = w->store;
+  LogCell *cell;
+  LogSketches *s;
+  HubHll *hll;
+
+  cell = log_store_cell_hashed (store, l->cell_hash, l->day, l->repo, l->country, l->method,
+                                l->status, &place->cell);
+  cell->requests++;
+  place->region_cell = NO_CELL;
+  if (l->region != NO_CELL)
+    {
+      place->region_cell = region_cell (w, l);
+      g_array_index (store->region_cells, LogRegionCell, place->region_cell).requests++;
+    }
+  if (!l->person)
+    return;
+
+  /* The cell remembers its repository's sketches: one look-up less a line. */
+  if (cell->repo_day == LOG_NO_LINK)
+    {
+      s = log_store_repo_day (store, l->day, l->repo);
+      cell->repo_day = (guint32) (s - &g_array_index (store->repo_days, LogSketches, 0));
+    }
+  place->repo_day = cell->repo_day;
+  place->country_day = country_sketches (w, l);
+
+  s = &g_array_index (store->repo_days, LogSketches, place->repo_day);
+  hll = l->is_user ? s->users : s->anonymous;
+  if (hll != NULL)
+    hub_hll_prefetch (hll, l->hash);
+  s = &g_array_index (store->country_days, LogSketches, place->country_day);
+  hll = l->is_user ? s->users : s->anonymous;
+  if (hll != NULL)
+    hub_hll_prefetch (hll, l->hash);
+}
+
+/* Adds a person's line to its sketches and to the sessions' lines. */
+static void
+add_person (Worker         *w,
+            const LogLine  *l,
+            const LogPlace *place)
+{
+  HubLogStore *store = w->store;
+  LogSketches *s = &g_array_index (store->repo_days, LogSketches, place->repo_day);
+  LogEvent e = { l->hash, l->repo_hash, l->ms, 0, place->cell, w->id, place->region_cell };
+
+  add_to_sketch (l->is_user ? &s->users : &s->anonymous, l->hash);
+  s = &g_array_index (store->country_days, LogSketches, place->country_day);
+  add_to_sketch (l->is_user ? &s->users : &s->anonymous, l->hash);
+  g_array_append_val (w->events, e);
+}
+
+/* Counts the line for its identity in the day's top, team traffic
+ * included. */
+static inline void
+add_identity (Worker        *w,
+              const LogLine *l)
+{
+  if (l->identified)
+    log_top_add (log_store_top (w->store, l->day), l->hash, 1, 0,
+                 (l->is_user ? LOG_TOP_USER : 0) | (l->internal ? LOG_TOP_INTERNAL : 0));
+}
+
+/* Adds up one line read by log_prepare_line(). */
+static void
+apply_line (Worker        *w,
+            const LogLine *l)
+{
+  LogPlace place;
+
+  add_identity (w, l);
+  if (!l->counted)
+    return;
+  count_line (w, l, &place);
+  if (l->person)
+    add_person (w, l, &place);
+}
+
+/* Adds up the lines waiting in w->pending, in order, with the memory each
+ * needs fetched for all of them first: cells and sketches are look-ups in
+ * tables too big for the cache, and the lines are many. */
+void
+log_apply_pending (Worker *w)
+{
+  HubLogStore *store = w->store;
+  LogPlace places[G_N_ELEMENTS (w->pending)];
+
+  if (store->cell_slots != NULL)
+    {
+      for (guint i = 0; i < w->n_pending; i++)
+        __builtin_prefetch (&store->cell_slots[w->pending[i].cell_hash & store->cell_mask]);
+      for (guint i = 0; i < w->n_pending; i++)
+        {
+          guint32 slot = store->cell_slots[w->pending[i].cell_hash & store->cell_mask];
+
+          if (slot != 0)
+            __builtin_prefetch (&g_array_index (store->cells, LogCell, slot - 1));
+        }
+    }
+  for (guint i = 0; i < w->n_pending; i++)
+    {
+      add_identity (w, &w->pending[i]);
+      if (w->pending[i].counted)
+        count_line (w, &w->pending[i], &places[i]);
+    }
+  for (guint i = 0; i < w->n_pending; i++)
+    if (w->pending[i].counted && w->pending[i].person)
+      add_person (w, &w->pending[i], &places[i]);
+  w->n_pending = 0;
+}
+
+/* One line's fields, added up at once. */
+gboolean
+log_handle_fields (Worker  *w,
+                   Field   *f,
+                   gboolean old_format,
+                   guint64  line)
+{
+  LogLine l;
+
+  if (w->aggregate)
+    return log_handle_aggregate_fields (w, f, line);
+  if (!log_prepare_line (w, f, old_format, line, &l))
+    return FALSE;
+  apply_line (w, &l);
+  return TRUE;
+}

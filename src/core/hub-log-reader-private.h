@@ -1,0 +1,344 @@
+/* hub-log-reader-private.h: the request-log reader's insides, shared by its
+ * input, its line formats, its sessions and its threads
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <csv.h>
+#include <json-glib/json-glib.h>
+
+#include "hub-log-private.h"
+
+G_BEGIN_DECLS
+
+#define BLOCK_SIZE (4 * 1024 * 1024)
+#define N_WORKERS 2
+#define MS_PER_DAY G_GINT64_CONSTANT (86400000)
+/* Lines of different identities may be this far out of time order (logs
+ * from several servers) before the input counts as unordered. */
+#define ORDER_SLACK_MS G_GINT64_CONSTANT (60000)
+#define NO_CELL G_MAXUINT32
+/* A worker hands its figures on to the shared store past this many cells,
+ * so that memory follows the days being read, not two copies of them. */
+#define FLUSH_CELLS 131072
+#define FLUSH_SKETCHES 32768
+
+typedef enum
+{
+  COL_TIMESTAMP,
+  COL_STATUS,
+  COL_METHOD,
+  COL_REPO_NAME,
+  COL_REPO_TYPE,
+  COL_USER,
+  COL_IP,
+  COL_COUNTRY,
+  COL_REGION,
+  COL_REQUEST_TYPE,
+  COL_IS_INTERNAL,
+  /* The aggregate's (docs/logs-aggregate.md) */
+  COL_DAY,
+  COL_REQUESTS,
+  COL_SESSIONS,
+  COL_USERS,
+  COL_ANONYMOUS,
+  N_COLS
+} Column;
+
+extern const char * const log_column_names[N_COLS];
+
+typedef struct
+{
+  const char *p;
+  gsize       len;
+} Field;
+
+/* One non-error line of a known identity, for the sessions. */
+typedef struct
+{
+  guint64 identity;
+  guint64 repo;
+  gint64  ms;
+  guint64 seq;       /* input order, for ties */
+  guint32 cell;      /* in the worker's store; NO_CELL for a session already open */
+  guint32 worker;
+  guint32 region_cell;   /* in the worker's store, or NO_CELL */
+} LogEvent;
+
+typedef struct
+{
+  guint64 identity;
+  guint64 repo;
+  gint64  last_ms;   /* G_MININT64: an empty slot */
+} TrackSlot;
+
+typedef struct
+{
+  TrackSlot *slots;
+  guint32    mask;
+  guint32    count;
+  gint64     horizon;
+  gint64     forgotten_before;
+  gint64     next_sweep;
+} Tracker;
+
+typedef struct
+{
+  guint64      seq;
+  guint        file;
+  gint64       line;       /* in the block, or in the file when absolute */
+  gboolean     absolute;
+  HubLogError  code;
+  int          column;     /* -1: none */
+  char        *value;
+} ReadError;
+
+typedef struct
+{
+  guint   file;
+  guint64 lines;
+} BlockInfo;
+
+typedef struct _Read Read;
+
+/* What a line leaves, read from its fields, before it is added up. */
+typedef struct
+{
+  gint64   ms;
+  guint64  repo_hash;
+  guint64  hash;         /* the identity's */
+  HubDay   day;
+  guint32  repo;
+  guint32  country;
+  guint32  region;       /* NO_CELL: none */
+  guint32  method;
+  guint32  status;
+  guint32  cell_hash;
+  gboolean counted;      /* FALSE: team traffic left out */
+  gboolean identified;   /* a user id or an address */
+  gboolean person;       /* not an error, and an identity */
+  gboolean is_user;
+  gboolean internal;     /* isInternal */
+} LogLine;
+
+/* Where a line was counted: its cell, and its sketches' places. */
+typedef struct
+{
+  guint32 cell;
+  guint32 repo_day;
+  guint32 country_day;
+  guint32 region_cell;
+} LogPlace;
+
+typedef struct
+{
+  Read        *read;
+  guint        id;
+  HubLogStore *store;
+  GArray      *events;
+  GByteArray  *buffer;
+  /* A block: whole lines in buffer, or records from libcsv. */
+  guint64      seq;
+  guint        file;
+  gboolean     is_json;
+  gboolean     old_format;
+  gboolean     aggregate;
+  int          columns[N_COLS];
+  guint        n_needed;     /* fields a CSV row needs */
+  const gint8 *role_at;      /* the column at each field, or -1 */
+  gboolean     has_records;
+  GByteArray  *record_data;
+  GArray      *record_fields;  /* Field offsets into record_data, as (offset, len) */
+  GArray      *records;        /* (first field, n fields, line) */
+  guint64      lines;
+  /* What the lines need. */
+  char         day_text[10];
+  gboolean     have_day;
+  guint32      country_cache[26 * 26];   /* country + 1, by its two letters */
+  guint32      recent_methods[4];        /* method + 1, the last seen first */
+  LogLine      pending[16];              /* read, not yet added up */
+  char         type[16];                 /* the last repoType, and its hash */
+  gsize        type_len;
+  guint64      type_seed;
+  guint        n_pending;
+  struct
+  {
+    HubDay     day;
+    guint32    sketches;                 /* + 1; 0 for none */
+  }            country_day_cache[64];    /* by country, the last day seen */
+  guint32      region_cache[64];         /* region + 1, by a hash of its text */
+  struct
+  {
+    HubDay     day;
+    guint32    country;
+    guint32    region;
+    guint32    cell;                     /* + 1; 0 for none */
+  }            region_cell_cache[256];   /* by country and region */
+  HubDay       day;
+  GString     *key;
+  char         numbers[N_COLS][24];
+  JsonParser  *json;
+  ReadError   *error;
+} Worker;
+
+typedef struct
+{
+  guint   first_field;
+  guint   n_fields;
+  guint64 line;
+} Record;
+
+struct _Read
+{
+  GFile              **files;
+  const char * const  *names;
+  guint                n_files;
+  const HubLogOptions *options;
+  GHashTable          *team;          /* identity hashes, as gint64 keys */
+  HubProgress         *progress;
+  GCancellable        *cancellable;
+  gboolean             collect;
+
+  GMutex               lock;          /* the input, the blocks, the errors */
+  GMutex               turn_lock;     /* the turn, the tracker, the collected lines */
+  GCond                turn_changed;
+  GMutex               result_lock;
+  guint64              next_seq;
+  guint64              turn;
+  GArray              *blocks;        /* BlockInfo by seq */
+  GArray              *first_lines;   /* guint64 by file */
+
+  /* The file being read. */
+  guint                file;
+  GInputStream        *stream;
+  gboolean             eof;
+  gsize                read_size;     /* grows to BLOCK_SIZE: small files, small blocks */
+  gboolean             header_done;
+  gboolean             is_json;
+  gboolean             old_format;
+  gboolean             aggregate;
+  int                  columns[N_COLS];
+  guint                n_needed;
+  gint8               *role_at;
+  GPtrArray           *role_ats;      /* every file's, for blocks still at work */
+  GByteArray          *carry;
+  gboolean             through_csv;
+  gboolean             csv_only;
+  struct csv_parser    csv;
+  GByteArray          *csv_pending;         /* the fields of a record not ended yet */
+  GArray              *csv_pending_fields;
+  gboolean             csv_ready;
+  Worker              *csv_worker;
+  guint64              csv_lines;
+  guint64              csv_embedded;
+  int                  csv_last_term;
+  guint                csv_n_fields;
+
+  HubLogStore         *result;
+  Worker              *helper;         /* the second thread's, started when a file is long */
+  GThread             *helper_thread;
+  Tracker              tracker;
+  gboolean             disorder;
+  GArray              *all_events;    /* LogEvent, when collecting */
+
+  ReadError           *error;
+  GError              *io_error;
+  gboolean             stop;
+};
+
+/* Errors (hub-log-errors.c) */
+void       log_read_error_free  (ReadError   *error);
+void       log_keep_error       (Read        *read,
+                                 ReadError   *error);
+ReadError *log_new_error        (guint64      seq,
+                                 guint        file,
+                                 gint64       line,
+                                 HubLogError  code,
+                                 int          column,
+                                 const char  *value,
+                                 gsize        len);
+GError    *log_make_error       (Read        *read,
+                                 ReadError   *e);
+void       log_fail             (Worker      *w,
+                                 guint64      line,
+                                 HubLogError  code,
+                                 int          column,
+                                 const char  *value,
+                                 gsize        len);
+
+/* Sessions (hub-log-sessions.c) */
+void       log_tracker_init     (Tracker        *t,
+                                 GArray         *open_sessions,
+                                 gint64          horizon);
+gboolean   log_tracker_add      (Tracker        *t,
+                                 const LogEvent *e,
+                                 gboolean       *disorder);
+void       log_tracker_open_sessions (Tracker   *t,
+                                      GArray    *out);
+void       log_count_session    (HubLogStore    *store,
+                                 const LogEvent *e);
+void       log_count_collected  (Read           *read,
+                                 Worker        **workers,
+                                 GArray         *open_sessions);
+
+/* One line's fields (hub-log-lines.c) */
+gboolean   log_parse_time       (Worker      *w,
+                                 const char  *p,
+                                 gsize        len,
+                                 gint64      *out_ms);
+gboolean   log_check_key        (Worker      *w,
+                                 Field       *f,
+                                 gboolean     with_status,
+                                 guint32     *status,
+                                 guint64      line);
+gint64     log_intern_repo      (Worker      *w,
+                                 Field        type,
+                                 Field        name,
+                                 guint64      hash,
+                                 guint64      line);
+gint64     log_intern_country   (Worker      *w,
+                                 Field        f,
+                                 guint64      line);
+gint64     log_intern_region    (Worker      *w,
+                                 Field        f,
+                                 guint64      line);
+gint64     log_intern_method    (Worker      *w,
+                                 Field        f,
+                                 int          column,
+                                 guint64      line);
+gboolean   log_prepare_line     (Worker      *w,
+                                 Field       *f,
+                                 gboolean     old_format,
+                                 guint64      line,
+                                 LogLine     *out);
+void       log_apply_pending    (Worker      *w);
+gboolean   log_handle_fields    (Worker      *w,
+                                 Field       *f,
+                                 gboolean     old_format,
+                                 guint64      line);
+
+/* The formats */
+gboolean   log_handle_aggregate_fields (Worker  *w,
+                                        Field   *f,
+                                        guint64  line);
+gboolean   log_short_row        (Worker      *w,
+                                 guint        n,
+                                 guint64      line);
+void       log_handle_csv_lines (Worker      *w);
+void       log_handle_json_lines (Worker     *w);
+void       log_handle_records   (Worker      *w);
+void       log_libcsv_start     (Read        *read);
+gboolean   log_libcsv_block     (Read        *read,
+                                 Worker      *w,
+                                 GByteArray  *buf);
+
+/* Input (hub-log-input.c) and the threads (hub-log-reader.c) */
+void       log_set_io_error     (Read        *read,
+                                 GError      *error);
+gboolean   log_next_block       (Read        *read,
+                                 Worker      *w);
+void       log_close_current    (Read        *read);
+gpointer   log_work             (gpointer     data);
+
+G_END_DECLS

@@ -1,0 +1,141 @@
+/* hub-audience-rows.c: what the Audience view and the repository's audience
+ * share: the classes' names and colours, and the rows of a ranked list
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hub-audience-rows.h"
+#include "hub-format.h"
+
+/* Each class keeps its colour in light and dark: libadwaita's palette. */
+const GdkRGBA hub_audience_class_colors[HUB_LOG_N_CLASSES] = {
+  { 0x35 / 255.f, 0x84 / 255.f, 0xe4 / 255.f, 1 },  /* download: blue 3 */
+  { 0x21 / 255.f, 0x90 / 255.f, 0xa4 / 255.f, 1 },  /* partial: teal 4 */
+  { 0x91 / 255.f, 0x41 / 255.f, 0xac / 255.f, 1 },  /* probe: purple 3 */
+  { 0xe5 / 255.f, 0xa5 / 255.f, 0x0a / 255.f, 1 },  /* redirect: yellow 5 */
+  { 0x2e / 255.f, 0xc2 / 255.f, 0x7e / 255.f, 1 },  /* revalidation: green 4 */
+  { 0xe0 / 255.f, 0x1b / 255.f, 0x24 / 255.f, 1 },  /* error: red 3 */
+  { 0x9a / 255.f, 0x99 / 255.f, 0x96 / 255.f, 1 },  /* other: light 5 */
+};
+
+const GdkRGBA hub_audience_sessions_color = { 0xff / 255.f, 0x78 / 255.f, 0x00 / 255.f, 1 };  /* orange 3 */
+const GdkRGBA hub_audience_uniques_color = { 0xc0 / 255.f, 0x61 / 255.f, 0xcb / 255.f, 1 };   /* purple 2 */
+
+const char *
+hub_audience_class_title (HubLogClass klass)
+{
+  switch (klass)
+    {
+    case HUB_LOG_CLASS_DOWNLOAD:
+      /* Translators: a class of requests: GET answered in full */
+      return C_("request class", "Downloads");
+    case HUB_LOG_CLASS_PARTIAL:
+      /* Translators: a class of requests: GET of a range (206) */
+      return C_("request class", "Partial");
+    case HUB_LOG_CLASS_PROBE:
+      /* Translators: a class of requests: HEAD */
+      return C_("request class", "Probes");
+    case HUB_LOG_CLASS_REDIRECT:
+      return C_("request class", "Redirects");
+    case HUB_LOG_CLASS_REVALIDATION:
+      /* Translators: a class of requests: 304 Not Modified */
+      return C_("request class", "Revalidations");
+    case HUB_LOG_CLASS_ERROR:
+      return C_("request class", "Errors");
+    case HUB_LOG_CLASS_OTHER:
+    default:
+      return C_("request class", "Other");
+    }
+}
+
+/* A row of a ranked list: the name, a bar as long as its share of the
+ * first row's, and figures at the end. */
+GtkWidget *
+hub_audience_ranked_row (GtkSizeGroup  *names,
+                         const char    *name,
+                         const char    *tooltip,
+                         double         fraction,
+                         const char    *id,
+                         const char   **figure_names,
+                         guint64       *figures,
+                         guint          n_figures)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *label = gtk_label_new (name);
+  GtkWidget *bar = gtk_progress_bar_new ();
+  GtkWidget *row;
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+  gtk_widget_set_tooltip_text (label, tooltip);
+  /* The bars of a list start at one edge. */
+  gtk_size_group_add_widget (names, label);
+  gtk_box_append (GTK_BOX (box), label);
+
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (bar), CLAMP (fraction, 0, 1));
+  gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+  gtk_widget_set_size_request (bar, 24, -1);
+  gtk_widget_set_hexpand (bar, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_box_append (GTK_BOX (box), bar);
+
+  for (guint i = 0; i < n_figures; i++)
+    {
+      g_autofree char *text = hub_format_compact ((gint64) MIN (figures[i], (guint64) G_MAXINT64));
+      g_autofree char *exact = hub_format_count ((gint64) MIN (figures[i], (guint64) G_MAXINT64));
+      g_autofree char *widget_name = g_strdup_printf ("%s-%s", id, figure_names[i]);
+      GtkWidget *value = gtk_label_new (text);
+
+      gtk_widget_set_name (value, widget_name);
+      gtk_label_set_xalign (GTK_LABEL (value), 1);
+      gtk_label_set_width_chars (GTK_LABEL (value), 5);
+      gtk_widget_set_tooltip_text (value, exact);
+      gtk_widget_add_css_class (value, "numeric");
+      if (i > 0)
+        gtk_widget_add_css_class (value, "dim-label");
+      gtk_box_append (GTK_BOX (box), value);
+    }
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_name (row, id);
+  return row;
+}
+
+void
+hub_audience_add_header_row (GtkListBox    *list,
+                             GtkSizeGroup  *names,
+                             const char    *first,
+                             const char   **figures,
+                             guint          n_figures)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *label = gtk_label_new (first);
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_size_group_add_widget (names, label);
+  gtk_box_append (GTK_BOX (box), label);
+  for (guint i = 0; i < n_figures; i++)
+    {
+      GtkWidget *title = gtk_label_new (figures[i]);
+
+      gtk_label_set_xalign (GTK_LABEL (title), 1);
+      gtk_label_set_width_chars (GTK_LABEL (title), 5);
+      gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+      gtk_box_append (GTK_BOX (box), title);
+    }
+  gtk_widget_add_css_class (box, "caption-heading");
+  gtk_widget_add_css_class (box, "dim-label");
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_append (list, row);
+}
+

@@ -1,0 +1,33 @@
+/* hub-audience-rows.h: what the Audience view and the repository's audience
+ * share: the classes' names and colours, and the rows of a ranked list
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "hub-core.h"
+
+G_BEGIN_DECLS
+
+extern const GdkRGBA hub_audience_class_colors[HUB_LOG_N_CLASSES];
+extern const GdkRGBA hub_audience_sessions_color;
+extern const GdkRGBA hub_audience_uniques_color;
+
+const char *hub_audience_class_title    (HubLogClass    klass);
+GtkWidget  *hub_audience_ranked_row     (GtkSizeGroup  *names,
+                                         const char    *name,
+                                         const char    *tooltip,
+                                         double         fraction,
+                                         const char    *id,
+                                         const char   **figure_names,
+                                         guint64       *figures,
+                                         guint          n_figures);
+void        hub_audience_add_header_row (GtkListBox    *list,
+                                         GtkSizeGroup  *names,
+                                         const char    *first,
+                                         const char   **figures,
+                                         guint          n_figures);
+
+G_END_DECLS

@@ -1,0 +1,951 @@
+/* hub-audience-view.c: who the request logs say downloads: uniques,
+ * sessions, classes of requests, countries, repositories
+ *
+ * Every figure is the store's (hub-log.h), over the window's period ending
+ * at the logs' last day: All Time is every day of the logs, Last Month
+ * their last 30 days. Unique figures over the span are unions of the days'
+ * sketches, so the cards' uniques are not the sum of the chart's days.
+ * Where the source also has a breakdown, a repository's sessions sit
+ * beside the Hub's counted downloads over the days both cover.
+ *
+ * Team traffic is left out by reading the raw logs again (sketches cannot
+ * subtract): the view asks for it with "team-changed", and the window does
+ * the reading, with its progress and its Cancel.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "hub-audience-chart.h"
+#include "hub-audience-rows.h"
+#include "hub-audience-view.h"
+#include "hub-countries.h"
+#include "hub-format.h"
+#include "hub-stack-layer.h"
+
+#define N_COUNTRIES_SHOWN 15
+#define N_REPOS_SHOWN     10
+#define N_IDENTITIES_SHOWN 10
+#define N_REGIONS_SHOWN   10
+
+struct _HubAudienceView
+{
+  GtkWidget         parent_instance;
+
+  /* template */
+  GtkWidget        *content;
+  GtkLabel         *span_label;
+  GtkSwitch        *team_switch;
+  GtkLabel         *team_label;
+  GtkListBox       *identities_list;
+  GtkLabel         *uniques_value;
+  GtkLabel         *uniques_caption;
+  GtkLabel         *sessions_value;
+  GtkLabel         *sessions_caption;
+  GtkLabel         *requests_value;
+  GtkLabel         *requests_caption;
+  GtkLabel         *downloads_value;
+  GtkLabel         *downloads_caption;
+  HubAudienceChart *daily_chart;
+  HubAudienceChart *classes_chart;
+  GtkListBox       *countries_list;
+  GtkListBox       *repos_list;
+  GtkWidget        *regions_card;
+  GtkLabel         *regions_title;
+  GtkListBox       *regions_list;
+
+  HubSource        *source;
+  HubDay            first;
+  HubDay            last;
+  GSimpleActionGroup *actions;
+  GFile            *export_folder;
+  GtkSizeGroup     *country_names;
+  GtkSizeGroup     *repo_names;
+  GtkSizeGroup     *region_names;
+  char             *region_country;  /* the code whose regions are shown, or NULL */
+};
+
+enum {
+  SIGNAL_MESSAGE,
+  SIGNAL_TEAM_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (HubAudienceView, hub_audience_view, GTK_TYPE_WIDGET)
+
+static void update_identities_idle (HubAudienceView *self);
+
+static HubAudienceTable
+table_for_name (const char *name)
+{
+  if (g_str_equal (name, "countries"))
+    return HUB_AUDIENCE_TABLE_COUNTRIES;
+  if (g_str_equal (name, "classes"))
+    return HUB_AUDIENCE_TABLE_CLASSES;
+  return HUB_AUDIENCE_TABLE_REPOSITORIES;
+}
+
+static void
+set_count (GtkLabel *label,
+           guint64   value)
+{
+  g_autofree char *text = hub_format_count ((gint64) MIN (value, (guint64) G_MAXINT64));
+
+  gtk_label_set_label (label, text);
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  gtk_list_box_remove_all (list);
+}
+
+static void
+update_cards (HubAudienceView *self,
+              HubLogStore     *store)
+{
+  HubLogFigures f;
+  g_autofree char *users = NULL;
+  g_autofree char *anonymous = NULL;
+  g_autofree char *caption = NULL;
+  g_autofree char *errors = NULL;
+  g_autofree char *full = NULL;
+  g_autofree char *share = NULL;
+  guint n_days = (guint) (self->last - self->first + 1);
+
+  hub_log_store_figures (store, HUB_LOG_FILTER_ALL, self->first, self->last, &f);
+
+  set_count (self->uniques_value, f.uniques);
+  users = hub_format_compact ((gint64) f.users);
+  anonymous = hub_format_compact ((gint64) f.anonymous_ips);
+  /* Translators: under the unique downloaders: signed-in users and anonymous addresses */
+  caption = g_strdup_printf (_("%s users · %s anonymous"), users, anonymous);
+  gtk_label_set_label (self->uniques_caption, caption);
+  g_clear_pointer (&caption, g_free);
+
+  set_count (self->sessions_value, f.sessions);
+  {
+    g_autofree char *per_day = hub_format_compact ((gint64) (f.sessions / MAX (n_days, 1)));
+
+    /* Translators: under the sessions: their mean a day */
+    caption = g_strdup_printf (_("%s a day"), per_day);
+    gtk_label_set_label (self->sessions_caption, caption);
+    g_clear_pointer (&caption, g_free);
+  }
+
+  set_count (self->requests_value, f.requests);
+  errors = hub_format_compact ((gint64) f.classes[HUB_LOG_CLASS_ERROR]);
+  /* Translators: under the requests: how many were errors */
+  caption = g_strdup_printf (_("%s errors"), errors);
+  gtk_label_set_label (self->requests_caption, caption);
+  g_clear_pointer (&caption, g_free);
+
+  if (f.requests > 0)
+    /* Translators: the share of requests that were downloads, as a percentage */
+    share = g_strdup_printf (_("%.1f %%"),
+                             100.0 * (double) f.classes[HUB_LOG_CLASS_DOWNLOAD] / (double) f.requests);
+  else
+    share = g_strdup ("—");
+  gtk_label_set_label (self->downloads_value, share);
+  full = hub_format_compact ((gint64) f.classes[HUB_LOG_CLASS_DOWNLOAD]);
+  /* Translators: under the share of downloads: requests answered with the whole file */
+  caption = g_strdup_printf (_("%s of the requests"), full);
+  gtk_label_set_label (self->downloads_caption, caption);
+}
+
+static void
+update_charts (HubAudienceView *self,
+               HubLogStore     *store)
+{
+  guint n = (guint) (self->last - self->first + 1);
+  g_autofree HubLogFigures *daily = g_new0 (HubLogFigures, n);
+  g_autofree HubChartPoint *requests = g_new0 (HubChartPoint, n);
+  g_autofree HubChartPoint *sessions = g_new0 (HubChartPoint, n);
+  g_autofree HubChartPoint *uniques = g_new0 (HubChartPoint, n);
+  g_autofree HubStackColumn *stacks = g_new0 (HubStackColumn, n);
+  g_autoptr(GStrvBuilder) daily_texts = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) class_texts = g_strv_builder_new ();
+  const char *titles[HUB_LOG_N_CLASSES];
+  HubChartLayer *daily_layers[3];
+  HubChartLayer *class_layer;
+  g_autofree char *first = hub_format_day (self->first);
+  g_autofree char *last = hub_format_day (self->last);
+  g_autofree char *daily_description = NULL;
+  g_autofree char *class_description = NULL;
+
+  hub_log_store_daily (store, HUB_LOG_FILTER_ALL, self->first, self->last, daily);
+  for (guint i = 0; i < n; i++)
+    {
+      HubDay day = self->first + (HubDay) i;
+      const HubLogFigures *f = &daily[i];
+      g_autofree char *date = hub_format_day (day);
+      g_autofree char *r = hub_format_count ((gint64) f->requests);
+      g_autofree char *s = hub_format_count ((gint64) f->sessions);
+      g_autofree char *u = hub_format_count ((gint64) f->uniques);
+      g_autoptr(GString) classes = g_string_new (date);
+
+      requests[i] = (HubChartPoint) { day + 0.5, (double) f->requests, i, FALSE };
+      sessions[i] = (HubChartPoint) { day + 0.5, (double) f->sessions, i, FALSE };
+      uniques[i] = (HubChartPoint) { day + 0.5, (double) f->uniques, i, FALSE };
+      stacks[i].first = day;
+      stacks[i].last = day;
+      for (guint k = 0; k < HUB_LOG_N_CLASSES; k++)
+        {
+          g_autofree char *count = hub_format_count ((gint64) f->classes[k]);
+
+          stacks[i].values[k] = (gint64) f->classes[k];
+          g_string_append_printf (classes, "\n%s: %s", hub_audience_class_title (k), count);
+        }
+      g_strv_builder_take (daily_texts,
+                           /* Translators: the tooltip of a day of the audience chart */
+                           g_strdup_printf (_("%s\nRequests: %s\nSessions: %s\nUnique downloaders: %s"),
+                                            date, r, s, u));
+      g_strv_builder_take (class_texts, g_string_free (g_steal_pointer (&classes), FALSE));
+    }
+
+  daily_layers[0] = hub_colored_line_layer_new (_("Requests"), &hub_audience_class_colors[HUB_LOG_CLASS_DOWNLOAD]);
+  hub_line_layer_set_points (HUB_LINE_LAYER (daily_layers[0]), requests, n);
+  daily_layers[1] = hub_colored_line_layer_new (_("Sessions"), &hub_audience_sessions_color);
+  hub_line_layer_set_points (HUB_LINE_LAYER (daily_layers[1]), sessions, n);
+  daily_layers[2] = hub_colored_line_layer_new (_("Unique downloaders"), &hub_audience_uniques_color);
+  hub_line_layer_set_points (HUB_LINE_LAYER (daily_layers[2]), uniques, n);
+  /* Translators: what the audience chart shows, for a screen reader */
+  daily_description = g_strdup_printf (_("Requests, sessions and unique downloaders a day, from %s to %s"),
+                                       first, last);
+  hub_audience_chart_set_layers (self->daily_chart, self->first, self->last, daily_layers, 3,
+                                 g_strv_builder_end (daily_texts), daily_description);
+
+  for (guint k = 0; k < HUB_LOG_N_CLASSES; k++)
+    titles[k] = hub_audience_class_title (k);
+  class_layer = hub_stack_layer_new (titles, hub_audience_class_colors, HUB_LOG_N_CLASSES);
+  hub_stack_layer_set_columns (HUB_STACK_LAYER (class_layer), stacks, n);
+  /* Translators: what the classes chart shows, for a screen reader */
+  class_description = g_strdup_printf (_("Requests a day by class, stacked, from %s to %s"),
+                                       first, last);
+  hub_audience_chart_set_layers (self->classes_chart, self->first, self->last, &class_layer, 1,
+                                 g_strv_builder_end (class_texts), class_description);
+}
+
+static void
+update_countries (HubAudienceView *self,
+                  HubLogStore     *store)
+{
+  static const char *names[] = { "requests", "uniques" };
+  const char *titles[] = { _("Requests"), _("Uniques") };
+  guint n = hub_log_store_get_n_countries (store);
+  g_autofree HubLogFigures *figures = g_new0 (HubLogFigures, MAX (n, 1));
+  g_autofree guint *order = NULL;
+  guint64 top;
+
+  clear_list (self->countries_list);
+  hub_log_store_by_country (store, self->first, self->last, figures);
+  order = hub_audience_order_countries (figures, n, store);
+  if (order[0] == G_MAXUINT)
+    return;
+  g_set_object (&self->country_names, NULL);
+  self->country_names = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  hub_audience_add_header_row (self->countries_list, self->country_names, _("Country"), titles,
+                  G_N_ELEMENTS (titles));
+  top = figures[order[0]].requests;
+  for (guint k = 0; order[k] != G_MAXUINT && k < N_COUNTRIES_SHOWN; k++)
+    {
+      const char *code = hub_log_store_get_country (store, order[k]);
+      guint64 values[] = { figures[order[k]].requests, figures[order[k]].uniques };
+      g_autofree char *id = g_strconcat ("country-", code, NULL);
+
+      GtkWidget *row = hub_audience_ranked_row (self->country_names, hub_country_name (code), code,
+                                   (double) values[0] / (double) MAX (top, 1), id,
+                                   names, values, G_N_ELEMENTS (values));
+
+      /* A country opens its regions. */
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "hub-country", g_strdup (code), g_free);
+      gtk_list_box_append (self->countries_list, row);
+    }
+}
+
+typedef struct
+{
+  const HubLogFigures *figures;
+  HubLogStore         *store;
+} RepoOrder;
+
+static int
+compare_repos (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  const RepoOrder *data = user_data;
+  guint i = *(const guint *) a, j = *(const guint *) b;
+  guint64 ri = data->figures[i].requests, rj = data->figures[j].requests;
+  const char *ti, *ni, *tj, *nj;
+  int by_type;
+
+  if (ri != rj)
+    return ri > rj ? -1 : 1;
+  hub_log_store_get_repo (data->store, i, &ti, &ni);
+  hub_log_store_get_repo (data->store, j, &tj, &nj);
+  by_type = g_strcmp0 (ti, tj);
+  return by_type != 0 ? by_type : g_strcmp0 (ni, nj);
+}
+
+/* A repository's name without its owner, as the table shows it: the owner
+ * is the source's. */
+static const char *
+short_name (const char *name)
+{
+  const char *slash = strchr (name, '/');
+
+  return slash != NULL && slash[1] != '\0' ? slash + 1 : name;
+}
+
+/* The breakdown's downloads over the days it shares with the logs' span,
+ * or -1 where it covers none of them. */
+static gint64
+hub_downloads (HubAudienceView *self,
+               const char      *type,
+               const char      *name)
+{
+  HubDataset *dataset = hub_source_get_dataset (self->source);
+  const HubTotals *totals = hub_dataset_get_totals (dataset);
+  const HubRepo *repo;
+  HubDay first, last;
+
+  if (totals->as_of == HUB_DAY_NONE)
+    return -1;
+  first = MAX (self->first, totals->first_day);
+  last = MIN (self->last, totals->as_of);
+  if (first > last || (repo = hub_dataset_find_repo (dataset, type, name)) == NULL)
+    return -1;
+  return hub_repo_range_sum (repo, first, last);
+}
+
+static void
+update_repos (HubAudienceView *self,
+              HubLogStore     *store)
+{
+  static const char *names[] = { "sessions", "uniques", "hub" };
+  const char *titles[] = { _("Sessions"), _("Uniques"), _("Hub") };
+  guint n = hub_log_store_get_n_repos (store);
+  g_autofree HubLogFigures *figures = g_new0 (HubLogFigures, MAX (n, 1));
+  g_autofree guint *order = g_new (guint, MAX (n, 1));
+  RepoOrder data = { figures, store };
+  gboolean with_hub = FALSE;
+  guint64 top = 0;
+
+  clear_list (self->repos_list);
+  hub_log_store_by_repo (store, self->first, self->last, figures);
+  for (guint r = 0; r < n; r++)
+    order[r] = r;
+  g_sort_array (order, n, sizeof (guint), compare_repos, &data);
+  for (guint k = 0; k < MIN (n, N_REPOS_SHOWN); k++)
+    {
+      const char *type, *name;
+
+      hub_log_store_get_repo (store, order[k], &type, &name);
+      top = MAX (top, figures[order[k]].sessions);
+      with_hub = with_hub || hub_downloads (self, type, name) >= 0;
+    }
+  if (n == 0 || figures[order[0]].requests == 0)
+    return;
+
+  g_set_object (&self->repo_names, NULL);
+  self->repo_names = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  hub_audience_add_header_row (self->repos_list, self->repo_names, _("Repository"), titles, with_hub ? 3 : 2);
+  for (guint k = 0; k < MIN (n, N_REPOS_SHOWN) && figures[order[k]].requests > 0; k++)
+    {
+      const HubLogFigures *f = &figures[order[k]];
+      const char *type, *name;
+      gint64 hub;
+      guint64 values[3];
+      g_autofree char *id = NULL;
+      g_autofree char *tooltip = NULL;
+
+      hub_log_store_get_repo (store, order[k], &type, &name);
+      hub = hub_downloads (self, type, name);
+      values[0] = f->sessions;
+      values[1] = f->uniques;
+      values[2] = (guint64) MAX (hub, 0);
+      id = g_strdup_printf ("repo-%s/%s", type, name);
+      if (hub >= 0)
+        {
+          g_autofree char *s = hub_format_count ((gint64) f->sessions);
+          g_autofree char *h = hub_format_count (hub);
+
+          /* Translators: a repository's sessions in the logs beside the Hub's count of the same days */
+          tooltip = g_strdup_printf (_("%s: %s sessions in the logs, %s downloads counted by the Hub"),
+                                     name, s, h);
+        }
+      gtk_list_box_append (self->repos_list,
+                           hub_audience_ranked_row (self->repo_names, short_name (name), tooltip ? tooltip : name,
+                                       (double) f->sessions / (double) MAX (top, 1), id,
+                                       names, values, with_hub ? 3 : 2));
+    }
+}
+
+static void
+update_span_label (HubAudienceView *self,
+                   HubLogStore     *store)
+{
+  g_autofree char *first = hub_format_date (self->first, HUB_DATE_FULL);
+  g_autofree char *last = hub_format_date (self->last, HUB_DATE_FULL);
+  guint n_days = (guint) (self->last - self->first + 1);
+  g_autofree char *days = g_strdup_printf (ngettext ("%u day", "%u days", n_days), n_days);
+  g_autofree char *text = NULL;
+
+  if (hub_source_get_team_excluded (self->source))
+    /* Translators: the span of the audience figures: first day, last day, days */
+    text = g_strdup_printf (_("%s – %s · %s · team traffic left out"), first, last, days);
+  else
+    text = g_strdup_printf (_("%s – %s · %s"), first, last, days);
+  gtk_label_set_label (self->span_label, text);
+}
+
+static void
+on_identity_toggled (GtkCheckButton  *check,
+                     HubAudienceView *self)
+{
+  const HubLogIdentity *identity = g_object_get_data (G_OBJECT (check), "hub-identity");
+  gboolean exclude;
+  g_auto(GStrv) ids = NULL;
+  g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
+  g_auto(GStrv) team = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean marked = gtk_check_button_get_active (check);
+
+  if (self->source == NULL || identity == NULL)
+    return;
+  ids = hub_source_load_team (self->source, &exclude);
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    if (!hub_log_identity_matches (identity, ids[i]))
+      g_strv_builder_add (kept, ids[i]);
+  if (marked)
+    g_strv_builder_add (kept, identity->id);
+  team = g_strv_builder_end (kept);
+  if (!hub_source_save_team (self->source, (const char * const *) team, exclude, &error))
+    {
+      g_signal_emit (self, signals[SIGNAL_MESSAGE], 0, error->message);
+      return;
+    }
+  hub_log_store_set_team_ids (hub_source_get_logs (self->source), (const char * const *) team);
+  /* Left out already: the figures need the logs read without the new list. */
+  if (hub_source_get_team_excluded (self->source))
+    g_signal_emit (self, signals[SIGNAL_TEAM_CHANGED], 0, TRUE);
+  else
+    g_idle_add_once ((GSourceOnceFunc) update_identities_idle, g_object_ref (self));
+}
+
+static GtkWidget *
+identity_row (HubAudienceView      *self,
+              const HubLogIdentity *identity,
+              gboolean              on_list)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+  g_autofree char *requests = hub_format_compact ((gint64) identity->requests);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *name = g_strconcat ("identity-", identity->id, NULL);
+
+  subtitle = g_strdup_printf (identity->is_user
+                              /* Translators: under an identity of the top list; %s is a count */
+                              ? _("%s requests · signed in")
+                              /* Translators: under an identity of the top list; %s is a count */
+                              : _("%s requests · anonymous"),
+                              requests);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), identity->short_id);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_tooltip_text (row, identity->id);
+  gtk_widget_add_css_class (row, "monospace");
+
+  gtk_widget_set_name (check, name);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), identity->team);
+  if (identity->team && !on_list)
+    {
+      /* isInternal lines: the logs say so, not the list. */
+      gtk_widget_set_sensitive (check, FALSE);
+      gtk_widget_set_tooltip_text (check, _("Marked as internal in the logs"));
+    }
+  g_object_set_data_full (G_OBJECT (check), "hub-identity", hub_log_identity_copy (identity),
+                          (GDestroyNotify) hub_log_identity_free);
+  g_signal_connect (check, "toggled", G_CALLBACK (on_identity_toggled), self);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  return row;
+}
+
+static void
+update_identities (HubAudienceView *self,
+                   HubLogStore     *store)
+{
+  g_autoptr(GPtrArray) top = hub_log_store_top_identities (store, self->first, self->last,
+                                                           N_IDENTITIES_SHOWN);
+  gboolean exclude;
+  g_auto(GStrv) ids = hub_source_load_team (self->source, &exclude);
+
+  clear_list (self->identities_list);
+  for (guint i = 0; i < top->len; i++)
+    {
+      const HubLogIdentity *identity = g_ptr_array_index (top, i);
+      gboolean on_list = FALSE;
+
+      for (guint k = 0; ids != NULL && ids[k] != NULL && !on_list; k++)
+        on_list = hub_log_identity_matches (identity, ids[k]);
+      gtk_list_box_append (self->identities_list, identity_row (self, identity, on_list));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->identities_list), top->len > 0);
+}
+
+static void
+update_identities_idle (HubAudienceView *self)
+{
+  HubLogStore *store = self->source ? hub_source_get_logs (self->source) : NULL;
+
+  if (store != NULL && self->first != HUB_DAY_NONE)
+    update_identities (self, store);
+  g_object_unref (self);
+}
+
+static void
+update_team (HubAudienceView *self,
+             HubLogStore     *store)
+{
+  GAction *exclude = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "exclude-team");
+  guint64 team = hub_log_store_get_team_requests (store);
+  gboolean excluded = hub_source_get_team_excluded (self->source);
+  g_autofree char *count = hub_format_count ((gint64) team);
+  g_autofree char *text = NULL;
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (exclude), g_variant_new_boolean (excluded));
+  if (excluded)
+    text = g_strdup (_("The organisation’s own requests are left out of every figure."));
+  else
+    /* Translators: %s is a count of requests marked internal in the logs */
+    text = g_strdup_printf (ngettext ("%s request in these logs is marked as the organisation’s own. Mark more below.",
+                                      "%s requests in these logs are marked as the organisation’s own. Mark more below.",
+                                      (gulong) MIN (team, G_MAXULONG)),
+                            count);
+  gtk_label_set_label (self->team_label, text);
+  update_identities (self, store);
+}
+
+/* The first country of the list (after its header), or NULL. */
+static GtkWidget *
+first_country_row (HubAudienceView *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->countries_list, 1);
+
+  return row != NULL && g_object_get_data (G_OBJECT (row), "hub-country") ? GTK_WIDGET (row) : NULL;
+}
+
+static gboolean
+find_country (HubLogStore *store,
+              const char  *code,
+              guint       *index)
+{
+  for (guint c = 0; c < hub_log_store_get_n_countries (store); c++)
+    if (g_str_equal (hub_log_store_get_country (store, c), code))
+      {
+        *index = c;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* The regions of the country chosen in the list (at first, the one with
+ * the most requests). */
+static void
+update_regions (HubAudienceView *self,
+                HubLogStore     *store)
+{
+  static const char *names[] = { "requests", "sessions" };
+  const char *titles[] = { _("Requests"), _("Sessions") };
+  g_autoptr(GPtrArray) regions = NULL;
+  g_autofree char *title = NULL;
+  guint country;
+  guint64 top;
+
+  clear_list (self->regions_list);
+  if (self->region_country == NULL || !find_country (store, self->region_country, &country))
+    {
+      GtkWidget *first = first_country_row (self);
+
+      g_clear_pointer (&self->region_country, g_free);
+      if (first == NULL)
+        {
+          gtk_widget_set_visible (self->regions_card, FALSE);
+          return;
+        }
+      self->region_country = g_strdup (g_object_get_data (G_OBJECT (first), "hub-country"));
+      if (!find_country (store, self->region_country, &country))
+        return;
+    }
+
+  /* Translators: the title of the regions card; %s is a country's name */
+  title = g_strdup_printf (_("Regions of %s"), hub_country_name (self->region_country));
+  gtk_label_set_label (self->regions_title, title);
+  gtk_widget_set_visible (self->regions_card, TRUE);
+
+  regions = hub_log_store_regions (store, self->first, self->last, country);
+  if (regions->len == 0)
+    {
+      GtkWidget *none = gtk_label_new (_("The logs name no regions in this country."));
+
+      gtk_label_set_xalign (GTK_LABEL (none), 0);
+      gtk_label_set_wrap (GTK_LABEL (none), TRUE);
+      gtk_widget_add_css_class (none, "dim-label");
+      gtk_widget_set_name (none, "audience-no-regions");
+      gtk_list_box_append (self->regions_list, none);
+      return;
+    }
+  g_set_object (&self->region_names, NULL);
+  self->region_names = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  hub_audience_add_header_row (self->regions_list, self->region_names, _("Region"), titles,
+                  G_N_ELEMENTS (titles));
+  top = ((HubLogRegion *) g_ptr_array_index (regions, 0))->requests;
+  for (guint i = 0; i < regions->len && i < N_REGIONS_SHOWN; i++)
+    {
+      const HubLogRegion *region = g_ptr_array_index (regions, i);
+      guint64 values[] = { region->requests, region->sessions };
+      g_autofree char *id = g_strconcat ("region-", region->region, NULL);
+
+      gtk_list_box_append (self->regions_list,
+                           hub_audience_ranked_row (self->region_names, region->region, region->region,
+                                       (double) region->requests / (double) MAX (top, 1), id,
+                                       names, values, G_N_ELEMENTS (values)));
+    }
+}
+
+static void
+on_country_activated (GtkListBox      *list,
+                      GtkListBoxRow   *row,
+                      HubAudienceView *self)
+{
+  const char *code = g_object_get_data (G_OBJECT (row), "hub-country");
+  HubLogStore *store = self->source ? hub_source_get_logs (self->source) : NULL;
+
+  if (code == NULL || store == NULL)
+    return;
+  g_free (self->region_country);
+  self->region_country = g_strdup (code);
+  update_regions (self, store);
+}
+
+static void
+update (HubAudienceView *self)
+{
+  HubLogStore *store = self->source ? hub_source_get_logs (self->source) : NULL;
+
+  if (store == NULL || self->first == HUB_DAY_NONE)
+    {
+      hub_audience_chart_set_layers (self->daily_chart, HUB_DAY_NONE, HUB_DAY_NONE, NULL, 0, NULL, NULL);
+      hub_audience_chart_set_layers (self->classes_chart, HUB_DAY_NONE, HUB_DAY_NONE, NULL, 0, NULL, NULL);
+      clear_list (self->countries_list);
+      clear_list (self->repos_list);
+      clear_list (self->regions_list);
+      return;
+    }
+  update_span_label (self, store);
+  update_cards (self, store);
+  update_charts (self, store);
+  update_countries (self, store);
+  update_regions (self, store);
+  update_repos (self, store);
+  update_team (self, store);
+}
+
+/* Exports */
+
+static void
+on_exported (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  HubAudienceView *self = HUB_AUDIENCE_VIEW (object);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_object_ref (user_data);
+  g_autofree char *message = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+
+  if (hub_audience_view_export_finish (self, result, &error))
+    /* Translators: a toast after an export; %s is the file's name */
+    message = g_strdup_printf (_("Exported %s"), name);
+  else
+    message = g_strdup (error->message);
+  g_signal_emit (self, signals[SIGNAL_MESSAGE], 0, message);
+  g_object_unref (user_data);
+}
+
+typedef struct
+{
+  HubAudienceView  *self;
+  HubAudienceTable  table;
+} SaveData;
+
+static void
+on_save_chosen (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  SaveData *data = user_data;
+  g_autoptr(HubAudienceView) self = data->self;
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, NULL);
+  HubAudienceTable table = data->table;
+
+  g_free (data);
+  if (file == NULL || self->source == NULL)
+    return;
+  g_clear_object (&self->export_folder);
+  self->export_folder = g_file_get_parent (file);
+  hub_audience_view_export_async (self, table, file, NULL, on_exported, g_object_ref (file));
+}
+
+static void
+export_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  HubAudienceView *self = user_data;
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  HubAudienceTable table = table_for_name (g_variant_get_string (parameter, NULL));
+  g_autofree char *name = NULL;
+  SaveData *data;
+
+  if (self->source == NULL || hub_source_get_logs (self->source) == NULL)
+    return;
+  name = hub_audience_suggested_name (hub_source_get_export_name (self->source), table, self->last);
+  gtk_file_dialog_set_title (dialog, _("Export Audience Table"));
+  gtk_file_dialog_set_initial_name (dialog, name);
+  if (self->export_folder != NULL)
+    gtk_file_dialog_set_initial_folder (dialog, self->export_folder);
+  data = g_new0 (SaveData, 1);
+  data->self = g_object_ref (self);
+  data->table = table;
+  gtk_file_dialog_save (dialog, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), NULL,
+                        on_save_chosen, data);
+}
+
+static void
+exclude_team_changed (GSimpleAction *action,
+                      GVariant      *value,
+                      gpointer       user_data)
+{
+  HubAudienceView *self = user_data;
+  gboolean exclude = g_variant_get_boolean (value);
+
+  g_auto(GStrv) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean saved;
+
+  if (self->source == NULL || exclude == hub_source_get_team_excluded (self->source))
+    return;
+  ids = hub_source_load_team (self->source, &saved);
+  if (!hub_source_save_team (self->source, (const char * const *) ids, exclude, &error))
+    {
+      g_signal_emit (self, signals[SIGNAL_MESSAGE], 0, error->message);
+      return;
+    }
+  g_simple_action_set_state (action, value);
+  g_signal_emit (self, signals[SIGNAL_TEAM_CHANGED], 0, exclude);
+}
+
+/* GObject */
+
+static void
+hub_audience_view_dispose (GObject *object)
+{
+  HubAudienceView *self = HUB_AUDIENCE_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), HUB_TYPE_AUDIENCE_VIEW);
+  g_clear_object (&self->source);
+  g_clear_object (&self->actions);
+  g_clear_object (&self->export_folder);
+  g_clear_object (&self->country_names);
+  g_clear_object (&self->repo_names);
+  g_clear_object (&self->region_names);
+  g_clear_pointer (&self->region_country, g_free);
+
+  G_OBJECT_CLASS (hub_audience_view_parent_class)->dispose (object);
+}
+
+static void
+hub_audience_view_class_init (HubAudienceViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hub_audience_view_dispose;
+
+  /* A message for the window's toast: an export done or failed. */
+  signals[SIGNAL_MESSAGE] =
+    g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* The user asked to leave team traffic out (TRUE) or in: the raw logs
+   * must be read again. */
+  signals[SIGNAL_TEAM_CHANGED] =
+    g_signal_new ("team-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+
+  g_type_ensure (HUB_TYPE_AUDIENCE_CHART);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "ui/hub-audience-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, HubAudienceView, content);
+  gtk_widget_class_bind_template_child (widget_class, HubAudienceView, span_label);
+  gtk_widget_class_bind_template_child (widget_class, HubAudienceView, team_switch);
+  gtk_widget_class_bind_template_child (widget_class, HubAudienceView, team_label);
+  gtk_widget_class_bind_template_child (widget_class, HubAudienceView, identities_list);
+  gtk_widget_class_bind_template_child (widget_class, HubAudienceView, uniques_value);
+  gtk_widget_class_bind_template_child (widget_class, HubAudienceView, uniques_caption);
+  gtk_widget_class_bind_template_child (widget_class, HubAudienceView, sessions_value);
+  gtk_widget_class_bind_template_child (widget_class, HubAudienceView, sessions_caption);
+  gtk_widget_class_bind_template_child (widget_class, HubAudienceView, requests_value);
+  gtk_widget_class_bind_template_child (widget_class, HubAudienceView, requests_caption);
+  gtk_widget_class_bind_template_child (widget_class, HubAudienceView, downloads_value);
+  gtk_widget_class_bind_template_child (widget_class, HubAudienceView, downloads_caption);
+  gtk_widget_class_bind_template_child (widget_class, HubAudienceView, daily_chart);
+  gtk_widget_class_bind_template_child (widget_class, HubAudienceView, classes_chart);
+  gtk_widget_class_bind_template_child (widget_class, HubAudienceView, countries_list);
+  gtk_widget_class_bind_template_child (widget_class, HubAudienceView, repos_list);
+  gtk_widget_class_bind_template_child (widget_class, HubAudienceView, regions_card);
+  gtk_widget_class_bind_template_child (widget_class, HubAudienceView, regions_title);
+  gtk_widget_class_bind_template_child (widget_class, HubAudienceView, regions_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_country_activated);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "audienceview");
+}
+
+static const GActionEntry actions[] = {
+  { "export", export_activated, "s" },
+  { "exclude-team", NULL, NULL, "false", exclude_team_changed },
+};
+
+static void
+hub_audience_view_init (HubAudienceView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->first = HUB_DAY_NONE;
+  self->last = HUB_DAY_NONE;
+  self->actions = g_simple_action_group_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), actions, G_N_ELEMENTS (actions),
+                                   self);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "audience", G_ACTION_GROUP (self->actions));
+}
+
+GtkWidget *
+hub_audience_view_new (void)
+{
+  return g_object_new (HUB_TYPE_AUDIENCE_VIEW, NULL);
+}
+
+/* Shows the logs of source (or nothing, when it has none) over the
+ * window's period, ending at the logs' last day. */
+void
+hub_audience_view_set_source (HubAudienceView *self,
+                              HubSource       *source,
+                              HubPeriod        period)
+{
+  HubLogStore *store;
+  HubDay first = HUB_DAY_NONE, last = HUB_DAY_NONE;
+
+  g_return_if_fail (HUB_IS_AUDIENCE_VIEW (self));
+  g_return_if_fail (source == NULL || HUB_IS_SOURCE (source));
+
+  /* Another source's country is no choice of this one's. */
+  if (source == NULL || self->source == NULL ||
+      g_strcmp0 (hub_source_get_id (source), hub_source_get_id (self->source)) != 0)
+    g_clear_pointer (&self->region_country, g_free);
+  g_set_object (&self->source, source);
+  store = source ? hub_source_get_logs (source) : NULL;
+  if (store != NULL && hub_log_store_get_days (store, &first, &last) && first != HUB_DAY_NONE)
+    {
+      if (period == HUB_PERIOD_LAST_MONTH)
+        first = MAX (first, hub_range_last_month (last).first);
+    }
+  else
+    first = last = HUB_DAY_NONE;
+  self->first = first;
+  self->last = last;
+  update (self);
+}
+
+/* The days the figures cover, or HUB_DAY_NONE twice. */
+void
+hub_audience_view_get_span (HubAudienceView *self,
+                            HubDay          *first,
+                            HubDay          *last)
+{
+  g_return_if_fail (HUB_IS_AUDIENCE_VIEW (self));
+
+  *first = self->first;
+  *last = self->last;
+}
+
+static void
+on_contents_replaced (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+    {
+      g_autofree char *name = g_file_get_parse_name (G_FILE (object));
+
+      g_task_return_new_error (task, error->domain, error->code,
+                               /* Translators: the first %s is a file, the second why */
+                               _("Could not export to %s: %s"), name, error->message);
+      g_error_free (error);
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Writes a table, as shown, to destination: to a temporary file renamed
+ * once complete, so that a failed export leaves nothing behind. */
+void
+hub_audience_view_export_async (HubAudienceView     *self,
+                                HubAudienceTable     table,
+                                GFile               *destination,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  char *csv;
+
+  g_return_if_fail (HUB_IS_AUDIENCE_VIEW (self));
+  g_return_if_fail (G_IS_FILE (destination));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hub_audience_view_export_async);
+  if (self->source == NULL || hub_source_get_logs (self->source) == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                               _("There are no request logs to export"));
+      return;
+    }
+  csv = hub_audience_csv (hub_source_get_logs (self->source), table, self->first, self->last);
+  bytes = g_bytes_new_take (csv, strlen (csv));
+  g_file_replace_contents_bytes_async (destination, bytes, NULL, FALSE,
+                                       G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                                       cancellable, on_contents_replaced,
+                                       g_steal_pointer (&task));
+}
+
+gboolean
+hub_audience_view_export_finish (HubAudienceView  *self,
+                                 GAsyncResult     *result,
+                                 GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

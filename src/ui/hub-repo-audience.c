@@ -1,0 +1,341 @@
+/* hub-repo-audience.c: one repository in the request logs, on its page
+ *
+ * Below the repository's downloads: its unique downloaders, sessions and
+ * requests over the Audience view's days, the first two a day, its request
+ * classes stacked, and its countries by requests and sessions. Where the breakdown covers some of
+ * those days, the Hub's counted downloads of the same days sit under the
+ * sessions, so that a publisher sees how far the Hub's count is from
+ * people. Every figure is the store's (hub-log.h).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hub-audience-chart.h"
+#include "hub-audience-rows.h"
+#include "hub-countries.h"
+#include "hub-format.h"
+#include "hub-repo-audience.h"
+#include "hub-stack-layer.h"
+
+#define N_COUNTRIES_SHOWN 8
+
+struct _HubRepoAudience
+{
+  GtkWidget         parent_instance;
+
+  GtkLabel         *title;
+  GtkLabel         *uniques_value;
+  GtkLabel         *uniques_caption;
+  GtkLabel         *sessions_value;
+  GtkLabel         *sessions_caption;
+  GtkLabel         *requests_value;
+  GtkLabel         *requests_caption;
+  HubAudienceChart *daily_chart;
+  HubAudienceChart *classes_chart;
+  GtkListBox       *countries_list;
+  GtkSizeGroup     *country_names;
+};
+
+G_DEFINE_FINAL_TYPE (HubRepoAudience, hub_repo_audience, GTK_TYPE_WIDGET)
+
+static void
+set_count (GtkLabel *label,
+           guint64   value)
+{
+  g_autofree char *text = hub_format_count ((gint64) MIN (value, (guint64) G_MAXINT64));
+
+  gtk_label_set_label (label, text);
+}
+
+static gboolean
+find_repo (HubLogStore *logs,
+           const char  *type,
+           const char  *name,
+           guint       *index)
+{
+  for (guint r = 0; r < hub_log_store_get_n_repos (logs); r++)
+    {
+      const char *t, *n;
+
+      hub_log_store_get_repo (logs, r, &t, &n);
+      if (g_str_equal (t, type) && g_str_equal (n, name))
+        {
+          *index = r;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+update_cards (HubRepoAudience *self,
+              HubLogStore     *logs,
+              HubDataset      *dataset,
+              const char      *type,
+              const char      *name,
+              HubLogFilter     filter,
+              HubDay           first,
+              HubDay           last)
+{
+  HubLogFigures f;
+  const HubRepo *repo = dataset ? hub_dataset_find_repo (dataset, type, name) : NULL;
+  const HubTotals *totals = dataset ? hub_dataset_get_totals (dataset) : NULL;
+  g_autofree char *users = NULL;
+  g_autofree char *anonymous = NULL;
+  g_autofree char *caption = NULL;
+  g_autofree char *downloads = NULL;
+
+  hub_log_store_figures (logs, filter, first, last, &f);
+  set_count (self->uniques_value, f.uniques);
+  users = hub_format_compact ((gint64) f.users);
+  anonymous = hub_format_compact ((gint64) f.anonymous_ips);
+  caption = g_strdup_printf (_("%s users · %s anonymous"), users, anonymous);
+  gtk_label_set_label (self->uniques_caption, caption);
+  g_clear_pointer (&caption, g_free);
+
+  set_count (self->sessions_value, f.sessions);
+  if (repo != NULL && totals->as_of != HUB_DAY_NONE &&
+      MAX (first, totals->first_day) <= MIN (last, totals->as_of))
+    {
+      HubDay d0 = MAX (first, totals->first_day), d1 = MIN (last, totals->as_of);
+      g_autofree char *hub = hub_format_count (hub_repo_range_sum (repo, d0, d1));
+      HubLogFigures shared;
+      g_autofree char *sessions = NULL;
+
+      hub_log_store_figures (logs, filter, d0, d1, &shared);
+      sessions = hub_format_count ((gint64) shared.sessions);
+      /* Translators: under a repository's sessions: the Hub's count of the days
+       * both the breakdown and the logs cover, beside the sessions of those days */
+      caption = g_strdup_printf (_("Hub counted %s; logs %s"), hub, sessions);
+    }
+  else
+    caption = g_strdup (_("Not in the breakdown on these days"));
+  gtk_label_set_label (self->sessions_caption, caption);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sessions_caption), caption);
+  g_clear_pointer (&caption, g_free);
+
+  set_count (self->requests_value, f.requests);
+  downloads = hub_format_compact ((gint64) f.classes[HUB_LOG_CLASS_DOWNLOAD]);
+  caption = g_strdup_printf (_("%s of the requests"), downloads);
+  gtk_label_set_label (self->requests_caption, caption);
+}
+
+static void
+update_charts (HubRepoAudience *self,
+               HubLogStore     *logs,
+               HubLogFilter     filter,
+               HubDay           first,
+               HubDay           last)
+{
+  guint n = (guint) (last - first + 1);
+  g_autofree HubLogFigures *daily = g_new0 (HubLogFigures, n);
+  g_autofree HubChartPoint *sessions = g_new0 (HubChartPoint, n);
+  g_autofree HubChartPoint *uniques = g_new0 (HubChartPoint, n);
+  g_autofree HubStackColumn *stacks = g_new0 (HubStackColumn, n);
+  g_autoptr(GStrvBuilder) daily_texts = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) class_texts = g_strv_builder_new ();
+  const char *titles[HUB_LOG_N_CLASSES];
+  HubChartLayer *lines[2];
+  HubChartLayer *classes;
+  g_autofree char *from = hub_format_day (first);
+  g_autofree char *to = hub_format_day (last);
+  g_autofree char *description = NULL;
+
+  hub_log_store_daily (logs, filter, first, last, daily);
+  for (guint i = 0; i < n; i++)
+    {
+      HubDay day = first + (HubDay) i;
+      g_autofree char *date = hub_format_day (day);
+      g_autofree char *s = hub_format_count ((gint64) daily[i].sessions);
+      g_autofree char *u = hub_format_count ((gint64) daily[i].uniques);
+      g_autoptr(GString) text = g_string_new (date);
+
+      sessions[i] = (HubChartPoint) { day + 0.5, (double) daily[i].sessions, i, FALSE };
+      uniques[i] = (HubChartPoint) { day + 0.5, (double) daily[i].uniques, i, FALSE };
+      stacks[i].first = stacks[i].last = day;
+      for (guint k = 0; k < HUB_LOG_N_CLASSES; k++)
+        {
+          g_autofree char *count = hub_format_count ((gint64) daily[i].classes[k]);
+
+          stacks[i].values[k] = (gint64) daily[i].classes[k];
+          g_string_append_printf (text, "\n%s: %s", hub_audience_class_title (k), count);
+        }
+      /* Translators: the tooltip of a day of a repository's audience chart */
+      g_strv_builder_take (daily_texts, g_strdup_printf (_("%s\nSessions: %s\nUnique downloaders: %s"),
+                                                         date, s, u));
+      g_strv_builder_take (class_texts, g_string_free (g_steal_pointer (&text), FALSE));
+    }
+
+  lines[0] = hub_colored_line_layer_new (_("Sessions"), &hub_audience_sessions_color);
+  hub_line_layer_set_points (HUB_LINE_LAYER (lines[0]), sessions, n);
+  lines[1] = hub_colored_line_layer_new (_("Unique downloaders"), &hub_audience_uniques_color);
+  hub_line_layer_set_points (HUB_LINE_LAYER (lines[1]), uniques, n);
+  /* Translators: what a repository's audience chart shows, for a screen reader */
+  description = g_strdup_printf (_("Sessions and unique downloaders a day, from %s to %s"), from, to);
+  hub_audience_chart_set_layers (self->daily_chart, first, last, lines, 2,
+                                 g_strv_builder_end (daily_texts), description);
+
+  for (guint k = 0; k < HUB_LOG_N_CLASSES; k++)
+    titles[k] = hub_audience_class_title (k);
+  classes = hub_stack_layer_new (titles, hub_audience_class_colors, HUB_LOG_N_CLASSES);
+  hub_stack_layer_set_columns (HUB_STACK_LAYER (classes), stacks, n);
+  g_clear_pointer (&description, g_free);
+  description = g_strdup_printf (_("Requests a day by class, stacked, from %s to %s"), from, to);
+  hub_audience_chart_set_layers (self->classes_chart, first, last, &classes, 1,
+                                 g_strv_builder_end (class_texts), description);
+}
+
+/* The store keeps no sketch of a repository in one country: its countries
+ * show requests and sessions, which add up. */
+typedef struct
+{
+  guint   country;
+  guint64 requests;
+  guint64 sessions;
+} CountryFigures;
+
+static int
+compare_countries (gconstpointer a,
+                   gconstpointer b)
+{
+  const CountryFigures *x = a, *y = b;
+
+  if (x->requests != y->requests)
+    return x->requests > y->requests ? -1 : 1;
+  return x->country < y->country ? -1 : x->country > y->country;
+}
+
+static void
+update_countries (HubRepoAudience *self,
+                  HubLogStore     *logs,
+                  guint            repo,
+                  HubDay           first,
+                  HubDay           last)
+{
+  static const char *names[] = { "requests", "sessions" };
+  const char *titles[] = { _("Requests"), _("Sessions") };
+  g_autoptr(GArray) countries = g_array_new (FALSE, FALSE, sizeof (CountryFigures));
+
+  gtk_list_box_remove_all (self->countries_list);
+  for (guint c = 0; c < hub_log_store_get_n_countries (logs); c++)
+    {
+      HubLogFigures f;
+      CountryFigures cf;
+
+      hub_log_store_figures (logs, (HubLogFilter) { (int) repo, (int) c }, first, last, &f);
+      if (f.requests == 0)
+        continue;
+      cf = (CountryFigures) { c, f.requests, f.sessions };
+      g_array_append_val (countries, cf);
+    }
+  g_array_sort (countries, compare_countries);
+  if (countries->len == 0)
+    return;
+
+  g_set_object (&self->country_names, NULL);
+  self->country_names = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  hub_audience_add_header_row (self->countries_list, self->country_names, _("Country"), titles,
+                               G_N_ELEMENTS (titles));
+  for (guint i = 0; i < countries->len && i < N_COUNTRIES_SHOWN; i++)
+    {
+      const CountryFigures *cf = &g_array_index (countries, CountryFigures, i);
+      const char *code = hub_log_store_get_country (logs, cf->country);
+      guint64 values[] = { cf->requests, cf->sessions };
+      g_autofree char *id = g_strconcat ("repo-country-", code, NULL);
+      double top = (double) g_array_index (countries, CountryFigures, 0).requests;
+
+      gtk_list_box_append (self->countries_list,
+                           hub_audience_ranked_row (self->country_names, hub_country_name (code), code,
+                                                    (double) cf->requests / MAX (top, 1), id,
+                                                    names, values, G_N_ELEMENTS (values)));
+    }
+}
+
+static void
+hub_repo_audience_dispose (GObject *object)
+{
+  HubRepoAudience *self = HUB_REPO_AUDIENCE (object);
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), HUB_TYPE_REPO_AUDIENCE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->country_names);
+
+  G_OBJECT_CLASS (hub_repo_audience_parent_class)->dispose (object);
+}
+
+static void
+hub_repo_audience_class_init (HubRepoAudienceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hub_repo_audience_dispose;
+
+  g_type_ensure (HUB_TYPE_AUDIENCE_CHART);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "ui/hub-repo-audience.ui");
+  gtk_widget_class_bind_template_child (widget_class, HubRepoAudience, title);
+  gtk_widget_class_bind_template_child (widget_class, HubRepoAudience, uniques_value);
+  gtk_widget_class_bind_template_child (widget_class, HubRepoAudience, uniques_caption);
+  gtk_widget_class_bind_template_child (widget_class, HubRepoAudience, sessions_value);
+  gtk_widget_class_bind_template_child (widget_class, HubRepoAudience, sessions_caption);
+  gtk_widget_class_bind_template_child (widget_class, HubRepoAudience, requests_value);
+  gtk_widget_class_bind_template_child (widget_class, HubRepoAudience, requests_caption);
+  gtk_widget_class_bind_template_child (widget_class, HubRepoAudience, daily_chart);
+  gtk_widget_class_bind_template_child (widget_class, HubRepoAudience, classes_chart);
+  gtk_widget_class_bind_template_child (widget_class, HubRepoAudience, countries_list);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "repoaudience");
+}
+
+static void
+hub_repo_audience_init (HubRepoAudience *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+hub_repo_audience_new (void)
+{
+  return g_object_new (HUB_TYPE_REPO_AUDIENCE, NULL);
+}
+
+/* Shows the repository (type, name) in logs over days first … last, with
+ * the breakdown's downloads beside them (dataset may be NULL). Returns
+ * whether the logs name it; the caller hides the widget when they do not. */
+gboolean
+hub_repo_audience_set_repo (HubRepoAudience *self,
+                            HubLogStore     *logs,
+                            HubDataset      *dataset,
+                            const char      *type,
+                            const char      *name,
+                            HubDay           first,
+                            HubDay           last)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *title = NULL;
+  HubLogFilter filter = HUB_LOG_FILTER_ALL;
+  guint repo;
+
+  g_return_val_if_fail (HUB_IS_REPO_AUDIENCE (self), FALSE);
+
+  if (logs == NULL || first == HUB_DAY_NONE || !find_repo (logs, type, name, &repo))
+    return FALSE;
+
+  filter.repo = (int) repo;
+  from = hub_format_date (first, HUB_DATE_FULL);
+  to = hub_format_date (last, HUB_DATE_FULL);
+  /* Translators: the heading of a repository's audience: the first and last day */
+  title = g_strdup_printf (_("In the Request Logs, %s – %s"), from, to);
+  gtk_label_set_label (self->title, title);
+  update_cards (self, logs, dataset, type, name, filter, first, last);
+  update_charts (self, logs, filter, first, last);
+  update_countries (self, logs, repo, first, last);
+  return TRUE;
+}
