@@ -58,14 +58,14 @@ value_of (Audience *audience,
 }
 
 static void
-bind_figure (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             Audience                 *audience)
+update_figure (HubRepoTable *self,
+               GtkListItem  *item,
+               HubRepoRow   *row)
 {
-  Figure figure = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "hub-figure"));
-  HubRepoRow *row = gtk_list_item_get_item (item);
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
-  gint64 value = value_of (audience, figure, hub_repo_row_get_index (row));
+  Figure figure = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (label), "hub-figure"));
+  gint64 value = value_of (g_object_get_data (G_OBJECT (self), AUDIENCE_KEY), figure,
+                           hub_repo_row_get_index (row));
   g_autofree char *text = NULL;
   g_autofree char *exact = NULL;
 
@@ -86,28 +86,38 @@ bind_figure (GtkSignalListItemFactory *factory,
   gtk_widget_set_tooltip_text (GTK_WIDGET (label), exact);
 }
 
-static void
-setup_figure (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              Audience                 *audience)
+static GtkWidget *
+new_figure_label (GtkListItem *item,
+                  Figure       figure)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 1);
   gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (item, label);
+  g_object_set_data (G_OBJECT (label), "hub-figure", GINT_TO_POINTER (figure));
+  return label;
+}
+
+static GtkWidget *
+new_uniques_label (GtkListItem *item)
+{
+  return new_figure_label (item, FIGURE_UNIQUES);
+}
+
+static GtkWidget *
+new_sessions_label (GtkListItem *item)
+{
+  return new_figure_label (item, FIGURE_SESSIONS);
 }
 
 static GtkListItemFactory *
 new_factory (Audience *audience,
              Figure    figure)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  g_object_set_data (G_OBJECT (factory), "hub-figure", GINT_TO_POINTER (figure));
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_figure), audience);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_figure), audience);
-  return factory;
+  return hub_repo_table_cell_factory_new (audience->table,
+                                          figure == FIGURE_UNIQUES ? new_uniques_label
+                                                                   : new_sessions_label,
+                                          update_figure);
 }
 
 static int
@@ -223,14 +233,10 @@ hub_repo_table_set_audience (HubRepoTable *self,
         }
     }
 
-  /* New factories rebind the cells shown; the sorters sort again. */
+  /* The cells shown show the new figures; the sorters sort again. */
+  hub_repo_table_refresh_cells (self, TRUE);
   for (guint f = 0; f < N_FIGURES; f++)
-    {
-      g_autoptr(GtkListItemFactory) factory = new_factory (audience, f);
-
-      gtk_column_view_column_set_factory (audience->columns[f], factory);
-      gtk_sorter_changed (audience->sorters[f], GTK_SORTER_CHANGE_DIFFERENT);
-    }
+    gtk_sorter_changed (audience->sorters[f], GTK_SORTER_CHANGE_DIFFERENT);
   update_visible (audience);
 }
 

@@ -21,10 +21,7 @@
 #include "hub-repo-table-private.h"
 #include "hub-sparkline.h"
 
-/* What a column's cell does when it shows another row: only set data. */
-typedef void (* UpdateCell) (HubRepoTable *self,
-                             GtkListItem  *item,
-                             HubRepoRow   *row);
+typedef HubRepoCellUpdate UpdateCell;
 
 /* The row of widgets a cell is in: hidden at a place past the last row. */
 static void
@@ -382,6 +379,34 @@ update_likes (HubRepoTable *self,
 }
 
 /* The column factories' callbacks, named in hub-repo-table.ui. */
+static void
+setup_added_cell (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  HubRepoTable             *self)
+{
+  HubRepoCellNew child_new = g_object_get_data (G_OBJECT (factory), "hub-child-new");
+
+  setup_cell (self, item, child_new (item), g_object_get_data (G_OBJECT (factory), "hub-update"));
+}
+
+/* The factory of a column made outside the template: its cells are made by
+ * child_new and show their place's row through update, as the template's
+ * columns do, so that a search or a new period updates them too. */
+GtkListItemFactory *
+hub_repo_table_cell_factory_new (HubRepoTable      *self,
+                                 HubRepoCellNew     child_new,
+                                 HubRepoCellUpdate  update)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_object_set_data (G_OBJECT (factory), "hub-child-new", child_new);
+  g_object_set_data (G_OBJECT (factory), "hub-update", update);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_added_cell), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), self);
+  return factory;
+}
+
 void
 hub_repo_table_cells_class_init (GtkWidgetClass *widget_class)
 {

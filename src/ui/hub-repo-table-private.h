@@ -60,7 +60,17 @@ struct _HubRepoTable
   GArray              *type_kinds;   /* int: the kind of each type_dropdown entry */
 };
 
-void hub_repo_table_cells_class_init (GtkWidgetClass *widget_class);
+/* What a column's cell does when it shows another row: only set data. */
+typedef void        (* HubRepoCellUpdate) (HubRepoTable *self,
+                                           GtkListItem  *item,
+                                           HubRepoRow   *row);
+/* A new cell's widget. */
+typedef GtkWidget * (* HubRepoCellNew)    (GtkListItem  *item);
+
+void                hub_repo_table_cells_class_init (GtkWidgetClass    *widget_class);
+GtkListItemFactory *hub_repo_table_cell_factory_new (HubRepoTable      *self,
+                                                     HubRepoCellNew     child_new,
+                                                     HubRepoCellUpdate  update);
 void hub_repo_table_refresh_cells    (HubRepoTable   *self,
                                       gboolean        all);
 
