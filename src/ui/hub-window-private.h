@@ -6,6 +6,8 @@
 #pragma once
 
 #include "hub-account.h"
+#include "hub-history.h"
+#include "hub-public-view.h"
 #include "hub-repo-detail.h"
 #include "hub-trend-chart.h"
 #include "hub-window.h"
@@ -73,6 +75,13 @@ struct _HubWindow
   /* Signed in or not; NULL when the endpoint asked for is invalid. */
   HubAccount           *account;
   GCancellable         *account_cancellable;
+
+  /* hub-window-public.c: authors' public figures and their history */
+  GtkStack             *content_stack;
+  HubPublicView        *public_view;
+  HubHistory           *history;       /* opened at first use */
+  HubDay                today;         /* HUB_DAY_NONE: the clock's */
+  GCancellable         *keep_cancellable;
 };
 
 void hub_window_actions_init        (HubWindow *self);
@@ -103,5 +112,17 @@ void hub_window_account_dispose     (HubWindow  *self);
 void hub_window_show_sign_in        (HubWindow  *self);
 void hub_window_add_org_menu        (HubWindow  *self,
                                      GMenu      *menu);
+
+/* hub-window-public.c: authors' public figures, following, import and export */
+void hub_window_public_init         (HubWindow  *self);
+void hub_window_public_dispose      (HubWindow  *self);
+void hub_window_public_show         (HubWindow  *self);
+void hub_window_public_actions_update (HubWindow *self);
+void hub_window_add_author_menu     (HubWindow  *self,
+                                     GMenu      *opened,
+                                     GMenu      *more);
+void hub_window_fall_back_to_public (HubWindow    *self,
+                                     const char   *org,
+                                     const GError *refusal);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "hub-format.h"
 #include "hub-net.h"
 #include "hub-window-private.h"
+#include "hub-window-public.h"
 
 #define PROGRESS_INTERVAL_MS 100
 
@@ -88,6 +89,7 @@ show_source (HubWindow *self,
   update_chart (self);
   hub_repo_table_set_dataset (self->table, hub_source_get_dataset (source), self->period);
   hub_repo_table_set_source_infos (self->table, source);
+  hub_window_public_show (self);
 
   g_settings_set_string (self->settings, "last-source", hub_source_get_id (source));
   gtk_label_set_label (self->source_label, hub_source_get_title (source));
@@ -125,6 +127,7 @@ apply_period (HubWindow *self)
   hub_summary_cards_set_source (self->cards, self->source, period);
   update_chart (self);
   hub_repo_table_set_period (self->table, period);
+  hub_window_public_show (self);
 }
 
 static void
@@ -383,6 +386,7 @@ hub_window_dispose (GObject *object)
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_func (self->settings, on_period_changed, self);
   hub_window_account_dispose (self);
+  hub_window_public_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HUB_TYPE_WINDOW);
   g_clear_object (&self->source);
   g_clear_object (&self->sources);
@@ -431,6 +435,7 @@ hub_window_class_init (HubWindowClass *klass)
   g_type_ensure (HUB_TYPE_TREND_CHART);
   g_type_ensure (HUB_TYPE_REPO_TABLE);
   g_type_ensure (HUB_TYPE_REPO_DETAIL);
+  g_type_ensure (HUB_TYPE_PUBLIC_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "ui/hub-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HubWindow, toast_overlay);
@@ -460,6 +465,8 @@ hub_window_class_init (HubWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HubWindow, detail_page);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, detail);
+  gtk_widget_class_bind_template_child (widget_class, HubWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, HubWindow, public_view);
 }
 
 static void
@@ -506,6 +513,7 @@ hub_window_init (HubWindow *self)
 
   hub_window_actions_init (self);
   hub_window_account_init (self);
+  hub_window_public_init (self);
   hub_window_rebuild_source_menu (self);
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
 }
@@ -555,6 +563,8 @@ hub_window_restore_last_source (HubWindow *self)
       if (g_file_query_exists (file, NULL))
         hub_window_open_file (self, file);
     }
+  else if (hub_source_id_get_author (id) != NULL)
+    hub_window_open_author (self, hub_source_id_get_author (id));
   /* "org:NAME" is reopened by the network client, from its cache, once signed in. */
 }
 

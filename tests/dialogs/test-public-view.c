@@ -1,0 +1,325 @@
+/* test-public-view.c: any author's public figures in the window, and their history
+ *
+ * The project's test Hub (tests/net/fake-hub.c) serves the listings: any
+ * author's models, datasets and spaces, two a page, with all-time downloads
+ * that grow each round; pub-none lists nothing, pub-500 fails. No token is
+ * set: the public view needs none. The history is a real SQLite database in
+ * a folder of the test's own (XDG_DATA_HOME).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "fake-hub.h"
+#include "hub-follow-dialog.h"
+#include "hub-import-dialog.h"
+#include "hub-ui-test-util.h"
+#include "hub-window-public.h"
+
+typedef struct
+{
+  FakeHub   *hub;
+  char      *data_dir;
+  GSettings *settings;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->hub = fake_hub_new (NULL);
+  fixture->data_dir = g_dir_make_tmp ("hub-public-view-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", fixture->data_dir, TRUE);
+  g_setenv ("HF_ENDPOINT", fixture->hub->url, TRUE);
+  g_unsetenv ("HF_TOKEN");
+  g_setenv ("HF_TOKEN_PATH", "/nonexistent/token", TRUE);
+  fixture->settings = g_settings_new (APP_ID);
+  g_settings_reset (fixture->settings, "last-source");
+  g_settings_reset (fixture->settings, "followed-authors");
+  g_settings_reset (fixture->settings, "period");
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_settings_reset (fixture->settings, "followed-authors");
+  g_clear_object (&fixture->settings);
+  fake_hub_remove_tree (fixture->data_dir);
+  g_free (fixture->data_dir);
+  fake_hub_free (fixture->hub);
+  g_unsetenv ("HF_ENDPOINT");
+  g_unsetenv ("HF_TOKEN_PATH");
+}
+
+static gboolean
+shows_author (gpointer data)
+{
+  HubWindow *window = data;
+  HubSource *source = hub_window_get_source (window);
+
+  return source != NULL && hub_source_get_kind (source) == HUB_SOURCE_KIND_AUTHOR &&
+         !hub_window_get_loading (window);
+}
+
+static gboolean
+not_loading (gpointer data)
+{
+  return !hub_window_get_loading (HUB_WINDOW (data));
+}
+
+static gboolean
+follow_dialog_idle (gpointer data)
+{
+  return !hub_follow_dialog_get_busy (HUB_FOLLOW_DIALOG (data));
+}
+
+static gboolean
+no_dialog (gpointer data)
+{
+  return adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (data)) == NULL;
+}
+
+static gboolean
+import_dialog_shown (gpointer data)
+{
+  return HUB_IS_IMPORT_DIALOG (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (data)));
+}
+
+typedef struct
+{
+  HubWindow *window;
+  AdwBanner *banner;
+} Importing;
+
+/* The dialog closed, or its banner says why the import failed. */
+static gboolean
+import_done (gpointer data)
+{
+  Importing *importing = data;
+
+  if (importing->banner != NULL && adw_banner_get_revealed (importing->banner))
+    g_error ("The import failed: %s", adw_banner_get_title (importing->banner));
+  return no_dialog (importing->window);
+}
+
+static HubDay
+day_of (const char *iso)
+{
+  HubDay day;
+
+  g_assert_true (hub_day_parse_timestamp (iso, strlen (iso), &day));
+  return day;
+}
+
+/* The dialog asks for a name, says what is wrong with it (a name the Hub
+ * does not know, the Hub failing), and opens the public view when it is
+ * right: no sign-in, the author followed. */
+static void
+test_follow (Fixture       *fixture,
+             gconstpointer  data)
+{
+  HubWindow *window = hub_test_open_window (NULL, 1280, 800);
+  HubFollowDialog *dialog;
+  HubPublicView *view;
+  GListModel *rows;
+  g_auto(GStrv) followed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) days = NULL;
+  g_autofree char *last = NULL;
+  HubHistory *history;
+  AdwBanner *banner;
+  const char *message;
+
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "follow"));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "follow", NULL);
+  dialog = HUB_FOLLOW_DIALOG (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)));
+  g_assert_true (HUB_IS_FOLLOW_DIALOG (dialog));
+
+  /* Not a name at all: said at once, nothing asked of the Hub. */
+  hub_follow_dialog_set_name (dialog, "https://huggingface.co/acme");
+  g_assert_nonnull (strstr (hub_follow_dialog_get_message (dialog), "letters, digits"));
+  hub_follow_dialog_follow (dialog);
+  g_assert_false (hub_follow_dialog_get_busy (dialog));
+
+  hub_follow_dialog_set_name (dialog, "pub-none");
+  hub_follow_dialog_follow (dialog);
+  hub_test_wait_for (follow_dialog_idle, dialog, 30, "the unknown author's answer");
+  message = hub_follow_dialog_get_message (dialog);
+  g_assert_nonnull (strstr (message, "pub-none"));
+  g_assert_nonnull (strstr (message, "check the name"));
+  g_assert_null (hub_window_get_source (window));
+
+  /* The Hub fails on the datasets: the models that arrived are shown, said
+   * to be incomplete, and nothing is saved or followed. */
+  hub_follow_dialog_set_name (dialog, "pub-500");
+  hub_follow_dialog_follow (dialog);
+  hub_test_wait_for (shows_author, window, 60, "what arrived of pub-500");
+  hub_test_wait_for (no_dialog, window, 10, "the dialog to close");
+  banner = ADW_BANNER (hub_test_find_named (GTK_WIDGET (window), "banner"));
+  g_assert_true (adw_banner_get_revealed (banner));
+  g_assert_nonnull (strstr (adw_banner_get_title (banner), "Only 5 repositories arrived"));
+  g_assert_cmpuint (g_list_model_get_n_items (hub_public_view_get_model (hub_window_get_public_view (window))), ==, 5);
+  history = hub_window_get_history (window, &error);
+  g_assert_no_error (error);
+  days = hub_history_list_days (history, fixture->hub->url, "pub-500", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (days->len, ==, 0);
+  followed = g_settings_get_strv (fixture->settings, "followed-authors");
+  g_assert_false (g_strv_contains ((const char * const *) followed, "pub-500"));
+  g_clear_pointer (&followed, g_strfreev);
+
+  /* A 429 on the second page: Retry-After is waited for, then the rest. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "follow", NULL);
+  dialog = HUB_FOLLOW_DIALOG (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)));
+  hub_follow_dialog_set_name (dialog, " pub-429 ");
+  hub_follow_dialog_follow (dialog);
+  hub_test_wait_for (no_dialog, window, 30, "the public view of pub-429");
+  hub_test_wait_for (shows_author, window, 30, "the public view of pub-429");
+  g_assert_cmpuint (fake_hub_hits (fixture->hub, "limited:pub-429"), ==, 1);
+
+  g_assert_cmpstr (hub_source_get_id (hub_window_get_source (window)), ==, "author:pub-429");
+  g_assert_false (adw_banner_get_revealed (banner));
+  view = hub_window_get_public_view (window);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  rows = hub_public_view_get_model (view);
+  /* 5 models, 3 datasets, 2 spaces; sorted by downloads in 30 days. */
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 10);
+  g_assert_cmpstr (hub_test_label_text (GTK_WIDGET (view), "repos-value"), ==, "10");
+  /* One snapshot: no estimate yet, and the view says when there will be. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (hub_public_view_get_chart (view))) &&
+                  gtk_widget_get_mapped (GTK_WIDGET (hub_public_view_get_chart (view))));
+  g_assert_true (gtk_widget_get_mapped (hub_test_find_named (GTK_WIDGET (view), "history-waiting")));
+
+  followed = g_settings_get_strv (fixture->settings, "followed-authors");
+  g_assert_true (g_strv_contains ((const char * const *) followed, "pub-429"));
+  last = g_settings_get_string (fixture->settings, "last-source");
+  g_assert_cmpstr (last, ==, "author:pub-429");
+
+  hub_test_close_window (window);
+}
+
+/* Two snapshots three days apart: each day between gets a third of the
+ * change in all-time downloads, the remainder on the latest days, drawn as
+ * an estimate with its caption; the period toggle works on it. */
+static void
+test_estimates (Fixture       *fixture,
+                gconstpointer  data)
+{
+  HubWindow *window = hub_test_open_window (NULL, 1280, 800);
+  HubDay first = day_of ("2026-11-20");
+  HubPublicView *view = hub_window_get_public_view (window);
+  HubDataset *dataset;
+  const HubRepo *repo;
+  gint64 change;
+  HubDay day;
+  gint64 count;
+
+  hub_window_set_today (window, first);
+  hub_window_open_author (window, "aurora");
+  hub_test_wait_for (shows_author, window, 30, "the first snapshot");
+  g_assert_cmpuint (hub_source_get_n_snapshots (hub_window_get_source (window)), ==, 1);
+
+  hub_window_set_today (window, first + 3);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "refresh", NULL);
+  g_assert_true (hub_window_get_loading (window));
+  hub_test_wait_for (not_loading, window, 30, "the second snapshot");
+  g_assert_cmpuint (hub_source_get_n_snapshots (hub_window_get_source (window)), ==, 2);
+
+  dataset = hub_source_get_dataset (hub_window_get_source (window));
+  repo = hub_dataset_find_repo (dataset, "model", "aurora/models-1");
+  g_assert_nonnull (repo);
+  change = fake_hub_public_all_time ("aurora", "models", 1, 2) -
+           fake_hub_public_all_time ("aurora", "models", 1, 1);
+  g_assert_cmpint (change, >, 0);
+  g_assert_cmpint (hub_repo_range_sum (repo, first + 1, first + 3), ==, change);
+  g_assert_cmpint (hub_repo_day_count (repo, first + 1), ==, change / 3);
+  g_assert_cmpint (hub_repo_day_count (repo, first + 3), ==, change / 3 + (change % 3 > 0));
+  g_assert_true (hub_repo_best_day (repo, &day, &count));
+  g_assert_cmpint (day, <=, first + 3);
+
+  /* Marked as an estimate, in words and on the chart's card. */
+  g_assert_nonnull (strstr (hub_public_view_get_estimate_caption (view), "Estimated"));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (hub_public_view_get_chart (view))));
+  g_assert_true (gtk_widget_has_css_class (hub_test_find_named (GTK_WIDGET (view),
+                                                                "public-chart-card"),
+                                           "estimate"));
+  g_assert_cmpuint (hub_trend_chart_get_n_points (hub_public_view_get_chart (view)), >, 0);
+
+  /* The period: the cards' downloads follow it. */
+  g_settings_set_string (fixture->settings, "period", "last-month");
+  g_assert_cmpstr (hub_test_label_text (GTK_WIDGET (view), "downloads-value"), !=, NULL);
+  {
+    g_autofree char *last_month = g_strdup (hub_test_label_text (GTK_WIDGET (view), "downloads-value"));
+
+    g_settings_set_string (fixture->settings, "period", "all-time");
+    g_assert_cmpstr (hub_test_label_text (GTK_WIDGET (view), "downloads-value"), !=, last_month);
+  }
+
+  hub_test_close_window (window);
+}
+
+/* A folder of snapshot files: the dialog shows the files, the columns
+ * recognised, the snapshots and the rows left out; Import writes them. */
+static void
+test_import_preview (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  HubWindow *window = hub_test_open_window (NULL, 1280, 800);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "core", "snapshots", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) days = NULL;
+  g_autofree char *summary = NULL;
+  HubImportDialog *dialog;
+  HubHistory *history;
+  Importing importing;
+
+  hub_window_import_folder (window, folder);
+  hub_test_wait_for (import_dialog_shown, window, 30, "the import preview");
+  dialog = HUB_IMPORT_DIALOG (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)));
+  summary = hub_import_dialog_dup_summary (dialog);
+  g_assert_nonnull (strstr (summary, "1 unknown · 2 repeated · 1 conflicting"));
+  g_assert_nonnull (hub_test_find_named (GTK_WIDGET (dialog), "import-issues"));
+  g_assert_true (gtk_widget_get_visible (hub_test_find_named (GTK_WIDGET (dialog), "import-issues")));
+
+  importing.window = window;
+  importing.banner = ADW_BANNER (hub_test_find_named (GTK_WIDGET (dialog), "import-banner"));
+  g_object_add_weak_pointer (G_OBJECT (importing.banner), (gpointer *) &importing.banner);
+  g_assert_true (gtk_widget_is_sensitive (hub_test_find_named (GTK_WIDGET (dialog), "import-button")));
+  g_signal_emit_by_name (hub_test_find_named (GTK_WIDGET (dialog), "import-button"), "clicked");
+  /* Writing: the dialog cannot be closed until it has finished. */
+  g_assert_false (adw_dialog_get_can_close (ADW_DIALOG (dialog)));
+  hub_test_wait_for (import_done, &importing, 20, "the import to be written");
+  if (importing.banner != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (importing.banner), (gpointer *) &importing.banner);
+
+  history = hub_window_get_history (window, &error);
+  g_assert_no_error (error);
+  days = hub_history_list_days (history, fixture->hub->url, "acme", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (days->len, >=, 2);
+
+  hub_test_close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  hub_test_ui_init (&argc, &argv);
+
+  g_test_add ("/dialogs/public/follow", Fixture, NULL,
+              fixture_set_up, test_follow, fixture_tear_down);
+  g_test_add ("/dialogs/public/estimates", Fixture, NULL,
+              fixture_set_up, test_estimates, fixture_tear_down);
+  g_test_add ("/dialogs/public/import-preview", Fixture, NULL,
+              fixture_set_up, test_import_preview, fixture_tear_down);
+
+  return g_test_run ();
+}
