@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "hub-format.h"
 #include "hub-public-view.h"
@@ -95,6 +96,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  SIGNAL_REPO_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (HubPublicView, hub_public_view, GTK_TYPE_WIDGET)
 
@@ -210,7 +218,10 @@ setup_label (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), column == COLUMN_NAME || column == COLUMN_TYPE ? 0 : 1);
   if (column == COLUMN_NAME)
-    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+      gtk_label_set_width_chars (GTK_LABEL (label), 12);
+    }
   else
     gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (item, label);
@@ -230,12 +241,18 @@ bind_label (GtkSignalListItemFactory *factory,
   switch (column)
     {
     case COLUMN_NAME:
-      if (row->info->is_private)
-        /* Translators: a private repository's name in the public view's table */
-        text = g_strdup_printf (_("%s (private)"), row->info->name);
-      else
-        text = g_strdup (row->info->name);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
+      {
+        /* The author is in the header bar: the name after it is what differs. */
+        const char *slash = strchr (row->info->name, '/');
+        const char *short_name = slash ? slash + 1 : row->info->name;
+
+        if (row->info->is_private)
+          /* Translators: a private repository's name in the public view's table */
+          text = g_strdup_printf (_("%s (private)"), short_name);
+        else
+          text = g_strdup (short_name);
+        gtk_widget_set_tooltip_text (GTK_WIDGET (label), row->info->name);
+      }
       break;
     case COLUMN_TYPE:
       text = g_strdup (type_label (row->info->type));
@@ -455,6 +472,27 @@ fill_rows (HubPublicView *self)
                        rows->pdata, rows->len);
 }
 
+/* A row with estimated history opens it in the detail, as the breakdown's
+ * table does. */
+static void
+on_activate (GtkColumnView *view,
+             guint          position,
+             HubPublicView *self)
+{
+  g_autoptr(HubPublicRow) row = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+  HubDataset *dataset;
+
+  if (row == NULL || row->repo == NULL)
+    return;
+  dataset = hub_source_get_dataset (self->source);
+  for (guint i = 0; i < hub_dataset_get_n_repos (dataset); i++)
+    if (hub_dataset_get_repo (dataset, i) == row->repo)
+      {
+        g_signal_emit (self, signals[SIGNAL_REPO_ACTIVATED], 0, i);
+        return;
+      }
+}
+
 static void
 hub_public_view_dispose (GObject *object)
 {
@@ -514,11 +552,17 @@ hub_public_view_class_init (HubPublicViewClass *klass)
   object_class->get_property = hub_public_view_get_property;
   object_class->set_property = hub_public_view_set_property;
 
-  /* On a phone's width: no chart, and the cards in one tight strip. */
+  /* On a phone's width: no chart, and tighter cards. */
   properties[PROP_COMPACT] =
     g_param_spec_boolean ("compact", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* A repository with estimated history was activated: its index in the
+   * source's dataset. */
+  signals[SIGNAL_REPO_ACTIVATED] =
+    g_signal_new ("repo-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 
   g_type_ensure (HUB_TYPE_TREND_CHART);
 
@@ -569,6 +613,8 @@ hub_public_view_init (HubPublicView *self)
                                           g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   selection = GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->sorted))));
   gtk_column_view_set_model (self->column_view, selection);
+  gtk_column_view_set_single_click_activate (self->column_view, FALSE);
+  g_signal_connect (self->column_view, "activate", G_CALLBACK (on_activate), self);
   gtk_column_view_sort_by_column (self->column_view, self->columns[COLUMN_DOWNLOADS],
                                   GTK_SORT_DESCENDING);
 }
@@ -623,7 +669,11 @@ hub_public_view_set_compact (HubPublicView *self,
     return;
   self->compact = compact;
   gtk_widget_set_visible (self->chart_card, !compact);
-  gtk_flow_box_set_min_children_per_line (self->flow, compact ? 4 : 2);
+  /* The figures first; the rest is for wider windows. */
+  gtk_column_view_column_set_visible (self->columns[COLUMN_TYPE], !compact);
+  gtk_column_view_column_set_visible (self->columns[COLUMN_TRENDING], !compact);
+  gtk_column_view_column_set_visible (self->columns[COLUMN_CREATED], !compact);
+  gtk_column_view_column_set_visible (self->columns[COLUMN_MODIFIED], !compact);
   if (compact)
     gtk_widget_add_css_class (GTK_WIDGET (self), "compact");
   else

@@ -82,6 +82,10 @@ struct _HubWindow
   HubHistory           *history;       /* opened at first use */
   HubDay                today;         /* HUB_DAY_NONE: the clock's */
   GCancellable         *keep_cancellable;
+  char                **keep_pending;  /* followed authors still to snapshot today */
+  guint                 keep_index;
+  guint                 keep_timeout;
+  int                   background;    /* HubBackgroundAnswer, -1 before one */
 };
 
 void hub_window_actions_init        (HubWindow *self);

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hub-background.h"
 #include "hub-follow-dialog.h"
 #include "hub-format.h"
 #include "hub-import-dialog.h"
@@ -21,6 +22,9 @@
 #include "hub-window-public.h"
 
 #define FOLLOW_PROGRESS_MS 100
+/* While the window is open, whether the day has turned and the followed
+ * authors want their next snapshot. */
+#define KEEP_CHECK_S (60 * 60)
 
 static HubDay
 snapshot_day (HubWindow *self)
@@ -37,6 +41,16 @@ hub_window_get_history (HubWindow  *self,
   if (self->history == NULL)
     self->history = hub_history_open (NULL, error);
   return self->history;
+}
+
+/* What the Background portal answered (a HubBackgroundAnswer), or -1
+ * while keeping history was never asked for in this window. */
+int
+hub_window_get_background_answer (HubWindow *self)
+{
+  g_return_val_if_fail (HUB_IS_WINDOW (self), -1);
+
+  return self->background;
 }
 
 HubPublicView *
@@ -204,9 +218,8 @@ on_history_loaded (GObject      *object,
 
       plan = g_error_new (HUB_NET_ERROR, HUB_NET_ERROR_FORBIDDEN,
                           /* Translators: a banner over an organisation's public view; %s is its name */
-                          _("The plan of %s has no download breakdown. Shown: public figures (last "
-                            "30 days, all time, likes) and daily downloads estimated from snapshots. "
-                            "Exact daily downloads need a Team or Enterprise plan."),
+                          _("%s: public figures only (30 days, all time, likes). Daily "
+                            "downloads need a Team or Enterprise plan."),
                           open->author);
       g_hash_table_replace (self->problems, g_strdup (id), g_steal_pointer (&plan));
       g_hash_table_remove (self->problems, "");
@@ -771,6 +784,151 @@ export_history_activated (GSimpleAction *action,
                         g_object_ref (self));
 }
 
+/* Keep history while I'm logged in */
+
+static void keep_next (HubWindow *self);
+
+static void
+on_kept (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(HubWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) infos = hub_history_take_snapshot_finish (HUB_HISTORY (object), result,
+                                                                 NULL, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->sources == NULL)
+    return;
+  if (infos == NULL)
+    /* Tried again at the next check, or the next start. */
+    g_debug ("No snapshot kept: %s", error->message);
+  keep_next (self);
+}
+
+/* Takes, one at a time, the day's snapshot of each followed author that
+ * has none yet; the window's own work is not disturbed. */
+static void
+keep_next (HubWindow *self)
+{
+  HubDay today = snapshot_day (self);
+  const char *endpoint;
+
+  if (self->keep_pending == NULL || self->account == NULL)
+    return;
+  endpoint = hub_account_get_endpoint (self->account);
+  while (self->keep_pending[self->keep_index] != NULL)
+    {
+      const char *author = self->keep_pending[self->keep_index++];
+      g_autoptr(GArray) days = hub_history_list_days (self->history, endpoint, author, NULL);
+      g_autoptr(HubClient) client = NULL;
+
+      if (days != NULL && days->len > 0 && g_array_index (days, HubDay, days->len - 1) >= today)
+        continue;
+      if ((client = client_for_listings (self, NULL)) == NULL)
+        break;
+      hub_history_take_snapshot_async (self->history, client, author, today, NULL,
+                                       self->keep_cancellable, on_kept, g_object_ref (self));
+      return;
+    }
+  g_clear_pointer (&self->keep_pending, g_strfreev);
+}
+
+static void
+keep_history_now (HubWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_settings_get_boolean (self->settings, "keep-history") || self->keep_pending != NULL)
+    return;
+  if (hub_window_get_history (self, &error) == NULL)
+    {
+      g_debug ("No history to keep: %s", error->message);
+      return;
+    }
+  if (self->keep_cancellable == NULL)
+    self->keep_cancellable = g_cancellable_new ();
+  self->keep_pending = g_settings_get_strv (self->settings, "followed-authors");
+  self->keep_index = 0;
+  keep_next (self);
+}
+
+static gboolean
+on_keep_check (gpointer user_data)
+{
+  keep_history_now (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_background_answered (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(HubWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  HubBackgroundAnswer answer = hub_background_request_finish (result, &error);
+
+  if (self->sources == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->background = answer;
+  if (error != NULL)
+    g_debug ("The Background portal failed: %s", error->message);
+  else if (answer == HUB_BACKGROUND_REFUSED)
+    hub_window_show_toast (self, _("Running in the background was not allowed: the history is "
+                                   "kept each time Hub Analytics starts"));
+}
+
+/* Asks the desktop (its Background portal) to start Hub Analytics at login,
+ * taking the followed authors' snapshots with --snapshot. */
+static void
+request_background (HubWindow *self)
+{
+  g_auto(GStrv) followed = g_settings_get_strv (self->settings, "followed-authors");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) commandline = NULL;
+  GDBusConnection *connection;
+  GApplication *application = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  connection = application ? g_application_get_dbus_connection (application) : NULL;
+  if (connection == NULL)
+    connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  else
+    g_object_ref (connection);
+  if (connection == NULL || followed[0] == NULL)
+    {
+      g_clear_object (&connection);
+      return;
+    }
+  g_strv_builder_add_many (builder, "hub-analytics", "--snapshot", NULL);
+  g_strv_builder_addv (builder, (const char **) followed);
+  commandline = g_strv_builder_end (builder);
+  hub_background_request_async (connection, "",
+                                 _("Hub Analytics takes a snapshot of the organisations and users "
+                                   "you follow once a day, for the history the Hub does not keep."),
+                                 (const char * const *) commandline, self->keep_cancellable,
+                                 on_background_answered, g_object_ref (self));
+  g_object_unref (connection);
+}
+
+static void
+on_keep_history_changed (GSettings  *settings,
+                         const char *key,
+                         HubWindow  *self)
+{
+  if (!g_settings_get_boolean (settings, "keep-history"))
+    {
+      g_clear_handle_id (&self->keep_timeout, g_source_remove);
+      return;
+    }
+  if (self->keep_cancellable == NULL)
+    self->keep_cancellable = g_cancellable_new ();
+  request_background (self);
+  keep_history_now (self);
+  if (self->keep_timeout == 0)
+    self->keep_timeout = g_timeout_add_seconds (KEEP_CHECK_S, on_keep_check, self);
+}
+
 static const GActionEntry public_entries[] = {
   { "follow", follow_activated },
   { "open-author", open_author_activated, "s" },
@@ -851,16 +1009,26 @@ on_followed_changed (GSettings  *settings,
 {
   hub_window_rebuild_source_menu (self);
   hub_window_public_actions_update (self);
+  /* The command line the desktop starts at login names them. */
+  if (g_settings_get_boolean (settings, "keep-history"))
+    request_background (self);
 }
 
 void
 hub_window_public_init (HubWindow *self)
 {
   self->today = HUB_DAY_NONE;
+  self->background = -1;
   g_action_map_add_action_entries (G_ACTION_MAP (self), public_entries,
                                    G_N_ELEMENTS (public_entries), self);
   g_signal_connect (self->settings, "changed::followed-authors",
                     G_CALLBACK (on_followed_changed), self);
+  g_signal_connect (self->settings, "changed::keep-history",
+                    G_CALLBACK (on_keep_history_changed), self);
+  /* At start-up: the snapshots of the day not taken yet, and asking the
+   * desktop again (it may have a portal now). */
+  if (g_settings_get_boolean (self->settings, "keep-history"))
+    on_keep_history_changed (self->settings, "keep-history", self);
   gtk_stack_set_visible_child_name (self->content_stack, "breakdown");
   hub_window_public_actions_update (self);
 }
@@ -870,7 +1038,12 @@ hub_window_public_dispose (HubWindow *self)
 {
   g_cancellable_cancel (self->keep_cancellable);
   g_clear_object (&self->keep_cancellable);
+  g_clear_handle_id (&self->keep_timeout, g_source_remove);
+  g_clear_pointer (&self->keep_pending, g_strfreev);
   if (self->settings != NULL)
-    g_signal_handlers_disconnect_by_func (self->settings, on_followed_changed, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->settings, on_followed_changed, self);
+      g_signal_handlers_disconnect_by_func (self->settings, on_keep_history_changed, self);
+    }
   g_clear_object (&self->history);
 }

@@ -32,5 +32,6 @@ void           hub_window_set_today          (HubWindow           *self,
 HubHistory    *hub_window_get_history        (HubWindow           *self,
                                               GError             **error);
 HubPublicView *hub_window_get_public_view    (HubWindow           *self);
+int            hub_window_get_background_answer (HubWindow         *self);
 
 G_END_DECLS

@@ -315,6 +315,14 @@ on_repo_activated (HubRepoTable *table,
 }
 
 static void
+on_public_repo_activated (HubPublicView *view,
+                          guint          index,
+                          HubWindow     *self)
+{
+  on_repo_activated (self->table, index, self);
+}
+
+static void
 on_detail_message (HubRepoDetail *detail,
                    const char    *message,
                    HubWindow     *self)
@@ -510,6 +518,7 @@ hub_window_init (HubWindow *self)
                             G_CALLBACK (update_cards_shown), self);
   g_signal_connect_swapped (self->cards, "notify::compact", G_CALLBACK (update_cards_shown), self);
   g_signal_connect (self->detail, "message", G_CALLBACK (on_detail_message), self);
+  g_signal_connect (self->public_view, "repo-activated", G_CALLBACK (on_public_repo_activated), self);
 
   hub_window_actions_init (self);
   hub_window_account_init (self);

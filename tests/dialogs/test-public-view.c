@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "fake-hub.h"
+#include "hub-background.h"
 #include "hub-follow-dialog.h"
 #include "hub-import-dialog.h"
 #include "hub-ui-test-util.h"
@@ -308,6 +309,161 @@ test_import_preview (Fixture       *fixture,
   hub_test_close_window (window);
 }
 
+/* A fake desktop portal on the test's private session bus: Background's
+ * RequestBackground, answered on its Request object as the real one does. */
+typedef struct
+{
+  GDBusConnection *connection;
+  guint            registration;
+  guint            calls;
+  gboolean         autostart;
+  char           **commandline;
+  char            *reason;
+} FakePortal;
+
+static const char portal_xml[] =
+  "<node><interface name='org.freedesktop.portal.Background'>"
+  "<method name='RequestBackground'><arg type='s' direction='in'/>"
+  "<arg type='a{sv}' direction='in'/><arg type='o' direction='out'/></method>"
+  "</interface></node>";
+
+static void
+on_portal_call (GDBusConnection       *connection,
+                const char            *sender,
+                const char            *object_path,
+                const char            *interface_name,
+                const char            *method_name,
+                GVariant              *parameters,
+                GDBusMethodInvocation *invocation,
+                gpointer               user_data)
+{
+  FakePortal *portal = user_data;
+  g_autoptr(GVariant) options = NULL;
+  g_autofree char *unique = g_strdup (sender + 1);
+  g_autofree char *path = NULL;
+  const char *window;
+  const char *token = NULL;
+  GVariantBuilder results;
+
+  g_variant_get (parameters, "(&s@a{sv})", &window, &options);
+  portal->calls++;
+  g_variant_lookup (options, "autostart", "b", &portal->autostart);
+  g_clear_pointer (&portal->commandline, g_strfreev);
+  g_variant_lookup (options, "commandline", "^as", &portal->commandline);
+  g_clear_pointer (&portal->reason, g_free);
+  g_variant_lookup (options, "reason", "s", &portal->reason);
+  g_assert_true (g_variant_lookup (options, "handle_token", "&s", &token));
+  g_strdelimit (unique, ".", '_');
+  path = g_strconcat ("/org/freedesktop/portal/desktop/request/", unique, "/", token, NULL);
+  g_dbus_method_invocation_return_value (invocation, g_variant_new ("(o)", path));
+
+  g_variant_builder_init (&results, G_VARIANT_TYPE_VARDICT);
+  g_variant_builder_add (&results, "{sv}", "background", g_variant_new_boolean (TRUE));
+  g_variant_builder_add (&results, "{sv}", "autostart", g_variant_new_boolean (portal->autostart));
+  g_dbus_connection_emit_signal (connection, sender, path, "org.freedesktop.portal.Request",
+                                 "Response", g_variant_new ("(ua{sv})", 0, &results), NULL);
+}
+
+static FakePortal *
+fake_portal_new (void)
+{
+  static const GDBusInterfaceVTable vtable = { on_portal_call, NULL, NULL, { 0 } };
+  FakePortal *portal = g_new0 (FakePortal, 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (portal_xml, &error);
+  g_autofree char *address = g_dbus_address_get_for_bus_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_autoptr(GVariant) reply = NULL;
+
+  g_assert_no_error (error);
+  portal->connection =
+    g_dbus_connection_new_for_address_sync (address,
+                                            G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                            G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                            NULL, NULL, &error);
+  g_assert_no_error (error);
+  portal->registration =
+    g_dbus_connection_register_object (portal->connection, "/org/freedesktop/portal/desktop",
+                                       info->interfaces[0], &vtable, portal, NULL, &error);
+  g_assert_no_error (error);
+  reply = g_dbus_connection_call_sync (portal->connection, "org.freedesktop.DBus",
+                                       "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                                       "RequestName",
+                                       g_variant_new ("(su)", "org.freedesktop.portal.Desktop", 0),
+                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL,
+                                       &error);
+  g_assert_no_error (error);
+  return portal;
+}
+
+static void
+fake_portal_free (FakePortal *portal)
+{
+  g_dbus_connection_unregister_object (portal->connection, portal->registration);
+  g_dbus_connection_close_sync (portal->connection, NULL, NULL);
+  g_clear_object (&portal->connection);
+  g_strfreev (portal->commandline);
+  g_free (portal->reason);
+  g_free (portal);
+}
+
+typedef struct
+{
+  HubWindow  *window;
+  const char *author;
+  const char *endpoint;
+  int         answer;
+} Keeping;
+
+/* The history has a snapshot of the author, and the portal answered. */
+static gboolean
+history_kept (gpointer data)
+{
+  Keeping *keeping = data;
+  g_autoptr(GArray) days = NULL;
+  HubHistory *history = hub_window_get_history (keeping->window, NULL);
+
+  if (history == NULL || hub_window_get_background_answer (keeping->window) != keeping->answer)
+    return FALSE;
+  days = hub_history_list_days (history, keeping->endpoint, keeping->author, NULL);
+  return days != NULL && days->len > 0;
+}
+
+/* "Keep history while I'm logged in": where the desktop has no Background
+ * portal, the followed authors' snapshots are taken at start-up; where it
+ * has one, the app asks to start at login with --snapshot and their names. */
+static void
+test_keep_history (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const char * const followed[] = { "aurora", NULL };
+  Keeping keeping = { NULL, "aurora", fixture->hub->url, HUB_BACKGROUND_NO_PORTAL };
+  FakePortal *portal;
+
+  g_settings_set_strv (fixture->settings, "followed-authors", followed);
+  g_settings_set_boolean (fixture->settings, "keep-history", TRUE);
+  keeping.window = hub_test_open_window (NULL, 1024, 700);
+  hub_test_wait_for (history_kept, &keeping, 30, "the snapshot at start-up, with no portal");
+  /* Nothing opened: the window stays on its welcome page. */
+  g_assert_null (hub_window_get_source (keeping.window));
+
+  portal = fake_portal_new ();
+  g_settings_set_boolean (fixture->settings, "keep-history", FALSE);
+  g_settings_set_boolean (fixture->settings, "keep-history", TRUE);
+  keeping.answer = HUB_BACKGROUND_GRANTED;
+  hub_test_wait_for (history_kept, &keeping, 30, "the portal's answer");
+  g_assert_cmpuint (portal->calls, ==, 1);
+  g_assert_true (portal->autostart);
+  g_assert_cmpstr (portal->commandline[0], ==, "hub-analytics");
+  g_assert_cmpstr (portal->commandline[1], ==, "--snapshot");
+  g_assert_cmpstr (portal->commandline[2], ==, "aurora");
+  g_assert_null (portal->commandline[3]);
+  g_assert_nonnull (strstr (portal->reason, "snapshot"));
+
+  g_settings_reset (fixture->settings, "keep-history");
+  hub_test_close_window (keeping.window);
+  fake_portal_free (portal);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -320,6 +476,9 @@ main (int   argc,
               fixture_set_up, test_estimates, fixture_tear_down);
   g_test_add ("/dialogs/public/import-preview", Fixture, NULL,
               fixture_set_up, test_import_preview, fixture_tear_down);
+
+  g_test_add ("/dialogs/public/keep-history", Fixture, NULL,
+              fixture_set_up, test_keep_history, fixture_tear_down);
 
   return g_test_run ();
 }

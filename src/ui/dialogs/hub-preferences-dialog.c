@@ -19,6 +19,7 @@ struct _HubPreferencesDialog
 
   AdwComboRow          *period_row;
   GtkSwitch            *refresh_switch;
+  AdwSwitchRow         *keep_history_row;
   AdwEntryRow          *endpoint_row;
   GtkLabel             *endpoint_status;
   AdwActionRow         *account_row;
@@ -115,6 +116,7 @@ hub_preferences_dialog_class_init (HubPreferencesDialogClass *klass)
                                                RESOURCE_PREFIX "dialogs/hub-preferences-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, HubPreferencesDialog, period_row);
   gtk_widget_class_bind_template_child (widget_class, HubPreferencesDialog, refresh_switch);
+  gtk_widget_class_bind_template_child (widget_class, HubPreferencesDialog, keep_history_row);
   gtk_widget_class_bind_template_child (widget_class, HubPreferencesDialog, endpoint_row);
   gtk_widget_class_bind_template_child (widget_class, HubPreferencesDialog, endpoint_status);
   gtk_widget_class_bind_template_child (widget_class, HubPreferencesDialog, account_row);
@@ -143,6 +145,8 @@ hub_preferences_dialog_new (GSettings *settings)
                                 G_SETTINGS_BIND_DEFAULT, period_to_selected, selected_to_period,
                                 NULL, NULL);
   g_settings_bind (settings, "refresh-on-startup", self->refresh_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "keep-history", self->keep_history_row, "active",
                    G_SETTINGS_BIND_DEFAULT);
 
   endpoint = g_settings_get_string (settings, "endpoint");
