@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "hub-background.h"
+#include "hub-compare-dialog.h"
 #include "hub-follow-dialog.h"
 #include "hub-format.h"
 #include "hub-import-dialog.h"
@@ -929,12 +930,81 @@ on_keep_history_changed (GSettings  *settings,
     self->keep_timeout = g_timeout_add_seconds (KEEP_CHECK_S, on_keep_check, self);
 }
 
+/* The followed authors side by side */
+
+static void
+compare_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  HubWindow *self = source_object;
+  char **names = task_data;  /* the endpoint, then the authors */
+  g_autoptr(GPtrArray) totals = g_ptr_array_new_with_free_func ((GDestroyNotify) hub_author_totals_free);
+  GError *error = NULL;
+
+  for (guint i = 1; names[i] != NULL; i++)
+    {
+      HubAuthorTotals *author = hub_author_totals_load (self->history, names[0], names[i], &error);
+
+      if (author == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      g_ptr_array_add (totals, author);
+    }
+  g_task_return_pointer (task, g_steal_pointer (&totals), (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+on_compared (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  HubWindow *self = HUB_WINDOW (object);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) totals = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (self->sources == NULL)
+    return;
+  if (totals == NULL)
+    hub_window_show_toast (self, error->message);
+  else
+    adw_dialog_present (hub_compare_dialog_new (totals), GTK_WIDGET (self));
+}
+
+static void
+compare_activated (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  HubWindow *self = user_data;
+  g_auto(GStrv) followed = g_settings_get_strv (self->settings, "followed-authors");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (hub_window_get_history (self, &error) == NULL)
+    {
+      hub_window_show_toast (self, error->message);
+      return;
+    }
+  g_strv_builder_add (builder, hub_account_get_endpoint (self->account));
+  g_strv_builder_addv (builder, (const char **) followed);
+  task = g_task_new (self, NULL, on_compared, NULL);
+  g_task_set_source_tag (task, compare_activated);
+  g_task_set_task_data (task, g_strv_builder_end (builder), (GDestroyNotify) g_strfreev);
+  g_task_run_in_thread (task, compare_thread);
+}
+
 static const GActionEntry public_entries[] = {
   { "follow", follow_activated },
   { "open-author", open_author_activated, "s" },
   { "unfollow", unfollow_activated },
   { "import-history", import_history_activated },
   { "export-history", export_history_activated },
+  { "compare-authors", compare_activated },
 };
 
 static void
@@ -959,6 +1029,11 @@ hub_window_public_actions_update (HubWindow *self)
   set_enabled (self, "open-author", self->account != NULL && !loading);
   set_enabled (self, "import-history", self->account != NULL);
   set_enabled (self, "export-history", author);
+  {
+    g_auto(GStrv) followed = g_settings_get_strv (self->settings, "followed-authors");
+
+    set_enabled (self, "compare-authors", self->account != NULL && g_strv_length (followed) >= 2);
+  }
   set_enabled (self, "unfollow", author &&
                is_followed (self, hub_source_id_get_author (hub_source_get_id (self->source))));
 }
@@ -982,6 +1057,8 @@ hub_window_add_author_menu (HubWindow *self,
       g_menu_item_set_action_and_target (item, "win.open-author", "s", followed[i]);
       g_menu_append_item (opened, item);
     }
+  if (g_strv_length (followed) >= 2)
+    g_menu_append (more, _("Followed Side by Side"), "win.compare-authors");
   g_menu_append (more, _("Follow an Organisation or User…"), "win.follow");
 }
 

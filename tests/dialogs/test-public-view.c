@@ -14,7 +14,9 @@
 
 #include "fake-hub.h"
 #include "hub-background.h"
+#include "hub-compare-dialog.h"
 #include "hub-follow-dialog.h"
+#include "hub-format.h"
 #include "hub-import-dialog.h"
 #include "hub-ui-test-util.h"
 #include "hub-window-public.h"
@@ -309,6 +311,50 @@ test_import_preview (Fixture       *fixture,
   hub_test_close_window (window);
 }
 
+static gboolean
+compare_shown (gpointer data)
+{
+  return HUB_IS_COMPARE_DIALOG (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (data)));
+}
+
+/* Two followed authors: the switcher lists both, and their totals side by
+ * side come from their latest snapshots. */
+static void
+test_compare (Fixture       *fixture,
+              gconstpointer  data)
+{
+  HubWindow *window = hub_test_open_window (NULL, 1024, 700);
+  HubCompareDialog *dialog;
+  g_autofree char *all_time = NULL;
+  gint64 sum = 0;
+
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "compare-authors"));
+  hub_window_open_author (window, "aurora");
+  hub_test_wait_for (shows_author, window, 30, "aurora");
+  hub_window_open_author (window, "boreal");
+  hub_test_wait_for (not_loading, window, 30, "boreal");
+  g_assert_cmpuint (g_list_model_get_n_items (hub_window_get_sources (window)), ==, 2);
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "compare-authors"));
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "compare-authors", NULL);
+  hub_test_wait_for (compare_shown, window, 30, "the authors side by side");
+  dialog = HUB_COMPARE_DIALOG (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)));
+  g_assert_cmpstr (hub_compare_dialog_get_cell (dialog, 0, 1), ==, "aurora");
+  g_assert_cmpstr (hub_compare_dialog_get_cell (dialog, 0, 2), ==, "boreal");
+  g_assert_cmpstr (hub_compare_dialog_get_cell (dialog, 1, 1), ==, "10");
+  g_assert_cmpstr (hub_compare_dialog_get_cell (dialog, 5, 2), ==, "1");
+  for (guint i = 0; i < 5; i++)
+    sum += fake_hub_public_all_time ("aurora", "models", i, 1);
+  for (guint i = 0; i < 3; i++)
+    sum += fake_hub_public_all_time ("aurora", "datasets", i, 1);
+  all_time = hub_format_count (sum);
+  g_assert_cmpstr (hub_compare_dialog_get_cell (dialog, 3, 1), ==, all_time);
+
+  adw_dialog_force_close (ADW_DIALOG (dialog));
+  hub_test_wait_for (no_dialog, window, 10, "the dialog to close");
+  hub_test_close_window (window);
+}
+
 /* A fake desktop portal on the test's private session bus: Background's
  * RequestBackground, answered on its Request object as the real one does. */
 typedef struct
@@ -477,6 +523,8 @@ main (int   argc,
   g_test_add ("/dialogs/public/import-preview", Fixture, NULL,
               fixture_set_up, test_import_preview, fixture_tear_down);
 
+  g_test_add ("/dialogs/public/compare", Fixture, NULL,
+              fixture_set_up, test_compare, fixture_tear_down);
   g_test_add ("/dialogs/public/keep-history", Fixture, NULL,
               fixture_set_up, test_keep_history, fixture_tear_down);
 
