@@ -310,16 +310,26 @@ on_repo_activated (HubRepoTable *table,
   adw_navigation_page_set_title (self->detail_page,
                                  hub_dataset_get_repo (hub_source_get_dataset (self->source),
                                                        index)->name);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->detail), "estimate");
   gtk_stack_set_visible_child_name (self->detail_stack, "repository");
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
 }
 
+/* The same page, for days estimated from an author's snapshots: its title
+ * and its chart's card say so. */
 static void
 on_public_repo_activated (HubPublicView *view,
                           guint          index,
                           HubWindow     *self)
 {
+  g_autofree char *title = NULL;
+
   on_repo_activated (self->table, index, self);
+  /* Translators: the title of a repository's page whose days are estimates */
+  title = g_strdup_printf (_("%s (estimated)"),
+                           adw_navigation_page_get_title (self->detail_page));
+  adw_navigation_page_set_title (self->detail_page, title);
+  gtk_widget_add_css_class (GTK_WIDGET (self->detail), "estimate");
 }
 
 static void

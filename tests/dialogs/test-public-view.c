@@ -18,6 +18,7 @@
 #include "hub-follow-dialog.h"
 #include "hub-format.h"
 #include "hub-import-dialog.h"
+#include "hub-repo-detail.h"
 #include "hub-ui-test-util.h"
 #include "hub-window-public.h"
 
@@ -253,6 +254,14 @@ test_estimates (Fixture       *fixture,
                                                                 "public-chart-card"),
                                            "estimate"));
   g_assert_cmpuint (hub_trend_chart_get_n_points (hub_public_view_get_chart (view)), >, 0);
+
+  /* The repository's page draws its estimated days, and says so. */
+  for (guint i = 0; i < hub_dataset_get_n_repos (dataset); i++)
+    if (hub_dataset_get_repo (dataset, i) == repo)
+      g_signal_emit_by_name (view, "repo-activated", i);
+  g_assert_true (hub_repo_detail_get_repo (HUB_REPO_DETAIL (hub_test_find_type (GTK_WIDGET (window), HUB_TYPE_REPO_DETAIL))) == repo);
+  g_assert_true (gtk_widget_has_css_class (hub_test_find_type (GTK_WIDGET (window), HUB_TYPE_REPO_DETAIL),
+                                           "estimate"));
 
   /* The period: the cards' downloads follow it. */
   g_settings_set_string (fixture->settings, "period", "last-month");

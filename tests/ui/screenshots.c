@@ -117,6 +117,9 @@ shoot_public (guint size,
       hub_test_wait_for (not_loading, window, 30, "a snapshot of aurora");
     }
   save (window, "public", size_name, scheme_name);
+  g_signal_emit_by_name (hub_window_get_public_view (window), "repo-activated", 0);
+  save (window, "public-detail", size_name, scheme_name);
+  adw_navigation_split_view_set_show_content (window->split_view, FALSE);
 
   hub_window_fall_back_to_public (window, "aurora", refusal);
   hub_test_wait_for (not_loading, window, 30, "aurora's fallback");
