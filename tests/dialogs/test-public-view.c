@@ -78,6 +78,12 @@ not_loading (gpointer data)
 }
 
 static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_IS_REGULAR);
+}
+
+static gboolean
 follow_dialog_idle (gpointer data)
 {
   return !hub_follow_dialog_get_busy (HUB_FOLLOW_DIALOG (data));
@@ -262,6 +268,25 @@ test_estimates (Fixture       *fixture,
   g_assert_true (hub_repo_detail_get_repo (HUB_REPO_DETAIL (hub_test_find_type (GTK_WIDGET (window), HUB_TYPE_REPO_DETAIL))) == repo);
   g_assert_true (gtk_widget_has_css_class (hub_test_find_type (GTK_WIDGET (window), HUB_TYPE_REPO_DETAIL),
                                            "estimate"));
+
+  /* Exported: the breakdown's five columns, the estimates flagged. */
+  {
+    g_autofree char *path = g_build_filename (fixture->data_dir, "aurora-history.csv", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autofree char *contents = NULL;
+    g_autofree char *row = NULL;
+    char iso[HUB_DAY_ISO_LEN];
+
+    g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-history"));
+    hub_window_export_history (window, file);
+    hub_test_wait_for (file_exists, path, 30, "the history's export");
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+    g_assert_true (g_str_has_prefix (contents, "repoType,repoName,total,timestamp,downloads,estimate\n"));
+    hub_day_format (first + 1, iso);
+    row = g_strdup_printf (",%sT00:00:00.000Z,%" G_GINT64_FORMAT ",true\n", iso, change / 3);
+    g_assert_nonnull (strstr (contents, "model,aurora/models-1,"));
+    g_assert_nonnull (strstr (contents, row));
+  }
 
   /* The period: the cards' downloads follow it. */
   g_settings_set_string (fixture->settings, "period", "last-month");
