@@ -197,15 +197,16 @@ on_history_loaded (GObject      *object,
   g_autofree char *id = NULL;
   gboolean complete = open->listing_error == NULL;
 
+  /* The window went away meanwhile: nothing to show, or to end. */
+  if (self->sources == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "closed");
+      return;
+    }
   hub_window_end_progress (self);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (self->sources == NULL)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "closed");
       return;
     }
 
@@ -250,8 +251,13 @@ on_snapshot_taken (GObject      *object,
 
   open->infos = hub_history_take_snapshot_finish (HUB_HISTORY (object), result, &partial,
                                                   &open->listing_error);
-  if (g_error_matches (open->listing_error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      self->sources == NULL)
+  if (self->sources == NULL)
+    {
+      g_clear_error (&open->listing_error);
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "closed");
+      return;
+    }
+  if (g_error_matches (open->listing_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       hub_window_end_progress (self);
       g_task_return_error (task, g_steal_pointer (&open->listing_error));
@@ -695,11 +701,22 @@ export_history_thread (GTask        *task,
   HubWindow *self = source_object;
   Export *export = task_data;
   g_autoptr(GPtrArray) histories = NULL;
+  g_autoptr(HubAtomicFile) file = NULL;
+  g_autofree char *path = g_file_get_path (export->destination);
   GError *error = NULL;
 
+  /* Whole or not at all, whether or not the file was there before. */
+  if (path == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("The history can only be exported to a local file"));
+      return;
+    }
   histories = hub_history_load_author (self->history, export->endpoint, export->author, &error);
   if (histories == NULL ||
-      !hub_estimate_export (histories, export->destination, cancellable, &error))
+      (file = hub_atomic_file_new (path, 0644, &error)) == NULL ||
+      !hub_estimate_write_csv (histories, hub_atomic_file_get_stream (file), cancellable, &error) ||
+      !hub_atomic_file_commit (file, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);

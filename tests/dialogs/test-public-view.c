@@ -346,6 +346,47 @@ test_import_preview (Fixture       *fixture,
 }
 
 static gboolean
+window_gone (gpointer data)
+{
+  return *(HubWindow **) data == NULL;
+}
+
+/* A window closed while an author is listed goes away whole: the listing
+ * is cancelled, no callback touches the window, and the history has the
+ * snapshot whole or not at all. */
+static void
+test_close_while_listing (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  HubWindow *window = hub_test_open_window (NULL, 800, 600);
+  g_autoptr(HubHistory) history = NULL;
+  g_autoptr(GArray) days = NULL;
+  g_autoptr(GError) error = NULL;
+
+  hub_window_open_author (window, "many-3000");
+  g_assert_true (hub_window_get_loading (window));
+  history = g_object_ref (hub_window_get_history (window, &error));
+  g_assert_no_error (error);
+  /* The cancelled listing holds the window until its callback has run. */
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  hub_test_wait_for (window_gone, &window, 30, "the window to be finalized");
+
+  /* Saved whole if every page had arrived first, else not at all. */
+  days = hub_history_list_days (history, fixture->hub->url, "many-3000", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (days->len, <=, 1);
+  if (days->len == 1)
+    {
+      g_autoptr(GPtrArray) latest = hub_history_load_latest (history, fixture->hub->url,
+                                                             "many-3000", NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (latest->len, ==, 3000);
+    }
+}
+
+static gboolean
 compare_shown (gpointer data)
 {
   return HUB_IS_COMPARE_DIALOG (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (data)));
@@ -557,6 +598,8 @@ main (int   argc,
   g_test_add ("/dialogs/public/import-preview", Fixture, NULL,
               fixture_set_up, test_import_preview, fixture_tear_down);
 
+  g_test_add ("/dialogs/public/close-while-listing", Fixture, NULL,
+              fixture_set_up, test_close_while_listing, fixture_tear_down);
   g_test_add ("/dialogs/public/compare", Fixture, NULL,
               fixture_set_up, test_compare, fixture_tear_down);
   g_test_add ("/dialogs/public/keep-history", Fixture, NULL,
