@@ -19,7 +19,6 @@ struct _HubFollowDialog
 
   AdwEntryRow *name_row;
   GtkLabel    *message_label;
-  GtkWidget   *spinner;
   GtkWidget   *follow_button;
 
   gboolean     busy;
@@ -52,7 +51,6 @@ set_busy (HubFollowDialog *self,
           gboolean         busy)
 {
   self->busy = busy;
-  gtk_widget_set_visible (self->spinner, busy);
   /* Not insensitive: the entry keeps the focus while the Hub answers. */
   gtk_editable_set_editable (GTK_EDITABLE (self->name_row), !busy);
   gtk_widget_set_sensitive (self->follow_button,
@@ -111,7 +109,6 @@ hub_follow_dialog_class_init (HubFollowDialogClass *klass)
                                                RESOURCE_PREFIX "dialogs/hub-follow-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, HubFollowDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, HubFollowDialog, message_label);
-  gtk_widget_class_bind_template_child (widget_class, HubFollowDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, HubFollowDialog, follow_button);
   gtk_widget_class_bind_template_callback (widget_class, on_name_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_follow_clicked);
