@@ -78,7 +78,7 @@ struct _HubWindow
 
   /* hub-window-public.c: authors' public figures and their history */
   GtkStack             *content_stack;
-  HubPublicView        *public_view;
+  HubPublicView        *public_view;   /* made when an author is first shown */
   HubHistory           *history;       /* opened at first use */
   HubDay                today;         /* HUB_DAY_NONE: the clock's */
   GCancellable         *keep_cancellable;
@@ -125,6 +125,8 @@ void hub_window_public_actions_update (HubWindow *self);
 void hub_window_add_author_menu     (HubWindow  *self,
                                      GMenu      *opened,
                                      GMenu      *more);
+void hub_window_show_estimated_repo (HubWindow  *self,
+                                     guint       index);
 void hub_window_fall_back_to_public (HubWindow    *self,
                                      const char   *org,
                                      const GError *refusal);

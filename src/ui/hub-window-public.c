@@ -54,6 +54,7 @@ hub_window_get_background_answer (HubWindow *self)
   return self->background;
 }
 
+/* The public view, once an author was shown in this window; or NULL. */
 HubPublicView *
 hub_window_get_public_view (HubWindow *self)
 {
@@ -1079,18 +1080,55 @@ hub_window_add_author_menu (HubWindow *self,
   g_menu_append (more, _("Follow an Organisation or User…"), "win.follow");
 }
 
+static void
+on_public_repo_activated (HubPublicView *view,
+                          guint          index,
+                          HubWindow     *self)
+{
+  hub_window_show_estimated_repo (self, index);
+}
+
+/* Made when an author is first shown: a window of breakdowns never pays
+ * for it. Compact with the cards, which the window's breakpoints set. */
+static void
+ensure_public_view (HubWindow *self)
+{
+  GtkWidget *clamp;
+
+  if (self->public_view != NULL)
+    return;
+  self->public_view = HUB_PUBLIC_VIEW (hub_public_view_new ());
+  g_object_add_weak_pointer (G_OBJECT (self->public_view), (gpointer *) &self->public_view);
+  gtk_widget_set_name (GTK_WIDGET (self->public_view), "public-view");
+  gtk_widget_set_margin_top (GTK_WIDGET (self->public_view), 12);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->public_view), 12);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->public_view), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->public_view), 12);
+  clamp = adw_clamp_new ();
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1400);
+  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 1000);
+  adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (self->public_view));
+  gtk_stack_add_named (self->content_stack, clamp, "public");
+  g_object_bind_property (self->cards, "compact", self->public_view, "compact",
+                          G_BINDING_SYNC_CREATE);
+  g_signal_connect (self->public_view, "repo-activated",
+                    G_CALLBACK (on_public_repo_activated), self);
+}
+
 /* The public view when an author is shown, the breakdown's otherwise. */
 void
 hub_window_public_show (HubWindow *self)
 {
   if (self->source != NULL && hub_source_get_kind (self->source) == HUB_SOURCE_KIND_AUTHOR)
     {
+      ensure_public_view (self);
       hub_public_view_set_source (self->public_view, self->source, self->period);
       gtk_stack_set_visible_child_name (self->content_stack, "public");
     }
   else
     {
-      hub_public_view_set_source (self->public_view, NULL, self->period);
+      if (self->public_view != NULL)
+        hub_public_view_set_source (self->public_view, NULL, self->period);
       gtk_stack_set_visible_child_name (self->content_stack, "breakdown");
     }
   hub_window_public_actions_update (self);
@@ -1123,7 +1161,6 @@ hub_window_public_init (HubWindow *self)
    * desktop again (it may have a portal now). */
   if (g_settings_get_boolean (self->settings, "keep-history"))
     on_keep_history_changed (self->settings, "keep-history", self);
-  gtk_stack_set_visible_child_name (self->content_stack, "breakdown");
   hub_window_public_actions_update (self);
 }
 

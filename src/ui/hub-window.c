@@ -317,10 +317,9 @@ on_repo_activated (HubRepoTable *table,
 
 /* The same page, for days estimated from an author's snapshots: its title
  * and its chart's card say so. */
-static void
-on_public_repo_activated (HubPublicView *view,
-                          guint          index,
-                          HubWindow     *self)
+void
+hub_window_show_estimated_repo (HubWindow *self,
+                                guint      index)
 {
   g_autofree char *title = NULL;
 
@@ -453,7 +452,6 @@ hub_window_class_init (HubWindowClass *klass)
   g_type_ensure (HUB_TYPE_TREND_CHART);
   g_type_ensure (HUB_TYPE_REPO_TABLE);
   g_type_ensure (HUB_TYPE_REPO_DETAIL);
-  g_type_ensure (HUB_TYPE_PUBLIC_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "ui/hub-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HubWindow, toast_overlay);
@@ -484,7 +482,6 @@ hub_window_class_init (HubWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HubWindow, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, detail);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, HubWindow, public_view);
 }
 
 static void
@@ -528,7 +525,6 @@ hub_window_init (HubWindow *self)
                             G_CALLBACK (update_cards_shown), self);
   g_signal_connect_swapped (self->cards, "notify::compact", G_CALLBACK (update_cards_shown), self);
   g_signal_connect (self->detail, "message", G_CALLBACK (on_detail_message), self);
-  g_signal_connect (self->public_view, "repo-activated", G_CALLBACK (on_public_repo_activated), self);
 
   hub_window_actions_init (self);
   hub_window_account_init (self);

@@ -223,7 +223,7 @@ test_estimates (Fixture       *fixture,
 {
   HubWindow *window = hub_test_open_window (NULL, 1280, 800);
   HubDay first = day_of ("2026-11-20");
-  HubPublicView *view = hub_window_get_public_view (window);
+  HubPublicView *view;
   HubDataset *dataset;
   const HubRepo *repo;
   gint64 change;
@@ -234,6 +234,7 @@ test_estimates (Fixture       *fixture,
   hub_window_open_author (window, "aurora");
   hub_test_wait_for (shows_author, window, 30, "the first snapshot");
   g_assert_cmpuint (hub_source_get_n_snapshots (hub_window_get_source (window)), ==, 1);
+  view = hub_window_get_public_view (window);
 
   hub_window_set_today (window, first + 3);
   g_action_group_activate_action (G_ACTION_GROUP (window), "refresh", NULL);
