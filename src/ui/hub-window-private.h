@@ -125,10 +125,19 @@ void hub_window_public_actions_update (HubWindow *self);
 void hub_window_add_author_menu     (HubWindow  *self,
                                      GMenu      *opened,
                                      GMenu      *more);
+HubDay     hub_window_snapshot_day        (HubWindow  *self);
+HubClient *hub_window_client_for_listings (HubWindow  *self,
+                                           GError    **error);
 void hub_window_show_estimated_repo (HubWindow  *self,
                                      guint       index);
 void hub_window_fall_back_to_public (HubWindow    *self,
                                      const char   *org,
                                      const GError *refusal);
+
+/* hub-window-history.c: import, export and keeping the history */
+void hub_window_history_init        (HubWindow  *self);
+void hub_window_history_dispose     (HubWindow  *self);
+void hub_window_history_actions_update (HubWindow *self);
+void hub_window_history_followed_changed (HubWindow *self);
 
 G_END_DECLS
