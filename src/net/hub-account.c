@@ -154,6 +154,15 @@ hub_account_get_cache (HubAccount *self)
   return self->cache;
 }
 
+/* The signed-in client (a borrowed reference), or NULL when signed out. */
+HubClient *
+hub_account_get_client (HubAccount *self)
+{
+  g_return_val_if_fail (HUB_IS_ACCOUNT (self), NULL);
+
+  return self->client;
+}
+
 gboolean
 hub_account_get_signed_in (HubAccount *self)
 {

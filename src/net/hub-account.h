@@ -22,6 +22,7 @@ const char     *hub_account_get_endpoint         (HubAccount           *self);
 HubTokenStore  *hub_account_get_token_store      (HubAccount           *self);
 HubCache       *hub_account_get_cache            (HubAccount           *self);
 gboolean        hub_account_get_signed_in        (HubAccount           *self);
+HubClient      *hub_account_get_client           (HubAccount           *self);
 HubWhoami      *hub_account_get_whoami           (HubAccount           *self);
 HubTokenSource  hub_account_get_token_source     (HubAccount           *self);
 char           *hub_account_dup_description      (HubAccount           *self);

@@ -13,6 +13,7 @@
 #include "hub-source-private.h"
 
 #define ORG_PREFIX "org:"
+#define AUTHOR_PREFIX "author:"
 
 #define DEMO_RESOURCE RESOURCE_PREFIX "demo/aurora-labs.csv"
 
@@ -31,6 +32,7 @@ struct _HubSource
   HubLogStore   *logs;         /* request logs, or NULL */
   GPtrArray     *log_files;    /* GFile: the raw logs, to read again */
   gboolean       team_excluded;
+  guint          n_snapshots;  /* an author's: the days its history holds */
 };
 
 enum {
@@ -227,6 +229,30 @@ hub_source_new_for_organization (const char *org,
   return self;
 }
 
+/* An author's public figures: its listings (infos, taken) and the dataset
+ * of daily downloads estimated from its n_snapshots snapshots (empty with
+ * fewer than two). */
+HubSource *
+hub_source_new_for_author (const char *author,
+                           HubDataset *dataset,
+                           GPtrArray  *infos,
+                           GDateTime  *fetched,
+                           guint       n_snapshots)
+{
+  g_autofree char *id = NULL;
+  HubSource *self;
+
+  g_return_val_if_fail (author != NULL, NULL);
+  g_return_val_if_fail (HUB_IS_DATASET (dataset), NULL);
+
+  id = hub_source_id_for_author (author);
+  self = hub_source_new (HUB_SOURCE_KIND_AUTHOR, id, author, author, dataset);
+  self->updated = fetched ? g_date_time_ref (fetched) : NULL;
+  self->n_snapshots = n_snapshots;
+  hub_source_set_repo_infos (self, infos);
+  return self;
+}
+
 static void
 hub_source_finalize (GObject *object)
 {
@@ -282,7 +308,7 @@ hub_source_class_init (HubSourceClass *klass)
 
   properties[PROP_KIND] =
     g_param_spec_int ("kind", NULL, NULL,
-                      HUB_SOURCE_KIND_FILE, HUB_SOURCE_KIND_ORGANIZATION, HUB_SOURCE_KIND_FILE,
+                      HUB_SOURCE_KIND_FILE, HUB_SOURCE_KIND_AUTHOR, HUB_SOURCE_KIND_FILE,
                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_ID] =
     g_param_spec_string ("id", NULL, NULL, NULL,
@@ -416,6 +442,14 @@ hub_source_copy_without_logs (HubSource *self)
   return copy;
 }
 
+/* How many days of snapshots an author's source was estimated from. */
+guint
+hub_source_get_n_snapshots (HubSource *self)
+{
+  g_return_val_if_fail (HUB_IS_SOURCE (self), 0);
+  return self->n_snapshots;
+}
+
 static char *
 info_key (const char *type,
           const char *name)
@@ -454,6 +488,18 @@ hub_source_has_repo_infos (HubSource *self)
   return self->infos != NULL;
 }
 
+/* Every listing entry, in no order: a new array of pointers the source
+ * keeps. */
+GPtrArray *
+hub_source_list_repo_infos (HubSource *self)
+{
+  g_return_val_if_fail (HUB_IS_SOURCE (self), NULL);
+
+  if (self->infos == NULL)
+    return g_ptr_array_new ();
+  return g_hash_table_get_values_as_ptr_array (self->infos);
+}
+
 const HubRepoInfo *
 hub_source_find_repo_info (HubSource     *self,
                            const HubRepo *repo)
@@ -481,4 +527,18 @@ const char *
 hub_source_id_get_organization (const char *id)
 {
   return g_str_has_prefix (id, ORG_PREFIX) ? id + strlen (ORG_PREFIX) : NULL;
+}
+
+/* The id of an author's public view, "author:NAME". */
+char *
+hub_source_id_for_author (const char *author)
+{
+  return g_strconcat (AUTHOR_PREFIX, author, NULL);
+}
+
+/* The author an id names, or NULL when it names no author. */
+const char *
+hub_source_id_get_author (const char *id)
+{
+  return g_str_has_prefix (id, AUTHOR_PREFIX) ? id + strlen (AUTHOR_PREFIX) : NULL;
 }

@@ -16,6 +16,7 @@ typedef enum
   HUB_SOURCE_KIND_FILE,
   HUB_SOURCE_KIND_DEMO,
   HUB_SOURCE_KIND_ORGANIZATION,
+  HUB_SOURCE_KIND_AUTHOR,        /* public figures and their history */
 } HubSourceKind;
 
 #define HUB_TYPE_SOURCE (hub_source_get_type ())
@@ -26,6 +27,12 @@ HubSource     *hub_source_new_for_organization (const char           *org,
                                                const char           *title,
                                                HubDataset           *dataset,
                                                GDateTime            *fetched);
+HubSource     *hub_source_new_for_author       (const char           *author,
+                                               HubDataset           *dataset,
+                                               GPtrArray            *infos,
+                                               GDateTime            *fetched,
+                                               guint                 n_snapshots);
+guint          hub_source_get_n_snapshots      (HubSource            *self);
 void           hub_source_load_file_async      (GFile                *file,
                                                 HubProgress          *progress,
                                                 GCancellable         *cancellable,
@@ -81,10 +88,13 @@ gboolean       hub_source_get_team_excluded    (HubSource            *self);
 void               hub_source_set_repo_infos  (HubSource            *self,
                                                GPtrArray            *infos);
 gboolean           hub_source_has_repo_infos  (HubSource            *self);
+GPtrArray         *hub_source_list_repo_infos (HubSource            *self);
 const HubRepoInfo *hub_source_find_repo_info  (HubSource            *self,
                                                const HubRepo        *repo);
 
 char          *hub_source_id_for_organization  (const char           *org);
 const char    *hub_source_id_get_organization  (const char           *id);
+char          *hub_source_id_for_author        (const char           *author);
+const char    *hub_source_id_get_author        (const char           *id);
 
 G_END_DECLS

@@ -150,6 +150,7 @@ on_fetched (GObject      *object,
   g_autoptr(HubDataset) dataset = hub_account_fetch_finish (HUB_ACCOUNT (object), result,
                                                             &fetched_at, &error);
   g_autofree char *id = NULL;
+  g_autofree char *refused = NULL;
 
   if (self->sources == NULL)
     return;
@@ -178,6 +179,9 @@ on_fetched (GObject      *object,
   else if (hub_window_find_source (self, id, NULL))
     /* The data on screen stays; the banner says why it is not newer. */
     hub_window_set_problem (self, id, error);
+  else if (g_error_matches (error, HUB_NET_ERROR, HUB_NET_ERROR_FORBIDDEN))
+    /* No breakdown in its plan: its public view, once this fetch has ended. */
+    refused = g_strdup (self->loading_name);
   else if (self->source == NULL)
     /* Nothing saved for this organisation, nothing else open: the welcome
      * page says why. */
@@ -187,6 +191,8 @@ on_fetched (GObject      *object,
     hub_window_show_toast (self, error->message);
 
   hub_window_end_progress (self);
+  if (refused != NULL)
+    hub_window_fall_back_to_public (self, refused, error);
 }
 
 /* Fetches org afresh in the background, when signed in. */

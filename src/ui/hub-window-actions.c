@@ -10,6 +10,7 @@
 #include "hub-export.h"
 #include "hub-insights-dialog.h"
 #include "hub-window-private.h"
+#include "hub-window-public.h"
 
 static void
 on_open_chosen (GObject      *object,
@@ -144,6 +145,8 @@ refresh_activated (GSimpleAction *action,
            hub_source_get_kind (self->source) == HUB_SOURCE_KIND_ORGANIZATION)
     hub_window_open_org (self, hub_source_id_get_organization (hub_source_get_id (self->source)),
                          TRUE);
+  else if (self->source != NULL && hub_source_get_kind (self->source) == HUB_SOURCE_KIND_AUTHOR)
+    hub_window_open_author (self, hub_source_id_get_author (hub_source_get_id (self->source)));
 }
 
 static void
@@ -318,6 +321,7 @@ hub_window_actions_update (HubWindow *self)
 
   set_enabled (self, "refresh", !loading && self->source != NULL &&
                                 (hub_source_get_file (self->source) != NULL ||
+                                 hub_source_get_kind (self->source) == HUB_SOURCE_KIND_AUTHOR ||
                                  (hub_source_get_kind (self->source) == HUB_SOURCE_KIND_ORGANIZATION &&
                                   self->account != NULL &&
                                   hub_account_get_signed_in (self->account))));
@@ -333,6 +337,7 @@ hub_window_actions_update (HubWindow *self)
                              g_variant_new_string (self->source ? hub_source_get_id (self->source)
                                                                 : ""));
   g_simple_action_set_state (G_SIMPLE_ACTION (period), g_variant_new_string (period_nick));
+  hub_window_public_actions_update (self);
 }
 
 /* The source switcher: every source opened, then ways to add one. */
@@ -355,6 +360,7 @@ hub_window_rebuild_source_menu (HubWindow *self)
     }
 
   hub_window_add_org_menu (self, opened);
+  hub_window_add_author_menu (self, opened, more);
   g_menu_append (more, _("Open CSV File…"), "win.open");
   if (!has_demo)
     g_menu_append (more, _("Demo Data"), "win.open-demo");

@@ -7,6 +7,8 @@
 
 #include "hub-account.h"
 #include "hub-audience-view.h"
+#include "hub-history.h"
+#include "hub-public-view.h"
 #include "hub-repo-detail.h"
 #include "hub-trend-chart.h"
 #include "hub-window.h"
@@ -79,6 +81,17 @@ struct _HubWindow
   /* Signed in or not; NULL when the endpoint asked for is invalid. */
   HubAccount           *account;
   GCancellable         *account_cancellable;
+
+  /* hub-window-public.c: authors' public figures and their history */
+  GtkStack             *content_stack;
+  HubPublicView        *public_view;   /* made when an author is first shown */
+  HubHistory           *history;       /* opened at first use */
+  HubDay                today;         /* HUB_DAY_NONE: the clock's */
+  GCancellable         *keep_cancellable;
+  char                **keep_pending;  /* followed authors still to snapshot today */
+  guint                 keep_index;
+  guint                 keep_timeout;
+  int                   background;    /* HubBackgroundAnswer, -1 before one */
 };
 
 void hub_window_actions_init        (HubWindow *self);
@@ -109,5 +122,28 @@ void hub_window_account_dispose     (HubWindow  *self);
 void hub_window_show_sign_in        (HubWindow  *self);
 void hub_window_add_org_menu        (HubWindow  *self,
                                      GMenu      *menu);
+
+/* hub-window-public.c: authors' public figures, following, import and export */
+void hub_window_public_init         (HubWindow  *self);
+void hub_window_public_dispose      (HubWindow  *self);
+void hub_window_public_show         (HubWindow  *self);
+void hub_window_public_actions_update (HubWindow *self);
+void hub_window_add_author_menu     (HubWindow  *self,
+                                     GMenu      *opened,
+                                     GMenu      *more);
+HubDay     hub_window_snapshot_day        (HubWindow  *self);
+HubClient *hub_window_client_for_listings (HubWindow  *self,
+                                           GError    **error);
+void hub_window_show_estimated_repo (HubWindow  *self,
+                                     guint       index);
+void hub_window_fall_back_to_public (HubWindow    *self,
+                                     const char   *org,
+                                     const GError *refusal);
+
+/* hub-window-history.c: import, export and keeping the history */
+void hub_window_history_init        (HubWindow  *self);
+void hub_window_history_dispose     (HubWindow  *self);
+void hub_window_history_actions_update (HubWindow *self);
+void hub_window_history_followed_changed (HubWindow *self);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "hub-repo-audience.h"
 #include "hub-repo-table-audience.h"
 #include "hub-window-private.h"
+#include "hub-window-public.h"
 
 #define PROGRESS_INTERVAL_MS 100
 
@@ -170,6 +171,7 @@ show_source (HubWindow *self,
   hub_repo_table_set_dataset (self->table, hub_source_get_dataset (source), self->period);
   hub_repo_table_set_source_infos (self->table, source);
   show_audience (self, source);
+  hub_window_public_show (self);
 
   g_settings_set_string (self->settings, "last-source", hub_source_get_id (source));
   gtk_label_set_label (self->source_label, hub_source_get_title (source));
@@ -210,6 +212,7 @@ apply_period (HubWindow *self)
   if (self->audience != NULL)
     hub_audience_view_set_source (self->audience, self->source, period);
   update_table_audience (self);
+  hub_window_public_show (self);
 }
 
 static void
@@ -443,8 +446,25 @@ on_repo_activated (HubRepoTable *table,
                                  hub_dataset_get_repo (hub_source_get_dataset (self->source),
                                                        index)->name);
   show_repo_audience (self, index);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->detail), "estimate");
   gtk_stack_set_visible_child_name (self->detail_stack, "repository");
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+}
+
+/* The same page, for days estimated from an author's snapshots: its title
+ * and its chart's card say so. */
+void
+hub_window_show_estimated_repo (HubWindow *self,
+                                guint      index)
+{
+  g_autofree char *title = NULL;
+
+  on_repo_activated (self->table, index, self);
+  /* Translators: the title of a repository's page whose days are estimates */
+  title = g_strdup_printf (_("%s (estimated)"),
+                           adw_navigation_page_get_title (self->detail_page));
+  adw_navigation_page_set_title (self->detail_page, title);
+  gtk_widget_add_css_class (GTK_WIDGET (self->detail), "estimate");
 }
 
 static void
@@ -576,6 +596,7 @@ hub_window_dispose (GObject *object)
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_func (self->settings, on_period_changed, self);
   hub_window_account_dispose (self);
+  hub_window_public_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HUB_TYPE_WINDOW);
   g_clear_object (&self->source);
   g_clear_object (&self->sources);
@@ -657,6 +678,7 @@ hub_window_class_init (HubWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HubWindow, detail_page);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, detail);
+  gtk_widget_class_bind_template_child (widget_class, HubWindow, content_stack);
 }
 
 static void
@@ -705,6 +727,7 @@ hub_window_init (HubWindow *self)
 
   hub_window_actions_init (self);
   hub_window_account_init (self);
+  hub_window_public_init (self);
   hub_window_rebuild_source_menu (self);
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
 }
@@ -771,6 +794,8 @@ hub_window_restore_last_source (HubWindow *self)
       if (g_file_query_exists (file, NULL))
         hub_window_open_file (self, file);
     }
+  else if (hub_source_id_get_author (id) != NULL)
+    hub_window_open_author (self, hub_source_id_get_author (id));
   /* "org:NAME" is reopened by the network client, from its cache, once signed in. */
 }
 

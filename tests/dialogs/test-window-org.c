@@ -14,6 +14,7 @@
 #include "hub-sign-in-dialog.h"
 #include "hub-ui-test-util.h"
 #include "hub-window.h"
+#include "hub-window-public.h"
 
 #define TOKEN "hf_window_test_token"
 
@@ -50,6 +51,18 @@ on_request (SoupServer        *server,
       soup_server_message_set_status (msg, 200, NULL);
       soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
                                         whoami_json, strlen (whoami_json));
+      return;
+    }
+  if (g_strcmp0 (query ? g_hash_table_lookup (query, "author") : NULL, "boreal") == 0)
+    {
+      /* Boreal's public figures: what its plan still allows. */
+      const char *listing = g_str_equal (path, "/api/models")
+        ? "[{\"id\":\"boreal/wind\",\"likes\":4,\"downloads\":30,\"downloadsAllTime\":900}]"
+        : "[]";
+
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
+                                        listing, strlen (listing));
       return;
     }
   if (g_str_equal (path, "/api/models") || g_str_equal (path, "/api/datasets"))
@@ -105,6 +118,16 @@ can_open_org (gpointer data)
   HubWindow *window = data;
 
   return g_action_group_get_action_enabled (G_ACTION_GROUP (window), "open-org");
+}
+
+static gboolean
+shows_boreal_public (gpointer data)
+{
+  HubWindow *window = data;
+  HubSource *source = hub_window_get_source (window);
+
+  return source != NULL && g_str_equal (hub_source_get_id (source), "author:boreal") &&
+         !hub_window_get_loading (window);
 }
 
 static gboolean
@@ -347,9 +370,10 @@ dialog_on_organisations (gpointer data)
          g_strcmp0 (hub_sign_in_dialog_get_page (HUB_SIGN_IN_DIALOG (dialog)), "org") == 0;
 }
 
-/* An organisation whose plan has no breakdown strands nobody: the user stays
- * signed in, the welcome page says why, and another organisation is one
- * choice away, with no token typed again. */
+/* An organisation whose plan has no breakdown strands nobody: its public
+ * view instead, with a banner that says what it shows and what needs the
+ * plan; the user stays signed in, and another organisation is one choice
+ * away, with no token typed again. */
 static void
 test_plan_refused (void)
 {
@@ -369,6 +393,8 @@ test_plan_refused (void)
   cache = g_dir_make_tmp ("hub-window-plan-XXXXXX", &error);
   g_assert_no_error (error);
   g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  /* The public view keeps its history beside the cache. */
+  g_setenv ("XDG_DATA_HOME", cache, TRUE);
   g_setenv ("HF_ENDPOINT", endpoint, TRUE);
   g_setenv ("HF_TOKEN", TOKEN, TRUE);
   slow = FALSE;
@@ -377,13 +403,18 @@ test_plan_refused (void)
   wait_until (can_open_org, window, "signing in with HF_TOKEN");
   g_action_group_activate_action (G_ACTION_GROUP (window), "open-org",
                                   g_variant_new_string ("boreal"));
-  wait_until (welcome_banner_shown, window, "the refusal in the welcome page's banner");
+  wait_until (shows_boreal_public, window, "boreal's public view");
 
-  banner = ADW_BANNER (hub_test_find_named (GTK_WIDGET (window), "welcome-banner"));
+  banner = ADW_BANNER (hub_test_find_named (GTK_WIDGET (window), "banner"));
+  g_assert_true (adw_banner_get_revealed (banner));
   g_assert_nonnull (strstr (adw_banner_get_title (banner), "boreal"));
+  g_assert_nonnull (strstr (adw_banner_get_title (banner), "Team or Enterprise plan"));
   g_assert_cmpstr (adw_banner_get_button_label (banner), ==, "_Choose Another…");
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (banner)), ==, "win.sign-in");
-  g_assert_null (hub_window_get_source (window));
+  g_assert_cmpuint (g_list_model_get_n_items (hub_public_view_get_model (hub_window_get_public_view (window))),
+                    ==, 1);
+  g_assert_false (adw_banner_get_revealed (ADW_BANNER (hub_test_find_named (GTK_WIDGET (window),
+                                                                            "welcome-banner"))));
   /* Still signed in: organisations can still be opened. */
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "open-org"));
   save_screenshot (window, "window-plan-refused.png");

@@ -15,12 +15,16 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "fake-hub.h"
+#include "hub-import-dialog.h"
 #include "hub-net.h"
 #include "hub-sign-in-dialog.h"
 #include "hub-ui-test-util.h"
 #include "hub-window-private.h"
+#include "hub-window-public.h"
 
 static const char *out_dir;
+static FakeHub *hub;
 static const char *prefix = "";
 static guint saved;
 
@@ -70,6 +74,63 @@ open_demo (int width,
   hub_window_open_demo (window);
   hub_test_wait_loaded (window);
   return window;
+}
+
+static gboolean
+not_loading (gpointer data)
+{
+  return !hub_window_get_loading (HUB_WINDOW (data));
+}
+
+static gboolean
+import_shown (gpointer data)
+{
+  return HUB_IS_IMPORT_DIALOG (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (data)));
+}
+
+static gboolean
+no_dialog (gpointer data)
+{
+  return adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (data)) == NULL;
+}
+
+/* An author's public view from the test Hub: snapshots a week apart over
+ * two months, so that the chart draws estimates; then the same view as an
+ * organisation's fallback when its plan has no breakdown, and the preview
+ * of a folder of community snapshots. */
+static void
+shoot_public (guint size,
+              guint scheme)
+{
+  const char *size_name = sizes[size].name;
+  const char *scheme_name = schemes[scheme].name;
+  g_autoptr(GError) refusal = g_error_new_literal (HUB_NET_ERROR, HUB_NET_ERROR_FORBIDDEN,
+                                                   "refused");
+  g_autoptr(GFile) folder = g_file_new_for_path (SNAPSHOTS_DIR);
+  HubWindow *window = hub_test_open_window (NULL, sizes[size].width, sizes[size].height);
+  HubDay first = hub_day_from_ymd (2026, 9, 20);
+
+  for (guint week = 0; week <= 9; week++)
+    {
+      hub_window_set_today (window, first + week * 7);
+      hub_window_open_author (window, "aurora");
+      hub_test_wait_for (not_loading, window, 30, "a snapshot of aurora");
+    }
+  save (window, "public", size_name, scheme_name);
+  g_signal_emit_by_name (hub_window_get_public_view (window), "repo-activated", 0);
+  save (window, "public-detail", size_name, scheme_name);
+  adw_navigation_split_view_set_show_content (window->split_view, FALSE);
+
+  hub_window_fall_back_to_public (window, "aurora", refusal);
+  hub_test_wait_for (not_loading, window, 30, "aurora's fallback");
+  save (window, "plan-refused", size_name, scheme_name);
+
+  hub_window_import_folder (window, folder);
+  hub_test_wait_for (import_shown, window, 30, "the import preview");
+  save (window, "import-preview", size_name, scheme_name);
+  adw_dialog_force_close (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)));
+  hub_test_wait_for (no_dialog, window, 10, "the import preview to close");
+  hub_test_close_window (window);
 }
 
 static void
@@ -153,6 +214,8 @@ shoot_size (guint size,
   save (window, "search-empty", size_name, scheme_name);
   hub_test_close_window (window);
 
+  shoot_public (size, scheme);
+
   dialog = hub_sign_in_dialog_new ("https://huggingface.co", NULL, FALSE);
   dialog_parent = hub_test_present_dialog (dialog, sizes[size].width, sizes[size].height);
   {
@@ -225,6 +288,19 @@ main (int   argc,
   else if (setlocale (LC_ALL, "en_US.UTF-8") == NULL)
     setlocale (LC_ALL, "C.UTF-8");
   g_mkdir_with_parents (out_dir, 0755);
+
+  /* The public view's Hub and history: the test Hub, a history of its own. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *data_dir = g_dir_make_tmp ("hub-screenshots-XXXXXX", &error);
+
+    g_assert_no_error (error);
+    g_setenv ("XDG_DATA_HOME", data_dir, TRUE);
+    hub = fake_hub_new (g_bytes_new_static ("repoType,repoName,total,timestamp,downloads\n", 43));
+    g_setenv ("HF_ENDPOINT", hub->url, TRUE);
+    g_unsetenv ("HF_TOKEN");
+    g_setenv ("HF_TOKEN_PATH", "/nonexistent/token", TRUE);
+  }
 
   if (german != NULL)
     shoot_size (1, 0);

@@ -20,6 +20,7 @@ struct _HubPreferencesDialog
   AdwComboRow          *period_row;
   GtkSwitch            *refresh_switch;
   GtkSwitch            *notify_switch;
+  AdwSwitchRow         *keep_history_row;
   AdwEntryRow          *endpoint_row;
   GtkLabel             *endpoint_status;
   AdwActionRow         *account_row;
@@ -117,6 +118,7 @@ hub_preferences_dialog_class_init (HubPreferencesDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HubPreferencesDialog, period_row);
   gtk_widget_class_bind_template_child (widget_class, HubPreferencesDialog, refresh_switch);
   gtk_widget_class_bind_template_child (widget_class, HubPreferencesDialog, notify_switch);
+  gtk_widget_class_bind_template_child (widget_class, HubPreferencesDialog, keep_history_row);
   gtk_widget_class_bind_template_child (widget_class, HubPreferencesDialog, endpoint_row);
   gtk_widget_class_bind_template_child (widget_class, HubPreferencesDialog, endpoint_status);
   gtk_widget_class_bind_template_child (widget_class, HubPreferencesDialog, account_row);
@@ -147,6 +149,8 @@ hub_preferences_dialog_new (GSettings *settings)
   g_settings_bind (settings, "refresh-on-startup", self->refresh_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "notify-spikes", self->notify_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "keep-history", self->keep_history_row, "active",
                    G_SETTINGS_BIND_DEFAULT);
 
   endpoint = g_settings_get_string (settings, "endpoint");
