@@ -441,7 +441,7 @@ region_cell (Worker        *w,
 }
 
 /* Counts the line's request; for a person, finds its sketches (by index:
- * more lines may move them) and fetches what adding to them will touch. */
+ * more lines may move them) and asks for them ahead of their use. */
 static void
 count_line (Worker        *w,
             const LogLine *l,
@@ -475,6 +475,24 @@ count_line (Worker        *w,
 
   s = &g_array_index (store->repo_days, LogSketches, place->repo_day);
   hll = l->is_user ? s->users : s->anonymous;
+  if (hll != NULL)
+    __builtin_prefetch (hll);
+  s = &g_array_index (store->country_days, LogSketches, place->country_day);
+  hll = l->is_user ? s->users : s->anonymous;
+  if (hll != NULL)
+    __builtin_prefetch (hll);
+}
+
+/* Asks for what adding the person's line to its sketches will touch. */
+static void
+prefetch_sketches (Worker         *w,
+                   const LogLine  *l,
+                   const LogPlace *place)
+{
+  HubLogStore *store = w->store;
+  LogSketches *s = &g_array_index (store->repo_days, LogSketches, place->repo_day);
+  HubHll *hll = l->is_user ? s->users : s->anonymous;
+
   if (hll != NULL)
     hub_hll_prefetch (hll, l->hash);
   s = &g_array_index (store->country_days, LogSketches, place->country_day);
@@ -552,6 +570,9 @@ log_apply_pending (Worker *w)
       if (w->pending[i].counted)
         count_line (w, &w->pending[i], &places[i]);
     }
+  for (guint i = 0; i < w->n_pending; i++)
+    if (w->pending[i].counted && w->pending[i].person)
+      prefetch_sketches (w, &w->pending[i], &places[i]);
   for (guint i = 0; i < w->n_pending; i++)
     if (w->pending[i].counted && w->pending[i].person)
       add_person (w, &w->pending[i], &places[i]);

@@ -101,6 +101,7 @@ log_work (gpointer data)
         log_handle_json_lines (w);
       else
         log_handle_csv_lines (w);
+      log_unmap_block (w);
       take_turn (w);
     }
   return NULL;
@@ -174,6 +175,7 @@ read_all (Read         *read,
       read->csv_ready = FALSE;
     }
   g_clear_object (&read->stream);
+  read->fd = -1;
 
   /* Unordered input is read again whole, which finds any error again. */
   if (read->disorder)
@@ -283,6 +285,7 @@ log_store_add_files_full (HubLogStore          *store,
   read.cancellable = cancellable;
   read.collect = options->single_pass;
   read.csv_only = through_csv;
+  read.fd = -1;
   g_mutex_init (&read.lock);
   g_mutex_init (&read.turn_lock);
   g_mutex_init (&read.result_lock);
