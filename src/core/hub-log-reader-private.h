@@ -172,6 +172,7 @@ typedef struct
     HubDay     day;
     guint32    sketches;                 /* + 1; 0 for none */
   }            country_day_cache[64];    /* by country, the last day seen */
+  GArray      *repo_day_cache;           /* LogDayCache by repository, the last day seen */
   guint32      region_cache[64];         /* region + 1, by a hash of its text */
   struct
   {
@@ -186,6 +187,12 @@ typedef struct
   JsonParser  *json;
   ReadError   *error;
 } Worker;
+
+typedef struct
+{
+  HubDay  day;
+  guint32 sketches;    /* + 1; 0 for none */
+} LogDayCache;
 
 typedef struct
 {

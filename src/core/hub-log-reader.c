@@ -77,6 +77,7 @@ take_turn (Worker *w)
       log_store_clear_lines (w->store);
       memset (w->country_day_cache, 0, sizeof w->country_day_cache);
       memset (w->region_cell_cache, 0, sizeof w->region_cell_cache);
+      g_array_set_size (w->repo_day_cache, 0);
     }
 }
 
@@ -117,6 +118,7 @@ worker_new (Read  *read,
   w->id = id;
   w->store = hub_log_store_new ();
   w->events = g_array_new (FALSE, FALSE, sizeof (LogEvent));
+  w->repo_day_cache = g_array_new (FALSE, TRUE, sizeof (LogDayCache));
   w->buffer = g_byte_array_new ();
   w->record_data = g_byte_array_new ();
   w->record_fields = g_array_new (FALSE, FALSE, sizeof (Field));
@@ -131,6 +133,7 @@ worker_free (Worker *w)
 {
   hub_log_store_free (w->store);
   g_array_unref (w->events);
+  g_array_unref (w->repo_day_cache);
   g_byte_array_unref (w->buffer);
   g_byte_array_unref (w->record_data);
   g_array_unref (w->record_fields);
