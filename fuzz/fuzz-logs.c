@@ -41,7 +41,17 @@ write_file (const char *path,
   g_assert_cmpint (fclose (file), ==, 0);
 }
 
-/* The summary of the file, or its error as "!" and the message. */
+/* The summary, then the top identities (while exact) and the regions. */
+static char *
+describe (HubLogStore *store)
+{
+  g_autofree char *summary = hub_log_summary_to_json (store);
+  g_autofree char *audience = log_store_audience_text (store);
+
+  return g_strconcat (summary, "\n", audience, NULL);
+}
+
+/* The file described, or its error as "!" and the message. */
 static char *
 read_logs (const HubLogOptions *options,
            gboolean             through_csv,
@@ -59,16 +69,6 @@ read_logs (const HubLogOptions *options,
   if (out_store != NULL)
     *out_store = g_steal_pointer (&store);
   return describe (out_store ? *out_store : store);
-}
-
-/* The summary, then the top identities (while exact) and the regions. */
-static char *
-describe (HubLogStore *store)
-{
-  g_autofree char *summary = hub_log_summary_to_json (store);
-  g_autofree char *audience = log_store_audience_text (store);
-
-  return g_strconcat (summary, "\n", audience, NULL);
 }
 
 static GBytes *
