@@ -375,9 +375,14 @@ map_block (Read   *read,
   const char *data;
   const char *nl;
   gsize len;
+  struct stat st;
 
   if (read->fd < 0 || !read->header_done || read->is_json || read->through_csv
       || read->csv_only || read->eof || read->size - start < 2 * BLOCK_SIZE)
+    return FALSE;
+  /* A file cut shorter since it was opened is read, not mapped: a mapping
+   * past its end would fault. */
+  if (fstat (read->fd, &st) != 0 || st.st_size < read->size)
     return FALSE;
   if (page == 0)
     page = (gsize) sysconf (_SC_PAGESIZE);
