@@ -2,12 +2,13 @@
  *
  * Each input is written to a file and read as request logs twice: the way
  * the app reads them (lines without quotation marks split by position), and
- * with every CSV line through libcsv. Both must give the same summary or
- * the same error, with its line. Small inputs are also read gzip-compressed
- * (the same again) and, read once with every session key sorted, must give
- * the same summary. Accepted logs are saved as aggregates and reopened; the
- * summary must not change. The input is also read as a sketch in the
- * aggregate's text form, which must survive its own round trip.
+ * with every CSV line through libcsv. Both must give the same summary, top
+ * identities (while exact) and regions, or the same error, with its line.
+ * Small inputs are also read gzip-compressed (the same again) and, read once
+ * with every session key sorted, must give the same. Accepted logs are
+ * saved as aggregates and reopened; the summary, top identities and regions
+ * must not change. The input is also read as a sketch in the aggregate's
+ * text form, which must survive its own round trip.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -40,7 +41,17 @@ write_file (const char *path,
   g_assert_cmpint (fclose (file), ==, 0);
 }
 
-/* The summary of the file, or its error as "!" and the message. */
+/* The summary, then the top identities (while exact) and the regions. */
+static char *
+describe (HubLogStore *store)
+{
+  g_autofree char *summary = hub_log_summary_to_json (store);
+  g_autofree char *audience = log_store_audience_text (store);
+
+  return g_strconcat (summary, "\n", audience, NULL);
+}
+
+/* The file described, or its error as "!" and the message. */
 static char *
 read_logs (const HubLogOptions *options,
            gboolean             through_csv,
@@ -57,7 +68,7 @@ read_logs (const HubLogOptions *options,
     return g_strconcat ("!", error->message, NULL);
   if (out_store != NULL)
     *out_store = g_steal_pointer (&store);
-  return out_store ? hub_log_summary_to_json (*out_store) : hub_log_summary_to_json (store);
+  return describe (out_store ? *out_store : store);
 }
 
 static GBytes *
@@ -139,7 +150,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
       reopened = log_store_deserialize (saved, "saved", &error);
       g_assert_no_error (error);
-      again = hub_log_summary_to_json (reopened);
+      again = describe (reopened);
       g_assert_cmpstr (fast, ==, again);
     }
   return 0;

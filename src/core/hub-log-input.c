@@ -5,8 +5,13 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <gio/gfiledescriptorbased.h>
 #include <glib/gi18n.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "hub-log-reader-private.h"
 
@@ -85,8 +90,22 @@ open_next (Read *read)
       read->stream = g_converter_input_stream_new (buffered, G_CONVERTER (gunzip));
     }
   else
-    read->stream = g_steal_pointer (&buffered);
+    {
+      struct stat st;
 
+      /* A plain file is read at offsets, and its long runs of lines without
+       * quotation marks are mapped rather than copied. */
+      if (G_IS_FILE_DESCRIPTOR_BASED (base)
+          && fstat (g_file_descriptor_based_get_fd (G_FILE_DESCRIPTOR_BASED (base)), &st) == 0
+          && S_ISREG (st.st_mode))
+        {
+          read->fd = g_file_descriptor_based_get_fd (G_FILE_DESCRIPTOR_BASED (base));
+          read->size = st.st_size;
+        }
+      read->stream = g_steal_pointer (&buffered);
+    }
+
+  read->offset = 0;
   read->eof = FALSE;
   read->read_size = 65536;
   read->header_done = FALSE;
@@ -101,6 +120,7 @@ void
 log_close_current (Read *read)
 {
   g_clear_object (&read->stream);
+  read->fd = -1;
   if (read->csv_ready)
     {
       csv_free (&read->csv);
@@ -267,6 +287,134 @@ start_file (Read       *read,
 }
 
 /* Hands the worker its next block, or FALSE when there is none; lock held. */
+/* w takes the next block, of the file being read. */
+static void
+begin_block (Read   *read,
+             Worker *w)
+{
+  w->seq = read->next_seq;
+  w->file = read->file;
+  w->is_json = read->is_json;
+  w->old_format = read->old_format;
+  w->aggregate = read->aggregate;
+  memcpy (w->columns, read->columns, sizeof w->columns);
+  w->n_needed = read->n_needed;
+  w->role_at = read->role_at;
+  w->lines = 0;
+}
+
+static void
+end_block (Read   *read,
+           Worker *w)
+{
+  BlockInfo info = { read->file, w->lines };
+
+  g_array_append_val (read->blocks, info);
+  read->next_seq++;
+  if (read->helper_thread == NULL && !read->eof)
+    read->helper_thread = g_thread_new ("hub-log-reader", log_work, read->helper);
+  read->read_size = MIN (read->read_size * 2, BLOCK_SIZE);
+  if (read->eof)
+    log_close_current (read);
+}
+
+/* Reads the file's next bytes: at the offset for a plain file. */
+static gboolean
+read_at (Read    *read,
+         guint8  *data,
+         gsize    size,
+         gsize   *got,
+         GError **error)
+{
+  if (read->fd < 0)
+    return g_input_stream_read_all (read->stream, data, size, got, read->cancellable, error);
+
+  *got = 0;
+  while (*got < size)
+    {
+      gssize n = pread (read->fd, data + *got, size - *got, read->offset + (goffset) *got);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+
+          g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                               g_strerror (saved));
+          return FALSE;
+        }
+      if (n == 0)
+        break;
+      *got += (gsize) n;
+    }
+  read->offset += (goffset) *got;
+  return TRUE;
+}
+
+void
+log_unmap_block (Worker *w)
+{
+  if (w->map == NULL)
+    return;
+  munmap (w->map, w->map_len);
+  w->map = NULL;
+}
+
+/* Maps the file's next block of whole lines for w, when it is a plain CSV
+ * file past its header, the lines have no quotation mark, and the block is
+ * not the file's last (whose end the scanner's 16-byte look must not pass);
+ * FALSE to copy it instead. */
+static gboolean
+map_block (Read   *read,
+           Worker *w)
+{
+  static gsize page;
+  goffset start = read->offset - read->carry->len;
+  goffset aligned;
+  const char *data;
+  const char *nl;
+  gsize len;
+  struct stat st;
+
+  if (read->fd < 0 || !read->header_done || read->is_json || read->through_csv
+      || read->csv_only || read->eof || read->size - start < 2 * BLOCK_SIZE)
+    return FALSE;
+  /* A file cut shorter since it was opened is read, not mapped: a mapping
+   * past its end would fault. */
+  if (fstat (read->fd, &st) != 0 || st.st_size < read->size)
+    return FALSE;
+  if (page == 0)
+    page = (gsize) sysconf (_SC_PAGESIZE);
+  aligned = start - start % (goffset) page;
+  w->map_len = (gsize) (start - aligned) + BLOCK_SIZE;
+  w->map = mmap (NULL, w->map_len, PROT_READ, MAP_PRIVATE | MAP_POPULATE, read->fd, aligned);
+  if (w->map == MAP_FAILED)
+    {
+      w->map = NULL;
+      return FALSE;
+    }
+  data = (const char *) w->map + (start - aligned);
+  nl = data + BLOCK_SIZE - 16;
+  while (nl > data && nl[-1] != '\n')
+    nl--;
+  nl = nl > data ? nl - 1 : NULL;
+  len = nl != NULL ? (gsize) (nl + 1 - data) : 0;
+  if (nl == NULL || memchr (data, '"', len) != NULL)
+    {
+      /* A line longer than a block, or quotation marks: as before. */
+      log_unmap_block (w);
+      return FALSE;
+    }
+  w->mapped = data;
+  w->mapped_len = len;
+  if (read->progress)
+    atomic_fetch_add (&read->progress->bytes, (guint64) (start + (goffset) len - read->offset));
+  read->offset = start + (goffset) len;
+  g_byte_array_set_size (read->carry, 0);
+  return TRUE;
+}
+
 gboolean
 log_next_block (Read   *read,
                 Worker *w)
@@ -276,7 +424,6 @@ log_next_block (Read   *read,
       GByteArray *buf = w->buffer;
       g_autoptr(GError) error = NULL;
       gsize got = 0;
-      BlockInfo info;
 
       if (read->stop || g_cancellable_is_cancelled (read->cancellable))
         return FALSE;
@@ -286,6 +433,13 @@ log_next_block (Read   *read,
             return FALSE;
         }
 
+      if (map_block (read, w))
+        {
+          begin_block (read, w);
+          w->has_records = FALSE;
+          end_block (read, w);
+          return TRUE;
+        }
       g_byte_array_set_size (buf, 0);
       g_byte_array_append (buf, read->carry->data, read->carry->len);
       g_byte_array_set_size (read->carry, 0);
@@ -294,8 +448,7 @@ log_next_block (Read   *read,
           guint before = buf->len;
 
           g_byte_array_set_size (buf, before + read->read_size);
-          if (!g_input_stream_read_all (read->stream, buf->data + before, read->read_size, &got,
-                                        read->cancellable, &error))
+          if (!read_at (read, buf->data + before, read->read_size, &got, &error))
             {
               log_set_io_error (read, read_failure (read, g_steal_pointer (&error)));
               return FALSE;
@@ -334,15 +487,7 @@ log_next_block (Read   *read,
           log_libcsv_start (read);
         }
 
-      w->seq = read->next_seq;
-      w->file = read->file;
-      w->is_json = read->is_json;
-      w->old_format = read->old_format;
-      w->aggregate = read->aggregate;
-      memcpy (w->columns, read->columns, sizeof w->columns);
-      w->n_needed = read->n_needed;
-      w->role_at = read->role_at;
-      w->lines = 0;
+      begin_block (read, w);
 
       if (read->through_csv)
         {
@@ -375,15 +520,7 @@ log_next_block (Read   *read,
             }
         }
 
-      info.file = read->file;
-      info.lines = w->lines;
-      g_array_append_val (read->blocks, info);
-      read->next_seq++;
-      if (read->helper_thread == NULL && !read->eof)
-        read->helper_thread = g_thread_new ("hub-log-reader", log_work, read->helper);
-      read->read_size = MIN (read->read_size * 2, BLOCK_SIZE);
-      if (read->eof)
-        log_close_current (read);
+      end_block (read, w);
       return TRUE;
     }
 }

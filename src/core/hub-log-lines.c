@@ -420,6 +420,27 @@ country_sketches (Worker        *w,
   return index;
 }
 
+/* A third of the lines begin a cell: their repository's sketches of the
+ * day are remembered by repository. */
+static guint32
+repo_sketches (Worker        *w,
+               const LogLine *l)
+{
+  HubLogStore *store = w->store;
+  LogDayCache *cached;
+  LogSketches *s;
+
+  if (l->repo >= w->repo_day_cache->len)
+    g_array_set_size (w->repo_day_cache, MAX (l->repo + 1, w->repo_day_cache->len * 2));
+  cached = &g_array_index (w->repo_day_cache, LogDayCache, l->repo);
+  if (cached->sketches != 0 && cached->day == l->day)
+    return cached->sketches - 1;
+  s = log_store_repo_day (store, l->day, l->repo);
+  cached->day = l->day;
+  cached->sketches = (guint32) (s - &g_array_index (store->repo_days, LogSketches, 0)) + 1;
+  return cached->sketches - 1;
+}
+
 /* The line's (day, country, region) cell. */
 static guint32
 region_cell (Worker        *w,
@@ -441,7 +462,7 @@ region_cell (Worker        *w,
 }
 
 /* Counts the line's request; for a person, finds its sketches (by index:
- * more lines may move them) and fetches what adding to them will touch. */
+ * more lines may move them) and asks for them ahead of their use. */
 static void
 count_line (Worker        *w,
             const LogLine *l,
@@ -466,15 +487,30 @@ count_line (Worker        *w,
 
   /* The cell remembers its repository's sketches: one look-up less a line. */
   if (cell->repo_day == LOG_NO_LINK)
-    {
-      s = log_store_repo_day (store, l->day, l->repo);
-      cell->repo_day = (guint32) (s - &g_array_index (store->repo_days, LogSketches, 0));
-    }
+    cell->repo_day = repo_sketches (w, l);
   place->repo_day = cell->repo_day;
   place->country_day = country_sketches (w, l);
 
   s = &g_array_index (store->repo_days, LogSketches, place->repo_day);
   hll = l->is_user ? s->users : s->anonymous;
+  if (hll != NULL)
+    __builtin_prefetch (hll);
+  s = &g_array_index (store->country_days, LogSketches, place->country_day);
+  hll = l->is_user ? s->users : s->anonymous;
+  if (hll != NULL)
+    __builtin_prefetch (hll);
+}
+
+/* Asks for what adding the person's line to its sketches will touch. */
+static void
+prefetch_sketches (Worker         *w,
+                   const LogLine  *l,
+                   const LogPlace *place)
+{
+  HubLogStore *store = w->store;
+  LogSketches *s = &g_array_index (store->repo_days, LogSketches, place->repo_day);
+  HubHll *hll = l->is_user ? s->users : s->anonymous;
+
   if (hll != NULL)
     hub_hll_prefetch (hll, l->hash);
   s = &g_array_index (store->country_days, LogSketches, place->country_day);
@@ -552,6 +588,9 @@ log_apply_pending (Worker *w)
       if (w->pending[i].counted)
         count_line (w, &w->pending[i], &places[i]);
     }
+  for (guint i = 0; i < w->n_pending; i++)
+    if (w->pending[i].counted && w->pending[i].person)
+      prefetch_sketches (w, &w->pending[i], &places[i]);
   for (guint i = 0; i < w->n_pending; i++)
     if (w->pending[i].counted && w->pending[i].person)
       add_person (w, &w->pending[i], &places[i]);

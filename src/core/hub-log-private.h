@@ -256,6 +256,7 @@ gboolean log_store_add_files_full (HubLogStore          *store,
                                    HubProgress          *progress,
                                    GCancellable         *cancellable,
                                    GError              **error);
+char    *log_store_audience_text (HubLogStore  *store);
 GBytes  *log_store_serialize     (HubLogStore  *store);
 HubLogStore *log_store_deserialize (GBytes      *bytes,
                                     const char  *name,

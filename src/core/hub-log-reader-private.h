@@ -138,7 +138,12 @@ typedef struct
   HubLogStore *store;
   GArray      *events;
   GByteArray  *buffer;
-  /* A block: whole lines in buffer, or records from libcsv. */
+  /* A block: whole lines in buffer, or mapped from the file, or records
+   * from libcsv. */
+  gpointer     map;
+  gsize        map_len;
+  const char  *mapped;       /* the block's lines, inside map */
+  gsize        mapped_len;
   guint64      seq;
   guint        file;
   gboolean     is_json;
@@ -167,6 +172,7 @@ typedef struct
     HubDay     day;
     guint32    sketches;                 /* + 1; 0 for none */
   }            country_day_cache[64];    /* by country, the last day seen */
+  GArray      *repo_day_cache;           /* LogDayCache by repository, the last day seen */
   guint32      region_cache[64];         /* region + 1, by a hash of its text */
   struct
   {
@@ -181,6 +187,12 @@ typedef struct
   JsonParser  *json;
   ReadError   *error;
 } Worker;
+
+typedef struct
+{
+  HubDay  day;
+  guint32 sketches;    /* + 1; 0 for none */
+} LogDayCache;
 
 typedef struct
 {
@@ -212,6 +224,9 @@ struct _Read
   /* The file being read. */
   guint                file;
   GInputStream        *stream;
+  int                  fd;            /* a plain file's, for pread and mmap; -1 otherwise */
+  goffset              offset;        /* of the next byte to read, in the file */
+  goffset              size;
   gboolean             eof;
   gsize                read_size;     /* grows to BLOCK_SIZE: small files, small blocks */
   gboolean             header_done;
@@ -339,6 +354,7 @@ void       log_set_io_error     (Read        *read,
 gboolean   log_next_block       (Read        *read,
                                  Worker      *w);
 void       log_close_current    (Read        *read);
+void       log_unmap_block      (Worker      *w);
 gpointer   log_work             (gpointer     data);
 
 G_END_DECLS

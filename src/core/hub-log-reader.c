@@ -77,6 +77,7 @@ take_turn (Worker *w)
       log_store_clear_lines (w->store);
       memset (w->country_day_cache, 0, sizeof w->country_day_cache);
       memset (w->region_cell_cache, 0, sizeof w->region_cell_cache);
+      g_array_set_size (w->repo_day_cache, 0);
     }
 }
 
@@ -101,6 +102,7 @@ log_work (gpointer data)
         log_handle_json_lines (w);
       else
         log_handle_csv_lines (w);
+      log_unmap_block (w);
       take_turn (w);
     }
   return NULL;
@@ -116,6 +118,7 @@ worker_new (Read  *read,
   w->id = id;
   w->store = hub_log_store_new ();
   w->events = g_array_new (FALSE, FALSE, sizeof (LogEvent));
+  w->repo_day_cache = g_array_new (FALSE, TRUE, sizeof (LogDayCache));
   w->buffer = g_byte_array_new ();
   w->record_data = g_byte_array_new ();
   w->record_fields = g_array_new (FALSE, FALSE, sizeof (Field));
@@ -130,6 +133,7 @@ worker_free (Worker *w)
 {
   hub_log_store_free (w->store);
   g_array_unref (w->events);
+  g_array_unref (w->repo_day_cache);
   g_byte_array_unref (w->buffer);
   g_byte_array_unref (w->record_data);
   g_array_unref (w->record_fields);
@@ -174,6 +178,7 @@ read_all (Read         *read,
       read->csv_ready = FALSE;
     }
   g_clear_object (&read->stream);
+  read->fd = -1;
 
   /* Unordered input is read again whole, which finds any error again. */
   if (read->disorder)
@@ -283,6 +288,7 @@ log_store_add_files_full (HubLogStore          *store,
   read.cancellable = cancellable;
   read.collect = options->single_pass;
   read.csv_only = through_csv;
+  read.fd = -1;
   g_mutex_init (&read.lock);
   g_mutex_init (&read.turn_lock);
   g_mutex_init (&read.result_lock);

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hub-log.h"
+#include "hub-log-private.h"
 
 typedef struct
 {
@@ -241,4 +241,42 @@ hub_log_summary_to_json (HubLogStore *store)
   root = json_builder_get_root (builder);
   json_generator_set_root (generator, root);
   return json_generator_to_data (generator, NULL);
+}
+
+/* The top identities (while exact) and every country's regions, as text:
+ * for the tests and the fuzzer to compare two stores. */
+char *
+log_store_audience_text (HubLogStore *store)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) top = hub_log_store_top_identities (store, G_MININT32, G_MAXINT32,
+                                                             G_MAXUINT);
+
+  for (guint i = 0; i < top->len; i++)
+    {
+      HubLogIdentity *identity = top->pdata[i];
+
+      if (identity->requests_error != 0)
+        {
+          g_string_append (text, "approximate;");
+          break;
+        }
+      g_string_append_printf (text, "%s %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %d %d;",
+                              identity->id, identity->requests, identity->sessions,
+                              identity->is_user, identity->team);
+    }
+  for (guint c = 0; c < hub_log_store_get_n_countries (store); c++)
+    {
+      g_autoptr(GPtrArray) regions = hub_log_store_regions (store, G_MININT32, G_MAXINT32, c);
+
+      g_string_append_printf (text, "\n%s:", hub_log_store_get_country (store, c));
+      for (guint i = 0; i < regions->len; i++)
+        {
+          HubLogRegion *region = regions->pdata[i];
+
+          g_string_append_printf (text, " %s %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT ";",
+                                  region->region, region->requests, region->sessions);
+        }
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }

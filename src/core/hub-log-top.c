@@ -78,6 +78,48 @@ compare_counts (const void *a,
   return (x < y) - (x > y);
 }
 
+/* The k-th largest of counts[0 … n-1] (k from 0), found in place
+ * (quickselect): a purge comes every few dozen new identities. */
+static guint64
+kth_largest (guint64 *counts,
+             guint    n,
+             guint    k)
+{
+  guint lo = 0, hi = n - 1;
+
+  while (lo < hi)
+    {
+      guint64 pivot = counts[lo + (hi - lo) / 2];
+      guint i = lo, j = hi;
+
+      while (i <= j)
+        {
+          while (counts[i] > pivot)
+            i++;
+          while (counts[j] < pivot)
+            j--;
+          if (i <= j)
+            {
+              guint64 swap = counts[i];
+
+              counts[i] = counts[j];
+              counts[j] = swap;
+              i++;
+              if (j == 0)
+                break;
+              j--;
+            }
+        }
+      if (k <= j)
+        hi = j;
+      else if (k >= i)
+        lo = i;
+      else
+        return counts[k];
+    }
+  return counts[k];
+}
+
 /* Takes the median count from every identity; those left at zero go. */
 static void
 top_purge (LogTop *top)
@@ -90,8 +132,7 @@ top_purge (LogTop *top)
   for (guint i = 0; i <= TOP_MASK; i++)
     if (top->slots[i].requests != 0)
       counts[n++] = top->slots[i].requests;
-  qsort (counts, n, sizeof counts[0], compare_counts);
-  median = counts[n / 2 - 1];
+  median = kth_largest (counts, n, n / 2 - 1);
 
   for (guint i = 0; i <= TOP_MASK; i++)
     if (top->slots[i].requests > median)

@@ -61,43 +61,6 @@ add_paths_full (HubLogStore          *store,
                                    through_csv, NULL, NULL, error);
 }
 
-/* The top identities (while exact) and every country's regions, as text. */
-static char *
-audience_of (HubLogStore *store)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(GPtrArray) top = hub_log_store_top_identities (store, G_MININT32, G_MAXINT32,
-                                                             G_MAXUINT);
-
-  for (guint i = 0; i < top->len; i++)
-    {
-      HubLogIdentity *identity = top->pdata[i];
-
-      if (identity->requests_error != 0)
-        {
-          g_string_append (text, "approximate;");
-          break;
-        }
-      g_string_append_printf (text, "%s %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %d %d;",
-                              identity->id, identity->requests, identity->sessions,
-                              identity->is_user, identity->team);
-    }
-  for (guint c = 0; c < hub_log_store_get_n_countries (store); c++)
-    {
-      g_autoptr(GPtrArray) regions = hub_log_store_regions (store, G_MININT32, G_MAXINT32, c);
-
-      g_string_append_printf (text, "\n%s:", hub_log_store_get_country (store, c));
-      for (guint i = 0; i < regions->len; i++)
-        {
-          HubLogRegion *region = regions->pdata[i];
-
-          g_string_append_printf (text, " %s %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT ";",
-                                  region->region, region->requests, region->sessions);
-        }
-    }
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
 /* Read the way the app reads; and every time once more with every CSV line
  * through libcsv, which must give the same figures, or the same error. */
 static gboolean
@@ -119,8 +82,8 @@ add_paths (HubLogStore          *store,
     {
       g_autofree char *a = hub_log_summary_to_json (fast);
       g_autofree char *b = hub_log_summary_to_json (slow);
-      g_autofree char *fast_audience = audience_of (fast);
-      g_autofree char *slow_audience = audience_of (slow);
+      g_autofree char *fast_audience = log_store_audience_text (fast);
+      g_autofree char *slow_audience = log_store_audience_text (slow);
 
       g_assert_cmpstr (a, ==, b);
       g_assert_cmpstr (fast_audience, ==, slow_audience);
@@ -838,6 +801,60 @@ test_many_blocks (void)
   }
 }
 
+/* A file of many blocks, longer than two: the blocks in its middle are
+ * mapped, not copied. The same figures as through libcsv and in one pass;
+ * a quotation mark late in the file hands the rest to libcsv; an error's
+ * line is counted across mapped blocks. */
+static void
+test_mapped_blocks (void)
+{
+  g_autoptr(GString) text = g_string_new (HEADER);
+  g_autoptr(GPtrArray) paths = temp_files ();
+  HubLogOptions once = { NULL, FALSE, TRUE };
+  const guint n = 120000;
+  g_autofree char *streaming = NULL;
+  g_autofree char *single = NULL;
+  const char *path;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "2026-06-%02uT%02u:%02u:%02uZ,%u,GET,acme/repo-%u,model,,"
+                            "%032x,%s,a region of a length that makes ten megabytes%s\n",
+                            1 + i / 40000, i / 3600 % 24, i / 60 % 60, i % 60,
+                            i % 9 == 0 ? 404 : 302, i % 53, i % 4099, i % 3 ? "US" : "DE",
+                            i % 2 ? "" : " and more");
+  g_string_append (text, "2026-06-03T23:00:00Z,302,GET,\"acme/quoted, repo\",model,,ip,US,\n");
+  g_assert_cmpuint (text->len, >, 3 * 4 * 1024 * 1024);
+  path = temp_file (paths, text->str, text->len);
+  {
+    g_autoptr(HubLogStore) store = hub_log_store_new ();
+    g_autoptr(HubLogStore) one_pass = hub_log_store_new ();
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (add_paths (store, &path, 1, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (add_paths (one_pass, &path, 1, &once, &error));
+    g_assert_no_error (error);
+    streaming = hub_log_summary_to_json (store);
+    single = hub_log_summary_to_json (one_pass);
+    g_assert_cmpstr (streaming, ==, single);
+    assert_member (streaming, "$.requests", "120001");
+    g_assert_nonnull (strstr (streaming, "\"repoName\":\"acme/quoted, repo\""));
+  }
+
+  g_string_append (text, "2026-06-03T23:00:00Z,302,GET,acme/m,model,,ip,US,\n"
+                         "2026-06-03T23:00:00Z,302,GET,,model,,ip,US,\n");
+  path = temp_file (paths, text->str, text->len);
+  {
+    g_autoptr(HubLogStore) store = hub_log_store_new ();
+    g_autoptr(GError) error = NULL;
+    g_autofree char *where = g_strdup_printf ("line %u,", n + 4);
+
+    g_assert_false (add_paths (store, &path, 1, NULL, &error));
+    g_assert_error (error, HUB_LOG_ERROR, HUB_LOG_ERROR_EMPTY_FIELD);
+    g_assert_nonnull (strstr (error->message, where));
+  }
+}
+
 /* Per-day series and figures per repository and per country, as the
  * window asks for them. */
 static void
@@ -1263,8 +1280,8 @@ test_audience_saved (void)
   reopened = hub_log_store_load (cache, &error);
   g_assert_no_error (error);
 
-  a = audience_of (store);
-  b = audience_of (reopened);
+  a = log_store_audience_text (store);
+  b = log_store_audience_text (reopened);
   g_assert_cmpstr (a, ==, b);
   /* Each heavy identity's lines of a day are seconds apart: a session a
    * day, begun in Ohio when its first line was. */
@@ -1338,6 +1355,7 @@ main (int   argc,
   g_test_add_func ("/core/logs/refusals", test_refusals);
   g_test_add_func ("/core/logs/cut-gzip", test_cut_gzip);
   g_test_add_func ("/core/logs/many-blocks", test_many_blocks);
+  g_test_add_func ("/core/logs/mapped-blocks", test_mapped_blocks);
   g_test_add_func ("/core/logs/queries", test_queries);
   g_test_add_func ("/core/logs/aggregate", test_aggregate);
   g_test_add_func ("/core/logs/progress-cancel", test_progress_cancel);
