@@ -18,7 +18,6 @@ typedef struct
   const char     *org;
   const char     *out_path;
   HubAtomicFile  *out;    /* OUT.csv while it is written */
-  HubTokenSource  token_source;
   HubProgress     progress;
   int             status;
 } CliFetch;
@@ -74,7 +73,7 @@ finish (CliFetch     *fetch,
       if (g_error_matches (error, HUB_NET_ERROR, HUB_NET_ERROR_UNAUTHORIZED))
         /* Translators: the second %s says where the token came from. */
         g_printerr ("hub-analytics: %s (%s %s)\n", error->message, _("the token came from"),
-                    hub_token_source_describe (fetch->token_source));
+                    hub_token_source_describe (fetch->session.token_source));
       else
         g_printerr ("hub-analytics: %s\n", error->message);
       fetch->status = status_for_error (error);
@@ -113,17 +112,14 @@ fetch_cb (GObject      *object,
 }
 
 static void
-lookup_cb (GObject      *object,
-           GAsyncResult *result,
+got_token (const char   *token,
+           const GError *lookup_error,
            gpointer      user_data)
 {
   CliFetch *fetch = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) error = lookup_error ? g_error_copy (lookup_error) : NULL;
   g_autoptr(HubCache) cache = NULL;
-  g_autofree char *token = NULL;
 
-  token = hub_token_store_lookup_finish (HUB_TOKEN_STORE (object), result,
-                                         &fetch->token_source, NULL, &error);
   if (error == NULL && token == NULL)
     {
       g_autofree char *path = hub_token_file_path ();
@@ -169,7 +165,7 @@ hub_cli_fetch_run (GVariantDict       *options,
 
   if (!hub_cli_session_begin (&fetch.session))
     return HUB_CLI_FETCH_USAGE;
-  hub_cli_session_run (&fetch.session, lookup_cb, &fetch);
+  hub_cli_session_run (&fetch.session, got_token, &fetch);
   g_clear_pointer (&fetch.out, hub_atomic_file_free);
   g_clear_object (&fetch.client);
   hub_cli_session_end (&fetch.session);

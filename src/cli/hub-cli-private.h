@@ -29,28 +29,39 @@ gboolean hub_cli_stdin_is_whole_file (void);
 
 /* The Hub's commands (--fetch, --snapshot) run on a main loop of their
  * own, with the endpoint and token found as DESIGN.md says. */
-typedef struct
+typedef struct _HubCliSession HubCliSession;
+
+/* The endpoint's token (NULL when there is none) or why it could not be
+ * read, for the command to go on with. */
+typedef void (*HubCliTokenFunc) (const char    *token,
+                                 const GError  *error,
+                                 gpointer       user_data);
+
+struct _HubCliSession
 {
-  GMainContext  *context;
-  GMainLoop     *loop;
-  GCancellable  *cancellable;  /* cancelled by SIGINT and SIGTERM */
-  HubTokenStore *store;
-  char          *endpoint;
-} HubCliSession;
+  GMainContext    *context;
+  GMainLoop       *loop;
+  GCancellable    *cancellable;   /* cancelled by SIGINT and SIGTERM */
+  HubTokenStore   *store;
+  char            *endpoint;
+  HubTokenSource   token_source;  /* where the token came from */
+  HubCliTokenFunc  got_token;
+  gpointer         user_data;
+};
 
 /* Resolves the endpoint (HF_ENDPOINT, the preference, the default) and
  * makes the session's context the thread's default. A bad endpoint is
  * printed on stderr, and FALSE returned with nothing to end. */
-gboolean hub_cli_session_begin (HubCliSession       *session);
+gboolean hub_cli_session_begin (HubCliSession   *session);
 
-/* Looks the endpoint's token up for lookup_cb, then runs until the
+/* Looks the endpoint's token up for got_token, then runs until the
  * session's loop quits. */
-void     hub_cli_session_run   (HubCliSession       *session,
-                                GAsyncReadyCallback  lookup_cb,
-                                gpointer             user_data);
+void     hub_cli_session_run   (HubCliSession   *session,
+                                HubCliTokenFunc  got_token,
+                                gpointer         user_data);
 
 /* Frees what begin made; what the command made in the session's context
  * (its client) is freed before. */
-void     hub_cli_session_end   (HubCliSession       *session);
+void     hub_cli_session_end   (HubCliSession   *session);
 
 G_END_DECLS

@@ -59,10 +59,24 @@ interrupted_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+static void
+lookup_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  HubCliSession *session = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+
+  token = hub_token_store_lookup_finish (HUB_TOKEN_STORE (object), result,
+                                         &session->token_source, NULL, &error);
+  session->got_token (token, error, session->user_data);
+}
+
 void
-hub_cli_session_run (HubCliSession       *session,
-                     GAsyncReadyCallback  lookup_cb,
-                     gpointer             user_data)
+hub_cli_session_run (HubCliSession   *session,
+                     HubCliTokenFunc  got_token,
+                     gpointer         user_data)
 {
   g_autoptr(GSource) sigint = g_unix_signal_source_new (SIGINT);
   g_autoptr(GSource) sigterm = g_unix_signal_source_new (SIGTERM);
@@ -73,8 +87,10 @@ hub_cli_session_run (HubCliSession       *session,
   g_source_attach (sigint, session->context);
   g_source_attach (sigterm, session->context);
 
+  session->got_token = got_token;
+  session->user_data = user_data;
   hub_token_store_lookup_async (session->store, session->endpoint, session->cancellable,
-                                lookup_cb, user_data);
+                                lookup_cb, session);
   g_main_loop_run (session->loop);
 
   g_source_destroy (sigint);

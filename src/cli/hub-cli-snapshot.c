@@ -95,15 +95,12 @@ next_author (CliSnapshot *snapshot)
 }
 
 static void
-lookup_cb (GObject      *object,
-           GAsyncResult *result,
+got_token (const char   *token,
+           const GError *error,
            gpointer      user_data)
 {
   CliSnapshot *snapshot = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *token = NULL;
 
-  token = hub_token_store_lookup_finish (HUB_TOKEN_STORE (object), result, NULL, NULL, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       snapshot->status = HUB_CLI_SNAPSHOT_INTERRUPTED;
@@ -154,7 +151,7 @@ hub_cli_snapshot_run (GVariantDict       *options,
   snapshot.authors = authors;
   snapshot.day = hub_history_today ();
 
-  hub_cli_session_run (&snapshot.session, lookup_cb, &snapshot);
+  hub_cli_session_run (&snapshot.session, got_token, &snapshot);
   g_clear_object (&snapshot.client);
   g_clear_object (&snapshot.history);
   hub_cli_session_end (&snapshot.session);
