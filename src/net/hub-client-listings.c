@@ -256,13 +256,8 @@ hub_client_whoami_async (HubClient           *self,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (HUB_IS_CLIENT (self));
-
-  task = hub_client_request_task_new (self, REQUEST_WHOAMI, NULL, hub_client_whoami_async,
-                                      cancellable, callback, user_data);
-  g_task_run_in_thread (task, whoami_thread);
+  hub_client_request_start (self, REQUEST_WHOAMI, NULL, NULL, NULL, hub_client_whoami_async,
+                            whoami_thread, cancellable, callback, user_data);
 }
 
 HubWhoami *
@@ -270,10 +265,7 @@ hub_client_whoami_finish (HubClient     *self,
                           GAsyncResult  *result,
                           GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hub_client_whoami_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return hub_client_request_finish (self, result, hub_client_whoami_async, NULL, error);
 }
 
 void
@@ -283,14 +275,10 @@ hub_client_list_repos_async (HubClient           *self,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (HUB_IS_CLIENT (self));
   g_return_if_fail (org != NULL && *org != '\0');
 
-  task = hub_client_request_task_new (self, REQUEST_LIST, org, hub_client_list_repos_async,
-                                      cancellable, callback, user_data);
-  g_task_run_in_thread (task, list_repos_thread);
+  hub_client_request_start (self, REQUEST_LIST, org, NULL, NULL, hub_client_list_repos_async,
+                            list_repos_thread, cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -298,10 +286,7 @@ hub_client_list_repos_finish (HubClient     *self,
                               GAsyncResult  *result,
                               GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hub_client_list_repos_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return hub_client_request_finish (self, result, hub_client_list_repos_async, NULL, error);
 }
 
 void
@@ -312,17 +297,10 @@ hub_client_list_author_async (HubClient           *self,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  Request *request;
-
-  g_return_if_fail (HUB_IS_CLIENT (self));
   g_return_if_fail (author != NULL && *author != '\0');
 
-  task = hub_client_request_task_new (self, REQUEST_LIST, author, hub_client_list_author_async,
-                                      cancellable, callback, user_data);
-  request = g_task_get_task_data (task);
-  request->progress = progress;
-  g_task_run_in_thread (task, list_author_thread);
+  hub_client_request_start (self, REQUEST_LIST, author, progress, NULL, hub_client_list_author_async,
+                            list_author_thread, cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -335,11 +313,8 @@ hub_client_list_author_finish (HubClient     *self,
   Request *request;
   GPtrArray *infos;
 
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hub_client_list_author_async, NULL);
-
-  infos = g_task_propagate_pointer (G_TASK (result), error);
-  request = g_task_get_task_data (G_TASK (result));
+  infos = hub_client_request_finish (self, result, hub_client_list_author_async, &request,
+                                             error);
   if (infos != NULL && fetched_at != NULL)
     *fetched_at = g_date_time_ref (request->fetched_at);
   if (infos == NULL && partial != NULL)
