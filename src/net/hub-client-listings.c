@@ -204,24 +204,48 @@ list_kind (HubClient     *self,
   return TRUE;
 }
 
+static const struct
+{
+  const char *api;
+  const char *type;
+} kinds[] = {
+  { "models", "model" },
+  { "datasets", "dataset" },
+  { "spaces", "space" },
+};
+
+/* The first n_kinds kinds of the request's author, one after the other;
+ * what arrived before a failure is kept as the request's partial. */
+static void
+list_kinds (GTask        *task,
+            HubClient    *self,
+            Request      *request,
+            guint         n_kinds,
+            GCancellable *cancellable)
+{
+  g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func ((GDestroyNotify) hub_repo_info_free);
+  GError *error = NULL;
+
+  for (guint i = 0; i < n_kinds; i++)
+    if (!list_kind (self, request->org, kinds[i].api, kinds[i].type, request->progress, infos,
+                    cancellable, &error))
+      {
+        request->partial = g_steal_pointer (&infos);
+        g_task_return_error (task, error);
+        return;
+      }
+  request->fetched_at = g_date_time_new_now_utc ();
+  g_task_return_pointer (task, g_steal_pointer (&infos), (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* The table's likes and locks: its spaces have no downloads to show. */
 static void
 list_repos_thread (GTask        *task,
                    gpointer      source_object,
                    gpointer      task_data,
                    GCancellable *cancellable)
 {
-  HubClient *self = source_object;
-  Request *request = task_data;
-  g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func ((GDestroyNotify) hub_repo_info_free);
-  GError *error = NULL;
-
-  if (!list_kind (self, request->org, "models", "model", NULL, infos, cancellable, &error) ||
-      !list_kind (self, request->org, "datasets", "dataset", NULL, infos, cancellable, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_pointer (task, g_steal_pointer (&infos), (GDestroyNotify) g_ptr_array_unref);
+  list_kinds (task, source_object, task_data, 2, cancellable);
 }
 
 static void
@@ -230,24 +254,7 @@ list_author_thread (GTask        *task,
                     gpointer      task_data,
                     GCancellable *cancellable)
 {
-  HubClient *self = source_object;
-  Request *request = task_data;
-  g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func ((GDestroyNotify) hub_repo_info_free);
-  GError *error = NULL;
-
-  if (!list_kind (self, request->org, "models", "model", request->progress, infos,
-                  cancellable, &error) ||
-      !list_kind (self, request->org, "datasets", "dataset", request->progress, infos,
-                  cancellable, &error) ||
-      !list_kind (self, request->org, "spaces", "space", request->progress, infos,
-                  cancellable, &error))
-    {
-      request->partial = g_steal_pointer (&infos);
-      g_task_return_error (task, error);
-      return;
-    }
-  request->fetched_at = g_date_time_new_now_utc ();
-  g_task_return_pointer (task, g_steal_pointer (&infos), (GDestroyNotify) g_ptr_array_unref);
+  list_kinds (task, source_object, task_data, G_N_ELEMENTS (kinds), cancellable);
 }
 
 void
