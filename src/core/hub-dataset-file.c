@@ -78,28 +78,6 @@ pad8 (gsize n)
   return (n + 7) & ~(gsize) 7;
 }
 
-static gint64
-date_time_to_usec (GDateTime *dt)
-{
-  if (dt == NULL)
-    return g_get_real_time ();
-  return g_date_time_to_unix (dt) * G_USEC_PER_SEC + g_date_time_get_microsecond (dt);
-}
-
-/* NULL for a time before 1970 or after 9999: no fetch happened then. */
-static GDateTime *
-date_time_from_usec (gint64 usec)
-{
-  g_autoptr(GDateTime) seconds = NULL;
-
-  if (usec < 0)
-    return NULL;
-  seconds = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
-  if (seconds == NULL)
-    return NULL;
-  return g_date_time_add (seconds, usec % G_USEC_PER_SEC);
-}
-
 GBytes *
 hub_dataset_file_write (HubDataset  *dataset,
                         const char  *endpoint,
@@ -180,7 +158,7 @@ hub_dataset_file_write (HubDataset  *dataset,
   header.version = FILE_VERSION;
   header.byte_order = FILE_BYTE_ORDER;
   header.payload_len = payload_len;
-  header.fetched_at = date_time_to_usec (fetched_at);
+  header.fetched_at = hub_date_time_to_usec (fetched_at);
   header.rows = hub_dataset_get_totals (dataset)->rows;
   header.merged_repeats = hub_dataset_get_totals (dataset)->merged_repeats;
   header.n_repos = n_repos;
@@ -319,7 +297,7 @@ hub_dataset_file_read (const guint8  *data,
 
   /* A time the file cannot have been fetched at would read as no fetch at
    * all (the demo's age). */
-  when = date_time_from_usec (header.fetched_at);
+  when = hub_date_time_new_from_usec (header.fetched_at);
   if (when == NULL)
     return invalid (error, _("its time of fetching is not a real time"));
 

@@ -297,3 +297,24 @@ hub_day_parse_timestamp_cached (HubDayCache *cache,
   cache->month_days = days_in_month (year, month);
   return TRUE;
 }
+
+gint64
+hub_date_time_to_usec (GDateTime *date_time)
+{
+  if (date_time == NULL)
+    return g_get_real_time ();
+  return g_date_time_to_unix (date_time) * G_USEC_PER_SEC + g_date_time_get_microsecond (date_time);
+}
+
+GDateTime *
+hub_date_time_new_from_usec (gint64 usec)
+{
+  g_autoptr(GDateTime) seconds = NULL;
+
+  if (usec < 0)
+    return NULL;
+  seconds = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
+  if (seconds == NULL)
+    return NULL;
+  return g_date_time_add (seconds, usec % G_USEC_PER_SEC);
+}

@@ -53,4 +53,9 @@ HubDay     hub_day_month_start            (HubDay       day);
 HubDay     hub_day_next_month             (HubDay       day);
 GDateTime *hub_day_to_date_time           (HubDay       day);
 
+/* A moment as the files keep it: microseconds since 1970-01-01 UTC. NULL
+ * stands for now; a moment before 1970 or after 9999 reads back as NULL. */
+gint64     hub_date_time_to_usec          (GDateTime   *date_time);
+GDateTime *hub_date_time_new_from_usec    (gint64       usec);
+
 G_END_DECLS

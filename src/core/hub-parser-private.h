@@ -46,4 +46,47 @@ HubDataset *hub_dataset_load_file_split  (const char    *path,
                                           GCancellable  *cancellable,
                                           GError       **error);
 
+/* A count as DESIGN.md has them: digits only ("007" is 7), at most
+ * 2^63 − 1; else FALSE with HUB_PARSE_ERROR_BAD_COUNT or
+ * HUB_PARSE_ERROR_COUNT_TOO_LARGE. Inline: the parser calls it twice a row. */
+static inline gboolean
+hub_parse_count (const char    *text,
+                 gsize          len,
+                 gint64        *out,
+                 HubParseError *code)
+{
+  gint64 value = 0;
+
+  if (len == 0)
+    {
+      *code = HUB_PARSE_ERROR_BAD_COUNT;
+      return FALSE;
+    }
+  for (gsize i = 0; i < len; i++)
+    {
+      int digit = (unsigned char) text[i] - '0';
+
+      if (digit < 0 || digit > 9)
+        {
+          *code = HUB_PARSE_ERROR_BAD_COUNT;
+          return FALSE;
+        }
+      if (value > (G_MAXINT64 - digit) / 10)
+        {
+          /* Still refuse "12x…" as not a number rather than as too large. */
+          for (gsize j = i; j < len; j++)
+            if (text[j] < '0' || text[j] > '9')
+              {
+                *code = HUB_PARSE_ERROR_BAD_COUNT;
+                return FALSE;
+              }
+          *code = HUB_PARSE_ERROR_COUNT_TOO_LARGE;
+          return FALSE;
+        }
+      value = value * 10 + digit;
+    }
+  *out = value;
+  return TRUE;
+}
+
 G_END_DECLS

@@ -191,46 +191,6 @@ make_error (HubParser *self,
     }
 }
 
-static gboolean
-parse_count (const char *text,
-             gsize       len,
-             gint64     *out,
-             HubParseError *code)
-{
-  gint64 value = 0;
-
-  if (len == 0)
-    {
-      *code = HUB_PARSE_ERROR_BAD_COUNT;
-      return FALSE;
-    }
-  for (gsize i = 0; i < len; i++)
-    {
-      int digit = (unsigned char) text[i] - '0';
-
-      if (digit < 0 || digit > 9)
-        {
-          *code = HUB_PARSE_ERROR_BAD_COUNT;
-          return FALSE;
-        }
-      if (value > (G_MAXINT64 - digit) / 10)
-        {
-          /* Still refuse "12x…" as not a number rather than as too large. */
-          for (gsize j = i; j < len; j++)
-            if (text[j] < '0' || text[j] > '9')
-              {
-                *code = HUB_PARSE_ERROR_BAD_COUNT;
-                return FALSE;
-              }
-          *code = HUB_PARSE_ERROR_COUNT_TOO_LARGE;
-          return FALSE;
-        }
-      value = value * 10 + digit;
-    }
-  *out = value;
-  return TRUE;
-}
-
 static guint
 count_newlines (const char *text,
                 gsize       len)
@@ -301,7 +261,7 @@ on_field (void   *data,
       {
         HubParseError code;
 
-        if (!parse_count (text, len, role == ROLE_TOTAL ? &self->total : &self->downloads, &code))
+        if (!hub_parse_count (text, len, role == ROLE_TOTAL ? &self->total : &self->downloads, &code))
           fail (self, code, role, text, len);
       }
       break;

@@ -18,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "hub-parser-private.h"
 #include "hub-snapshot-import.h"
 
 G_DEFINE_QUARK (hub-import-error-quark, hub_import_error)
@@ -344,27 +345,20 @@ parse_repo (const char  *text,
   return TRUE;
 }
 
-/* Counts as DESIGN.md has them: digits only, at most 2^63 − 1; an empty
- * field is a figure the file does not give. */
+/* A count as the breakdown's (hub_parse_count()); an empty field is a
+ * figure the file does not give. */
 static gboolean
 parse_count (const char *text,
              gint64     *out)
 {
-  guint64 value = 0;
+  HubParseError code;
 
   if (*text == '\0')
     {
       *out = -1;
       return TRUE;
     }
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (!g_ascii_isdigit (*p) || value > ((guint64) G_MAXINT64 - (guint64) (*p - '0')) / 10)
-        return FALSE;
-      value = value * 10 + (guint64) (*p - '0');
-    }
-  *out = (gint64) value;
-  return TRUE;
+  return hub_parse_count (text, strlen (text), out, &code);
 }
 
 static const char *

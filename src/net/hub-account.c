@@ -205,6 +205,29 @@ hub_account_dup_description (HubAccount *self)
                           hub_token_source_describe (self->token_source));
 }
 
+/* A task of self's. One that needs the client fails at once, and is not
+ * returned, while nobody is signed in. */
+static GTask *
+account_task_new (HubAccount          *self,
+                  gboolean             needs_client,
+                  gpointer             source_tag,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  if (needs_client && self->client == NULL)
+    {
+      g_task_return_new_error (task, HUB_NET_ERROR, HUB_NET_ERROR_NO_TOKEN,
+                               _("Sign in to fetch an organisation’s downloads"));
+      g_object_unref (task);
+      return NULL;
+    }
+  return task;
+}
+
 static void
 on_restore_lookup (GObject      *source,
                    GAsyncResult *result,
@@ -244,8 +267,7 @@ hub_account_restore_async (HubAccount          *self,
 
   g_return_if_fail (HUB_IS_ACCOUNT (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, hub_account_restore_async);
+  task = account_task_new (self, FALSE, hub_account_restore_async, cancellable, callback, user_data);
   hub_token_store_lookup_async (self->store, self->endpoint, cancellable,
                                 on_restore_lookup, task);
 }
@@ -303,9 +325,7 @@ hub_account_sign_out_async (HubAccount          *self,
 
   g_return_if_fail (HUB_IS_ACCOUNT (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, hub_account_sign_out_async);
-
+  task = account_task_new (self, FALSE, hub_account_sign_out_async, cancellable, callback, user_data);
   hub_cache_clear_whoami (self->cache, self->endpoint, NULL);
   set_client (self, NULL, HUB_TOKEN_SOURCE_NONE, NULL);
   hub_token_store_clear_async (self->store, self->endpoint, cancellable, on_cleared, task);
@@ -344,17 +364,6 @@ hub_account_load_cached_listings (HubAccount  *self,
   return hub_cache_load_listings (self->cache, self->endpoint, org, error);
 }
 
-static gboolean
-check_signed_in (HubAccount  *self,
-                 GTask       *task)
-{
-  if (self->client != NULL)
-    return TRUE;
-  g_task_return_new_error (task, HUB_NET_ERROR, HUB_NET_ERROR_NO_TOKEN,
-                           _("Sign in to fetch an organisation’s downloads"));
-  g_object_unref (task);
-  return FALSE;
-}
 
 typedef struct
 {
@@ -404,12 +413,10 @@ hub_account_fetch_async (HubAccount          *self,
   g_return_if_fail (HUB_IS_ACCOUNT (self));
   g_return_if_fail (org != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, hub_account_fetch_async);
-  if (!check_signed_in (self, task))
-    return;
-  hub_client_fetch_breakdown_async (self->client, org, progress, NULL, cancellable,
-                                    on_fetched, task);
+  task = account_task_new (self, TRUE, hub_account_fetch_async, cancellable, callback, user_data);
+  if (task != NULL)
+    hub_client_fetch_breakdown_async (self->client, org, progress, NULL, cancellable,
+                                      on_fetched, task);
 }
 
 HubDataset *
@@ -481,11 +488,11 @@ hub_account_list_repos_async (HubAccount          *self,
 
   g_return_if_fail (HUB_IS_ACCOUNT (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, hub_account_list_repos_async);
-  g_object_set_data_full (G_OBJECT (task), "hub-org", g_strdup (org), g_free);
-  if (!check_signed_in (self, task))
+  task = account_task_new (self, TRUE, hub_account_list_repos_async, cancellable, callback,
+                           user_data);
+  if (task == NULL)
     return;
+  g_object_set_data_full (G_OBJECT (task), "hub-org", g_strdup (org), g_free);
   hub_client_list_repos_async (self->client, org, cancellable, on_listed, task);
 }
 

@@ -15,11 +15,13 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
+#include <stdarg.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "hub-cache.h"
 #include "hub-core.h"
+#include "hub-json-private.h"
 #include "hub-net-error.h"
 
 #define WHOAMI_VERSION   1
@@ -63,18 +65,32 @@ endpoint_dir (HubCache   *self,
   return g_build_filename (self->dir, name, NULL);
 }
 
+/* Sets error to errno's, after what format says was being done; returns
+ * FALSE. */
+static gboolean G_GNUC_PRINTF (2, 3)
+file_error (GError     **error,
+            const char  *format,
+            ...)
+{
+  int errsv = errno;
+  g_autofree char *what = NULL;
+  va_list args;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv), "%s: %s", what,
+               g_strerror (errsv));
+  return FALSE;
+}
+
 static gboolean
 make_private_dir (const char  *path,
                   GError     **error)
 {
   if (g_mkdir_with_parents (path, 0700) != 0 || g_chmod (path, 0700) != 0)
-    {
-      int errsv = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv),
-                   _("Could not create the cache folder %s: %s"), path, g_strerror (errsv));
-      return FALSE;
-    }
+    /* Translators: %s is a folder; why it failed follows. */
+    return file_error (error, _("Could not create the cache folder %s"), path);
   return TRUE;
 }
 
@@ -89,24 +105,6 @@ prepare_endpoint_dir (HubCache    *self,
   if (!make_private_dir (self->dir, error) || !make_private_dir (dir, error))
     return NULL;
   return g_steal_pointer (&dir);
-}
-
-static gint64
-date_time_to_usec (GDateTime *dt)
-{
-  if (dt == NULL)
-    return g_get_real_time ();
-  return g_date_time_to_unix (dt) * G_USEC_PER_SEC + g_date_time_get_microsecond (dt);
-}
-
-static GDateTime *
-date_time_from_usec (gint64 usec)
-{
-  g_autoptr(GDateTime) seconds = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
-
-  if (seconds == NULL)
-    return NULL;
-  return g_date_time_add (seconds, usec % G_USEC_PER_SEC);
 }
 
 static void
@@ -337,6 +335,27 @@ cache_task_data_free (CacheTaskData *data)
   g_free (data);
 }
 
+/* A task for org's dataset at endpoint, run by thread_func once the caller
+ * added what else it needs. */
+static GTask *
+cache_task_new (HubCache            *self,
+                const char          *endpoint,
+                const char          *org,
+                gpointer             source_tag,
+                GCancellable        *cancellable,
+                GAsyncReadyCallback  callback,
+                gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  CacheTaskData *data = g_new0 (CacheTaskData, 1);
+
+  g_task_set_source_tag (task, source_tag);
+  data->endpoint = g_strdup (endpoint);
+  data->org = g_strdup (org);
+  g_task_set_task_data (task, data, (GDestroyNotify) cache_task_data_free);
+  return task;
+}
+
 static void
 save_dataset_thread (GTask        *task,
                      gpointer      source_object,
@@ -370,14 +389,11 @@ hub_cache_save_dataset_async (HubCache            *self,
   g_return_if_fail (endpoint != NULL && org != NULL);
   g_return_if_fail (HUB_IS_DATASET (dataset));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, hub_cache_save_dataset_async);
-  data = g_new0 (CacheTaskData, 1);
-  data->endpoint = g_strdup (endpoint);
-  data->org = g_strdup (org);
+  task = cache_task_new (self, endpoint, org, hub_cache_save_dataset_async, cancellable, callback,
+                         user_data);
+  data = g_task_get_task_data (task);
   data->dataset = g_object_ref (dataset);
   data->fetched_at = fetched_at ? g_date_time_ref (fetched_at) : NULL;
-  g_task_set_task_data (task, data, (GDestroyNotify) cache_task_data_free);
   g_task_run_in_thread (task, save_dataset_thread);
 }
 
@@ -419,17 +435,12 @@ hub_cache_load_dataset_async (HubCache            *self,
                               gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  CacheTaskData *data;
 
   g_return_if_fail (HUB_IS_CACHE (self));
   g_return_if_fail (endpoint != NULL && org != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, hub_cache_load_dataset_async);
-  data = g_new0 (CacheTaskData, 1);
-  data->endpoint = g_strdup (endpoint);
-  data->org = g_strdup (org);
-  g_task_set_task_data (task, data, (GDestroyNotify) cache_task_data_free);
+  task = cache_task_new (self, endpoint, org, hub_cache_load_dataset_async, cancellable, callback,
+                         user_data);
   g_task_run_in_thread (task, load_dataset_thread);
 }
 
@@ -452,18 +463,6 @@ hub_cache_load_dataset_finish (HubCache      *self,
   return dataset;
 }
 
-static gint64
-int_member (JsonObject *object,
-            const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE ||
-      json_node_get_value_type (node) != G_TYPE_INT64)
-    return -1;
-  return json_node_get_int (node);
-}
-
 gboolean
 hub_cache_save_whoami (HubCache    *self,
                        const char  *endpoint,
@@ -484,7 +483,7 @@ hub_cache_save_whoami (HubCache    *self,
     return FALSE;
   whoami_json = hub_whoami_to_json (whoami);
   json = g_strdup_printf ("{\"version\":%d,\"fetchedAt\":%" G_GINT64_FORMAT ",\"whoami\":%s}\n",
-                          WHOAMI_VERSION, date_time_to_usec (fetched_at), whoami_json);
+                          WHOAMI_VERSION, hub_date_time_to_usec (fetched_at), whoami_json);
   path = hub_cache_get_whoami_path (self, endpoint);
   return hub_atomic_file_set_contents (path, json, strlen (json), 0600, error);
 }
@@ -525,7 +524,7 @@ hub_cache_load_whoami (HubCache    *self,
   if (!json_parser_load_from_data (parser, contents, (gssize) len, NULL) ||
       (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
       (object = json_node_get_object (root)) == NULL ||
-      int_member (object, "version") != WHOAMI_VERSION ||
+      hub_json_int_member (object, "version") != WHOAMI_VERSION ||
       (node = json_object_get_member (object, "whoami")) == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
       g_set_error (error, HUB_NET_ERROR, HUB_NET_ERROR_CACHE_INVALID,
@@ -545,7 +544,7 @@ hub_cache_load_whoami (HubCache    *self,
       return NULL;
     }
   if (fetched_at != NULL)
-    *fetched_at = date_time_from_usec (MAX (int_member (object, "fetchedAt"), 0));
+    *fetched_at = hub_date_time_new_from_usec (MAX (hub_json_int_member (object, "fetchedAt"), 0));
   return whoami;
 }
 
@@ -561,13 +560,8 @@ hub_cache_clear_whoami (HubCache    *self,
 
   path = hub_cache_get_whoami_path (self, endpoint);
   if (g_unlink (path) != 0 && errno != ENOENT)
-    {
-      int errsv = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv),
-                   _("Could not remove %s: %s"), path, g_strerror (errsv));
-      return FALSE;
-    }
+    /* Translators: %s is a file; why it failed follows. */
+    return file_error (error, _("Could not remove %s"), path);
   return TRUE;
 }
 
@@ -672,7 +666,7 @@ hub_cache_load_listings (HubCache    *self,
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
       (object = json_node_get_object (root)) == NULL ||
-      int_member (object, "version") != LISTINGS_VERSION ||
+      hub_json_int_member (object, "version") != LISTINGS_VERSION ||
       !json_object_has_member (object, "repos") ||
       !JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "repos")))
     goto invalid;
@@ -693,7 +687,7 @@ hub_cache_load_listings (HubCache    *self,
       info = g_new0 (HubRepoInfo, 1);
       info->type = g_strdup (json_object_get_string_member (repo, "type"));
       info->name = g_strdup (json_object_get_string_member (repo, "id"));
-      info->likes = MAX (int_member (repo, "likes"), -1);
+      info->likes = MAX (hub_json_int_member (repo, "likes"), -1);
       info->is_private = json_object_get_boolean_member_with_default (repo, "private", FALSE);
       info->downloads = -1;
       info->downloads_all_time = -1;

@@ -187,19 +187,11 @@ hub_client_fetch_breakdown_async (HubClient           *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  Request *request;
-
-  g_return_if_fail (HUB_IS_CLIENT (self));
   g_return_if_fail (org != NULL && *org != '\0');
-  g_return_if_fail (raw_copy == NULL || G_IS_OUTPUT_STREAM (raw_copy));
 
-  task = hub_client_request_task_new (self, REQUEST_BREAKDOWN, org, hub_client_fetch_breakdown_async,
-                                      cancellable, callback, user_data);
-  request = g_task_get_task_data (task);
-  request->progress = progress;
-  request->raw_copy = raw_copy ? g_object_ref (raw_copy) : NULL;
-  g_task_run_in_thread (task, fetch_breakdown_thread);
+  hub_client_request_start (self, REQUEST_BREAKDOWN, org, progress, raw_copy,
+                            hub_client_fetch_breakdown_async, fetch_breakdown_thread, cancellable,
+                            callback, user_data);
 }
 
 HubDataset *
@@ -212,11 +204,8 @@ hub_client_fetch_breakdown_finish (HubClient     *self,
   Request *request;
   HubDataset *dataset;
 
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hub_client_fetch_breakdown_async, NULL);
-
-  dataset = g_task_propagate_pointer (G_TASK (result), error);
-  request = g_task_get_task_data (G_TASK (result));
+  dataset = hub_client_request_finish (self, result, hub_client_fetch_breakdown_async,
+                                               &request, error);
   if (dataset != NULL)
     {
       if (raw_size != NULL)

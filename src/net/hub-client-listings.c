@@ -204,24 +204,48 @@ list_kind (HubClient     *self,
   return TRUE;
 }
 
+static const struct
+{
+  const char *api;
+  const char *type;
+} kinds[] = {
+  { "models", "model" },
+  { "datasets", "dataset" },
+  { "spaces", "space" },
+};
+
+/* The first n_kinds kinds of the request's author, one after the other;
+ * what arrived before a failure is kept as the request's partial. */
+static void
+list_kinds (GTask        *task,
+            HubClient    *self,
+            Request      *request,
+            guint         n_kinds,
+            GCancellable *cancellable)
+{
+  g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func ((GDestroyNotify) hub_repo_info_free);
+  GError *error = NULL;
+
+  for (guint i = 0; i < n_kinds; i++)
+    if (!list_kind (self, request->org, kinds[i].api, kinds[i].type, request->progress, infos,
+                    cancellable, &error))
+      {
+        request->partial = g_steal_pointer (&infos);
+        g_task_return_error (task, error);
+        return;
+      }
+  request->fetched_at = g_date_time_new_now_utc ();
+  g_task_return_pointer (task, g_steal_pointer (&infos), (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* The table's likes and locks: its spaces have no downloads to show. */
 static void
 list_repos_thread (GTask        *task,
                    gpointer      source_object,
                    gpointer      task_data,
                    GCancellable *cancellable)
 {
-  HubClient *self = source_object;
-  Request *request = task_data;
-  g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func ((GDestroyNotify) hub_repo_info_free);
-  GError *error = NULL;
-
-  if (!list_kind (self, request->org, "models", "model", NULL, infos, cancellable, &error) ||
-      !list_kind (self, request->org, "datasets", "dataset", NULL, infos, cancellable, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_pointer (task, g_steal_pointer (&infos), (GDestroyNotify) g_ptr_array_unref);
+  list_kinds (task, source_object, task_data, 2, cancellable);
 }
 
 static void
@@ -230,24 +254,7 @@ list_author_thread (GTask        *task,
                     gpointer      task_data,
                     GCancellable *cancellable)
 {
-  HubClient *self = source_object;
-  Request *request = task_data;
-  g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func ((GDestroyNotify) hub_repo_info_free);
-  GError *error = NULL;
-
-  if (!list_kind (self, request->org, "models", "model", request->progress, infos,
-                  cancellable, &error) ||
-      !list_kind (self, request->org, "datasets", "dataset", request->progress, infos,
-                  cancellable, &error) ||
-      !list_kind (self, request->org, "spaces", "space", request->progress, infos,
-                  cancellable, &error))
-    {
-      request->partial = g_steal_pointer (&infos);
-      g_task_return_error (task, error);
-      return;
-    }
-  request->fetched_at = g_date_time_new_now_utc ();
-  g_task_return_pointer (task, g_steal_pointer (&infos), (GDestroyNotify) g_ptr_array_unref);
+  list_kinds (task, source_object, task_data, G_N_ELEMENTS (kinds), cancellable);
 }
 
 void
@@ -256,13 +263,8 @@ hub_client_whoami_async (HubClient           *self,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (HUB_IS_CLIENT (self));
-
-  task = hub_client_request_task_new (self, REQUEST_WHOAMI, NULL, hub_client_whoami_async,
-                                      cancellable, callback, user_data);
-  g_task_run_in_thread (task, whoami_thread);
+  hub_client_request_start (self, REQUEST_WHOAMI, NULL, NULL, NULL, hub_client_whoami_async,
+                            whoami_thread, cancellable, callback, user_data);
 }
 
 HubWhoami *
@@ -270,10 +272,7 @@ hub_client_whoami_finish (HubClient     *self,
                           GAsyncResult  *result,
                           GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hub_client_whoami_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return hub_client_request_finish (self, result, hub_client_whoami_async, NULL, error);
 }
 
 void
@@ -283,14 +282,10 @@ hub_client_list_repos_async (HubClient           *self,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (HUB_IS_CLIENT (self));
   g_return_if_fail (org != NULL && *org != '\0');
 
-  task = hub_client_request_task_new (self, REQUEST_LIST, org, hub_client_list_repos_async,
-                                      cancellable, callback, user_data);
-  g_task_run_in_thread (task, list_repos_thread);
+  hub_client_request_start (self, REQUEST_LIST, org, NULL, NULL, hub_client_list_repos_async,
+                            list_repos_thread, cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -298,10 +293,7 @@ hub_client_list_repos_finish (HubClient     *self,
                               GAsyncResult  *result,
                               GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hub_client_list_repos_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return hub_client_request_finish (self, result, hub_client_list_repos_async, NULL, error);
 }
 
 void
@@ -312,17 +304,10 @@ hub_client_list_author_async (HubClient           *self,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  Request *request;
-
-  g_return_if_fail (HUB_IS_CLIENT (self));
   g_return_if_fail (author != NULL && *author != '\0');
 
-  task = hub_client_request_task_new (self, REQUEST_LIST, author, hub_client_list_author_async,
-                                      cancellable, callback, user_data);
-  request = g_task_get_task_data (task);
-  request->progress = progress;
-  g_task_run_in_thread (task, list_author_thread);
+  hub_client_request_start (self, REQUEST_LIST, author, progress, NULL, hub_client_list_author_async,
+                            list_author_thread, cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -335,11 +320,8 @@ hub_client_list_author_finish (HubClient     *self,
   Request *request;
   GPtrArray *infos;
 
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hub_client_list_author_async, NULL);
-
-  infos = g_task_propagate_pointer (G_TASK (result), error);
-  request = g_task_get_task_data (G_TASK (result));
+  infos = hub_client_request_finish (self, result, hub_client_list_author_async, &request,
+                                             error);
   if (infos != NULL && fetched_at != NULL)
     *fetched_at = g_date_time_ref (request->fetched_at);
   if (infos == NULL && partial != NULL)

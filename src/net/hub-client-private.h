@@ -81,13 +81,25 @@ GUri          *hub_client_api_uri (HubClient   *self,
                                    GError     **error);
 gboolean       hub_client_header_has_token (const char *value,
                                             const char *token);
-GTask         *hub_client_request_task_new (HubClient           *self,
-                                            RequestKind          kind,
-                                            const char          *org,
-                                            gpointer             source_tag,
-                                            GCancellable        *cancellable,
-                                            GAsyncReadyCallback  callback,
-                                            gpointer             user_data);
+/* Runs thread_func in a thread on a request for org (NULL for whoami),
+ * whose task's data is the Request. */
+void           hub_client_request_start (HubClient           *self,
+                                         RequestKind          kind,
+                                         const char          *org,
+                                         HubProgress         *progress,
+                                         GOutputStream       *raw_copy,
+                                         gpointer             source_tag,
+                                         GTaskThreadFunc      thread_func,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+/* What the request's thread returned (NULL and error when it failed), and
+ * the Request, for what else it found. */
+gpointer       hub_client_request_finish (HubClient     *self,
+                                          GAsyncResult  *result,
+                                          gpointer       source_tag,
+                                          Request      **request,
+                                          GError       **error);
 
 /* Replaces the clock of every later request; NULL gives it back. */
 void hub_client_set_sleep_func (HubClient          *self,

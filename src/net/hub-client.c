@@ -658,22 +658,47 @@ hub_client_get_cache (HubClient *self)
   return cache;
 }
 
-GTask *
-hub_client_request_task_new (HubClient           *self,
-                             RequestKind          kind,
-                             const char          *org,
-                             gpointer             source_tag,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
+void
+hub_client_request_start (HubClient           *self,
+                          RequestKind          kind,
+                          const char          *org,
+                          HubProgress         *progress,
+                          GOutputStream       *raw_copy,
+                          gpointer             source_tag,
+                          GTaskThreadFunc      thread_func,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-  Request *request = g_new0 (Request, 1);
+  g_autoptr(GTask) task = NULL;
+  Request *request;
 
+  g_return_if_fail (HUB_IS_CLIENT (self));
+  g_return_if_fail (raw_copy == NULL || G_IS_OUTPUT_STREAM (raw_copy));
+
+  task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, source_tag);
+  request = g_new0 (Request, 1);
   request->kind = kind;
   request->org = g_strdup (org);
+  request->progress = progress;
+  request->raw_copy = raw_copy ? g_object_ref (raw_copy) : NULL;
   request->cache = hub_client_get_cache (self);
   g_task_set_task_data (task, request, (GDestroyNotify) request_free);
-  return task;
+  g_task_run_in_thread (task, thread_func);
+}
+
+gpointer
+hub_client_request_finish (HubClient     *self,
+                                   GAsyncResult  *result,
+                                   gpointer       source_tag,
+                                   Request      **request,
+                                   GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  if (request != NULL)
+    *request = g_task_get_task_data (G_TASK (result));
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "hub-json-private.h"
 #include "hub-net-error.h"
 #include "hub-repo-info.h"
 
@@ -20,42 +21,6 @@ hub_repo_info_free (HubRepoInfo *info)
   g_clear_pointer (&info->last_modified, g_date_time_unref);
   g_clear_pointer (&info->created_at, g_date_time_unref);
   g_free (info);
-}
-
-static gint64
-int_member (JsonObject *object,
-            const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE ||
-      json_node_get_value_type (node) != G_TYPE_INT64)
-    return -1;
-  return json_node_get_int (node);
-}
-
-static const char *
-string_member (JsonObject *object,
-               const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-static gboolean
-bool_member (JsonObject *object,
-             const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE ||
-      json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    return FALSE;
-  return json_node_get_boolean (node);
 }
 
 gboolean
@@ -93,22 +58,22 @@ hub_repo_info_parse_page (const char  *json,
       if (!JSON_NODE_HOLDS_OBJECT (item))
         continue;
       object = json_node_get_object (item);
-      id = string_member (object, "id");
+      id = hub_json_string_member (object, "id");
       if (id == NULL || *id == '\0')
         continue;
 
       info = g_new0 (HubRepoInfo, 1);
       info->type = g_strdup (type);
       info->name = g_strdup (id);
-      info->likes = int_member (object, "likes");
-      info->is_private = bool_member (object, "private");
-      info->downloads = int_member (object, "downloads");
-      info->downloads_all_time = int_member (object, "downloadsAllTime");
-      info->trending_score = int_member (object, "trendingScore");
-      modified = string_member (object, "lastModified");
+      info->likes = hub_json_int_member (object, "likes");
+      info->is_private = hub_json_bool_member (object, "private");
+      info->downloads = hub_json_int_member (object, "downloads");
+      info->downloads_all_time = hub_json_int_member (object, "downloadsAllTime");
+      info->trending_score = hub_json_int_member (object, "trendingScore");
+      modified = hub_json_string_member (object, "lastModified");
       if (modified != NULL)
         info->last_modified = g_date_time_new_from_iso8601 (modified, NULL);
-      created = string_member (object, "createdAt");
+      created = hub_json_string_member (object, "createdAt");
       if (created != NULL)
         info->created_at = g_date_time_new_from_iso8601 (created, NULL);
       g_ptr_array_add (infos, info);

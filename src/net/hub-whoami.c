@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "hub-json-private.h"
 #include "hub-net-error.h"
 #include "hub-whoami.h"
 
@@ -26,19 +27,6 @@ whoami_org_free (HubWhoamiOrg *org)
   g_free (org->avatar_url);
   g_free (org->role_in_org);
   g_free (org);
-}
-
-/* A string member, or NULL when it is missing, null or not a string. */
-static char *
-dup_string_member (JsonObject *object,
-                   const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return g_strdup (json_node_get_string (node));
 }
 
 static JsonObject *
@@ -79,11 +67,11 @@ hub_whoami_new_from_json (const char  *json,
   g_atomic_ref_count_init (&real->ref_count);
   self = &real->public;
   self->orgs = g_ptr_array_new_with_free_func ((GDestroyNotify) whoami_org_free);
-  self->name = dup_string_member (object, "name");
-  self->fullname = dup_string_member (object, "fullname");
+  self->name = g_strdup (hub_json_string_member (object, "name"));
+  self->fullname = g_strdup (hub_json_string_member (object, "fullname"));
   access_token = get_object_member (get_object_member (object, "auth"), "accessToken");
   if (access_token != NULL)
-    self->token_role = dup_string_member (access_token, "role");
+    self->token_role = g_strdup (hub_json_string_member (access_token, "role"));
 
   orgs = json_object_get_member (object, "orgs");
   if (orgs != NULL && JSON_NODE_HOLDS_ARRAY (orgs))
@@ -100,15 +88,15 @@ hub_whoami_new_from_json (const char  *json,
             continue;
           org_object = json_node_get_object (item);
           org = g_new0 (HubWhoamiOrg, 1);
-          org->name = dup_string_member (org_object, "name");
+          org->name = g_strdup (hub_json_string_member (org_object, "name"));
           if (org->name == NULL)
             {
               whoami_org_free (org);
               continue;
             }
-          org->fullname = dup_string_member (org_object, "fullname");
-          org->avatar_url = dup_string_member (org_object, "avatarUrl");
-          org->role_in_org = dup_string_member (org_object, "roleInOrg");
+          org->fullname = g_strdup (hub_json_string_member (org_object, "fullname"));
+          org->avatar_url = g_strdup (hub_json_string_member (org_object, "avatarUrl"));
+          org->role_in_org = g_strdup (hub_json_string_member (org_object, "roleInOrg"));
           g_ptr_array_add (self->orgs, org);
         }
     }

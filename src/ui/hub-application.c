@@ -8,8 +8,6 @@
 
 #include "hub-application.h"
 #include "hub-cli.h"
-#include "hub-cli-fetch.h"
-#include "hub-cli-snapshot.h"
 #include "hub-ui.h"
 #include "hub-window.h"
 
@@ -23,78 +21,15 @@ struct _HubApplication
 
 G_DEFINE_FINAL_TYPE (HubApplication, hub_application, ADW_TYPE_APPLICATION)
 
-/* The arguments left after the options, but for "--". */
-static GStrv
-remaining_arguments (HubApplication *self)
-{
-  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
-
-  for (guint i = 1; self->arguments != NULL && (*self->arguments)[i] != NULL; i++)
-    if (!g_str_equal ((*self->arguments)[i], "--"))
-      g_strv_builder_add (names, (*self->arguments)[i]);
-  return g_strv_builder_end (names);
-}
-
-/* Runs in the calling process before the single-instance hand-over, so
- * `--summary` needs no display and no D-Bus. */
+/* The whole command line is src/cli's: this only hands over to it. */
 static int
 hub_application_handle_local_options (GApplication *app,
                                       GVariantDict *options)
 {
   HubApplication *self = HUB_APPLICATION (app);
-  const char *summary = NULL;
-  const char *org = NULL;
-  const char *fetch = NULL;
-  g_autoptr(GError) error = NULL;
 
-  if (g_variant_dict_lookup (options, "summary", "^&ay", &summary))
-    return hub_cli_summary (summary);
-
-  /* The names are what is left of the arguments once the options are out. */
-  if (g_variant_dict_contains (options, "snapshot"))
-    {
-      g_auto(GStrv) authors = remaining_arguments (self);
-
-      return hub_cli_snapshot ((const char * const *) authors);
-    }
-
-  /* So are the files of --logs-summary. */
-  if (g_variant_dict_contains (options, "logs-summary"))
-    {
-      g_auto(GStrv) files = remaining_arguments (self);
-
-      return hub_cli_logs_summary ((const char * const *) files);
-    }
-
-  g_variant_dict_lookup (options, "org", "&s", &org);
-  g_variant_dict_lookup (options, "fetch", "^&ay", &fetch);
-  if (fetch != NULL || org != NULL)
-    {
-      if (fetch == NULL || org == NULL)
-        {
-          g_printerr ("hub-analytics: %s\n", _("--fetch and --org go together: --org ORG --fetch OUT.csv"));
-          return 2;
-        }
-      return hub_cli_fetch (org, fetch);
-    }
-
-  if (g_variant_dict_contains (options, "demo"))
-    {
-      if (!g_application_register (app, NULL, &error))
-        {
-          g_printerr ("hub-analytics: %s\n", error->message);
-          return 1;
-        }
-      /* A running instance opens the demo; this one only asked it to. */
-      if (g_application_get_is_remote (app))
-        {
-          g_action_group_activate_action (G_ACTION_GROUP (app), "open-demo", NULL);
-          return 0;
-        }
-      self->open_demo = TRUE;
-    }
-
-  return -1;
+  return hub_cli_handle_local_options (app, options, self->arguments ? *self->arguments : NULL,
+                                       &self->open_demo);
 }
 
 /* handle-local-options sees the options only: the arguments left after
@@ -288,24 +223,7 @@ hub_application_class_init (HubApplicationClass *klass)
 static void
 hub_application_init (HubApplication *self)
 {
-  static const GOptionEntry entries[] = {
-    { "summary", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-      N_("Print a JSON summary of a breakdown file (- for standard input) and exit"), N_("FILE") },
-    { "logs-summary", 0, 0, G_OPTION_ARG_NONE, NULL,
-      N_("Print a JSON summary of the request-log files (FILE…, - for standard input) and exit"),
-      NULL },
-    { "demo", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Open the demo data"), NULL },
-    { "org", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The organisation to fetch, with --fetch"), N_("ORG") },
-    { "fetch", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-      N_("Fetch the organisation’s download breakdown into a CSV file and exit"), N_("OUT.csv") },
-    { "snapshot", 0, 0, G_OPTION_ARG_NONE, NULL,
-      N_("Save today’s public figures of each organisation or user named after the options "
-         "in the history, and exit"), NULL },
-    { NULL }
-  };
-
-  g_application_add_main_option_entries (G_APPLICATION (self), entries);
-  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
+  hub_cli_add_options (G_APPLICATION (self));
 }
 
 HubApplication *

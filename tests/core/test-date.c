@@ -341,6 +341,31 @@ test_parse_cached (void)
     }
 }
 
+/* The files' moments (the cache's whoami, the dataset file's fetch time)
+ * round-trip to the microsecond; NULL is now; a moment no fetch can have
+ * had reads back as NULL. */
+static void
+test_usec (void)
+{
+  g_autoptr(GDateTime) moment = g_date_time_new_utc (2026, 11, 21, 13, 45, 6.25);
+  g_autoptr(GDateTime) back = NULL;
+  gint64 before = g_get_real_time ();
+  gint64 usec = hub_date_time_to_usec (moment);
+
+  g_assert_cmpint (usec, ==, G_GINT64_CONSTANT (1795268706250000));
+  back = hub_date_time_new_from_usec (usec);
+  g_assert_nonnull (back);
+  g_assert_true (g_date_time_equal (back, moment));
+  g_assert_cmpint (g_date_time_get_microsecond (back), ==, 250000);
+
+  usec = hub_date_time_to_usec (NULL);
+  g_assert_cmpint (usec, >=, before);
+  g_assert_cmpint (usec, <=, g_get_real_time ());
+
+  g_assert_null (hub_date_time_new_from_usec (-1));
+  g_assert_null (hub_date_time_new_from_usec (G_MAXINT64));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -371,6 +396,7 @@ main (int   argc,
   g_test_add_func ("/core/date/parse/malformed", test_parse_malformed);
   g_test_add_func ("/core/date/parse/length", test_parse_length);
   g_test_add_func ("/core/date/parse/cached", test_parse_cached);
+  g_test_add_func ("/core/date/usec", test_usec);
 
   return g_test_run ();
 }

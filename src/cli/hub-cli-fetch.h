@@ -8,7 +8,10 @@
 
 G_BEGIN_DECLS
 
-/* Exit codes of --fetch, one per kind of failure, for scripts. */
+/* Exit codes of --fetch, one per kind of failure, for scripts. --fetch
+ * fetches the breakdown of ORG with the endpoint and token found as
+ * DESIGN.md says, and writes it to OUT.csv whole or not at all (a temporary
+ * file renamed once the parser accepted the body). */
 typedef enum
 {
   HUB_CLI_FETCH_OK            = 0,
@@ -24,16 +27,5 @@ typedef enum
   HUB_CLI_FETCH_NOT_BREAKDOWN = 10,  /* a web page instead of CSV */
   HUB_CLI_FETCH_INTERRUPTED   = 130, /* SIGINT or SIGTERM: cancelled, nothing written */
 } HubCliFetchStatus;
-
-/* Fetches the breakdown of org with the endpoint and token found as DESIGN.md
- * says, and writes it to out_path whole or not at all (a temporary file
- * renamed once the parser accepted the body). Errors go to stderr. Returns
- * a HubCliFetchStatus. */
-int hub_cli_fetch (const char *org,
-                   const char *out_path);
-
-/* The endpoint preference (NULL when the app's schema is not installed),
- * for hub_endpoint_resolve(): the command line's choice of endpoint. */
-char *hub_cli_endpoint_preference (void);
 
 G_END_DECLS

@@ -4,25 +4,20 @@
  */
 #include "config.h"
 
-#include <glib-unix.h>
 #include <glib/gi18n.h>
-#include <signal.h>
 
 #include "hub-atomic-file.h"
 #include "hub-cli-fetch.h"
+#include "hub-cli-private.h"
 #include "hub-net.h"
 
 typedef struct
 {
-  GMainLoop      *loop;
-  GCancellable   *cancellable;
-  HubTokenStore  *store;
+  HubCliSession   session;
   HubClient      *client;
-  char           *org;
-  char           *out_path;
+  const char     *org;
+  const char     *out_path;
   HubAtomicFile  *out;    /* OUT.csv while it is written */
-  char           *endpoint;
-  HubTokenSource  token_source;
   HubProgress     progress;
   int             status;
 } CliFetch;
@@ -78,31 +73,14 @@ finish (CliFetch     *fetch,
       if (g_error_matches (error, HUB_NET_ERROR, HUB_NET_ERROR_UNAUTHORIZED))
         /* Translators: the second %s says where the token came from. */
         g_printerr ("hub-analytics: %s (%s %s)\n", error->message, _("the token came from"),
-                    hub_token_source_describe (fetch->token_source));
+                    hub_token_source_describe (fetch->session.token_source));
       else
         g_printerr ("hub-analytics: %s\n", error->message);
       fetch->status = status_for_error (error);
     }
   else
     fetch->status = HUB_CLI_FETCH_OK;
-  g_main_loop_quit (fetch->loop);
-}
-
-/* The endpoint preference, when the app's schema is installed. */
-char *
-hub_cli_endpoint_preference (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
-
-  if (source == NULL)
-    return NULL;
-  schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL || !g_settings_schema_has_key (schema, "endpoint"))
-    return NULL;
-  settings = g_settings_new_full (schema, NULL, NULL);
-  return g_settings_get_string (settings, "endpoint");
+  g_main_loop_quit (fetch->session.loop);
 }
 
 /* OUT.csv is written unnamed and named only once complete: a failed, an
@@ -134,112 +112,62 @@ fetch_cb (GObject      *object,
 }
 
 static void
-lookup_cb (GObject      *object,
-           GAsyncResult *result,
+got_token (const char   *token,
+           const GError *lookup_error,
            gpointer      user_data)
 {
   CliFetch *fetch = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) error = lookup_error ? g_error_copy (lookup_error) : NULL;
   g_autoptr(HubCache) cache = NULL;
-  g_autofree char *token = NULL;
 
-  token = hub_token_store_lookup_finish (HUB_TOKEN_STORE (object), result,
-                                         &fetch->token_source, NULL, &error);
-  if (error != NULL)
-    {
-      finish (fetch, error);
-      return;
-    }
-  if (token == NULL)
+  if (error == NULL && token == NULL)
     {
       g_autofree char *path = hub_token_file_path ();
 
       g_set_error (&error, HUB_NET_ERROR, HUB_NET_ERROR_NO_TOKEN,
                    _("No token for %s: sign in with Hub Analytics, set HF_TOKEN, or log in "
-                     "with huggingface_hub (%s)"), fetch->endpoint, path);
-      finish (fetch, error);
-      return;
+                     "with huggingface_hub (%s)"), fetch->session.endpoint, path);
     }
-  if (!open_output (fetch, &error))
+  if (error != NULL || !open_output (fetch, &error))
     {
       finish (fetch, error);
       return;
     }
 
-  fetch->client = hub_client_new (fetch->endpoint, token);
+  fetch->client = hub_client_new (fetch->session.endpoint, token);
   cache = hub_cache_new (NULL);
   hub_client_set_cache (fetch->client, cache);
   hub_client_fetch_breakdown_async (fetch->client, fetch->org, &fetch->progress,
                                     hub_atomic_file_get_stream (fetch->out),
-                                    fetch->cancellable, fetch_cb, fetch);
+                                    fetch->session.cancellable, fetch_cb, fetch);
 }
 
-static gboolean
-interrupted_cb (gpointer user_data)
-{
-  CliFetch *fetch = user_data;
-
-  g_cancellable_cancel (fetch->cancellable);
-  return G_SOURCE_CONTINUE;
-}
-
+/* `--org ORG --fetch OUT.csv`: OUT.csv whole, or the error on stderr and
+ * OUT.csv as it was. */
 int
-hub_cli_fetch (const char *org,
-               const char *out_path)
+hub_cli_fetch_run (GVariantDict       *options,
+                   const char * const *arguments)
 {
-  g_autoptr(GMainContext) context = g_main_context_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *preference = NULL;
   CliFetch fetch = { 0 };
-  g_autoptr(GSource) sigint = NULL;
-  g_autoptr(GSource) sigterm = NULL;
 
-  g_return_val_if_fail (org != NULL && out_path != NULL, HUB_CLI_FETCH_USAGE);
-
-  if (*org == '\0' || *out_path == '\0')
+  g_variant_dict_lookup (options, "org", "&s", &fetch.org);
+  g_variant_dict_lookup (options, "fetch", "^&ay", &fetch.out_path);
+  if (fetch.org == NULL || fetch.out_path == NULL)
+    {
+      g_printerr ("hub-analytics: %s\n", _("--fetch and --org go together: --org ORG --fetch OUT.csv"));
+      return HUB_CLI_FETCH_USAGE;
+    }
+  if (*fetch.org == '\0' || *fetch.out_path == '\0')
     {
       g_printerr ("hub-analytics: %s\n", _("--org and --fetch need a value: --org ORG --fetch OUT.csv"));
       return HUB_CLI_FETCH_USAGE;
     }
 
-  preference = hub_cli_endpoint_preference ();
-  fetch.endpoint = hub_endpoint_resolve (preference, NULL, &error);
-  if (fetch.endpoint == NULL)
-    {
-      g_printerr ("hub-analytics: %s\n", error->message);
-      return HUB_CLI_FETCH_USAGE;
-    }
-
-  g_main_context_push_thread_default (context);
-  fetch.loop = g_main_loop_new (context, FALSE);
-  fetch.cancellable = g_cancellable_new ();
-  fetch.org = g_strdup (org);
-  fetch.out_path = g_strdup (out_path);
-  fetch.store = hub_token_store_new ();
-  /* A script should not wait long on an unanswered unlock prompt. */
-  hub_token_store_set_keyring_timeout (fetch.store, 30);
-
-  /* Ctrl+C cancels, so that OUT.csv is left as it was. */
-  sigint = g_unix_signal_source_new (SIGINT);
-  sigterm = g_unix_signal_source_new (SIGTERM);
-  g_source_set_callback (sigint, interrupted_cb, &fetch, NULL);
-  g_source_set_callback (sigterm, interrupted_cb, &fetch, NULL);
-  g_source_attach (sigint, context);
-  g_source_attach (sigterm, context);
-
-  hub_token_store_lookup_async (fetch.store, fetch.endpoint, fetch.cancellable, lookup_cb, &fetch);
-  g_main_loop_run (fetch.loop);
-
-  g_source_destroy (sigint);
-  g_source_destroy (sigterm);
+  if (!hub_cli_session_begin (&fetch.session))
+    return HUB_CLI_FETCH_USAGE;
+  hub_cli_session_run (&fetch.session, got_token, &fetch);
   g_clear_pointer (&fetch.out, hub_atomic_file_free);
   g_clear_object (&fetch.client);
-  g_clear_object (&fetch.store);
-  g_clear_object (&fetch.cancellable);
-  g_clear_pointer (&fetch.loop, g_main_loop_unref);
-  g_free (fetch.org);
-  g_free (fetch.out_path);
-  g_free (fetch.endpoint);
-  g_main_context_pop_thread_default (context);
+  hub_cli_session_end (&fetch.session);
   return fetch.status;
 }

@@ -10,24 +10,19 @@
  */
 #include "config.h"
 
-#include <glib-unix.h>
 #include <glib/gi18n.h>
-#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "hub-cli-fetch.h"
+#include "hub-cli-private.h"
 #include "hub-cli-snapshot.h"
 #include "hub-net.h"
 
 typedef struct
 {
-  GMainLoop           *loop;
-  GCancellable        *cancellable;
-  HubTokenStore       *store;
+  HubCliSession        session;
   HubClient           *client;
   HubHistory          *history;
-  char                *endpoint;
   const char * const  *authors;
   guint                next;
   HubDay               day;
@@ -68,7 +63,7 @@ snapshot_cb (GObject      *object,
         snapshot->status = status_for_error (error);
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          g_main_loop_quit (snapshot->loop);
+          g_main_loop_quit (snapshot->session.loop);
           return;
         }
     }
@@ -91,28 +86,25 @@ next_author (CliSnapshot *snapshot)
 {
   if (snapshot->authors[snapshot->next] == NULL)
     {
-      g_main_loop_quit (snapshot->loop);
+      g_main_loop_quit (snapshot->session.loop);
       return;
     }
   hub_history_take_snapshot_async (snapshot->history, snapshot->client,
                                    snapshot->authors[snapshot->next], snapshot->day, NULL,
-                                   snapshot->cancellable, snapshot_cb, snapshot);
+                                   snapshot->session.cancellable, snapshot_cb, snapshot);
 }
 
 static void
-lookup_cb (GObject      *object,
-           GAsyncResult *result,
+got_token (const char   *token,
+           const GError *error,
            gpointer      user_data)
 {
   CliSnapshot *snapshot = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *token = NULL;
 
-  token = hub_token_store_lookup_finish (HUB_TOKEN_STORE (object), result, NULL, NULL, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       snapshot->status = HUB_CLI_SNAPSHOT_INTERRUPTED;
-      g_main_loop_quit (snapshot->loop);
+      g_main_loop_quit (snapshot->session.loop);
       return;
     }
   /* Public figures need no token: a keyring that cannot be read only
@@ -120,30 +112,20 @@ lookup_cb (GObject      *object,
   if (error != NULL)
     g_printerr (_("hub-analytics: the token could not be read (%s); only public repositories "
                   "are listed\n"), error->message);
-  snapshot->client = hub_client_new (snapshot->endpoint, token);
+  snapshot->client = hub_client_new (snapshot->session.endpoint, token);
   next_author (snapshot);
 }
 
-static gboolean
-interrupted_cb (gpointer user_data)
-{
-  CliSnapshot *snapshot = user_data;
-
-  g_cancellable_cancel (snapshot->cancellable);
-  return G_SOURCE_CONTINUE;
-}
-
+/* `--snapshot NAME…`: a line on stdout for each snapshot saved, on stderr
+ * for each that failed. */
 int
-hub_cli_snapshot (const char * const *authors)
+hub_cli_snapshot_run (GVariantDict       *options,
+                      const char * const *authors)
 {
-  g_autoptr(GMainContext) context = g_main_context_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *preference = NULL;
-  g_autoptr(GSource) sigint = NULL;
-  g_autoptr(GSource) sigterm = NULL;
   CliSnapshot snapshot = { 0 };
 
-  if (authors == NULL || authors[0] == NULL)
+  if (authors[0] == NULL)
     {
       g_printerr ("hub-analytics: %s\n",
                   _("--snapshot needs the organisations or users to take: --snapshot NAME…"));
@@ -157,49 +139,21 @@ hub_cli_snapshot (const char * const *authors)
         return HUB_CLI_SNAPSHOT_USAGE;
       }
 
-  preference = hub_cli_endpoint_preference ();
-  snapshot.endpoint = hub_endpoint_resolve (preference, NULL, &error);
-  if (snapshot.endpoint == NULL)
-    {
-      g_printerr ("hub-analytics: %s\n", error->message);
-      return HUB_CLI_SNAPSHOT_USAGE;
-    }
+  if (!hub_cli_session_begin (&snapshot.session))
+    return HUB_CLI_SNAPSHOT_USAGE;
   snapshot.history = hub_history_open (NULL, &error);
   if (snapshot.history == NULL)
     {
       g_printerr ("hub-analytics: %s\n", error->message);
-      g_free (snapshot.endpoint);
+      hub_cli_session_end (&snapshot.session);
       return HUB_CLI_SNAPSHOT_HISTORY;
     }
-
-  g_main_context_push_thread_default (context);
-  snapshot.loop = g_main_loop_new (context, FALSE);
-  snapshot.cancellable = g_cancellable_new ();
   snapshot.authors = authors;
   snapshot.day = hub_history_today ();
-  snapshot.store = hub_token_store_new ();
-  /* A timer should not wait long on an unanswered unlock prompt. */
-  hub_token_store_set_keyring_timeout (snapshot.store, 30);
 
-  sigint = g_unix_signal_source_new (SIGINT);
-  sigterm = g_unix_signal_source_new (SIGTERM);
-  g_source_set_callback (sigint, interrupted_cb, &snapshot, NULL);
-  g_source_set_callback (sigterm, interrupted_cb, &snapshot, NULL);
-  g_source_attach (sigint, context);
-  g_source_attach (sigterm, context);
-
-  hub_token_store_lookup_async (snapshot.store, snapshot.endpoint, snapshot.cancellable,
-                                lookup_cb, &snapshot);
-  g_main_loop_run (snapshot.loop);
-
-  g_source_destroy (sigint);
-  g_source_destroy (sigterm);
+  hub_cli_session_run (&snapshot.session, got_token, &snapshot);
   g_clear_object (&snapshot.client);
-  g_clear_object (&snapshot.store);
   g_clear_object (&snapshot.history);
-  g_clear_object (&snapshot.cancellable);
-  g_clear_pointer (&snapshot.loop, g_main_loop_unref);
-  g_free (snapshot.endpoint);
-  g_main_context_pop_thread_default (context);
+  hub_cli_session_end (&snapshot.session);
   return fflush (stdout) == 0 ? snapshot.status : HUB_CLI_SNAPSHOT_FAILED;
 }

@@ -8,7 +8,12 @@
 
 G_BEGIN_DECLS
 
-/* Exit codes of --snapshot, for scripts and systemd. */
+/* Exit codes of --snapshot, for scripts and systemd. --snapshot takes
+ * today's (UTC) snapshot of each author's public figures into the history,
+ * one after the other; a failure names its author on stderr and the others
+ * are still taken. The endpoint and token are found as for --fetch; with no
+ * token the public repositories are listed. The status is the first
+ * failure's, or OK. */
 typedef enum
 {
   HUB_CLI_SNAPSHOT_OK          = 0,
@@ -17,12 +22,5 @@ typedef enum
   HUB_CLI_SNAPSHOT_HISTORY     = 3,   /* the history database is locked, full or damaged */
   HUB_CLI_SNAPSHOT_INTERRUPTED = 130, /* SIGINT or SIGTERM */
 } HubCliSnapshotStatus;
-
-/* Takes today's (UTC) snapshot of each author's public figures into the
- * history, one after the other; a failure names its author on stderr and
- * the others are still taken. The endpoint and token are found as for
- * --fetch; with no token the public repositories are listed. Returns a
- * HubCliSnapshotStatus: the first failure's, or OK. */
-int hub_cli_snapshot (const char * const *authors);
 
 G_END_DECLS

@@ -1,0 +1,28 @@
+/* hub-cli.h: the command line of hub-analytics, in one place
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* Gives app every option of the command line, and "[FILE…]" for the files
+ * it opens. */
+void hub_cli_add_options          (GApplication  *app);
+
+/* For handle-local-options, in the calling process and before the
+ * single-instance hand-over: runs the command that needs no display, if
+ * options name one, and returns its exit status. argv is the command line
+ * once GApplication took its options out: what is left are the command's
+ * arguments (--snapshot's names, --logs-summary's files). --demo asks a
+ * running instance to activate its "open-demo" action and returns 0, or
+ * sets *open_demo for this one. Otherwise returns -1: the window goes on,
+ * with the files, if any. */
+int  hub_cli_handle_local_options (GApplication  *app,
+                                   GVariantDict  *options,
+                                   char         **argv,
+                                   gboolean      *open_demo);
+
+G_END_DECLS
