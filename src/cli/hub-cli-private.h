@@ -4,14 +4,10 @@
  */
 #pragma once
 
+#include "hub-cli.h"
 #include "hub-net.h"
 
 G_BEGIN_DECLS
-
-/* A command that needs no display: options holds the options as parsed,
- * arguments what is left after them. Returns the process's exit status. */
-typedef int (*HubCliRun) (GVariantDict       *options,
-                          const char * const *arguments);
 
 int hub_cli_summary_run      (GVariantDict       *options,
                               const char * const *arguments);

@@ -18,12 +18,6 @@
 #include "hub-cli.h"
 #include "hub-cli-private.h"
 
-typedef struct
-{
-  GOptionEntry options[3];  /* NULL-terminated */
-  HubCliRun    run;
-} HubCliCommand;
-
 static const HubCliCommand commands[] = {
   { { { "summary", 0, 0, G_OPTION_ARG_FILENAME, NULL,
         N_("Print a JSON summary of a breakdown file (- for standard input) and exit"), N_("FILE") } },
@@ -49,10 +43,14 @@ static const GOptionEntry window_options[] = {
 };
 
 void
-hub_cli_add_options (GApplication *app)
+hub_cli_add_options (GApplication        *app,
+                     const HubCliCommand *extra,
+                     guint                n_extra)
 {
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     g_application_add_main_option_entries (app, commands[i].options);
+  for (guint i = 0; i < n_extra; i++)
+    g_application_add_main_option_entries (app, extra[i].options);
   g_application_add_main_option_entries (app, window_options);
   g_application_set_option_context_parameter_string (app, _("[FILE…]"));
 }
@@ -100,18 +98,28 @@ handle_demo (GApplication *app,
   return -1;
 }
 
-int
-hub_cli_handle_local_options (GApplication  *app,
-                              GVariantDict  *options,
-                              char         **argv,
-                              gboolean      *open_demo)
+/* commands[i], then extra[i - G_N_ELEMENTS (commands)]. */
+static const HubCliCommand *
+command_at (guint                i,
+            const HubCliCommand *extra)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    if (selected (&commands[i], options))
+  return i < G_N_ELEMENTS (commands) ? &commands[i] : &extra[i - G_N_ELEMENTS (commands)];
+}
+
+int
+hub_cli_handle_local_options (GApplication        *app,
+                              GVariantDict        *options,
+                              char               **argv,
+                              const HubCliCommand *extra,
+                              guint                n_extra,
+                              gboolean            *open_demo)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands) + n_extra; i++)
+    if (selected (command_at (i, extra), options))
       {
         g_auto(GStrv) arguments = remaining_arguments (argv);
 
-        return commands[i].run (options, (const char * const *) arguments);
+        return command_at (i, extra)->run (options, (const char * const *) arguments);
       }
 
   if (g_variant_dict_contains (options, "demo"))

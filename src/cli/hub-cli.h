@@ -8,9 +8,24 @@
 
 G_BEGIN_DECLS
 
+/* A command that needs no window: options holds the options as parsed,
+ * arguments what is left after them. Returns the process's exit status. */
+typedef int (*HubCliRun) (GVariantDict       *options,
+                          const char * const *arguments);
+
+/* A command of the table: any of its options selects it. */
+typedef struct
+{
+  GOptionEntry options[4];  /* NULL-terminated */
+  HubCliRun    run;
+} HubCliCommand;
+
 /* Gives app every option of the command line, and "[FILE…]" for the files
- * it opens. */
-void hub_cli_add_options          (GApplication  *app);
+ * it opens. extra are the commands of the window's layer, which draw with
+ * GTK (--report) and so cannot be src/cli's: they join the table. */
+void hub_cli_add_options          (GApplication        *app,
+                                   const HubCliCommand *extra,
+                                   guint                n_extra);
 
 /* For handle-local-options, in the calling process and before the
  * single-instance hand-over: runs the command that needs no display, if
@@ -20,9 +35,11 @@ void hub_cli_add_options          (GApplication  *app);
  * running instance to activate its "open-demo" action and returns 0, or
  * sets *open_demo for this one. Otherwise returns -1: the window goes on,
  * with the files, if any. */
-int  hub_cli_handle_local_options (GApplication  *app,
-                                   GVariantDict  *options,
-                                   char         **argv,
-                                   gboolean      *open_demo);
+int  hub_cli_handle_local_options (GApplication        *app,
+                                   GVariantDict        *options,
+                                   char               **argv,
+                                   const HubCliCommand *extra,
+                                   guint                n_extra,
+                                   gboolean            *open_demo);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include "hub-application.h"
 #include "hub-cli.h"
+#include "hub-report.h"
 #include "hub-ui.h"
 #include "hub-window.h"
 
@@ -29,7 +30,7 @@ hub_application_handle_local_options (GApplication *app,
   HubApplication *self = HUB_APPLICATION (app);
 
   return hub_cli_handle_local_options (app, options, self->arguments ? *self->arguments : NULL,
-                                       &self->open_demo);
+                                       &hub_report_command, 1, &self->open_demo);
 }
 
 /* handle-local-options sees the options only: the arguments left after
@@ -223,7 +224,7 @@ hub_application_class_init (HubApplicationClass *klass)
 static void
 hub_application_init (HubApplication *self)
 {
-  hub_cli_add_options (G_APPLICATION (self));
+  hub_cli_add_options (G_APPLICATION (self), &hub_report_command, 1);
 }
 
 HubApplication *

@@ -643,3 +643,32 @@ hub_report_cli (const char *input,
     }
   return 0;
 }
+
+static int
+run_report (GVariantDict       *options,
+            const char * const *arguments)
+{
+  const char *output = NULL;
+  const char *range = NULL;
+  const char *comparison = NULL;
+
+  g_variant_dict_lookup (options, "report", "^&ay", &output);
+  g_variant_dict_lookup (options, "range", "&s", &range);
+  g_variant_dict_lookup (options, "compare", "&s", &comparison);
+  /* One breakdown file, or hub_report_cli says what is missing. */
+  return hub_report_cli (arguments[0] != NULL && arguments[1] == NULL ? arguments[0] : NULL,
+                         output, range, comparison);
+}
+
+const HubCliCommand hub_report_command = {
+  { { "report", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Write a one-page report of the breakdown FILE into a PDF or PNG file and exit"),
+      N_("OUT.pdf") },
+    { "range", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("The report’s range, with --report: 7-days (the default), 30-days, 90-days, 365-days, "
+         "month-to-date, last-month, year-to-date or all"), N_("RANGE") },
+    { "compare", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("What the report compares the range with, with --report: previous (the default) or year"),
+      N_("WITH") } },
+  run_report,
+};

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "hub-cli.h"
 #include "hub-core.h"
 #include "hub-history.h"
 
@@ -44,5 +45,9 @@ int       hub_report_cli             (const char       *input,
                                       const char       *output,
                                       const char       *range,
                                       const char       *comparison);
+
+/* --report OUT.pdf|OUT.png [--range NICK] [--compare previous|year] FILE:
+ * the command line's entry for the report, which draws with GTK. */
+extern const HubCliCommand hub_report_command;
 
 G_END_DECLS

@@ -25,7 +25,7 @@ handle_local_options_cb (GApplication *app,
                          GVariantDict *options,
                          Run          *run)
 {
-  return hub_cli_handle_local_options (app, options, NULL, &run->open_demo);
+  return hub_cli_handle_local_options (app, options, NULL, NULL, 0, &run->open_demo);
 }
 
 static void
@@ -58,7 +58,7 @@ run_app (Run                *run,
     g_ptr_array_add (argv, (char *) args[i]);
   g_ptr_array_add (argv, NULL);
 
-  hub_cli_add_options (app);
+  hub_cli_add_options (app, NULL, 0);
   g_signal_connect (app, "handle-local-options", G_CALLBACK (handle_local_options_cb), run);
   g_signal_connect (app, "activate", G_CALLBACK (activate_cb), run);
   g_signal_connect (app, "open", G_CALLBACK (open_cb), run);
