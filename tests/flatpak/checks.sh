@@ -286,7 +286,9 @@ exported_through_portal () {
     xdotool type --delay 10 "$chosen" && xdotool key Return &&
     wait_for 30 test -s "$chosen" &&
     head -n 1 "$chosen" | grep -q '^repoType,repoName,total,timestamp,downloads' &&
-    [ "$(wc -l < "$chosen")" -gt 100 ]
+    [ "$(wc -l < "$chosen")" -gt 100 ] &&
+    # and nothing else: no temporary file is left beside it.
+    [ "$(ls -A "$HOME/Exports")" = "$(basename "$chosen")" ]
 }
 check "an export through the file chooser portal lands where the user chose" exported_through_portal
 stop_app >/dev/null
