@@ -4,6 +4,7 @@
 # root that this script makes once with debootstrap and enters with bubblewrap.
 #
 #   bash build-aux/sdk.sh CMD [ARG…]
+#   bash build-aux/sdk.sh --root     (prints the root's path, making it first)
 #
 # Inside the root the current folder, the repository, /tmp and $HOME are the
 # same paths as outside and the environment passes through (DISPLAY, D-Bus,
@@ -43,6 +44,13 @@ host_is_debian_12 () {
   [ -r /etc/os-release ] && . /etc/os-release && [ "${ID:-}" = debian ] &&
     [ "${VERSION_ID:-}" = 12 ]
 }
+
+# build-aux/flatpak-check.sh makes its Flatpak runtime from the root.
+print_root=false
+if [ "$1" = --root ]; then
+  print_root=true
+  HUB_SDK=root
+fi
 
 case "${HUB_SDK:-auto}" in
   host) exec "$@" ;;
@@ -129,6 +137,11 @@ if [ ! -e "$root/.hub-analytics-sdk-stamp" ]; then
     echo "sdk.sh: platform root ready in $(( $(date +%s) - started )) s" >&2
   fi
   exec 9>&-
+fi
+
+if "$print_root"; then
+  echo "$root"
+  exit 0
 fi
 
 binds=(--bind /tmp /tmp)

@@ -1,8 +1,10 @@
 #!/bin/bash
 # Sets everything up and runs every Hub Analytics test on the GNOME 48
 # platform (through build-aux/sdk.sh): once plainly and once under
-# AddressSanitizer and UndefinedBehaviorSanitizer, warnings as errors.
-# The last line is the count "N passed, N failed".
+# AddressSanitizer and UndefinedBehaviorSanitizer, warnings as errors; then
+# the Flatpak, built, installed and checked in its sandbox (on the host,
+# through build-aux/flatpak-check.sh). The last line is the count
+# "N passed, N failed", summed over the three.
 set -uo pipefail
 
 cd "$(dirname "$0")/.."
@@ -42,6 +44,12 @@ LSAN_OPTIONS="suppressions=$top/tests/lsan.supp:print_suppressions=0" \
 UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
 ASAN_OPTIONS="detect_leaks=1:fast_unwind_on_malloc=0" \
   suite build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
+
+# The Flatpak's checks compare with the plain build's app and serve its test Hub.
+log=$(mktemp /tmp/hub-analytics-suite.XXXXXX)
+HUB_FLATPAK_NATIVE="$top/build-test" bash build-aux/flatpak-check.sh 2>&1 | tee "$log"
+count "$log"
+rm -f "$log"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

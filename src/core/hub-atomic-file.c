@@ -85,7 +85,10 @@ open_named (const char  *path,
           g_propagate_error (error, write_error (path, errno));
           return -1;
         }
-      if (flock (fd, LOCK_EX) == 0 && same_file (fd, name))
+      /* The document portal, through which a sandboxed app writes where
+       * the user chose, has no locks; nothing removes files there, either. */
+      if ((flock (fd, LOCK_EX) == 0 || errno == ENOSYS || errno == EOPNOTSUPP) &&
+          same_file (fd, name))
         {
           *tmp_path = g_steal_pointer (&name);
           return fd;

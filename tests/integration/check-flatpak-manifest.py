@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 # Checks the Flatpak manifest as flatpak-builder reads it: it parses, names
 # the app, asks for no more than the app needs, and pins every remote source
-# (a commit for each git source, a sha256 for each downloaded file).
+# (a commit for each git source, a sha256 for each downloaded file); and
+# the local manifest that build-aux/flatpak-check.sh builds, derived from it
+# by tests/flatpak/local-manifest.py, is the same app on the local runtime.
 #
 # Usage: check-flatpak-manifest.py FLATPAK-BUILDER MANIFEST APP-ID
 # Exits 77 (skipped) when flatpak-builder is not installed.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import importlib.util
 import json
 import os
 import re
@@ -83,6 +86,34 @@ def walk_modules(modules, manifest_dir):
         yield from walk_modules(module.get('modules', []), manifest_dir)
 
 
+def check_local_manifest(manifest, manifest_dir):
+    """The local manifest differs from the users' only where it must."""
+    source_dir = os.path.dirname(manifest_dir)
+    path = os.path.join(source_dir, 'tests', 'flatpak', 'local-manifest.py')
+    spec = importlib.util.spec_from_file_location('local_manifest', path)
+    local_manifest = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(local_manifest)
+    local = local_manifest.derive(manifest, 'org.example.Platform', 'org.example.Sdk', '48',
+                                  source_dir)
+
+    if (local['runtime'], local['sdk'], local['runtime-version']) != \
+            ('org.example.Platform', 'org.example.Sdk', '48'):
+        fail('the local manifest does not use the local runtime')
+    for key in ('id', 'command', 'finish-args', 'cleanup'):
+        if local.get(key) != manifest.get(key):
+            fail(f'the local manifest changes {key}')
+    names = [m.get('name') for m in manifest.get('modules', []) if isinstance(m, dict)]
+    local_names = [m.get('name') for m in local.get('modules', []) if isinstance(m, dict)]
+    if local_names != [n for n in names if n not in local_manifest.FROM_RUNTIME]:
+        fail(f'the local manifest builds {local_names}, not {names} without the runtime\'s libraries')
+    app, local_app = manifest['modules'][-1], local['modules'][-1]
+    for key in set(app) | set(local_app):
+        if key != 'sources' and app.get(key) != local_app.get(key):
+            fail(f'the local manifest builds hub-analytics with another {key}')
+    if not os.path.isabs(local_app['sources'][0].get('path', '')):
+        fail('the local manifest does not name the source folder by its absolute path')
+
+
 def main():
     if len(sys.argv) != 4:
         sys.exit("usage: check-flatpak-manifest.py FLATPAK-BUILDER MANIFEST APP-ID")
@@ -142,10 +173,13 @@ def main():
         if not dirs or not os.path.isfile(os.path.join(manifest_dir, dirs[0].get('path', ''), 'meson.build')):
             fail('hub-analytics is not built from the local source folder')
 
+    check_local_manifest(manifest, manifest_dir)
+
     for failure in failures:
         print(failure, file=sys.stderr)
     if not failures:
-        print(f'{os.path.basename(manifest_path)}: parses, {len(modules)} modules, every remote source pinned')
+        print(f'{os.path.basename(manifest_path)}: parses, {len(modules)} modules, every remote source pinned, '
+              'the local manifest derived from it')
     return 1 if failures else 0
 
 
