@@ -10,7 +10,8 @@
  *
  * Team traffic is left out by reading the raw logs again (sketches cannot
  * subtract): the view asks for it with "team-changed", and the window does
- * the reading, with its progress and its Cancel.
+ * the reading, with its progress and its Cancel. That part of the view is
+ * in hub-audience-view-team.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,52 +22,14 @@
 
 #include "hub-audience-chart.h"
 #include "hub-audience-rows.h"
-#include "hub-audience-view.h"
+#include "hub-audience-view-private.h"
 #include "hub-countries.h"
 #include "hub-format.h"
 #include "hub-stack-layer.h"
 
 #define N_COUNTRIES_SHOWN 15
 #define N_REPOS_SHOWN     10
-#define N_IDENTITIES_SHOWN 10
 #define N_REGIONS_SHOWN   10
-
-struct _HubAudienceView
-{
-  GtkWidget         parent_instance;
-
-  /* template */
-  GtkWidget        *content;
-  GtkLabel         *span_label;
-  GtkSwitch        *team_switch;
-  GtkLabel         *team_label;
-  GtkListBox       *identities_list;
-  GtkLabel         *uniques_value;
-  GtkLabel         *uniques_caption;
-  GtkLabel         *sessions_value;
-  GtkLabel         *sessions_caption;
-  GtkLabel         *requests_value;
-  GtkLabel         *requests_caption;
-  GtkLabel         *downloads_value;
-  GtkLabel         *downloads_caption;
-  HubAudienceChart *daily_chart;
-  HubAudienceChart *classes_chart;
-  GtkListBox       *countries_list;
-  GtkListBox       *repos_list;
-  GtkWidget        *regions_card;
-  GtkLabel         *regions_title;
-  GtkListBox       *regions_list;
-
-  HubSource        *source;
-  HubDay            first;
-  HubDay            last;
-  GSimpleActionGroup *actions;
-  GFile            *export_folder;
-  GtkSizeGroup     *country_names;
-  GtkSizeGroup     *repo_names;
-  GtkSizeGroup     *region_names;
-  char             *region_country;  /* the code whose regions are shown, or NULL */
-};
 
 enum {
   SIGNAL_MESSAGE,
@@ -77,8 +40,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (HubAudienceView, hub_audience_view, GTK_TYPE_WIDGET)
-
-static void update_identities_idle (HubAudienceView *self);
 
 static HubAudienceTable
 table_for_name (const char *name)
@@ -406,134 +367,6 @@ update_span_label (HubAudienceView *self,
   gtk_label_set_label (self->span_label, text);
 }
 
-static void
-on_identity_toggled (GtkCheckButton  *check,
-                     HubAudienceView *self)
-{
-  const HubLogIdentity *identity = g_object_get_data (G_OBJECT (check), "hub-identity");
-  gboolean exclude;
-  g_auto(GStrv) ids = NULL;
-  g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
-  g_auto(GStrv) team = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean marked = gtk_check_button_get_active (check);
-
-  if (self->source == NULL || identity == NULL)
-    return;
-  ids = hub_source_load_team (self->source, &exclude);
-  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
-    if (!hub_log_identity_matches (identity, ids[i]))
-      g_strv_builder_add (kept, ids[i]);
-  if (marked)
-    g_strv_builder_add (kept, identity->id);
-  team = g_strv_builder_end (kept);
-  if (!hub_source_save_team (self->source, (const char * const *) team, exclude, &error))
-    {
-      g_signal_emit (self, signals[SIGNAL_MESSAGE], 0, error->message);
-      return;
-    }
-  hub_log_store_set_team_ids (hub_source_get_logs (self->source), (const char * const *) team);
-  /* Left out already: the figures need the logs read without the new list. */
-  if (hub_source_get_team_excluded (self->source))
-    g_signal_emit (self, signals[SIGNAL_TEAM_CHANGED], 0, TRUE);
-  else
-    g_idle_add_once ((GSourceOnceFunc) update_identities_idle, g_object_ref (self));
-}
-
-static GtkWidget *
-identity_row (HubAudienceView      *self,
-              const HubLogIdentity *identity,
-              gboolean              on_list)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *check = gtk_check_button_new ();
-  g_autofree char *requests = hub_format_compact ((gint64) identity->requests);
-  g_autofree char *subtitle = NULL;
-  g_autofree char *name = g_strconcat ("identity-", identity->id, NULL);
-
-  subtitle = g_strdup_printf (identity->is_user
-                              /* Translators: under an identity of the top list; %s is a count */
-                              ? _("%s requests · signed in")
-                              /* Translators: under an identity of the top list; %s is a count */
-                              : _("%s requests · anonymous"),
-                              requests);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), identity->short_id);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_tooltip_text (row, identity->id);
-  gtk_widget_add_css_class (row, "monospace");
-
-  gtk_widget_set_name (check, name);
-  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), identity->team);
-  if (identity->team && !on_list)
-    {
-      /* isInternal lines: the logs say so, not the list. */
-      gtk_widget_set_sensitive (check, FALSE);
-      gtk_widget_set_tooltip_text (check, _("Marked as internal in the logs"));
-    }
-  g_object_set_data_full (G_OBJECT (check), "hub-identity", hub_log_identity_copy (identity),
-                          (GDestroyNotify) hub_log_identity_free);
-  g_signal_connect (check, "toggled", G_CALLBACK (on_identity_toggled), self);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-  return row;
-}
-
-static void
-update_identities (HubAudienceView *self,
-                   HubLogStore     *store)
-{
-  g_autoptr(GPtrArray) top = hub_log_store_top_identities (store, self->first, self->last,
-                                                           N_IDENTITIES_SHOWN);
-  gboolean exclude;
-  g_auto(GStrv) ids = hub_source_load_team (self->source, &exclude);
-
-  clear_list (self->identities_list);
-  for (guint i = 0; i < top->len; i++)
-    {
-      const HubLogIdentity *identity = g_ptr_array_index (top, i);
-      gboolean on_list = FALSE;
-
-      for (guint k = 0; ids != NULL && ids[k] != NULL && !on_list; k++)
-        on_list = hub_log_identity_matches (identity, ids[k]);
-      gtk_list_box_append (self->identities_list, identity_row (self, identity, on_list));
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->identities_list), top->len > 0);
-}
-
-static void
-update_identities_idle (HubAudienceView *self)
-{
-  HubLogStore *store = self->source ? hub_source_get_logs (self->source) : NULL;
-
-  if (store != NULL && self->first != HUB_DAY_NONE)
-    update_identities (self, store);
-  g_object_unref (self);
-}
-
-static void
-update_team (HubAudienceView *self,
-             HubLogStore     *store)
-{
-  GAction *exclude = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "exclude-team");
-  guint64 team = hub_log_store_get_team_requests (store);
-  gboolean excluded = hub_source_get_team_excluded (self->source);
-  g_autofree char *count = hub_format_count ((gint64) team);
-  g_autofree char *text = NULL;
-
-  g_simple_action_set_state (G_SIMPLE_ACTION (exclude), g_variant_new_boolean (excluded));
-  if (excluded)
-    text = g_strdup (_("The organisation’s own requests are left out of every figure."));
-  else
-    /* Translators: %s is a count of requests marked internal in the logs */
-    text = g_strdup_printf (ngettext ("%s request in these logs is marked as the organisation’s own. Mark more below.",
-                                      "%s requests in these logs are marked as the organisation’s own. Mark more below.",
-                                      (gulong) MIN (team, G_MAXULONG)),
-                            count);
-  gtk_label_set_label (self->team_label, text);
-  update_identities (self, store);
-}
-
 /* The first country of the list (after its header), or NULL. */
 static GtkWidget *
 first_country_row (HubAudienceView *self)
@@ -656,7 +489,23 @@ update (HubAudienceView *self)
   update_countries (self, store);
   update_regions (self, store);
   update_repos (self, store);
-  update_team (self, store);
+  hub_audience_view_update_team (self, store);
+}
+
+/* Signals, emitted also by hub-audience-view-team.c */
+
+void
+hub_audience_view_emit_message (HubAudienceView *self,
+                                const char      *message)
+{
+  g_signal_emit (self, signals[SIGNAL_MESSAGE], 0, message);
+}
+
+void
+hub_audience_view_emit_team_changed (HubAudienceView *self,
+                                     gboolean         exclude)
+{
+  g_signal_emit (self, signals[SIGNAL_TEAM_CHANGED], 0, exclude);
 }
 
 /* Exports */
@@ -730,30 +579,6 @@ export_activated (GSimpleAction *action,
                         on_save_chosen, data);
 }
 
-static void
-exclude_team_changed (GSimpleAction *action,
-                      GVariant      *value,
-                      gpointer       user_data)
-{
-  HubAudienceView *self = user_data;
-  gboolean exclude = g_variant_get_boolean (value);
-
-  g_auto(GStrv) ids = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean saved;
-
-  if (self->source == NULL || exclude == hub_source_get_team_excluded (self->source))
-    return;
-  ids = hub_source_load_team (self->source, &saved);
-  if (!hub_source_save_team (self->source, (const char * const *) ids, exclude, &error))
-    {
-      g_signal_emit (self, signals[SIGNAL_MESSAGE], 0, error->message);
-      return;
-    }
-  g_simple_action_set_state (action, value);
-  g_signal_emit (self, signals[SIGNAL_TEAM_CHANGED], 0, exclude);
-}
-
 /* GObject */
 
 static void
@@ -822,7 +647,7 @@ hub_audience_view_class_init (HubAudienceViewClass *klass)
 
 static const GActionEntry actions[] = {
   { "export", export_activated, "s" },
-  { "exclude-team", NULL, NULL, "false", exclude_team_changed },
+  { "exclude-team", NULL, NULL, "false", hub_audience_view_exclude_team_changed },
 };
 
 static void

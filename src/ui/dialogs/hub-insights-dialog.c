@@ -5,7 +5,9 @@
  * picked on the calendar, stepped with the arrows (Alt+←, Alt+→), and
  * compared with the previous range of the same length starting on the same
  * weekday, or with the same dates a year earlier. Every figure comes from
- * src/core; the notes live in the history database.
+ * src/core; the notes live in the history database. The comparison, the
+ * notes and the badge are in hub-insights-dialog-compare.c, -notes.c and
+ * -badge.c; the state they share in hub-insights-dialog-private.h.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,61 +15,12 @@
 
 #include <glib/gi18n.h>
 
-#include "hub-chart.h"
-#include "hub-compare-chart.h"
 #include "hub-format.h"
-#include "hub-history.h"
-#include "hub-net.h"
 #include "hub-report.h"
-#include "hub-insights-dialog.h"
+#include "hub-insights-dialog-private.h"
 
 #define N_MOVERS          5
 #define N_SPIKE_REPOS     100   /* the busiest repositories of the range checked for spikes */
-#define N_COMPARE_CHOICES 12    /* the busiest repositories of the range offered for comparison */
-
-struct _HubInsightsDialog
-{
-  AdwDialog        parent_instance;
-
-  HubSource       *source;
-  HubDataset      *dataset;
-  char            *endpoint;
-  HubHistory      *history;     /* NULL when it cannot be opened: no notes */
-  GPtrArray       *notes;       /* HubNote of the source */
-
-  HubRangePreset   preset;
-  HubRange         range;
-  HubComparison    comparison;
-  HubDay           first_pick;  /* the first day clicked of a custom range, or HUB_DAY_NONE */
-  gboolean         syncing;     /* the calendar is being set, not clicked */
-  guint            n_movers;
-
-  AdwToastOverlay *toasts;
-  AdwWindowTitle  *window_title;
-  GtkMenuButton   *range_button;
-  GtkPopover      *range_popover;
-  GtkListBox      *preset_list;
-  GtkCalendar     *calendar;
-  AdwToggleGroup  *comparison_toggles;
-  GtkLabel        *range_label;
-  GtkLabel        *downloads_value;
-  GtkLabel        *downloads_caption;
-  GtkLabel        *velocity_value;
-  GtkLabel        *velocity_caption;
-  GtkLabel        *milestone_value;
-  GtkLabel        *milestone_caption;
-  HubChart        *chart;
-  GtkListBox      *movers_list;
-  GtkFlowBox      *compare_choices;
-  AdwToggleGroup  *compare_mode_toggles;
-  HubCompareChart *compare_chart;
-  GArray          *compared_repos;   /* guint indexes of the repositories compared */
-  GtkListBox      *notes_list;
-  AdwEntryRow     *note_entry;
-  AdwToggleGroup  *badge_figure_toggles;
-  AdwToggleGroup  *badge_variant_toggles;
-  GtkPicture      *badge_picture;
-};
 
 G_DEFINE_FINAL_TYPE (HubInsightsDialog, hub_insights_dialog, ADW_TYPE_DIALOG)
 
@@ -141,9 +94,9 @@ set_change_style (GtkWidget *label,
     gtk_widget_remove_css_class (label, "error");
 }
 
-static void
-show_toast (HubInsightsDialog *self,
-            const char        *text)
+void
+hub_insights_dialog_show_toast (HubInsightsDialog *self,
+                                const char        *text)
 {
   adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
 }
@@ -260,9 +213,9 @@ update_chart (HubInsightsDialog *self)
 
 /* Movers */
 
-static void
-clear_list (GtkListBox *list,
-            GtkWidget  *keep)
+void
+hub_insights_dialog_clear_list (GtkListBox *list,
+                                GtkWidget  *keep)
 {
   GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
 
@@ -354,7 +307,7 @@ update_movers (HubInsightsDialog *self)
   HubRange compared = hub_range_compared (self->range, self->comparison);
   g_autoptr(HubMovers) movers = hub_movers_compute (self->dataset, self->range, compared, N_MOVERS);
 
-  clear_list (self->movers_list, NULL);
+  hub_insights_dialog_clear_list (self->movers_list, NULL);
   self->n_movers = 0;
   add_movers (self, movers->gainers, _("Gainer"), "go-up-symbolic", "success");
   add_movers (self, movers->losers, _("Loser"), "go-down-symbolic", "error");
@@ -364,257 +317,6 @@ update_movers (HubInsightsDialog *self)
   if (self->n_movers == 0)
     add_row (self->movers_list, "emblem-ok-symbolic", _("Nothing moved"),
              _("No repository gained, lost, started or stopped against the comparison"), NULL);
-}
-
-/* Compare */
-
-static HubCompareMode
-compare_mode (HubInsightsDialog *self)
-{
-  const char *name = adw_toggle_group_get_active_name (self->compare_mode_toggles);
-
-  if (g_strcmp0 (name, "indexed") == 0)
-    return HUB_COMPARE_INDEXED;
-  if (g_strcmp0 (name, "share") == 0)
-    return HUB_COMPARE_SHARE;
-  return HUB_COMPARE_ABSOLUTE;
-}
-
-/* Days up to three months, weeks up to two years, months beyond. */
-static HubBucket
-compare_bucket (HubRange range)
-{
-  guint n = hub_range_get_n_days (range);
-
-  return n <= 92 ? HUB_BUCKET_DAY : n <= 731 ? HUB_BUCKET_WEEK : HUB_BUCKET_MONTH;
-}
-
-static void
-update_compare_chart (HubInsightsDialog *self)
-{
-  const HubRepo *repos[HUB_COMPARE_MAX];
-  guint n = MIN (self->compared_repos->len, HUB_COMPARE_MAX);
-
-  for (guint i = 0; i < n; i++)
-    repos[i] = hub_dataset_get_repo (self->dataset, g_array_index (self->compared_repos, guint, i));
-  hub_compare_chart_set_table (self->compare_chart,
-                               hub_compare_compute (repos, n, self->range,
-                                                    compare_bucket (self->range), compare_mode (self)));
-}
-
-static gboolean
-is_compared (HubInsightsDialog *self,
-             guint              index)
-{
-  for (guint i = 0; i < self->compared_repos->len; i++)
-    if (g_array_index (self->compared_repos, guint, i) == index)
-      return TRUE;
-  return FALSE;
-}
-
-static void
-on_compare_toggled (GtkCheckButton    *check,
-                    HubInsightsDialog *self)
-{
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "repo-index"));
-
-  if (gtk_check_button_get_active (check))
-    {
-      if (is_compared (self, index))
-        return;
-      if (self->compared_repos->len >= HUB_COMPARE_MAX)
-        {
-          gtk_check_button_set_active (check, FALSE);
-          show_toast (self, _("At most six repositories can be compared"));
-          return;
-        }
-      g_array_append_val (self->compared_repos, index);
-    }
-  else
-    for (guint i = 0; i < self->compared_repos->len; i++)
-      if (g_array_index (self->compared_repos, guint, i) == index)
-        {
-          g_array_remove_index (self->compared_repos, i);
-          break;
-        }
-  update_compare_chart (self);
-}
-
-/* A check button for each of the range's busiest repositories; those
- * compared before stay so, and at first the six busiest are. */
-static void
-update_compare (HubInsightsDialog *self)
-{
-  g_autoptr(GArray) top = hub_dataset_top (self->dataset, self->range.first, self->range.last,
-                                           N_COMPARE_CHOICES);
-
-  gtk_flow_box_remove_all (self->compare_choices);
-  if (self->compared_repos->len == 0)
-    g_array_append_vals (self->compared_repos, top->data, MIN (top->len, HUB_COMPARE_MAX));
-  for (guint i = 0; i < top->len; i++)
-    {
-      guint index = g_array_index (top, guint, i);
-      GtkWidget *check = gtk_check_button_new_with_label (hub_dataset_get_repo (self->dataset, index)->name);
-
-      g_object_set_data (G_OBJECT (check), "repo-index", GUINT_TO_POINTER (index));
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), is_compared (self, index));
-      g_signal_connect (check, "toggled", G_CALLBACK (on_compare_toggled), self);
-      gtk_flow_box_append (self->compare_choices, check);
-    }
-  update_compare_chart (self);
-}
-
-static void
-on_compare_mode_changed (HubInsightsDialog *self)
-{
-  update_compare_chart (self);
-}
-
-/* Notes */
-
-static HubDay
-note_day (HubInsightsDialog *self)
-{
-  g_autoptr(GDateTime) picked = gtk_calendar_get_date (self->calendar);
-  HubDay day = hub_day_from_ymd (g_date_time_get_year (picked), g_date_time_get_month (picked),
-                                 g_date_time_get_day_of_month (picked));
-
-  return hub_range_contains (self->range, day) ? day : self->range.last;
-}
-
-static void
-remove_note_clicked (GtkButton         *button,
-                     HubInsightsDialog *self)
-{
-  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (button), "note-id");
-  g_autoptr(GError) error = NULL;
-
-  if (!hub_history_remove_note (self->history, id, &error))
-    {
-      show_toast (self, error->message);
-      return;
-    }
-  hub_insights_dialog_set_range (self, self->range);
-}
-
-static void
-update_notes (HubInsightsDialog *self)
-{
-  g_autofree char *day = hub_format_date (note_day (self), HUB_DATE_FULL);
-  /* Translators: the title of the entry that adds a note; %s is a date */
-  g_autofree char *title = g_strdup_printf (_("Add a note on %s"), day);
-  g_autoptr(GError) error = NULL;
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->note_entry), title);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->note_entry), self->history != NULL);
-  clear_list (self->notes_list, GTK_WIDGET (self->note_entry));
-  g_clear_pointer (&self->notes, g_ptr_array_unref);
-  if (self->history == NULL)
-    return;
-  self->notes = hub_history_list_notes (self->history, hub_source_get_id (self->source), NULL, NULL,
-                                        &error);
-  if (self->notes == NULL)
-    {
-      show_toast (self, error->message);
-      return;
-    }
-  for (guint i = 0; i < self->notes->len; i++)
-    {
-      const HubNote *note = g_ptr_array_index (self->notes, i);
-      g_autofree char *when = hub_format_date (note->day, HUB_DATE_FULL);
-      g_autofree char *subtitle = note->repo_name != NULL
-        ? g_strdup_printf ("%s · %s", when, note->repo_name) : g_strdup (when);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-      gint64 *id = g_new (gint64, 1);
-
-      *id = note->id;
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), note->text);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (remove, "flat");
-      gtk_widget_set_tooltip_text (remove, _("Remove the Note"));
-      g_object_set_data_full (G_OBJECT (remove), "note-id", id, g_free);
-      g_signal_connect (remove, "clicked", G_CALLBACK (remove_note_clicked), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-      if (!hub_range_contains (self->range, note->day))
-        gtk_widget_add_css_class (row, "dim-label");
-      gtk_list_box_append (self->notes_list, row);
-    }
-}
-
-static void
-on_note_apply (HubInsightsDialog *self)
-{
-  g_autoptr(GError) error = NULL;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->note_entry));
-
-  if (!hub_insights_dialog_add_note (self, note_day (self), text, &error))
-    {
-      show_toast (self, error->message);
-      return;
-    }
-  gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
-}
-
-/* Badge */
-
-static HubBadgeFigure
-badge_figure (HubInsightsDialog *self)
-{
-  const char *name = adw_toggle_group_get_active_name (self->badge_figure_toggles);
-
-  if (g_strcmp0 (name, "all-time") == 0)
-    return HUB_BADGE_ALL_TIME;
-  if (g_strcmp0 (name, "this-month") == 0)
-    return HUB_BADGE_THIS_MONTH;
-  return HUB_BADGE_LAST_30_DAYS;
-}
-
-static HubBadgeVariant
-badge_variant (HubInsightsDialog *self)
-{
-  return g_strcmp0 (adw_toggle_group_get_active_name (self->badge_variant_toggles), "dark") == 0
-    ? HUB_BADGE_DARK : HUB_BADGE_LIGHT;
-}
-
-static char *
-badge_value (HubInsightsDialog *self)
-{
-  return hub_badge_format_count (hub_badge_count (self->dataset, hub_dataset_get_overall (self->dataset),
-                                                  badge_figure (self)));
-}
-
-static char *
-badge_file_name (HubInsightsDialog *self)
-{
-  return g_strdup_printf ("%s-downloads%s.svg", hub_source_get_export_name (self->source),
-                          badge_variant (self) == HUB_BADGE_DARK ? "-dark" : "");
-}
-
-static void
-update_badge (HubInsightsDialog *self)
-{
-  g_autofree char *svg = hub_insights_dialog_dup_badge_svg (self);
-  g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&svg), strlen (svg));
-  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-
-  /* Drawn at twice the screen's scale, shown at the badge's own size. */
-  pixbuf = gdk_pixbuf_new_from_stream_at_scale (stream, -1, HUB_BADGE_HEIGHT * 2 * scale, TRUE,
-                                                NULL, NULL);
-  if (pixbuf == NULL)
-    return;
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  texture = gdk_texture_new_for_pixbuf (pixbuf);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  gtk_picture_set_paintable (self->badge_picture, GDK_PAINTABLE (texture));
-  gtk_widget_set_size_request (GTK_WIDGET (self->badge_picture),
-                               gdk_pixbuf_get_width (pixbuf) / (2 * scale),
-                               gdk_pixbuf_get_height (pixbuf) / (2 * scale));
 }
 
 /* Everything */
@@ -638,11 +340,11 @@ update (HubInsightsDialog *self)
   gtk_calendar_select_day (self->calendar, last);
   self->syncing = FALSE;
 
-  update_notes (self);
+  hub_insights_dialog_update_notes (self);
   update_cards (self);
   update_chart (self);
   update_movers (self);
-  update_compare (self);
+  hub_insights_dialog_update_compare (self);
 }
 
 /* Callbacks */
@@ -691,12 +393,6 @@ on_comparison_changed (HubInsightsDialog *self)
                                                                           : HUB_COMPARISON_PREVIOUS);
 }
 
-static void
-on_badge_changed (HubInsightsDialog *self)
-{
-  update_badge (self);
-}
-
 /* Actions */
 
 static void
@@ -723,53 +419,6 @@ preset_activated (GtkWidget  *widget,
 }
 
 static void
-copy_badge_activated (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  HubInsightsDialog *self = HUB_INSIGHTS_DIALOG (widget);
-  g_autofree char *markdown = hub_insights_dialog_dup_markdown (self);
-
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), markdown);
-  show_toast (self, _("Markdown for the badge copied"));
-}
-
-static void
-on_badge_chosen (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(HubInsightsDialog) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, &error);
-  g_autofree char *svg = NULL;
-
-  if (file == NULL)
-    return;
-  svg = hub_insights_dialog_dup_badge_svg (self);
-  if (!g_file_replace_contents (file, svg, strlen (svg), NULL, FALSE, G_FILE_CREATE_NONE, NULL,
-                                NULL, &error))
-    show_toast (self, error->message);
-  else
-    show_toast (self, _("Badge saved"));
-}
-
-static void
-save_badge_activated (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  HubInsightsDialog *self = HUB_INSIGHTS_DIALOG (widget);
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-  g_autofree char *name = badge_file_name (self);
-
-  gtk_file_dialog_set_title (dialog, _("Save Badge"));
-  gtk_file_dialog_set_initial_name (dialog, name);
-  gtk_file_dialog_save (dialog, GTK_WINDOW (gtk_widget_get_root (widget)), NULL, on_badge_chosen,
-                        g_object_ref (self));
-}
-
-static void
 on_report_chosen (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
@@ -787,15 +436,16 @@ on_report_chosen (GObject      *object,
   path = g_file_get_path (file);
   if (path == NULL || !hub_report_format_for_path (path, &format))
     {
-      show_toast (self, _("A report is saved as PDF or PNG: end its name in .pdf or .png"));
+      hub_insights_dialog_show_toast (self,
+                                      _("A report is saved as PDF or PNG: end its name in .pdf or .png"));
       return;
     }
   report = (HubReport) { self->dataset, hub_source_get_title (self->source), self->range,
                          self->comparison, self->notes, now };
   if (!hub_report_write (&report, path, format, &error))
-    show_toast (self, error->message);
+    hub_insights_dialog_show_toast (self, error->message);
   else
-    show_toast (self, _("Report saved"));
+    hub_insights_dialog_show_toast (self, _("Report saved"));
 }
 
 static void
@@ -815,77 +465,6 @@ save_report_activated (GtkWidget  *widget,
   gtk_file_dialog_set_initial_name (dialog, name);
   gtk_file_dialog_save (dialog, GTK_WINDOW (gtk_widget_get_root (widget)), NULL, on_report_chosen,
                         g_object_ref (self));
-}
-
-static char *
-compare_file_name (HubInsightsDialog *self,
-                   const char        *extension)
-{
-  char first[HUB_DAY_ISO_LEN], last[HUB_DAY_ISO_LEN];
-
-  hub_day_format (self->range.first, first);
-  hub_day_format (self->range.last, last);
-  return g_strdup_printf ("%s-comparison-%s-%s.%s", hub_source_get_export_name (self->source),
-                          first, last, extension);
-}
-
-static void
-on_compare_chosen (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(HubInsightsDialog) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, &error);
-  g_autofree char *name = NULL;
-  gboolean saved;
-
-  if (file == NULL)
-    return;
-  name = g_file_get_basename (file);
-  if (g_str_has_suffix (name, ".png"))
-    saved = hub_compare_chart_save_png (self->compare_chart, file, &error);
-  else
-    {
-      /* Written beside the file and renamed over it when closed. */
-      g_autoptr(GFileOutputStream) out = g_file_replace (file, NULL, FALSE,
-                                                         G_FILE_CREATE_REPLACE_DESTINATION, NULL, &error);
-
-      saved = out != NULL &&
-              hub_compare_write_csv (hub_compare_chart_get_table (self->compare_chart),
-                                     G_OUTPUT_STREAM (out), NULL, &error) &&
-              g_output_stream_close (G_OUTPUT_STREAM (out), NULL, &error);
-    }
-  show_toast (self, saved ? _("Comparison exported") : error->message);
-}
-
-static void
-export_compare (HubInsightsDialog *self,
-                const char        *extension)
-{
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-  g_autofree char *name = compare_file_name (self, extension);
-
-  gtk_file_dialog_set_title (dialog, _("Export Comparison"));
-  gtk_file_dialog_set_initial_name (dialog, name);
-  gtk_file_dialog_save (dialog, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), NULL,
-                        on_compare_chosen, g_object_ref (self));
-}
-
-static void
-compare_csv_activated (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  export_compare (HUB_INSIGHTS_DIALOG (widget), "csv");
-}
-
-static void
-compare_png_activated (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  export_compare (HUB_INSIGHTS_DIALOG (widget), "png");
 }
 
 /* GObject */
@@ -950,15 +529,10 @@ hub_insights_dialog_class_init (HubInsightsDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HubInsightsDialog, badge_figure_toggles);
   gtk_widget_class_bind_template_child (widget_class, HubInsightsDialog, badge_variant_toggles);
   gtk_widget_class_bind_template_child (widget_class, HubInsightsDialog, badge_picture);
-  gtk_widget_class_bind_template_callback (widget_class, on_note_apply);
 
   gtk_widget_class_install_action (widget_class, "insights.step", "i", step_activated);
   gtk_widget_class_install_action (widget_class, "insights.preset", "i", preset_activated);
   gtk_widget_class_install_action (widget_class, "insights.save-report", NULL, save_report_activated);
-  gtk_widget_class_install_action (widget_class, "insights.save-badge", NULL, save_badge_activated);
-  gtk_widget_class_install_action (widget_class, "insights.copy-badge", NULL, copy_badge_activated);
-  gtk_widget_class_install_action (widget_class, "insights.compare-csv", NULL, compare_csv_activated);
-  gtk_widget_class_install_action (widget_class, "insights.compare-png", NULL, compare_png_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
                                        "insights.step", "i", -1);
@@ -967,6 +541,10 @@ hub_insights_dialog_class_init (HubInsightsDialogClass *klass)
   for (int i = 0; i < (int) G_N_ELEMENTS (presets); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "insights.preset", "i", i);
+
+  hub_insights_dialog_compare_class_init (widget_class);
+  hub_insights_dialog_notes_class_init (widget_class);
+  hub_insights_dialog_badge_class_init (widget_class);
 }
 
 static void
@@ -1008,14 +586,10 @@ hub_insights_dialog_init (HubInsightsDialog *self)
   adw_toggle_group_set_active_name (self->badge_figure_toggles, "month");
   adw_toggle_group_set_active_name (self->badge_variant_toggles, "light");
   adw_toggle_group_set_active_name (self->compare_mode_toggles, "absolute");
-  g_signal_connect_swapped (self->compare_mode_toggles, "notify::active-name",
-                            G_CALLBACK (on_compare_mode_changed), self);
   g_signal_connect_swapped (self->comparison_toggles, "notify::active-name",
                             G_CALLBACK (on_comparison_changed), self);
-  g_signal_connect_swapped (self->badge_figure_toggles, "notify::active-name",
-                            G_CALLBACK (on_badge_changed), self);
-  g_signal_connect_swapped (self->badge_variant_toggles, "notify::active-name",
-                            G_CALLBACK (on_badge_changed), self);
+  hub_insights_dialog_compare_init (self);
+  hub_insights_dialog_badge_init (self);
 }
 
 /* Public */
@@ -1040,7 +614,7 @@ hub_insights_dialog_new (HubSource  *source,
   if (self->history == NULL)
     g_warning ("Notes are unavailable: %s", error->message);
   adw_window_title_set_subtitle (self->window_title, hub_source_get_title (source));
-  update_badge (self);
+  hub_insights_dialog_update_badge (self);
   hub_insights_dialog_set_preset (self, HUB_RANGE_LAST_30_DAYS);
   return ADW_DIALOG (self);
 }
@@ -1105,67 +679,12 @@ hub_insights_dialog_set_comparison (HubInsightsDialog *self,
   hub_insights_dialog_set_range (self, self->range);
 }
 
-/* A note of the source on day, kept in the history and drawn on the chart. */
-gboolean
-hub_insights_dialog_add_note (HubInsightsDialog  *self,
-                              HubDay              day,
-                              const char         *text,
-                              GError            **error)
-{
-  g_return_val_if_fail (HUB_IS_INSIGHTS_DIALOG (self), FALSE);
-
-  if (self->history == NULL)
-    {
-      g_set_error_literal (error, HUB_HISTORY_ERROR, HUB_HISTORY_ERROR_IO,
-                           _("Notes cannot be kept: the history database could not be opened."));
-      return FALSE;
-    }
-  if (hub_history_add_note (self->history, hub_source_get_id (self->source), NULL, NULL, day, text,
-                            error) == 0)
-    return FALSE;
-  hub_insights_dialog_set_range (self, self->range);
-  return TRUE;
-}
-
 guint
 hub_insights_dialog_get_n_movers (HubInsightsDialog *self)
 {
   g_return_val_if_fail (HUB_IS_INSIGHTS_DIALOG (self), 0);
 
   return self->n_movers;
-}
-
-guint
-hub_insights_dialog_get_n_notes (HubInsightsDialog *self)
-{
-  g_return_val_if_fail (HUB_IS_INSIGHTS_DIALOG (self), 0);
-
-  return self->notes != NULL ? self->notes->len : 0;
-}
-
-/* Compares the repositories of dataset at indexes (at most six) as mode shows them. */
-void
-hub_insights_dialog_set_compare (HubInsightsDialog *self,
-                                 const guint       *indexes,
-                                 guint              n_indexes,
-                                 HubCompareMode     mode)
-{
-  static const char *const names[] = { "absolute", "indexed", "share" };
-
-  g_return_if_fail (HUB_IS_INSIGHTS_DIALOG (self));
-
-  g_array_set_size (self->compared_repos, 0);
-  g_array_append_vals (self->compared_repos, indexes, MIN (n_indexes, HUB_COMPARE_MAX));
-  adw_toggle_group_set_active_name (self->compare_mode_toggles, names[mode]);
-  update_compare (self);
-}
-
-GtkWidget *
-hub_insights_dialog_get_compare_chart (HubInsightsDialog *self)
-{
-  g_return_val_if_fail (HUB_IS_INSIGHTS_DIALOG (self), NULL);
-
-  return GTK_WIDGET (self->compare_chart);
 }
 
 GtkWidget *
@@ -1176,34 +695,3 @@ hub_insights_dialog_get_chart (HubInsightsDialog *self)
   return GTK_WIDGET (self->chart);
 }
 
-char *
-hub_insights_dialog_dup_badge_svg (HubInsightsDialog *self)
-{
-  g_autofree char *value = NULL;
-
-  g_return_val_if_fail (HUB_IS_INSIGHTS_DIALOG (self), NULL);
-
-  value = badge_value (self);
-  return hub_badge_svg (hub_badge_label (badge_figure (self)), value, badge_variant (self), NULL);
-}
-
-/* The badge as a link to the organisation's page (the Hub's front page
- * for a file or the demo), its image the file Save Badge… suggests. */
-char *
-hub_insights_dialog_dup_markdown (HubInsightsDialog *self)
-{
-  const char *organization;
-  g_autofree char *value = NULL;
-  g_autofree char *image = NULL;
-  g_autofree char *link = NULL;
-  const char *base;
-
-  g_return_val_if_fail (HUB_IS_INSIGHTS_DIALOG (self), NULL);
-
-  organization = hub_source_id_get_organization (hub_source_get_id (self->source));
-  base = self->endpoint != NULL ? self->endpoint : "https://huggingface.co";
-  link = organization != NULL ? g_strconcat (base, "/", organization, NULL) : g_strdup (base);
-  value = badge_value (self);
-  image = badge_file_name (self);
-  return hub_badge_markdown (hub_badge_label (badge_figure (self)), value, image, link);
-}

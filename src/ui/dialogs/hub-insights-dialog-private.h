@@ -1,0 +1,77 @@
+/* hub-insights-dialog-private.h: the insights dialog's state, shared by
+ * hub-insights-dialog.c (the range, the cards, the chart, the movers and the
+ * report), hub-insights-dialog-compare.c, hub-insights-dialog-notes.c and
+ * hub-insights-dialog-badge.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "hub-chart.h"
+#include "hub-compare-chart.h"
+#include "hub-history.h"
+#include "hub-insights-dialog.h"
+
+G_BEGIN_DECLS
+
+struct _HubInsightsDialog
+{
+  AdwDialog        parent_instance;
+
+  HubSource       *source;
+  HubDataset      *dataset;
+  char            *endpoint;
+  HubHistory      *history;     /* NULL when it cannot be opened: no notes */
+  GPtrArray       *notes;       /* HubNote of the source */
+
+  HubRangePreset   preset;
+  HubRange         range;
+  HubComparison    comparison;
+  HubDay           first_pick;  /* the first day clicked of a custom range, or HUB_DAY_NONE */
+  gboolean         syncing;     /* the calendar is being set, not clicked */
+  guint            n_movers;
+
+  AdwToastOverlay *toasts;
+  AdwWindowTitle  *window_title;
+  GtkMenuButton   *range_button;
+  GtkPopover      *range_popover;
+  GtkListBox      *preset_list;
+  GtkCalendar     *calendar;
+  AdwToggleGroup  *comparison_toggles;
+  GtkLabel        *range_label;
+  GtkLabel        *downloads_value;
+  GtkLabel        *downloads_caption;
+  GtkLabel        *velocity_value;
+  GtkLabel        *velocity_caption;
+  GtkLabel        *milestone_value;
+  GtkLabel        *milestone_caption;
+  HubChart        *chart;
+  GtkListBox      *movers_list;
+  GtkFlowBox      *compare_choices;
+  AdwToggleGroup  *compare_mode_toggles;
+  HubCompareChart *compare_chart;
+  GArray          *compared_repos;   /* guint indexes of the repositories compared */
+  GtkListBox      *notes_list;
+  AdwEntryRow     *note_entry;
+  AdwToggleGroup  *badge_figure_toggles;
+  AdwToggleGroup  *badge_variant_toggles;
+  GtkPicture      *badge_picture;
+};
+
+void hub_insights_dialog_show_toast         (HubInsightsDialog *self,
+                                             const char        *text);
+void hub_insights_dialog_clear_list         (GtkListBox        *list,
+                                             GtkWidget         *keep);
+
+void hub_insights_dialog_compare_class_init (GtkWidgetClass    *widget_class);
+void hub_insights_dialog_compare_init       (HubInsightsDialog *self);
+void hub_insights_dialog_update_compare     (HubInsightsDialog *self);
+
+void hub_insights_dialog_notes_class_init   (GtkWidgetClass    *widget_class);
+void hub_insights_dialog_update_notes       (HubInsightsDialog *self);
+
+void hub_insights_dialog_badge_class_init   (GtkWidgetClass    *widget_class);
+void hub_insights_dialog_badge_init         (HubInsightsDialog *self);
+void hub_insights_dialog_update_badge       (HubInsightsDialog *self);
+
+G_END_DECLS
