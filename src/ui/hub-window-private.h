@@ -1,5 +1,5 @@
 /* hub-window-private.h: the window's state, shared by hub-window.c and
- * hub-window-actions.c
+ * its hub-window-*.c parts
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -108,6 +108,10 @@ void hub_window_begin_progress      (HubWindow  *self,
                                      const char *name,
                                      gboolean    fetching);
 void hub_window_end_progress        (HubWindow *self);
+void hub_window_finish_loading      (HubWindow *self);
+void hub_window_on_message          (GtkWidget  *widget,
+                                     const char *message,
+                                     HubWindow  *self);
 void hub_window_set_problem         (HubWindow    *self,
                                      const char   *id,
                                      const GError *error);
@@ -115,6 +119,13 @@ void hub_window_update_banner       (HubWindow *self);
 void hub_window_add_toast           (HubWindow *self,
                                      AdwToast  *toast);
 void hub_window_dismiss_toast       (HubWindow *self);
+
+/* hub-window-audience.c: the request logs' Audience view */
+void hub_window_show_audience       (HubWindow  *self,
+                                     HubSource  *source);
+void hub_window_update_table_audience (HubWindow *self);
+void hub_window_show_repo_audience  (HubWindow  *self,
+                                     guint       index);
 
 /* hub-window-account.c: signing in, organisations, preferences */
 void hub_window_account_init        (HubWindow  *self);

@@ -3,7 +3,8 @@
  * Welcome, loading and dashboard pages; the sources opened in this window
  * and the one shown; loading off the main thread with its progress; the
  * period, the window's size and the last source, kept in GSettings. The
- * actions are in hub-window-actions.c.
+ * actions are in hub-window-actions.c, the request logs' Audience view in
+ * hub-window-audience.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,8 +15,6 @@
 #include "hub-format.h"
 #include "hub-net.h"
 #include "hub-spike-notifier.h"
-#include "hub-repo-audience.h"
-#include "hub-repo-table-audience.h"
 #include "hub-window-private.h"
 #include "hub-window-public.h"
 
@@ -94,65 +93,6 @@ update_chart (HubWindow *self)
   gtk_label_set_label (self->chart_title, hub_trend_chart_get_title (self->trend_chart));
 }
 
-static void on_detail_message (HubRepoDetail *detail,
-                               const char    *message,
-                               HubWindow     *self);
-static void on_team_changed   (HubAudienceView *view,
-                               gboolean         exclude,
-                               HubWindow       *self);
-
-/* The Audience view is made the first time a source has request logs: a
- * window without logs pays nothing for it. */
-static void
-ensure_audience_view (HubWindow *self)
-{
-  if (self->audience != NULL)
-    return;
-  self->audience = HUB_AUDIENCE_VIEW (hub_audience_view_new ());
-  gtk_widget_set_margin_top (GTK_WIDGET (self->audience), 12);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->audience), 12);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->audience), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->audience), 12);
-  adw_clamp_set_child (self->audience_clamp, GTK_WIDGET (self->audience));
-  g_signal_connect (self->audience, "message", G_CALLBACK (on_detail_message), self);
-  g_signal_connect (self->audience, "team-changed", G_CALLBACK (on_team_changed), self);
-}
-
-/* The table's Uniques and Sessions over the Audience view's days. */
-static void
-update_table_audience (HubWindow *self)
-{
-  HubDay first = HUB_DAY_NONE, last = HUB_DAY_NONE;
-
-  if (self->audience != NULL)
-    hub_audience_view_get_span (self->audience, &first, &last);
-  hub_repo_table_set_audience (self->table,
-                               self->source ? hub_source_get_logs (self->source) : NULL,
-                               first, last);
-}
-
-/* The Audience view, and the switcher to it, for a source with request
- * logs; a source of logs alone opens on it. */
-static void
-show_audience (HubWindow *self,
-               HubSource *source)
-{
-  gboolean logs = hub_source_get_logs (source) != NULL;
-  gboolean breakdown = hub_dataset_get_totals (hub_source_get_dataset (source))->as_of != HUB_DAY_NONE;
-
-  if (logs)
-    ensure_audience_view (self);
-  if (self->audience != NULL)
-    hub_audience_view_set_source (self->audience, source, self->period);
-  update_table_audience (self);
-  gtk_widget_set_visible (self->switcher_box, logs);
-  gtk_widget_set_visible (self->switcher_bar, logs);
-  if (!logs)
-    adw_view_stack_set_visible_child_name (self->view_stack, "downloads");
-  else if (!breakdown)
-    adw_view_stack_set_visible_child_name (self->view_stack, "audience");
-}
-
 static void
 show_source (HubWindow *self,
              HubSource *source)
@@ -170,7 +110,7 @@ show_source (HubWindow *self,
   update_chart (self);
   hub_repo_table_set_dataset (self->table, hub_source_get_dataset (source), self->period);
   hub_repo_table_set_source_infos (self->table, source);
-  show_audience (self, source);
+  hub_window_show_audience (self, source);
   hub_window_public_show (self);
 
   g_settings_set_string (self->settings, "last-source", hub_source_get_id (source));
@@ -211,7 +151,7 @@ apply_period (HubWindow *self)
   hub_repo_table_set_period (self->table, period);
   if (self->audience != NULL)
     hub_audience_view_set_source (self->audience, self->source, period);
-  update_table_audience (self);
+  hub_window_update_table_audience (self);
   hub_window_public_show (self);
 }
 
@@ -256,13 +196,13 @@ update_progress (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-static void
-finish_loading (HubWindow *self)
+void
+hub_window_finish_loading (HubWindow *self)
 {
+  g_clear_object (&self->load_cancellable);
   g_clear_handle_id (&self->progress_timeout, g_source_remove);
   g_clear_pointer (&self->progress, g_free);
   g_clear_pointer (&self->loading_name, g_free);
-  g_clear_object (&self->load_cancellable);
 }
 
 static void
@@ -287,7 +227,7 @@ on_source_loaded (GObject      *object,
         }
     }
 
-  finish_loading (self);
+  hub_window_finish_loading (self);
   /* The window went away while the worker ran. */
   if (self->sources == NULL)
     return;
@@ -360,7 +300,7 @@ hub_window_begin_progress (HubWindow  *self,
 void
 hub_window_end_progress (HubWindow *self)
 {
-  finish_loading (self);
+  hub_window_finish_loading (self);
 
   if (!g_queue_is_empty (&self->pending))
     {
@@ -404,34 +344,6 @@ on_drop (GtkDropTarget *target,
   return TRUE;
 }
 
-/* The repository's request logs under its downloads, when the logs name it. */
-static void
-show_repo_audience (HubWindow *self,
-                    guint      index)
-{
-  HubDataset *dataset = hub_source_get_dataset (self->source);
-  const HubRepo *repo = hub_dataset_get_repo (dataset, index);
-  GtkWidget *slot = hub_repo_detail_get_audience (self->detail);
-  GtkWidget *audience = gtk_widget_get_first_child (slot);
-  HubLogStore *logs = hub_source_get_logs (self->source);
-  HubDay first, last;
-
-  if (logs == NULL || self->audience == NULL)
-    {
-      gtk_widget_set_visible (slot, FALSE);
-      return;
-    }
-  if (audience == NULL)
-    {
-      audience = hub_repo_audience_new ();
-      gtk_box_append (GTK_BOX (slot), audience);
-    }
-  hub_audience_view_get_span (self->audience, &first, &last);
-  gtk_widget_set_visible (slot, hub_repo_audience_set_repo (HUB_REPO_AUDIENCE (audience), logs,
-                                                            dataset, repo->type, repo->name,
-                                                            first, last));
-}
-
 static void
 on_repo_activated (HubRepoTable *table,
                    guint         index,
@@ -445,7 +357,7 @@ on_repo_activated (HubRepoTable *table,
   adw_navigation_page_set_title (self->detail_page,
                                  hub_dataset_get_repo (hub_source_get_dataset (self->source),
                                                        index)->name);
-  show_repo_audience (self, index);
+  hub_window_show_repo_audience (self, index);
   gtk_widget_remove_css_class (GTK_WIDGET (self->detail), "estimate");
   gtk_stack_set_visible_child_name (self->detail_stack, "repository");
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
@@ -467,67 +379,11 @@ hub_window_show_estimated_repo (HubWindow *self,
   gtk_widget_add_css_class (GTK_WIDGET (self->detail), "estimate");
 }
 
-static void
-on_logs_reread (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(HubWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(HubSource) source = hub_source_reread_logs_finish (result, &error);
-
-  finish_loading (self);
-  if (self->sources == NULL)
-    return;
-  if (source != NULL)
-    hub_window_add_source (self, source);
-  else
-    {
-      /* What was shown stays, the team switch with it, and is what the
-       * next opening reads. */
-      if (self->source != NULL)
-        {
-          gboolean saved;
-          g_auto(GStrv) team = hub_source_load_team (self->source, &saved);
-
-          hub_source_save_team (self->source, (const char * const *) team,
-                                hub_source_get_team_excluded (self->source), NULL);
-          if (self->audience != NULL)
-            hub_audience_view_set_source (self->audience, self->source, self->period);
-        }
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        hub_window_show_toast (self, error->message);
-    }
-  hub_window_end_progress (self);
-}
-
-/* Team traffic in or out: the raw logs read again, with progress. */
-static void
-on_team_changed (HubAudienceView *view,
-                 gboolean         exclude,
-                 HubWindow       *self)
-{
-  g_autofree char *name = NULL;
-  g_auto(GStrv) team = NULL;
-  gboolean saved;
-
-  if (self->source == NULL || hub_window_get_loading (self))
-    {
-      if (self->source != NULL && self->audience != NULL)
-        hub_audience_view_set_source (self->audience, self->source, self->period);
-      return;
-    }
-  name = g_strdup (hub_source_get_title (self->source));
-  team = hub_source_load_team (self->source, &saved);
-  hub_window_begin_progress (self, name, FALSE);
-  hub_source_reread_logs_async (self->source, (const char * const *) team, exclude, self->progress,
-                                self->load_cancellable, on_logs_reread, g_object_ref (self));
-}
-
-static void
-on_detail_message (HubRepoDetail *detail,
-                   const char    *message,
-                   HubWindow     *self)
+/* A widget's "message" signal: its words in a toast. */
+void
+hub_window_on_message (GtkWidget  *widget,
+                       const char *message,
+                       HubWindow  *self)
 {
   hub_window_show_toast (self, message);
 }
@@ -616,7 +472,7 @@ hub_window_finalize (GObject *object)
 {
   HubWindow *self = HUB_WINDOW (object);
 
-  finish_loading (self);
+  hub_window_finish_loading (self);
 
   G_OBJECT_CLASS (hub_window_parent_class)->finalize (object);
 }
@@ -721,7 +577,7 @@ hub_window_init (HubWindow *self)
   g_signal_connect_swapped (hub_repo_table_get_vadjustment (self->table), "value-changed",
                             G_CALLBACK (update_cards_shown), self);
   g_signal_connect_swapped (self->cards, "notify::compact", G_CALLBACK (update_cards_shown), self);
-  g_signal_connect (self->detail, "message", G_CALLBACK (on_detail_message), self);
+  g_signal_connect (self->detail, "message", G_CALLBACK (hub_window_on_message), self);
 
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
 
