@@ -102,13 +102,8 @@ void hub_window_select_source       (HubWindow *self,
 gboolean hub_window_find_source     (HubWindow  *self,
                                      const char *id,
                                      guint      *position);
-void hub_window_cancel_load         (HubWindow *self);
 void hub_window_focus_search        (HubWindow *self);
-void hub_window_begin_progress      (HubWindow  *self,
-                                     const char *name,
-                                     gboolean    fetching);
-void hub_window_end_progress        (HubWindow *self);
-void hub_window_finish_loading      (HubWindow *self);
+void hub_window_notify_loading      (HubWindow *self);
 void hub_window_on_message          (GtkWidget  *widget,
                                      const char *message,
                                      HubWindow  *self);
@@ -119,6 +114,16 @@ void hub_window_update_banner       (HubWindow *self);
 void hub_window_add_toast           (HubWindow *self,
                                      AdwToast  *toast);
 void hub_window_dismiss_toast       (HubWindow *self);
+
+/* hub-window-loading.c: files read one load at a time, with progress */
+void hub_window_loading_init        (HubWindow  *self);
+void hub_window_loading_dispose     (HubWindow  *self);
+void hub_window_finish_loading      (HubWindow  *self);
+void hub_window_cancel_load         (HubWindow  *self);
+void hub_window_begin_progress      (HubWindow  *self,
+                                     const char *name,
+                                     gboolean    fetching);
+void hub_window_end_progress        (HubWindow  *self);
 
 /* hub-window-audience.c: the request logs' Audience view */
 void hub_window_show_audience       (HubWindow  *self,
