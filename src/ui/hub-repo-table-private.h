@@ -1,5 +1,6 @@
 /* hub-repo-table-private.h: the table's state, shared by hub-repo-table.c
- * (the models and the API) and hub-repo-table-cells.c (the cells)
+ * (the models and the API), hub-repo-table-cells.c (the cells) and
+ * hub-repo-table-sort.c (the order)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -73,5 +74,10 @@ GtkListItemFactory *hub_repo_table_cell_factory_new (HubRepoTable      *self,
                                                      HubRepoCellUpdate  update);
 void hub_repo_table_refresh_cells    (HubRepoTable   *self,
                                       gboolean        all);
+
+/* hub-repo-table-sort.c: the columns' sorters and the order shown */
+void hub_repo_table_sort_init        (HubRepoTable   *self);
+void hub_repo_table_sort_as_shown    (HubRepoTable   *self,
+                                      GPtrArray      *rows);
 
 G_END_DECLS

@@ -1,5 +1,5 @@
 /* hub-window-private.h: the window's state, shared by hub-window.c and
- * hub-window-actions.c
+ * its hub-window-*.c parts
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -102,12 +102,11 @@ void hub_window_select_source       (HubWindow *self,
 gboolean hub_window_find_source     (HubWindow  *self,
                                      const char *id,
                                      guint      *position);
-void hub_window_cancel_load         (HubWindow *self);
 void hub_window_focus_search        (HubWindow *self);
-void hub_window_begin_progress      (HubWindow  *self,
-                                     const char *name,
-                                     gboolean    fetching);
-void hub_window_end_progress        (HubWindow *self);
+void hub_window_notify_loading      (HubWindow *self);
+void hub_window_on_message          (GtkWidget  *widget,
+                                     const char *message,
+                                     HubWindow  *self);
 void hub_window_set_problem         (HubWindow    *self,
                                      const char   *id,
                                      const GError *error);
@@ -115,6 +114,23 @@ void hub_window_update_banner       (HubWindow *self);
 void hub_window_add_toast           (HubWindow *self,
                                      AdwToast  *toast);
 void hub_window_dismiss_toast       (HubWindow *self);
+
+/* hub-window-loading.c: files read one load at a time, with progress */
+void hub_window_loading_init        (HubWindow  *self);
+void hub_window_loading_dispose     (HubWindow  *self);
+void hub_window_finish_loading      (HubWindow  *self);
+void hub_window_cancel_load         (HubWindow  *self);
+void hub_window_begin_progress      (HubWindow  *self,
+                                     const char *name,
+                                     gboolean    fetching);
+void hub_window_end_progress        (HubWindow  *self);
+
+/* hub-window-audience.c: the request logs' Audience view */
+void hub_window_show_audience       (HubWindow  *self,
+                                     HubSource  *source);
+void hub_window_update_table_audience (HubWindow *self);
+void hub_window_show_repo_audience  (HubWindow  *self,
+                                     guint       index);
 
 /* hub-window-account.c: signing in, organisations, preferences */
 void hub_window_account_init        (HubWindow  *self);

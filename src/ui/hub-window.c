@@ -1,9 +1,10 @@
 /* hub-window.c: the window a publisher lives in
  *
  * Welcome, loading and dashboard pages; the sources opened in this window
- * and the one shown; loading off the main thread with its progress; the
- * period, the window's size and the last source, kept in GSettings. The
- * actions are in hub-window-actions.c.
+ * and the one shown; the period, the window's size and the last source,
+ * kept in GSettings. The actions are in hub-window-actions.c, the loading
+ * off the main thread with its progress in hub-window-loading.c, the
+ * request logs' Audience view in hub-window-audience.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,15 +12,10 @@
 
 #include <glib/gi18n.h>
 
-#include "hub-format.h"
 #include "hub-net.h"
 #include "hub-spike-notifier.h"
-#include "hub-repo-audience.h"
-#include "hub-repo-table-audience.h"
 #include "hub-window-private.h"
 #include "hub-window-public.h"
-
-#define PROGRESS_INTERVAL_MS 100
 
 enum {
   PROP_0,
@@ -31,14 +27,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (HubWindow, hub_window, ADW_TYPE_APPLICATION_WINDOW)
-
-static void start_next_load (HubWindow *self);
-
-static void
-unref_pending (gpointer file)
-{
-  g_clear_object (&file);
-}
 
 /* build-aux/bench-ui.sh reads these lines (G_MESSAGES_DEBUG=hub-ui): when
  * the table is first painted, and the longest the window went without a
@@ -94,65 +82,6 @@ update_chart (HubWindow *self)
   gtk_label_set_label (self->chart_title, hub_trend_chart_get_title (self->trend_chart));
 }
 
-static void on_detail_message (HubRepoDetail *detail,
-                               const char    *message,
-                               HubWindow     *self);
-static void on_team_changed   (HubAudienceView *view,
-                               gboolean         exclude,
-                               HubWindow       *self);
-
-/* The Audience view is made the first time a source has request logs: a
- * window without logs pays nothing for it. */
-static void
-ensure_audience_view (HubWindow *self)
-{
-  if (self->audience != NULL)
-    return;
-  self->audience = HUB_AUDIENCE_VIEW (hub_audience_view_new ());
-  gtk_widget_set_margin_top (GTK_WIDGET (self->audience), 12);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->audience), 12);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->audience), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->audience), 12);
-  adw_clamp_set_child (self->audience_clamp, GTK_WIDGET (self->audience));
-  g_signal_connect (self->audience, "message", G_CALLBACK (on_detail_message), self);
-  g_signal_connect (self->audience, "team-changed", G_CALLBACK (on_team_changed), self);
-}
-
-/* The table's Uniques and Sessions over the Audience view's days. */
-static void
-update_table_audience (HubWindow *self)
-{
-  HubDay first = HUB_DAY_NONE, last = HUB_DAY_NONE;
-
-  if (self->audience != NULL)
-    hub_audience_view_get_span (self->audience, &first, &last);
-  hub_repo_table_set_audience (self->table,
-                               self->source ? hub_source_get_logs (self->source) : NULL,
-                               first, last);
-}
-
-/* The Audience view, and the switcher to it, for a source with request
- * logs; a source of logs alone opens on it. */
-static void
-show_audience (HubWindow *self,
-               HubSource *source)
-{
-  gboolean logs = hub_source_get_logs (source) != NULL;
-  gboolean breakdown = hub_dataset_get_totals (hub_source_get_dataset (source))->as_of != HUB_DAY_NONE;
-
-  if (logs)
-    ensure_audience_view (self);
-  if (self->audience != NULL)
-    hub_audience_view_set_source (self->audience, source, self->period);
-  update_table_audience (self);
-  gtk_widget_set_visible (self->switcher_box, logs);
-  gtk_widget_set_visible (self->switcher_bar, logs);
-  if (!logs)
-    adw_view_stack_set_visible_child_name (self->view_stack, "downloads");
-  else if (!breakdown)
-    adw_view_stack_set_visible_child_name (self->view_stack, "audience");
-}
-
 static void
 show_source (HubWindow *self,
              HubSource *source)
@@ -170,7 +99,7 @@ show_source (HubWindow *self,
   update_chart (self);
   hub_repo_table_set_dataset (self->table, hub_source_get_dataset (source), self->period);
   hub_repo_table_set_source_infos (self->table, source);
-  show_audience (self, source);
+  hub_window_show_audience (self, source);
   hub_window_public_show (self);
 
   g_settings_set_string (self->settings, "last-source", hub_source_get_id (source));
@@ -211,7 +140,7 @@ apply_period (HubWindow *self)
   hub_repo_table_set_period (self->table, period);
   if (self->audience != NULL)
     hub_audience_view_set_source (self->audience, self->source, period);
-  update_table_audience (self);
+  hub_window_update_table_audience (self);
   hub_window_public_show (self);
 }
 
@@ -221,215 +150,6 @@ on_period_changed (GSettings  *settings,
                    HubWindow  *self)
 {
   apply_period (self);
-}
-
-static gboolean
-update_progress (gpointer user_data)
-{
-  HubWindow *self = user_data;
-  guint64 bytes = atomic_load_explicit (&self->progress->bytes, memory_order_relaxed);
-  guint64 rows = atomic_load_explicit (&self->progress->rows, memory_order_relaxed);
-  guint64 total = self->progress->total_bytes;
-  g_autofree char *counts = hub_format_progress (bytes, total, rows);
-  g_autofree char *text = NULL;
-
-  if (self->fetching)
-    /* Translators: "Fetching aurora-labs: 12.3 MB · 1,234,567 rows" */
-    text = g_strdup_printf (_("Fetching %s: %s"), self->loading_name, counts);
-  else
-    /* Translators: "Reading big.csv: 12.3 MB of 250.9 MB · 1,234,567 rows" */
-    text = g_strdup_printf (_("Reading %s: %s"), self->loading_name, counts);
-  gtk_label_set_label (self->progress_label, text);
-  gtk_label_set_label (self->loading_label, text);
-  if (total > 0)
-    {
-      double fraction = MIN (1.0, (double) bytes / (double) total);
-
-      gtk_progress_bar_set_fraction (self->progress_bar, fraction);
-      gtk_progress_bar_set_fraction (self->loading_bar, fraction);
-    }
-  else
-    {
-      gtk_progress_bar_pulse (self->progress_bar);
-      gtk_progress_bar_pulse (self->loading_bar);
-    }
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-finish_loading (HubWindow *self)
-{
-  g_clear_handle_id (&self->progress_timeout, g_source_remove);
-  g_clear_pointer (&self->progress, g_free);
-  g_clear_pointer (&self->loading_name, g_free);
-  g_clear_object (&self->load_cancellable);
-}
-
-static void
-on_source_loaded (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(HubWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) sources = NULL;
-
-  if (g_task_get_source_tag (G_TASK (result)) == hub_source_load_files_async)
-    sources = hub_source_load_files_finish (result, &error);
-  else
-    {
-      HubSource *source = hub_source_load_finish (result, &error);
-
-      if (source != NULL)
-        {
-          sources = g_ptr_array_new_with_free_func (g_object_unref);
-          g_ptr_array_add (sources, source);
-        }
-    }
-
-  finish_loading (self);
-  /* The window went away while the worker ran. */
-  if (self->sources == NULL)
-    return;
-
-  if (sources != NULL)
-    for (guint i = 0; i < sources->len; i++)
-      {
-        HubSource *source = g_ptr_array_index (sources, i);
-
-        g_debug ("Read %s in %.3f s", hub_source_get_title (source),
-                 (g_get_monotonic_time () - self->load_started) / (double) G_USEC_PER_SEC);
-        hub_window_add_source (self, source);
-        g_debug ("Models and widgets set %.3f s after the load started",
-                 (g_get_monotonic_time () - self->load_started) / (double) G_USEC_PER_SEC);
-      }
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    hub_window_show_toast (self, error->message);
-
-  hub_window_end_progress (self);
-}
-
-static void
-start_next_load (HubWindow *self)
-{
-  g_autoptr(GListModel) files = g_queue_pop_head (&self->pending);
-  g_autoptr(GFile) first = files ? g_list_model_get_item (files, 0) : NULL;
-  g_autofree char *name = first ? g_file_get_basename (first) : g_strdup (_("demo data"));
-
-  hub_window_begin_progress (self, name, FALSE);
-  if (files != NULL)
-    hub_source_load_files_async (files, self->progress, self->load_cancellable,
-                                 on_source_loaded, g_object_ref (self));
-  else
-    hub_source_load_demo_async (self->load_cancellable, on_source_loaded, g_object_ref (self));
-}
-
-/* One piece of long work at a time (a file read or a fetch) owns the
- * progress bar, its Cancel button and self->progress. */
-void
-hub_window_begin_progress (HubWindow  *self,
-                           const char *name,
-                           gboolean    fetching)
-{
-  gboolean was_loading = self->load_cancellable != NULL;
-
-  g_assert (self->load_cancellable == NULL);
-
-  self->load_cancellable = g_cancellable_new ();
-  self->progress = g_new0 (HubProgress, 1);
-  self->loading_name = g_strdup (name);
-  self->fetching = fetching;
-  self->load_started = g_get_monotonic_time ();
-  self->progress_timeout = g_timeout_add (PROGRESS_INTERVAL_MS, update_progress, self);
-  gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  gtk_progress_bar_set_fraction (self->loading_bar, 0);
-  update_progress (self);
-
-  /* With nothing on screen yet, the loading page; otherwise the data stays
-   * and the progress floats over it, so that nothing moves. */
-  if (self->source == NULL)
-    gtk_stack_set_visible_child_name (self->main_stack, "loading");
-  gtk_revealer_set_reveal_child (self->progress_revealer, self->source != NULL);
-
-  hub_window_actions_update (self);
-  if (!was_loading)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-}
-
-/* Ends the work that owns the progress; files opened meanwhile start next. */
-void
-hub_window_end_progress (HubWindow *self)
-{
-  finish_loading (self);
-
-  if (!g_queue_is_empty (&self->pending))
-    {
-      start_next_load (self);
-      return;
-    }
-
-  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
-  if (self->source == NULL)
-    gtk_stack_set_visible_child_name (self->main_stack, "welcome");
-  hub_window_actions_update (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-}
-
-/* files: GFile, read together; NULL for the demo. */
-static void
-queue_load (HubWindow  *self,
-            GListModel *files)
-{
-  g_queue_push_tail (&self->pending, files ? g_object_ref (files) : NULL);
-  if (self->load_cancellable == NULL)
-    start_next_load (self);
-}
-
-static gboolean
-on_drop (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         HubWindow     *self)
-{
-  GSList *files = gdk_file_list_get_files (g_value_get_boxed (value));
-  g_autoptr(GListStore) store = g_list_store_new (G_TYPE_FILE);
-
-  for (GSList *l = files; l != NULL; l = l->next)
-    g_list_store_append (store, l->data);
-  g_slist_free (files);
-  if (g_list_model_get_n_items (G_LIST_MODEL (store)) == 0)
-    return FALSE;
-  hub_window_open_files (self, G_LIST_MODEL (store));
-  return TRUE;
-}
-
-/* The repository's request logs under its downloads, when the logs name it. */
-static void
-show_repo_audience (HubWindow *self,
-                    guint      index)
-{
-  HubDataset *dataset = hub_source_get_dataset (self->source);
-  const HubRepo *repo = hub_dataset_get_repo (dataset, index);
-  GtkWidget *slot = hub_repo_detail_get_audience (self->detail);
-  GtkWidget *audience = gtk_widget_get_first_child (slot);
-  HubLogStore *logs = hub_source_get_logs (self->source);
-  HubDay first, last;
-
-  if (logs == NULL || self->audience == NULL)
-    {
-      gtk_widget_set_visible (slot, FALSE);
-      return;
-    }
-  if (audience == NULL)
-    {
-      audience = hub_repo_audience_new ();
-      gtk_box_append (GTK_BOX (slot), audience);
-    }
-  hub_audience_view_get_span (self->audience, &first, &last);
-  gtk_widget_set_visible (slot, hub_repo_audience_set_repo (HUB_REPO_AUDIENCE (audience), logs,
-                                                            dataset, repo->type, repo->name,
-                                                            first, last));
 }
 
 static void
@@ -445,7 +165,7 @@ on_repo_activated (HubRepoTable *table,
   adw_navigation_page_set_title (self->detail_page,
                                  hub_dataset_get_repo (hub_source_get_dataset (self->source),
                                                        index)->name);
-  show_repo_audience (self, index);
+  hub_window_show_repo_audience (self, index);
   gtk_widget_remove_css_class (GTK_WIDGET (self->detail), "estimate");
   gtk_stack_set_visible_child_name (self->detail_stack, "repository");
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
@@ -467,67 +187,11 @@ hub_window_show_estimated_repo (HubWindow *self,
   gtk_widget_add_css_class (GTK_WIDGET (self->detail), "estimate");
 }
 
-static void
-on_logs_reread (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(HubWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(HubSource) source = hub_source_reread_logs_finish (result, &error);
-
-  finish_loading (self);
-  if (self->sources == NULL)
-    return;
-  if (source != NULL)
-    hub_window_add_source (self, source);
-  else
-    {
-      /* What was shown stays, the team switch with it, and is what the
-       * next opening reads. */
-      if (self->source != NULL)
-        {
-          gboolean saved;
-          g_auto(GStrv) team = hub_source_load_team (self->source, &saved);
-
-          hub_source_save_team (self->source, (const char * const *) team,
-                                hub_source_get_team_excluded (self->source), NULL);
-          if (self->audience != NULL)
-            hub_audience_view_set_source (self->audience, self->source, self->period);
-        }
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        hub_window_show_toast (self, error->message);
-    }
-  hub_window_end_progress (self);
-}
-
-/* Team traffic in or out: the raw logs read again, with progress. */
-static void
-on_team_changed (HubAudienceView *view,
-                 gboolean         exclude,
-                 HubWindow       *self)
-{
-  g_autofree char *name = NULL;
-  g_auto(GStrv) team = NULL;
-  gboolean saved;
-
-  if (self->source == NULL || hub_window_get_loading (self))
-    {
-      if (self->source != NULL && self->audience != NULL)
-        hub_audience_view_set_source (self->audience, self->source, self->period);
-      return;
-    }
-  name = g_strdup (hub_source_get_title (self->source));
-  team = hub_source_load_team (self->source, &saved);
-  hub_window_begin_progress (self, name, FALSE);
-  hub_source_reread_logs_async (self->source, (const char * const *) team, exclude, self->progress,
-                                self->load_cancellable, on_logs_reread, g_object_ref (self));
-}
-
-static void
-on_detail_message (HubRepoDetail *detail,
-                   const char    *message,
-                   HubWindow     *self)
+/* A widget's "message" signal: its words in a toast. */
+void
+hub_window_on_message (GtkWidget  *widget,
+                       const char *message,
+                       HubWindow  *self)
 {
   hub_window_show_toast (self, message);
 }
@@ -589,10 +253,7 @@ hub_window_dispose (GObject *object)
 {
   HubWindow *self = HUB_WINDOW (object);
 
-  /* A load in flight holds a reference: it ends, and finds the sources gone. */
-  g_cancellable_cancel (self->load_cancellable);
-  g_queue_clear_full (&self->pending, unref_pending);
-  g_clear_handle_id (&self->progress_timeout, g_source_remove);
+  hub_window_loading_dispose (self);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_func (self->settings, on_period_changed, self);
   hub_window_account_dispose (self);
@@ -616,7 +277,7 @@ hub_window_finalize (GObject *object)
 {
   HubWindow *self = HUB_WINDOW (object);
 
-  finish_loading (self);
+  hub_window_finish_loading (self);
 
   G_OBJECT_CLASS (hub_window_parent_class)->finalize (object);
 }
@@ -685,7 +346,6 @@ static void
 hub_window_init (HubWindow *self)
 {
   g_autoptr(AdwSpinnerPaintable) spinner = NULL;
-  GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   spinner = adw_spinner_paintable_new (GTK_WIDGET (self->loading_page));
@@ -697,7 +357,6 @@ hub_window_init (HubWindow *self)
   self->period = g_settings_get_enum (self->settings, "period");
   self->problems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           (GDestroyNotify) g_error_free);
-  g_queue_init (&self->pending);
   gtk_menu_button_set_menu_model (self->source_button, G_MENU_MODEL (self->source_menu));
   /* The toggles, the menus and the shortcuts (win.period) share one state:
    * the settings key. */
@@ -713,15 +372,13 @@ hub_window_init (HubWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
   g_signal_connect (self->settings, "changed::period", G_CALLBACK (on_period_changed), self);
 
-  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  hub_window_loading_init (self);
 
   g_signal_connect (self->table, "repo-activated", G_CALLBACK (on_repo_activated), self);
   g_signal_connect_swapped (hub_repo_table_get_vadjustment (self->table), "value-changed",
                             G_CALLBACK (update_cards_shown), self);
   g_signal_connect_swapped (self->cards, "notify::compact", G_CALLBACK (update_cards_shown), self);
-  g_signal_connect (self->detail, "message", G_CALLBACK (on_detail_message), self);
+  g_signal_connect (self->detail, "message", G_CALLBACK (hub_window_on_message), self);
 
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
 
@@ -736,44 +393,6 @@ HubWindow *
 hub_window_new (GtkApplication *application)
 {
   return g_object_new (HUB_TYPE_WINDOW, "application", application, NULL);
-}
-
-/* Opens a breakdown file as a source of its own (or reloads it, when open);
- * a file of request logs, or a folder, as hub_window_open_files() does. */
-void
-hub_window_open_file (HubWindow *self,
-                      GFile     *file)
-{
-  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
-
-  g_return_if_fail (HUB_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  g_list_store_append (files, file);
-  queue_load (self, G_LIST_MODEL (files));
-}
-
-/* Opens files chosen together (GFile: breakdowns, request logs, folders of
- * them): each breakdown as a source, with the logs beside the first. */
-void
-hub_window_open_files (HubWindow  *self,
-                       GListModel *files)
-{
-  g_return_if_fail (HUB_IS_WINDOW (self));
-  g_return_if_fail (G_IS_LIST_MODEL (files));
-
-  if (g_list_model_get_n_items (files) > 0)
-    queue_load (self, files);
-}
-
-void
-hub_window_open_demo (HubWindow *self)
-{
-  g_return_if_fail (HUB_IS_WINDOW (self));
-
-  hub_window_select_source (self, "demo");
-  if (self->source == NULL || !g_str_equal (hub_source_get_id (self->source), "demo"))
-    queue_load (self, NULL);
 }
 
 /* At start-up: the source used last, if it can be opened without asking. */
@@ -889,13 +508,6 @@ hub_window_select_source (HubWindow  *self,
 }
 
 void
-hub_window_cancel_load (HubWindow *self)
-{
-  g_queue_clear_full (&self->pending, unref_pending);
-  g_cancellable_cancel (self->load_cancellable);
-}
-
-void
 hub_window_focus_search (HubWindow *self)
 {
   if (self->source != NULL)
@@ -924,6 +536,13 @@ hub_window_get_loading (HubWindow *self)
   g_return_val_if_fail (HUB_IS_WINDOW (self), FALSE);
 
   return self->load_cancellable != NULL;
+}
+
+/* For hub-window-loading.c: a load began, or the last one ended. */
+void
+hub_window_notify_loading (HubWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
 HubPeriod
