@@ -74,6 +74,22 @@ compare_repos (gconstpointer a,
   return by_type != 0 ? by_type : strcmp (ni, nj);
 }
 
+/* Every repository, by requests, most first, then by type and name: those
+ * without requests in the range come last. */
+guint *
+hub_audience_order_repos (const HubLogFigures *figures,
+                          guint                n_repos,
+                          HubLogStore         *store)
+{
+  OrderData data = { figures, store };
+  guint *order = g_new (guint, MAX (n_repos, 1));
+
+  for (guint r = 0; r < n_repos; r++)
+    order[r] = r;
+  g_sort_array (order, n_repos, sizeof (guint), compare_repos, &data);
+  return order;
+}
+
 static void
 append_count (GString *line,
               guint64  value)
@@ -136,13 +152,10 @@ hub_audience_csv (HubLogStore      *store,
       {
         guint n = hub_log_store_get_n_repos (store);
         g_autofree HubLogFigures *figures = g_new0 (HubLogFigures, MAX (n, 1));
-        g_autofree guint *order = g_new (guint, MAX (n, 1));
-        OrderData data = { figures, store };
+        g_autofree guint *order = NULL;
 
         hub_log_store_by_repo (store, first, last, figures);
-        for (guint r = 0; r < n; r++)
-          order[r] = r;
-        g_sort_array (order, n, sizeof (guint), compare_repos, &data);
+        order = hub_audience_order_repos (figures, n, store);
         g_string_append (csv, "repoType,repoName,requests,sessions,users,anonymousIps,uniques\n");
         for (guint k = 0; k < n; k++)
           {

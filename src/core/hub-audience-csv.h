@@ -18,6 +18,9 @@ typedef enum
 guint *hub_audience_order_countries (const HubLogFigures *figures,
                                      guint                n_countries,
                                      HubLogStore         *store);
+guint *hub_audience_order_repos     (const HubLogFigures *figures,
+                                     guint                n_repos,
+                                     HubLogStore         *store);
 char  *hub_audience_csv             (HubLogStore         *store,
                                      HubAudienceTable     table,
                                      HubDay               first,

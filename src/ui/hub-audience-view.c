@@ -230,31 +230,6 @@ update_countries (HubAudienceView *self,
     }
 }
 
-typedef struct
-{
-  const HubLogFigures *figures;
-  HubLogStore         *store;
-} RepoOrder;
-
-static int
-compare_repos (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  const RepoOrder *data = user_data;
-  guint i = *(const guint *) a, j = *(const guint *) b;
-  guint64 ri = data->figures[i].requests, rj = data->figures[j].requests;
-  const char *ti, *ni, *tj, *nj;
-  int by_type;
-
-  if (ri != rj)
-    return ri > rj ? -1 : 1;
-  hub_log_store_get_repo (data->store, i, &ti, &ni);
-  hub_log_store_get_repo (data->store, j, &tj, &nj);
-  by_type = g_strcmp0 (ti, tj);
-  return by_type != 0 ? by_type : g_strcmp0 (ni, nj);
-}
-
 /* A repository's name without its owner, as the table shows it: the owner
  * is the source's. */
 static const char *
@@ -294,16 +269,13 @@ update_repos (HubAudienceView *self,
   const char *titles[] = { _("Sessions"), _("Uniques"), _("Hub") };
   guint n = hub_log_store_get_n_repos (store);
   g_autofree HubLogFigures *figures = g_new0 (HubLogFigures, MAX (n, 1));
-  g_autofree guint *order = g_new (guint, MAX (n, 1));
-  RepoOrder data = { figures, store };
+  g_autofree guint *order = NULL;
   gboolean with_hub = FALSE;
   guint64 top = 0;
 
   clear_list (self->repos_list);
   hub_log_store_by_repo (store, self->first, self->last, figures);
-  for (guint r = 0; r < n; r++)
-    order[r] = r;
-  g_sort_array (order, n, sizeof (guint), compare_repos, &data);
+  order = hub_audience_order_repos (figures, n, store);
   for (guint k = 0; k < MIN (n, N_REPOS_SHOWN); k++)
     {
       const char *type, *name;
