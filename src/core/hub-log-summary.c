@@ -8,32 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hub-audience-csv.h"
 #include "hub-log-private.h"
-
-typedef struct
-{
-  HubLogStore         *store;
-  const HubLogFigures *figures;
-} RepoOrder;
-
-/* By requests, largest first, then type, then name. */
-static int
-compare_repos (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  const RepoOrder *order = user_data;
-  guint x = *(const guint *) a, y = *(const guint *) b;
-  const char *tx, *nx, *ty, *ny;
-  int c;
-
-  if (order->figures[x].requests != order->figures[y].requests)
-    return order->figures[x].requests > order->figures[y].requests ? -1 : 1;
-  hub_log_store_get_repo (order->store, x, &tx, &nx);
-  hub_log_store_get_repo (order->store, y, &ty, &ny);
-  c = strcmp (tx, ty);
-  return c != 0 ? c : strcmp (nx, ny);
-}
 
 static int
 compare_strings (const void *a,
@@ -172,15 +148,10 @@ add_repos (JsonBuilder *builder,
 {
   guint n = hub_log_store_get_n_repos (store);
   g_autofree HubLogFigures *figures = g_new (HubLogFigures, n + 1);
-  g_autofree guint *sorted = g_new (guint, n + 1);
-  RepoOrder order;
+  g_autofree guint *sorted = NULL;
 
   hub_log_store_by_repo (store, first, last, figures);
-  for (guint i = 0; i < n; i++)
-    sorted[i] = i;
-  order.store = store;
-  order.figures = figures;
-  g_sort_array (sorted, n, sizeof (guint), compare_repos, &order);
+  sorted = hub_audience_order_repos (figures, n, store);
 
   json_builder_set_member_name (builder, "repos");
   json_builder_begin_array (builder);
