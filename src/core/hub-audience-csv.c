@@ -19,12 +19,16 @@ typedef struct
 {
   const HubLogFigures *figures;
   HubLogStore         *store;
+  /* Orders two with as many requests. */
+  int                (*by_name) (HubLogStore *store,
+                                 guint        i,
+                                 guint        j);
 } OrderData;
 
 static int
-compare_countries (gconstpointer a,
-                   gconstpointer b,
-                   gpointer      user_data)
+compare_order (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
 {
   const OrderData *data = user_data;
   guint i = *(const guint *) a, j = *(const guint *) b;
@@ -32,8 +36,30 @@ compare_countries (gconstpointer a,
 
   if (ri != rj)
     return ri > rj ? -1 : 1;
-  return strcmp (hub_log_store_get_country (data->store, i),
-                 hub_log_store_get_country (data->store, j));
+  return data->by_name (data->store, i, j);
+}
+
+static int
+country_by_code (HubLogStore *store,
+                 guint        i,
+                 guint        j)
+{
+  return strcmp (hub_log_store_get_country (store, i),
+                 hub_log_store_get_country (store, j));
+}
+
+static int
+repo_by_type_and_name (HubLogStore *store,
+                       guint        i,
+                       guint        j)
+{
+  const char *ti, *ni, *tj, *nj;
+  int by_type;
+
+  hub_log_store_get_repo (store, i, &ti, &ni);
+  hub_log_store_get_repo (store, j, &tj, &nj);
+  by_type = strcmp (ti, tj);
+  return by_type != 0 ? by_type : strcmp (ni, nj);
 }
 
 /* Countries by requests, most first, then by code; those without requests
@@ -43,35 +69,16 @@ hub_audience_order_countries (const HubLogFigures *figures,
                               guint                n_countries,
                               HubLogStore         *store)
 {
-  OrderData data = { figures, store };
+  OrderData data = { figures, store, country_by_code };
   guint *order = g_new (guint, n_countries + 1);
   guint n = 0;
 
   for (guint c = 0; c < n_countries; c++)
     if (figures[c].requests > 0)
       order[n++] = c;
-  g_sort_array (order, n, sizeof (guint), compare_countries, &data);
+  g_sort_array (order, n, sizeof (guint), compare_order, &data);
   order[n] = G_MAXUINT;
   return order;
-}
-
-static int
-compare_repos (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  const OrderData *data = user_data;
-  guint i = *(const guint *) a, j = *(const guint *) b;
-  guint64 ri = data->figures[i].requests, rj = data->figures[j].requests;
-  const char *ti, *ni, *tj, *nj;
-  int by_type;
-
-  if (ri != rj)
-    return ri > rj ? -1 : 1;
-  hub_log_store_get_repo (data->store, i, &ti, &ni);
-  hub_log_store_get_repo (data->store, j, &tj, &nj);
-  by_type = strcmp (ti, tj);
-  return by_type != 0 ? by_type : strcmp (ni, nj);
 }
 
 /* Every repository, by requests, most first, then by type and name: those
@@ -81,12 +88,12 @@ hub_audience_order_repos (const HubLogFigures *figures,
                           guint                n_repos,
                           HubLogStore         *store)
 {
-  OrderData data = { figures, store };
+  OrderData data = { figures, store, repo_by_type_and_name };
   guint *order = g_new (guint, MAX (n_repos, 1));
 
   for (guint r = 0; r < n_repos; r++)
     order[r] = r;
-  g_sort_array (order, n_repos, sizeof (guint), compare_repos, &data);
+  g_sort_array (order, n_repos, sizeof (guint), compare_order, &data);
   return order;
 }
 
@@ -95,6 +102,19 @@ append_count (GString *line,
               guint64  value)
 {
   g_string_append_printf (line, ",%" G_GUINT64_FORMAT, value);
+}
+
+/* The counts of a country's or a repository's row, to the line's end. */
+static void
+append_figures (GString             *line,
+                const HubLogFigures *f)
+{
+  append_count (line, f->requests);
+  append_count (line, f->sessions);
+  append_count (line, f->users);
+  append_count (line, f->anonymous_ips);
+  append_count (line, f->uniques);
+  g_string_append_c (line, '\n');
 }
 
 /* A table over days first … last (inclusive). */
@@ -124,12 +144,7 @@ hub_audience_csv (HubLogStore      *store,
             const HubLogFigures *f = &figures[order[k]];
 
             hub_csv_append_field (csv, hub_log_store_get_country (store, order[k]));
-            append_count (csv, f->requests);
-            append_count (csv, f->sessions);
-            append_count (csv, f->users);
-            append_count (csv, f->anonymous_ips);
-            append_count (csv, f->uniques);
-            g_string_append_c (csv, '\n');
+            append_figures (csv, f);
           }
         break;
       }
@@ -168,12 +183,7 @@ hub_audience_csv (HubLogStore      *store,
             hub_csv_append_field (csv, type);
             g_string_append_c (csv, ',');
             hub_csv_append_field (csv, name);
-            append_count (csv, f->requests);
-            append_count (csv, f->sessions);
-            append_count (csv, f->users);
-            append_count (csv, f->anonymous_ips);
-            append_count (csv, f->uniques);
-            g_string_append_c (csv, '\n');
+            append_figures (csv, f);
           }
         break;
       }
