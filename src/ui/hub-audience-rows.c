@@ -1,5 +1,6 @@
 /* hub-audience-rows.c: what the Audience view and the repository's audience
- * share: the classes' names and colours, and the rows of a ranked list
+ * share: the classes' names and colours, the rows of a ranked list and the
+ * figures of the cards
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -139,3 +140,30 @@ hub_audience_add_header_row (GtkListBox    *list,
   gtk_list_box_append (list, row);
 }
 
+
+/* A card's figure, in full. */
+void
+hub_audience_set_count (GtkLabel *label,
+                        guint64   value)
+{
+  g_autofree char *text = hub_format_count ((gint64) MIN (value, (guint64) G_MAXINT64));
+
+  gtk_label_set_label (label, text);
+}
+
+/* The unique downloaders' card: the count, and under it the signed-in users
+ * and the anonymous addresses among them. */
+void
+hub_audience_show_uniques (GtkLabel            *value,
+                           GtkLabel            *caption,
+                           const HubLogFigures *figures)
+{
+  g_autofree char *users = hub_format_compact ((gint64) figures->users);
+  g_autofree char *anonymous = hub_format_compact ((gint64) figures->anonymous_ips);
+  g_autofree char *text = NULL;
+
+  hub_audience_set_count (value, figures->uniques);
+  /* Translators: under the unique downloaders: signed-in users and anonymous addresses */
+  text = g_strdup_printf (_("%s users · %s anonymous"), users, anonymous);
+  gtk_label_set_label (caption, text);
+}

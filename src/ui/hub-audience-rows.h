@@ -1,5 +1,6 @@
 /* hub-audience-rows.h: what the Audience view and the repository's audience
- * share: the classes' names and colours, and the rows of a ranked list
+ * share: the classes' names and colours, the rows of a ranked list and the
+ * figures of the cards
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,5 +30,10 @@ void        hub_audience_add_header_row (GtkListBox    *list,
                                          const char    *first,
                                          const char   **figures,
                                          guint          n_figures);
+void        hub_audience_set_count      (GtkLabel      *label,
+                                         guint64        value);
+void        hub_audience_show_uniques   (GtkLabel      *value,
+                                         GtkLabel      *caption,
+                                         const HubLogFigures *figures);
 
 G_END_DECLS

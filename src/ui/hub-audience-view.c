@@ -52,15 +52,6 @@ table_for_name (const char *name)
 }
 
 static void
-set_count (GtkLabel *label,
-           guint64   value)
-{
-  g_autofree char *text = hub_format_count ((gint64) MIN (value, (guint64) G_MAXINT64));
-
-  gtk_label_set_label (label, text);
-}
-
-static void
 clear_list (GtkListBox *list)
 {
   gtk_list_box_remove_all (list);
@@ -71,8 +62,6 @@ update_cards (HubAudienceView *self,
               HubLogStore     *store)
 {
   HubLogFigures f;
-  g_autofree char *users = NULL;
-  g_autofree char *anonymous = NULL;
   g_autofree char *caption = NULL;
   g_autofree char *errors = NULL;
   g_autofree char *full = NULL;
@@ -81,15 +70,9 @@ update_cards (HubAudienceView *self,
 
   hub_log_store_figures (store, HUB_LOG_FILTER_ALL, self->first, self->last, &f);
 
-  set_count (self->uniques_value, f.uniques);
-  users = hub_format_compact ((gint64) f.users);
-  anonymous = hub_format_compact ((gint64) f.anonymous_ips);
-  /* Translators: under the unique downloaders: signed-in users and anonymous addresses */
-  caption = g_strdup_printf (_("%s users · %s anonymous"), users, anonymous);
-  gtk_label_set_label (self->uniques_caption, caption);
-  g_clear_pointer (&caption, g_free);
+  hub_audience_show_uniques (self->uniques_value, self->uniques_caption, &f);
 
-  set_count (self->sessions_value, f.sessions);
+  hub_audience_set_count (self->sessions_value, f.sessions);
   {
     g_autofree char *per_day = hub_format_compact ((gint64) (f.sessions / MAX (n_days, 1)));
 
@@ -99,7 +82,7 @@ update_cards (HubAudienceView *self,
     g_clear_pointer (&caption, g_free);
   }
 
-  set_count (self->requests_value, f.requests);
+  hub_audience_set_count (self->requests_value, f.requests);
   errors = hub_format_compact ((gint64) f.classes[HUB_LOG_CLASS_ERROR]);
   /* Translators: under the requests: how many were errors */
   caption = g_strdup_printf (_("%s errors"), errors);

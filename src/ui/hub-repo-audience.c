@@ -41,15 +41,6 @@ struct _HubRepoAudience
 
 G_DEFINE_FINAL_TYPE (HubRepoAudience, hub_repo_audience, GTK_TYPE_WIDGET)
 
-static void
-set_count (GtkLabel *label,
-           guint64   value)
-{
-  g_autofree char *text = hub_format_count ((gint64) MIN (value, (guint64) G_MAXINT64));
-
-  gtk_label_set_label (label, text);
-}
-
 static gboolean
 find_repo (HubLogStore *logs,
            const char  *type,
@@ -83,20 +74,13 @@ update_cards (HubRepoAudience *self,
   HubLogFigures f;
   const HubRepo *repo = dataset ? hub_dataset_find_repo (dataset, type, name) : NULL;
   const HubTotals *totals = dataset ? hub_dataset_get_totals (dataset) : NULL;
-  g_autofree char *users = NULL;
-  g_autofree char *anonymous = NULL;
   g_autofree char *caption = NULL;
   g_autofree char *downloads = NULL;
 
   hub_log_store_figures (logs, filter, first, last, &f);
-  set_count (self->uniques_value, f.uniques);
-  users = hub_format_compact ((gint64) f.users);
-  anonymous = hub_format_compact ((gint64) f.anonymous_ips);
-  caption = g_strdup_printf (_("%s users · %s anonymous"), users, anonymous);
-  gtk_label_set_label (self->uniques_caption, caption);
-  g_clear_pointer (&caption, g_free);
+  hub_audience_show_uniques (self->uniques_value, self->uniques_caption, &f);
 
-  set_count (self->sessions_value, f.sessions);
+  hub_audience_set_count (self->sessions_value, f.sessions);
   if (repo != NULL && totals->as_of != HUB_DAY_NONE &&
       MAX (first, totals->first_day) <= MIN (last, totals->as_of))
     {
@@ -117,7 +101,7 @@ update_cards (HubRepoAudience *self,
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->sessions_caption), caption);
   g_clear_pointer (&caption, g_free);
 
-  set_count (self->requests_value, f.requests);
+  hub_audience_set_count (self->requests_value, f.requests);
   downloads = hub_format_compact ((gint64) f.classes[HUB_LOG_CLASS_DOWNLOAD]);
   caption = g_strdup_printf (_("%s of the requests"), downloads);
   gtk_label_set_label (self->requests_caption, caption);
