@@ -17,6 +17,7 @@
 
 #include "hub-audience-chart.h"
 #include "hub-axis.h"
+#include "hub-chart-paint.h"
 #include "hub-format.h"
 #include "hub-stack-layer.h"
 
@@ -311,38 +312,8 @@ hub_audience_chart_measure (GtkWidget      *widget,
 static void
 update_colors (HubAudienceChart *self)
 {
-  AdwStyleManager *manager = adw_style_manager_get_default ();
-  g_autofree GdkRGBA *accent = adw_style_manager_get_accent_color_rgba (manager);
-
-  gtk_widget_get_color (GTK_WIDGET (self), &self->colors.foreground);
-  self->colors.accent = *accent;
-  self->colors.background = adw_style_manager_get_dark (manager)
-                              ? (GdkRGBA) { 0x1d / 255.f, 0x1d / 255.f, 0x20 / 255.f, 1 }
-                              : (GdkRGBA) { 1, 1, 1, 1 };
+  hub_chart_colors_from_style (&self->colors, GTK_WIDGET (self));
   self->colors_valid = TRUE;
-}
-
-static GdkRGBA
-with_alpha (const GdkRGBA *color,
-            float          alpha)
-{
-  GdkRGBA c = *color;
-
-  c.alpha *= alpha;
-  return c;
-}
-
-static void
-append_layout (GtkSnapshot   *snapshot,
-               PangoLayout   *layout,
-               double         x,
-               double         y,
-               const GdkRGBA *color)
-{
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
-  gtk_snapshot_append_layout (snapshot, layout, color);
-  gtk_snapshot_restore (snapshot);
 }
 
 static void
@@ -351,35 +322,25 @@ hub_audience_chart_snapshot (GtkWidget   *widget,
 {
   HubAudienceChart *self = HUB_AUDIENCE_CHART (widget);
   const graphene_rect_t *plot = &self->frame.plot;
-  GdkRGBA grid, baseline, text;
+  HubChartInk ink;
 
   if (!self->colors_valid)
     update_colors (self);
-  grid = with_alpha (&self->colors.foreground, 0.12f);
-  baseline = with_alpha (&self->colors.foreground, 0.35f);
-  text = with_alpha (&self->colors.foreground, 0.7f);
-
-  if (self->empty_layout != NULL)
-    {
-      int w, h;
-
-      pango_layout_get_pixel_size (self->empty_layout, &w, &h);
-      append_layout (snapshot, self->empty_layout, (gtk_widget_get_width (widget) - w) / 2.0,
-                     (gtk_widget_get_height (widget) - h) / 2.0, &text);
-      return;
-    }
+  hub_chart_ink_from_colors (&self->colors, &ink);
+  if (hub_chart_append_placeholder (snapshot, widget, self->empty_layout, &ink.text))
+    return;
   if (self->y_lines->len == 0)
     return;
 
   for (guint i = 1; i < self->y_lines->len; i++)
-    gtk_snapshot_append_color (snapshot, &grid,
+    gtk_snapshot_append_color (snapshot, &ink.grid,
                                &GRAPHENE_RECT_INIT (plot->origin.x,
                                                     g_array_index (self->y_lines, double, i),
                                                     plot->size.width, 1));
   for (guint i = 0; i < self->layers->len; i++)
     hub_chart_layer_snapshot (g_ptr_array_index (self->layers, i), snapshot, &self->frame,
                               &self->colors, -1);
-  gtk_snapshot_append_color (snapshot, &baseline,
+  gtk_snapshot_append_color (snapshot, &ink.baseline,
                              &GRAPHENE_RECT_INIT (plot->origin.x,
                                                   plot->origin.y + plot->size.height,
                                                   plot->size.width, 1));
@@ -387,7 +348,7 @@ hub_audience_chart_snapshot (GtkWidget   *widget,
     {
       const Label *label = &g_array_index (self->labels, Label, i);
 
-      append_layout (snapshot, label->layout, label->x, label->y, &text);
+      hub_chart_append_layout (snapshot, label->layout, label->x, label->y, &ink.text);
     }
   for (guint i = 0; i < self->legend->len; i++)
     {
@@ -401,7 +362,8 @@ hub_audience_chart_snapshot (GtkWidget   *widget,
         gtk_snapshot_append_color (snapshot, label->swatch, &swatch);
       else
         hub_chart_layer_snapshot_swatch (label->layer, snapshot, &swatch, &self->colors);
-      append_layout (snapshot, label->layout, label->x + SWATCH + AXIS_GAP, label->y, &text);
+      hub_chart_append_layout (snapshot, label->layout, label->x + SWATCH + AXIS_GAP, label->y,
+                               &ink.text);
     }
 }
 

@@ -11,6 +11,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "hub-chart-paint.h"
 #include "hub-chart-private.h"
 #include "hub-format.h"
 
@@ -75,22 +76,10 @@ measure_layout (PangoLayout *layout,
     *height = h;
 }
 
-/* Colours come from the style: the text colour and the accent, which
- * follow dark mode and the user's accent. libadwaita offers no call for its
- * view background, so its two values are written here, for the picture's
- * background and the hollow points. */
 void
 hub_chart_update_colors (HubChart *self)
 {
-  AdwStyleManager *manager = adw_style_manager_get_default ();
-  g_autofree GdkRGBA *accent = adw_style_manager_get_accent_color_rgba (manager);
-
-  gtk_widget_get_color (GTK_WIDGET (self), &self->colors.foreground);
-  self->colors.accent = *accent;
-  if (adw_style_manager_get_dark (manager))
-    self->colors.background = (GdkRGBA) { 0x1d / 255.f, 0x1d / 255.f, 0x20 / 255.f, 1 };
-  else
-    self->colors.background = (GdkRGBA) { 1, 1, 1, 1 };
+  hub_chart_colors_from_style (&self->colors, GTK_WIDGET (self));
   self->colors_valid = TRUE;
 }
 
@@ -323,20 +312,7 @@ append_label (GtkSnapshot         *snapshot,
               double               dx,
               const GdkRGBA       *color)
 {
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (label->x + dx, label->y));
-  gtk_snapshot_append_layout (snapshot, label->layout, color);
-  gtk_snapshot_restore (snapshot);
-}
-
-static GdkRGBA
-with_alpha (const GdkRGBA *color,
-            float          alpha)
-{
-  GdkRGBA c = *color;
-
-  c.alpha *= alpha;
-  return c;
+  hub_chart_append_layout (snapshot, label->layout, label->x + dx, label->y, color);
 }
 
 static void
@@ -363,7 +339,7 @@ snapshot_marker_band (HubChart    *self,
                       GtkSnapshot *snapshot)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  GdkRGBA band = with_alpha (&self->colors.foreground,
+  GdkRGBA band = hub_chart_with_alpha (&self->colors.foreground,
                              gtk_widget_has_focus (widget) ? 0.14f : 0.09f);
   HubDay d0, d1;
   double x0, x1;
@@ -385,26 +361,13 @@ hub_chart_snapshot_contents (HubChart    *self,
   double left = plot->origin.x;
   double right = left + plot->size.width;
   double bottom = plot->origin.y + plot->size.height;
-  GdkRGBA grid, baseline, text;
+  HubChartInk ink;
 
   if (!self->colors_valid)
     hub_chart_update_colors (self);
-  grid = with_alpha (&self->colors.foreground, 0.12f);
-  baseline = with_alpha (&self->colors.foreground, 0.35f);
-  text = with_alpha (&self->colors.foreground, 0.7f);
-
-  if (self->empty_layout != NULL)
-    {
-      int w, h;
-
-      pango_layout_get_pixel_size (self->empty_layout, &w, &h);
-      append_label (snapshot,
-                    &(HubChartLabel) { self->empty_layout,
-                                       (gtk_widget_get_width (widget) - w) / 2.0,
-                                       (gtk_widget_get_height (widget) - h) / 2.0 },
-                    0, &text);
-      return;
-    }
+  hub_chart_ink_from_colors (&self->colors, &ink);
+  if (hub_chart_append_placeholder (snapshot, widget, self->empty_layout, &ink.text))
+    return;
   if (self->points->len == 0 || self->y_lines->len == 0)
     return;
 
@@ -416,32 +379,32 @@ hub_chart_snapshot_contents (HubChart    *self,
     {
       double y = g_array_index (self->y_lines, double, i);
 
-      gtk_snapshot_append_color (snapshot, &grid, &GRAPHENE_RECT_INIT (left, y, right - left, 1));
+      gtk_snapshot_append_color (snapshot, &ink.grid, &GRAPHENE_RECT_INIT (left, y, right - left, 1));
     }
 
   for (guint i = 0; i < self->layers->len; i++)
     hub_chart_layer_snapshot (g_ptr_array_index (self->layers, i), snapshot, &self->frame,
                               &self->colors, self->marker);
 
-  gtk_snapshot_append_color (snapshot, &baseline,
+  gtk_snapshot_append_color (snapshot, &ink.baseline,
                              &GRAPHENE_RECT_INIT (left, bottom, right - left, 1));
   for (guint i = 0; i < self->x_marks->len; i++)
     {
       double x = g_array_index (self->x_marks, double, i);
 
-      gtk_snapshot_append_color (snapshot, &baseline, &GRAPHENE_RECT_INIT (x, bottom, 1, 4));
+      gtk_snapshot_append_color (snapshot, &ink.baseline, &GRAPHENE_RECT_INIT (x, bottom, 1, 4));
     }
 
   for (guint i = 0; i < self->y_labels->len; i++)
-    append_label (snapshot, &g_array_index (self->y_labels, HubChartLabel, i), 0, &text);
+    append_label (snapshot, &g_array_index (self->y_labels, HubChartLabel, i), 0, &ink.text);
   for (guint i = 0; i < self->x_labels->len; i++)
-    append_label (snapshot, &g_array_index (self->x_labels, HubChartLabel, i), 0, &text);
-  snapshot_legend (self, snapshot, &text);
+    append_label (snapshot, &g_array_index (self->x_labels, HubChartLabel, i), 0, &ink.text);
+  snapshot_legend (self, snapshot, &ink.text);
 
   if (gtk_widget_has_visible_focus (widget))
     {
       GskRoundedRect outline;
-      GdkRGBA ring = with_alpha (&self->colors.accent, 0.5f);
+      GdkRGBA ring = hub_chart_with_alpha (&self->colors.accent, 0.5f);
 
       gsk_rounded_rect_init_from_rect (&outline,
                                        &GRAPHENE_RECT_INIT (1, 1,
