@@ -506,23 +506,19 @@ hub_source_load_files_async (GListModel          *files,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   LoadData *data;
 
   g_return_if_fail (G_IS_LIST_MODEL (files));
   g_return_if_fail (g_list_model_get_n_items (files) > 0);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, hub_source_load_files_async);
-  g_task_set_name (task, "hub_source_load_files");
   data = g_new0 (LoadData, 1);
   data->files = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < g_list_model_get_n_items (files); i++)
     g_ptr_array_add (data->files, g_list_model_get_item (files, i));
   data->progress = progress;
-  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  g_task_set_return_on_cancel (task, FALSE);
-  g_task_run_in_thread (task, load_files_thread);
+  hub_source_run_task (hub_source_load_files_async, "hub_source_load_files",
+                       data, (GDestroyNotify) load_data_free, load_files_thread,
+                       cancellable, callback, user_data);
 }
 
 /* The sources read (HubSource), in the order of their breakdowns. */

@@ -26,5 +26,13 @@ HubSource *hub_source_copy_without_logs    (HubSource     *self);
 gboolean   hub_source_add_demo_logs        (HubSource     *self,
                                             GCancellable  *cancellable,
                                             GError       **error);
+void       hub_source_run_task             (gpointer             source_tag,
+                                            const char          *name,
+                                            gpointer             data,
+                                            GDestroyNotify       free_data,
+                                            GTaskThreadFunc      thread,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
 
 G_END_DECLS

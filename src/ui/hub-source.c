@@ -133,6 +133,27 @@ load_file_thread (GTask        *task,
   g_task_return_pointer (task, source, g_object_unref);
 }
 
+/* The loads' one way to a worker thread: thread reads with data (which
+ * free_data frees with the task) and returns the task's result. */
+void
+hub_source_run_task (gpointer             source_tag,
+                     const char          *name,
+                     gpointer             data,
+                     GDestroyNotify       free_data,
+                     GTaskThreadFunc      thread,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_name (task, name);
+  g_task_set_task_data (task, data, free_data);
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, thread);
+}
+
 /* Reads a breakdown file in a worker thread. progress, when not NULL, is
  * written by the worker and must live until the callback runs. */
 void
@@ -142,20 +163,16 @@ hub_source_load_file_async (GFile               *file,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   LoadData *data;
 
   g_return_if_fail (G_IS_FILE (file));
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, hub_source_load_file_async);
-  g_task_set_name (task, "hub_source_load_file");
   data = g_new0 (LoadData, 1);
   data->file = g_object_ref (file);
   data->progress = progress;
-  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  g_task_set_return_on_cancel (task, FALSE);
-  g_task_run_in_thread (task, load_file_thread);
+  hub_source_run_task (hub_source_load_file_async, "hub_source_load_file",
+                       data, (GDestroyNotify) load_data_free, load_file_thread,
+                       cancellable, callback, user_data);
 }
 
 static void
@@ -194,11 +211,8 @@ hub_source_load_demo_async (GCancellable        *cancellable,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, hub_source_load_demo_async);
-  g_task_set_name (task, "hub_source_load_demo");
-  g_task_run_in_thread (task, load_demo_thread);
+  hub_source_run_task (hub_source_load_demo_async, "hub_source_load_demo",
+                       NULL, NULL, load_demo_thread, cancellable, callback, user_data);
 }
 
 HubSource *
