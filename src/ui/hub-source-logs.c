@@ -564,24 +564,20 @@ hub_source_reread_logs_async (HubSource           *self,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   LoadData *data;
 
   g_return_if_fail (HUB_IS_SOURCE (self));
   g_return_if_fail (hub_source_get_log_files (self) != NULL);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, hub_source_reread_logs_async);
-  g_task_set_name (task, "hub_source_reread_logs");
   data = g_new0 (LoadData, 1);
   data->files = g_ptr_array_ref (hub_source_get_log_files (self));
   data->source = g_object_ref (self);
   data->team_ids = g_strdupv ((char **) team_ids);
   data->exclude_team = exclude_team;
   data->progress = progress;
-  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  g_task_set_return_on_cancel (task, FALSE);
-  g_task_run_in_thread (task, reread_thread);
+  hub_source_run_task (hub_source_reread_logs_async, "hub_source_reread_logs",
+                       data, (GDestroyNotify) load_data_free, reread_thread,
+                       cancellable, callback, user_data);
 }
 
 HubSource *
