@@ -1,6 +1,6 @@
 /* hub-audience-rows.c: what the Audience view and the repository's audience
- * share: the classes' names and colours, the rows of a ranked list and the
- * figures of the cards
+ * share: the classes' names and colours, the rows of a ranked list, the
+ * figures of the cards and the chart of the classes
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +10,7 @@
 
 #include "hub-audience-rows.h"
 #include "hub-format.h"
+#include "hub-stack-layer.h"
 
 /* Each class keeps its colour in light and dark: libadwaita's palette. */
 const GdkRGBA hub_audience_class_colors[HUB_LOG_N_CLASSES] = {
@@ -166,4 +167,49 @@ hub_audience_show_uniques (GtkLabel            *value,
   /* Translators: under the unique downloaders: signed-in users and anonymous addresses */
   text = g_strdup_printf (_("%s users · %s anonymous"), users, anonymous);
   gtk_label_set_label (caption, text);
+}
+
+/* The requests of days first … last by class, stacked a day; daily holds
+ * the figures of each of those days. */
+void
+hub_audience_show_classes (HubAudienceChart    *chart,
+                           const HubLogFigures *daily,
+                           HubDay               first,
+                           HubDay               last)
+{
+  guint n = (guint) (last - first + 1);
+  g_autofree HubStackColumn *stacks = g_new0 (HubStackColumn, n);
+  g_autoptr(GStrvBuilder) texts = g_strv_builder_new ();
+  const char *titles[HUB_LOG_N_CLASSES];
+  HubChartLayer *layer;
+  g_autofree char *from = hub_format_day (first);
+  g_autofree char *to = hub_format_day (last);
+  g_autofree char *description = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      HubDay day = first + (HubDay) i;
+      g_autofree char *date = hub_format_day (day);
+      g_autoptr(GString) text = g_string_new (date);
+
+      stacks[i].first = day;
+      stacks[i].last = day;
+      for (guint k = 0; k < HUB_LOG_N_CLASSES; k++)
+        {
+          g_autofree char *count = hub_format_count ((gint64) daily[i].classes[k]);
+
+          stacks[i].values[k] = (gint64) daily[i].classes[k];
+          g_string_append_printf (text, "\n%s: %s", hub_audience_class_title (k), count);
+        }
+      g_strv_builder_take (texts, g_string_free (g_steal_pointer (&text), FALSE));
+    }
+
+  for (guint k = 0; k < HUB_LOG_N_CLASSES; k++)
+    titles[k] = hub_audience_class_title (k);
+  layer = hub_stack_layer_new (titles, hub_audience_class_colors, HUB_LOG_N_CLASSES);
+  hub_stack_layer_set_columns (HUB_STACK_LAYER (layer), stacks, n);
+  /* Translators: what the classes chart shows, for a screen reader */
+  description = g_strdup_printf (_("Requests a day by class, stacked, from %s to %s"), from, to);
+  hub_audience_chart_set_layers (chart, first, last, &layer, 1, g_strv_builder_end (texts),
+                                 description);
 }

@@ -1,6 +1,6 @@
 /* hub-audience-rows.h: what the Audience view and the repository's audience
- * share: the classes' names and colours, the rows of a ranked list and the
- * figures of the cards
+ * share: the classes' names and colours, the rows of a ranked list, the
+ * figures of the cards and the chart of the classes
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,6 +8,7 @@
 
 #include <gtk/gtk.h>
 
+#include "hub-audience-chart.h"
 #include "hub-core.h"
 
 G_BEGIN_DECLS
@@ -35,5 +36,9 @@ void        hub_audience_set_count      (GtkLabel      *label,
 void        hub_audience_show_uniques   (GtkLabel      *value,
                                          GtkLabel      *caption,
                                          const HubLogFigures *figures);
+void        hub_audience_show_classes   (HubAudienceChart    *chart,
+                                         const HubLogFigures *daily,
+                                         HubDay               first,
+                                         HubDay               last);
 
 G_END_DECLS

@@ -25,7 +25,6 @@
 #include "hub-audience-view-private.h"
 #include "hub-countries.h"
 #include "hub-format.h"
-#include "hub-stack-layer.h"
 
 #define N_COUNTRIES_SHOWN 15
 #define N_REPOS_SHOWN     10
@@ -111,16 +110,11 @@ update_charts (HubAudienceView *self,
   g_autofree HubChartPoint *requests = g_new0 (HubChartPoint, n);
   g_autofree HubChartPoint *sessions = g_new0 (HubChartPoint, n);
   g_autofree HubChartPoint *uniques = g_new0 (HubChartPoint, n);
-  g_autofree HubStackColumn *stacks = g_new0 (HubStackColumn, n);
   g_autoptr(GStrvBuilder) daily_texts = g_strv_builder_new ();
-  g_autoptr(GStrvBuilder) class_texts = g_strv_builder_new ();
-  const char *titles[HUB_LOG_N_CLASSES];
   HubChartLayer *daily_layers[3];
-  HubChartLayer *class_layer;
   g_autofree char *first = hub_format_day (self->first);
   g_autofree char *last = hub_format_day (self->last);
   g_autofree char *daily_description = NULL;
-  g_autofree char *class_description = NULL;
 
   hub_log_store_daily (store, HUB_LOG_FILTER_ALL, self->first, self->last, daily);
   for (guint i = 0; i < n; i++)
@@ -131,25 +125,14 @@ update_charts (HubAudienceView *self,
       g_autofree char *r = hub_format_count ((gint64) f->requests);
       g_autofree char *s = hub_format_count ((gint64) f->sessions);
       g_autofree char *u = hub_format_count ((gint64) f->uniques);
-      g_autoptr(GString) classes = g_string_new (date);
 
       requests[i] = (HubChartPoint) { day + 0.5, (double) f->requests, i, FALSE };
       sessions[i] = (HubChartPoint) { day + 0.5, (double) f->sessions, i, FALSE };
       uniques[i] = (HubChartPoint) { day + 0.5, (double) f->uniques, i, FALSE };
-      stacks[i].first = day;
-      stacks[i].last = day;
-      for (guint k = 0; k < HUB_LOG_N_CLASSES; k++)
-        {
-          g_autofree char *count = hub_format_count ((gint64) f->classes[k]);
-
-          stacks[i].values[k] = (gint64) f->classes[k];
-          g_string_append_printf (classes, "\n%s: %s", hub_audience_class_title (k), count);
-        }
       g_strv_builder_take (daily_texts,
                            /* Translators: the tooltip of a day of the audience chart */
                            g_strdup_printf (_("%s\nRequests: %s\nSessions: %s\nUnique downloaders: %s"),
                                             date, r, s, u));
-      g_strv_builder_take (class_texts, g_string_free (g_steal_pointer (&classes), FALSE));
     }
 
   daily_layers[0] = hub_colored_line_layer_new (_("Requests"), &hub_audience_class_colors[HUB_LOG_CLASS_DOWNLOAD]);
@@ -163,16 +146,7 @@ update_charts (HubAudienceView *self,
                                        first, last);
   hub_audience_chart_set_layers (self->daily_chart, self->first, self->last, daily_layers, 3,
                                  g_strv_builder_end (daily_texts), daily_description);
-
-  for (guint k = 0; k < HUB_LOG_N_CLASSES; k++)
-    titles[k] = hub_audience_class_title (k);
-  class_layer = hub_stack_layer_new (titles, hub_audience_class_colors, HUB_LOG_N_CLASSES);
-  hub_stack_layer_set_columns (HUB_STACK_LAYER (class_layer), stacks, n);
-  /* Translators: what the classes chart shows, for a screen reader */
-  class_description = g_strdup_printf (_("Requests a day by class, stacked, from %s to %s"),
-                                       first, last);
-  hub_audience_chart_set_layers (self->classes_chart, self->first, self->last, &class_layer, 1,
-                                 g_strv_builder_end (class_texts), class_description);
+  hub_audience_show_classes (self->classes_chart, daily, self->first, self->last);
 }
 
 static void

@@ -18,7 +18,6 @@
 #include "hub-countries.h"
 #include "hub-format.h"
 #include "hub-repo-audience.h"
-#include "hub-stack-layer.h"
 
 #define N_COUNTRIES_SHOWN 8
 
@@ -118,12 +117,8 @@ update_charts (HubRepoAudience *self,
   g_autofree HubLogFigures *daily = g_new0 (HubLogFigures, n);
   g_autofree HubChartPoint *sessions = g_new0 (HubChartPoint, n);
   g_autofree HubChartPoint *uniques = g_new0 (HubChartPoint, n);
-  g_autofree HubStackColumn *stacks = g_new0 (HubStackColumn, n);
   g_autoptr(GStrvBuilder) daily_texts = g_strv_builder_new ();
-  g_autoptr(GStrvBuilder) class_texts = g_strv_builder_new ();
-  const char *titles[HUB_LOG_N_CLASSES];
   HubChartLayer *lines[2];
-  HubChartLayer *classes;
   g_autofree char *from = hub_format_day (first);
   g_autofree char *to = hub_format_day (last);
   g_autofree char *description = NULL;
@@ -135,22 +130,12 @@ update_charts (HubRepoAudience *self,
       g_autofree char *date = hub_format_day (day);
       g_autofree char *s = hub_format_count ((gint64) daily[i].sessions);
       g_autofree char *u = hub_format_count ((gint64) daily[i].uniques);
-      g_autoptr(GString) text = g_string_new (date);
 
       sessions[i] = (HubChartPoint) { day + 0.5, (double) daily[i].sessions, i, FALSE };
       uniques[i] = (HubChartPoint) { day + 0.5, (double) daily[i].uniques, i, FALSE };
-      stacks[i].first = stacks[i].last = day;
-      for (guint k = 0; k < HUB_LOG_N_CLASSES; k++)
-        {
-          g_autofree char *count = hub_format_count ((gint64) daily[i].classes[k]);
-
-          stacks[i].values[k] = (gint64) daily[i].classes[k];
-          g_string_append_printf (text, "\n%s: %s", hub_audience_class_title (k), count);
-        }
       /* Translators: the tooltip of a day of a repository's audience chart */
       g_strv_builder_take (daily_texts, g_strdup_printf (_("%s\nSessions: %s\nUnique downloaders: %s"),
                                                          date, s, u));
-      g_strv_builder_take (class_texts, g_string_free (g_steal_pointer (&text), FALSE));
     }
 
   lines[0] = hub_colored_line_layer_new (_("Sessions"), &hub_audience_sessions_color);
@@ -161,15 +146,7 @@ update_charts (HubRepoAudience *self,
   description = g_strdup_printf (_("Sessions and unique downloaders a day, from %s to %s"), from, to);
   hub_audience_chart_set_layers (self->daily_chart, first, last, lines, 2,
                                  g_strv_builder_end (daily_texts), description);
-
-  for (guint k = 0; k < HUB_LOG_N_CLASSES; k++)
-    titles[k] = hub_audience_class_title (k);
-  classes = hub_stack_layer_new (titles, hub_audience_class_colors, HUB_LOG_N_CLASSES);
-  hub_stack_layer_set_columns (HUB_STACK_LAYER (classes), stacks, n);
-  g_clear_pointer (&description, g_free);
-  description = g_strdup_printf (_("Requests a day by class, stacked, from %s to %s"), from, to);
-  hub_audience_chart_set_layers (self->classes_chart, first, last, &classes, 1,
-                                 g_strv_builder_end (class_texts), description);
+  hub_audience_show_classes (self->classes_chart, daily, first, last);
 }
 
 /* The store keeps no sketch of a repository in one country: its countries
