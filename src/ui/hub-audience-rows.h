@@ -17,24 +17,24 @@ extern const GdkRGBA hub_audience_class_colors[HUB_LOG_N_CLASSES];
 extern const GdkRGBA hub_audience_sessions_color;
 extern const GdkRGBA hub_audience_uniques_color;
 
-const char *hub_audience_class_title    (HubLogClass    klass);
-GtkWidget  *hub_audience_ranked_row     (GtkSizeGroup  *names,
-                                         const char    *name,
-                                         const char    *tooltip,
-                                         double         fraction,
-                                         const char    *id,
-                                         const char   **figure_names,
-                                         guint64       *figures,
-                                         guint          n_figures);
-void        hub_audience_add_header_row (GtkListBox    *list,
-                                         GtkSizeGroup  *names,
-                                         const char    *first,
-                                         const char   **figures,
-                                         guint          n_figures);
-void        hub_audience_set_count      (GtkLabel      *label,
-                                         guint64        value);
-void        hub_audience_show_uniques   (GtkLabel      *value,
-                                         GtkLabel      *caption,
+const char *hub_audience_class_title    (HubLogClass          klass);
+GtkWidget  *hub_audience_ranked_row     (GtkSizeGroup        *names,
+                                         const char          *name,
+                                         const char          *tooltip,
+                                         double               fraction,
+                                         const char          *id,
+                                         const char         **figure_names,
+                                         guint64             *figures,
+                                         guint                n_figures);
+void        hub_audience_add_header_row (GtkListBox          *list,
+                                         GtkSizeGroup        *names,
+                                         const char          *first,
+                                         const char         **figures,
+                                         guint                n_figures);
+void        hub_audience_set_count      (GtkLabel            *label,
+                                         guint64              value);
+void        hub_audience_show_uniques   (GtkLabel            *value,
+                                         GtkLabel            *caption,
                                          const HubLogFigures *figures);
 void        hub_audience_show_classes   (HubAudienceChart    *chart,
                                          const HubLogFigures *daily,

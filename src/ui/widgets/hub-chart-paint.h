@@ -18,20 +18,20 @@ typedef struct
   GdkRGBA text;
 } HubChartInk;
 
-void     hub_chart_colors_from_style (HubChartColors *colors,
-                                      GtkWidget      *widget);
-GdkRGBA  hub_chart_with_alpha        (const GdkRGBA  *color,
-                                      float           alpha);
-void     hub_chart_ink_from_colors   (const HubChartColors *colors,
-                                      HubChartInk    *ink);
-void     hub_chart_append_layout     (GtkSnapshot    *snapshot,
-                                      PangoLayout    *layout,
-                                      double          x,
-                                      double          y,
-                                      const GdkRGBA  *color);
-gboolean hub_chart_append_placeholder (GtkSnapshot   *snapshot,
-                                      GtkWidget      *widget,
-                                      PangoLayout    *placeholder,
-                                      const GdkRGBA  *color);
+void     hub_chart_colors_from_style  (HubChartColors       *colors,
+                                       GtkWidget            *widget);
+GdkRGBA  hub_chart_with_alpha         (const GdkRGBA        *color,
+                                       float                 alpha);
+void     hub_chart_ink_from_colors    (const HubChartColors *colors,
+                                       HubChartInk          *ink);
+void     hub_chart_append_layout      (GtkSnapshot          *snapshot,
+                                       PangoLayout          *layout,
+                                       double                x,
+                                       double                y,
+                                       const GdkRGBA        *color);
+gboolean hub_chart_append_placeholder (GtkSnapshot          *snapshot,
+                                       GtkWidget            *widget,
+                                       PangoLayout          *placeholder,
+                                       const GdkRGBA        *color);
 
 G_END_DECLS
