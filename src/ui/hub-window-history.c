@@ -443,23 +443,13 @@ static const GActionEntry history_entries[] = {
   { "export-history", export_history_activated },
 };
 
-static void
-set_enabled (HubWindow  *self,
-             const char *name,
-             gboolean    enabled)
-{
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
-
-  if (action != NULL)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
-}
-
 void
 hub_window_history_actions_update (HubWindow *self)
 {
-  set_enabled (self, "import-history", self->account != NULL);
-  set_enabled (self, "export-history",
-               self->source != NULL && hub_source_get_kind (self->source) == HUB_SOURCE_KIND_AUTHOR);
+  hub_window_set_action_enabled (self, "import-history", self->account != NULL);
+  hub_window_set_action_enabled (self, "export-history",
+                                 self->source != NULL &&
+                                 hub_source_get_kind (self->source) == HUB_SOURCE_KIND_AUTHOR);
 }
 
 /* The command line the desktop starts at login names the followed authors. */

@@ -144,6 +144,9 @@ void hub_window_public_init         (HubWindow  *self);
 void hub_window_public_dispose      (HubWindow  *self);
 void hub_window_public_show         (HubWindow  *self);
 void hub_window_public_actions_update (HubWindow *self);
+void hub_window_set_action_enabled  (HubWindow  *self,
+                                     const char *name,
+                                     gboolean    enabled);
 void hub_window_add_author_menu     (HubWindow  *self,
                                      GMenu      *opened,
                                      GMenu      *more);

@@ -605,10 +605,12 @@ static const GActionEntry public_entries[] = {
   { "compare-authors", compare_activated },
 };
 
-static void
-set_enabled (HubWindow  *self,
-             const char *name,
-             gboolean    enabled)
+/* For the window's parts: an action of the window, on or off; one not
+ * added yet is passed over. */
+void
+hub_window_set_action_enabled (HubWindow  *self,
+                               const char *name,
+                               gboolean    enabled)
 {
   GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
 
@@ -623,12 +625,14 @@ hub_window_public_actions_update (HubWindow *self)
                     hub_source_get_kind (self->source) == HUB_SOURCE_KIND_AUTHOR;
   gboolean loading = self->load_cancellable != NULL;
   g_auto(GStrv) followed = g_settings_get_strv (self->settings, "followed-authors");
+  gboolean unfollow = author &&
+                      is_followed (self, hub_source_id_get_author (hub_source_get_id (self->source)));
 
-  set_enabled (self, "follow", self->account != NULL);
-  set_enabled (self, "open-author", self->account != NULL && !loading);
-  set_enabled (self, "compare-authors", self->account != NULL && g_strv_length (followed) >= 2);
-  set_enabled (self, "unfollow", author &&
-               is_followed (self, hub_source_id_get_author (hub_source_get_id (self->source))));
+  hub_window_set_action_enabled (self, "follow", self->account != NULL);
+  hub_window_set_action_enabled (self, "open-author", self->account != NULL && !loading);
+  hub_window_set_action_enabled (self, "compare-authors",
+                                 self->account != NULL && g_strv_length (followed) >= 2);
+  hub_window_set_action_enabled (self, "unfollow", unfollow);
   hub_window_history_actions_update (self);
 }
 

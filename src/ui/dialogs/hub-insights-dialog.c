@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hub-day-marks.h"
 #include "hub-format.h"
 #include "hub-report.h"
 #include "hub-insights-dialog-private.h"
@@ -167,8 +168,6 @@ update_chart (HubInsightsDialog *self)
   const HubRepo *overall = hub_dataset_get_overall (self->dataset);
   g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (HubDayMark));
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GArray) spikes = hub_repo_spikes (overall, self->range);
-  g_autoptr(GArray) passed = hub_repo_milestones (self->dataset, overall, self->range);
   gint64 all_time = hub_dataset_get_totals (self->dataset)->all_time;
 
   for (guint i = 0; self->notes != NULL && i < self->notes->len; i++)
@@ -179,32 +178,7 @@ update_chart (HubInsightsDialog *self)
       if (note->repo_name == NULL)
         g_array_append_val (marks, mark);
     }
-  for (guint i = 0; i < spikes->len; i++)
-    {
-      const HubSpike *spike = &g_array_index (spikes, HubSpike, i);
-      g_autofree char *count = hub_format_compact (spike->count);
-      char *label = g_strdup_printf (spike->score > 0 ? _("Spike: %s") : _("Drop: %s"), count);
-      HubDayMark mark = { spike->day, spike->score > 0 ? HUB_DAY_MARK_SPIKE : HUB_DAY_MARK_DROP, label };
-
-      g_ptr_array_add (labels, label);
-      g_array_append_val (marks, mark);
-    }
-  for (guint i = 0; i < passed->len; i++)
-    {
-      const HubMilestone *milestone = &g_array_index (passed, HubMilestone, i);
-      g_autofree char *value = hub_format_compact (milestone->value);
-      char *label;
-      HubDayMark mark = { milestone->day, HUB_DAY_MARK_MILESTONE, NULL };
-
-      /* Small round numbers of a large series would crowd the chart. */
-      if (milestone->value * 100 < all_time)
-        continue;
-      label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s download", "%s downloads",
-                                            (gulong) MIN (milestone->value, G_MAXLONG)), value);
-      mark.label = label;
-      g_ptr_array_add (labels, label);
-      g_array_append_val (marks, mark);
-    }
+  hub_day_marks_add_events (marks, labels, self->dataset, overall, self->range, all_time);
 
   hub_chart_set_series (self->chart, self->dataset, overall, hub_dataset_get_as_of (self->dataset));
   hub_chart_set_custom_range (self->chart, self->range);

@@ -11,6 +11,7 @@
 #include "hub-ui.h"
 
 #include "hub-chart.h"
+#include "hub-day-marks.h"
 #include "hub-format.h"
 #include "hub-repo-detail.h"
 
@@ -152,8 +153,6 @@ update_marks (HubRepoDetail *self)
   HubDay as_of = hub_dataset_get_as_of (self->dataset);
   g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (HubDayMark));
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GArray) spikes = NULL;
-  g_autoptr(GArray) passed = NULL;
   gint64 all_time = hub_repo_all_time (repo);
 
   if (repo->n_days == 0 || as_of == HUB_DAY_NONE)
@@ -161,34 +160,8 @@ update_marks (HubRepoDetail *self)
       hub_chart_set_day_marks (self->chart, NULL, 0);
       return;
     }
-  spikes = hub_repo_spikes (repo, (HubRange) { repo->days[0], as_of });
-  passed = hub_repo_milestones (self->dataset, repo, (HubRange) { repo->days[0], as_of });
-  for (guint i = 0; i < spikes->len; i++)
-    {
-      const HubSpike *spike = &g_array_index (spikes, HubSpike, i);
-      g_autofree char *count = hub_format_compact (spike->count);
-      char *label = g_strdup_printf (spike->score > 0 ? _("Spike: %s") : _("Drop: %s"), count);
-      HubDayMark mark = { spike->day, spike->score > 0 ? HUB_DAY_MARK_SPIKE : HUB_DAY_MARK_DROP, label };
-
-      g_ptr_array_add (labels, label);
-      g_array_append_val (marks, mark);
-    }
-  for (guint i = 0; i < passed->len; i++)
-    {
-      const HubMilestone *milestone = &g_array_index (passed, HubMilestone, i);
-      g_autofree char *value = hub_format_compact (milestone->value);
-      char *label;
-      HubDayMark mark = { milestone->day, HUB_DAY_MARK_MILESTONE, NULL };
-
-      /* Small round numbers of a large series would crowd the chart. */
-      if (milestone->value * 100 < all_time)
-        continue;
-      label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s download", "%s downloads",
-                                            (gulong) MIN (milestone->value, G_MAXLONG)), value);
-      mark.label = label;
-      g_ptr_array_add (labels, label);
-      g_array_append_val (marks, mark);
-    }
+  hub_day_marks_add_events (marks, labels, self->dataset, repo,
+                            (HubRange) { repo->days[0], as_of }, all_time);
   hub_chart_set_day_marks (self->chart, (const HubDayMark *) marks->data, marks->len);
 }
 
