@@ -258,6 +258,8 @@ hub_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->settings, on_period_changed, self);
   hub_window_account_dispose (self);
   hub_window_public_dispose (self);
+  g_cancellable_cancel (self->spike_cancellable);
+  g_clear_object (&self->spike_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), HUB_TYPE_WINDOW);
   g_clear_object (&self->source);
   g_clear_object (&self->sources);
@@ -455,10 +457,17 @@ hub_window_add_source (HubWindow *self,
       g_autoptr(HubSource) before = g_list_model_get_item (G_LIST_MODEL (self->sources), position);
       GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
 
-      /* A refresh: what it brings may be worth a notification. */
+      /* A refresh: what it brings may be worth a notification. A newer
+       * refresh makes the check of an older one moot. */
       if (application != NULL)
-        hub_spike_notifier_notify (G_APPLICATION (application), self->settings,
-                                   gtk_window_is_active (GTK_WINDOW (self)), before, source);
+        {
+          g_cancellable_cancel (self->spike_cancellable);
+          g_clear_object (&self->spike_cancellable);
+          self->spike_cancellable = g_cancellable_new ();
+          hub_spike_notifier_notify_async (G_APPLICATION (application), self->settings,
+                                           gtk_window_is_active (GTK_WINDOW (self)), before,
+                                           source, self->spike_cancellable, NULL, NULL);
+        }
       g_list_store_splice (self->sources, position, 1, (gpointer *) &source, 1);
     }
   else
