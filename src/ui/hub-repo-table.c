@@ -40,6 +40,7 @@ enum {
   PROP_PERIOD,
   PROP_COMPACT,
   PROP_FILLING,
+  PROP_NARROWED,
   N_PROPS
 };
 
@@ -172,6 +173,19 @@ update_count (HubRepoTable *self)
   gtk_stack_set_visible_child_name (self->stack, shown == 0 && total > 0 ? "empty" : "table");
 }
 
+/* A search or the type filter hides rows: "narrowed" says so before the
+ * filter's items-changed brings the rows left. */
+static void
+update_narrowed (HubRepoTable *self)
+{
+  gboolean narrowed = self->query[0] != '\0' || self->kind_filter != KIND_ALL;
+
+  if (self->narrowed == narrowed)
+    return;
+  self->narrowed = narrowed;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NARROWED]);
+}
+
 static void
 on_filter_items_changed (GListModel   *model,
                          guint         position,
@@ -207,6 +221,7 @@ on_search_changed (GtkSearchEntry *entry,
 
   g_free (self->query);
   self->query = g_steal_pointer (&query);
+  update_narrowed (self);
   gtk_filter_changed (GTK_FILTER (self->filter), change);
 }
 
@@ -230,6 +245,7 @@ on_type_selected (GtkDropDown  *dropdown,
   if (kind == self->kind_filter)
     return;
   self->kind_filter = kind;
+  update_narrowed (self);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
@@ -295,6 +311,7 @@ rebuild_type_filter (HubRepoTable *self)
 #undef ADD_TYPE
 
   self->kind_filter = KIND_ALL;
+  update_narrowed (self);
   gtk_drop_down_set_model (self->type_dropdown, G_LIST_MODEL (strings));
   gtk_drop_down_set_selected (self->type_dropdown, 0);
 }
@@ -317,6 +334,9 @@ hub_repo_table_get_property (GObject    *object,
       break;
     case PROP_FILLING:
       g_value_set_boolean (value, self->filling != NULL);
+      break;
+    case PROP_NARROWED:
+      g_value_set_boolean (value, self->narrowed);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -403,6 +423,10 @@ hub_repo_table_class_init (HubRepoTableClass *klass)
   /* Rows of a dataset just shown are still being added (a few frames). */
   properties[PROP_FILLING] =
     g_param_spec_boolean ("filling", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* A search or the type filter hides rows (hub_repo_table_get_model). */
+  properties[PROP_NARROWED] =
+    g_param_spec_boolean ("narrowed", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -588,6 +612,14 @@ hub_repo_table_set_dataset (HubRepoTable *self,
 
   rebuild_type_filter (self);
   update_count (self);
+}
+
+gboolean
+hub_repo_table_get_narrowed (HubRepoTable *self)
+{
+  g_return_val_if_fail (HUB_IS_REPO_TABLE (self), FALSE);
+
+  return self->narrowed;
 }
 
 HubDataset *

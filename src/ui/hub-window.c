@@ -208,6 +208,23 @@ update_cards_shown (HubWindow *self)
                                  !hub_summary_cards_get_compact (self->cards) || !scrolled);
 }
 
+/* While a search or the type filter narrows the table, the cards sum the
+ * rows it shows. */
+static void
+update_cards_rows (HubWindow *self)
+{
+  gboolean narrowed = hub_repo_table_get_narrowed (self->table);
+
+  hub_summary_cards_set_shown (self->cards, narrowed ? hub_repo_table_get_model (self->table) : NULL);
+}
+
+static void
+on_shown_rows_changed (HubWindow *self)
+{
+  if (hub_repo_table_get_narrowed (self->table))
+    update_cards_rows (self);
+}
+
 static gboolean
 hub_window_close_request (GtkWindow *window)
 {
@@ -260,6 +277,10 @@ hub_window_dispose (GObject *object)
   hub_window_public_dispose (self);
   g_cancellable_cancel (self->spike_cancellable);
   g_clear_object (&self->spike_cancellable);
+  /* The table's rows go as it goes: the cards need them no more. */
+  if (self->table != NULL)
+    g_signal_handlers_disconnect_by_func (hub_repo_table_get_model (self->table),
+                                          on_shown_rows_changed, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HUB_TYPE_WINDOW);
   g_clear_object (&self->source);
   g_clear_object (&self->sources);
@@ -380,6 +401,9 @@ hub_window_init (HubWindow *self)
   g_signal_connect_swapped (hub_repo_table_get_vadjustment (self->table), "value-changed",
                             G_CALLBACK (update_cards_shown), self);
   g_signal_connect_swapped (self->cards, "notify::compact", G_CALLBACK (update_cards_shown), self);
+  g_signal_connect_swapped (self->table, "notify::narrowed", G_CALLBACK (update_cards_rows), self);
+  g_signal_connect_object (hub_repo_table_get_model (self->table), "items-changed",
+                           G_CALLBACK (on_shown_rows_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect (self->detail, "message", G_CALLBACK (hub_window_on_message), self);
 
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
