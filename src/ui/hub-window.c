@@ -159,8 +159,16 @@ on_repo_activated (HubRepoTable *table,
 {
   const char *endpoint = self->account ? hub_account_get_endpoint (self->account) : NULL;
 
+  g_autoptr(GError) error = NULL;
+  HubHistory *history;
+
   if (self->source == NULL)
     return;
+  /* Without the history database the page keeps no notes, and says so. */
+  history = hub_window_get_history (self, &error);
+  if (history == NULL)
+    g_warning ("Notes are unavailable: %s", error->message);
+  hub_repo_detail_set_history (self->detail, history, hub_source_get_id (self->source));
   hub_repo_detail_set_repo (self->detail, hub_source_get_dataset (self->source), index, endpoint);
   adw_navigation_page_set_title (self->detail_page,
                                  hub_dataset_get_repo (hub_source_get_dataset (self->source),
