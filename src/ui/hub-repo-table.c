@@ -173,8 +173,7 @@ update_count (HubRepoTable *self)
   gtk_stack_set_visible_child_name (self->stack, shown == 0 && total > 0 ? "empty" : "table");
 }
 
-/* A search or the type filter hides rows: "narrowed" says so before the
- * filter's items-changed brings the rows left. */
+/* A search or the type filter hides rows: "narrowed" says so. */
 static void
 update_narrowed (HubRepoTable *self)
 {
@@ -184,6 +183,19 @@ update_narrowed (HubRepoTable *self)
     return;
   self->narrowed = narrowed;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NARROWED]);
+}
+
+/* The filter applied: "narrowed" turns off before the rows come back and on
+ * after they went, so that whoever sums the rows shown while narrowed
+ * (the summary cards) goes over them once a change. */
+static void
+apply_filter (HubRepoTable    *self,
+              GtkFilterChange  change)
+{
+  if (self->query[0] == '\0' && self->kind_filter == KIND_ALL)
+    update_narrowed (self);
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  update_narrowed (self);
 }
 
 static void
@@ -221,8 +233,7 @@ on_search_changed (GtkSearchEntry *entry,
 
   g_free (self->query);
   self->query = g_steal_pointer (&query);
-  update_narrowed (self);
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  apply_filter (self, change);
 }
 
 static void
@@ -245,8 +256,7 @@ on_type_selected (GtkDropDown  *dropdown,
   if (kind == self->kind_filter)
     return;
   self->kind_filter = kind;
-  update_narrowed (self);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  apply_filter (self, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static void
@@ -310,8 +320,12 @@ rebuild_type_filter (HubRepoTable *self)
     ADD_TYPE (_("Other Types"), HUB_REPO_KIND_OTHER);
 #undef ADD_TYPE
 
-  self->kind_filter = KIND_ALL;
-  update_narrowed (self);
+  /* A new dataset shows every type again (it may lack the one chosen). */
+  if (self->kind_filter != KIND_ALL)
+    {
+      self->kind_filter = KIND_ALL;
+      apply_filter (self, GTK_FILTER_CHANGE_LESS_STRICT);
+    }
   gtk_drop_down_set_model (self->type_dropdown, G_LIST_MODEL (strings));
   gtk_drop_down_set_selected (self->type_dropdown, 0);
 }

@@ -117,6 +117,15 @@ test_cards_narrowed (void)
   assert_label (cards, "models-value", "0");
   assert_label (cards, "datasets-value", "2");
 
+  /* The data shown again (a refresh): every type, and the whole source. */
+  hub_repo_table_set_dataset (table, hub_repo_table_get_dataset (table), HUB_PERIOD_ALL_TIME);
+  g_assert_false (hub_repo_table_get_narrowed (table));
+  g_assert_cmpuint (g_list_model_get_n_items (hub_repo_table_get_model (table)), ==, 5);
+  g_assert_false (gtk_widget_get_visible (shown));
+  assert_label (cards, "downloads-value", "8060");
+  hub_repo_table_set_type_filter (table, HUB_REPO_KIND_DATASET);
+  wait_label (cards, "downloads-value", "2010");
+
   /* Nothing left: zeros, still said. */
   gtk_editable_set_text (hub_repo_table_get_search_entry (table), "alpha");
   wait_label (cards, "shown-label", "0 of 5 repositories: 0 downloads");
