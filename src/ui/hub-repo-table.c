@@ -628,6 +628,37 @@ hub_repo_table_set_dataset (HubRepoTable *self,
   update_count (self);
 }
 
+/* The totals of the rows shown (all of them when nothing narrows the
+ * table), as the summary cards show them. Over the table's own rows and
+ * filter: the filtered model's items cost a lookup each. */
+void
+hub_repo_table_sum_shown (HubRepoTable *self,
+                          HubTotals    *totals)
+{
+  GPtrArray *rows;
+
+  g_return_if_fail (HUB_IS_REPO_TABLE (self));
+  g_return_if_fail (totals != NULL);
+
+  *totals = (HubTotals) { .as_of = HUB_DAY_NONE, .first_day = HUB_DAY_NONE };
+  if (self->dataset != NULL)
+    {
+      const HubTotals *all = hub_dataset_get_totals (self->dataset);
+
+      totals->as_of = all->as_of;
+      totals->first_day = all->first_day;
+    }
+  rows = self->store->rows;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      HubRepoRow *row = g_ptr_array_index (rows, i);
+
+      if (filter_row (row, self))
+        hub_totals_add (totals, hub_repo_row_get_kind (row), hub_repo_row_get_all_time (row),
+                        hub_repo_row_get_last_month (row), hub_repo_row_get_previous_month (row));
+    }
+}
+
 gboolean
 hub_repo_table_get_narrowed (HubRepoTable *self)
 {

@@ -4,7 +4,7 @@
  * change against the previous 30 days, and the date the data runs to with how
  * old it is. Every number is the dataset's (hub_dataset_get_totals), or,
  * while a search or the type filter narrows the table, the sum of the rows
- * it shows (hub_totals_add_repo), which a line above the cards says; exact
+ * it shows (hub_repo_table_sum_shown), which a line above the cards says; exact
  * values go in tooltips where the card shows a short form.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,7 +14,6 @@
 #include <glib/gi18n.h>
 
 #include "hub-format.h"
-#include "hub-repo-row.h"
 #include "hub-summary-cards.h"
 
 /* Longer exact numbers are shown in their short form ("1.2 B"). */
@@ -362,31 +361,17 @@ hub_summary_cards_set_source (HubSummaryCards *self,
   update (self);
 }
 
-/* The cards sum the rows shown (HubRepoRows of the source's dataset) while
- * a filter narrows the table; NULL: the whole source again. */
+/* The totals of the rows shown while a filter narrows the table
+ * (hub_repo_table_sum_shown); NULL: the whole source again. */
 void
 hub_summary_cards_set_shown (HubSummaryCards *self,
-                             GListModel      *rows)
+                             const HubTotals *shown)
 {
-  guint n;
-
   g_return_if_fail (HUB_IS_SUMMARY_CARDS (self));
-  g_return_if_fail (rows == NULL || G_IS_LIST_MODEL (rows));
 
-  self->narrowed = rows != NULL && self->source != NULL;
-  if (self->narrowed)
-    {
-      const HubTotals *all = hub_dataset_get_totals (hub_source_get_dataset (self->source));
-
-      self->shown = (HubTotals) { .as_of = all->as_of, .first_day = all->first_day };
-      n = g_list_model_get_n_items (rows);
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(HubRepoRow) row = g_list_model_get_item (rows, i);
-
-          hub_totals_add_repo (&self->shown, hub_repo_row_get_repo (row));
-        }
-    }
+  self->narrowed = shown != NULL;
+  if (shown != NULL)
+    self->shown = *shown;
   update (self);
 }
 

@@ -19,7 +19,7 @@ void       hub_summary_cards_set_source  (HubSummaryCards *self,
                                           HubSource       *source,
                                           HubPeriod        period);
 void       hub_summary_cards_set_shown   (HubSummaryCards *self,
-                                          GListModel      *rows);
+                                          const HubTotals *shown);
 gboolean   hub_summary_cards_get_compact (HubSummaryCards *self);
 void       hub_summary_cards_set_compact (HubSummaryCards *self,
                                           gboolean         compact);

@@ -221,9 +221,15 @@ update_cards_shown (HubWindow *self)
 static void
 update_cards_rows (HubWindow *self)
 {
-  gboolean narrowed = hub_repo_table_get_narrowed (self->table);
+  HubTotals shown;
 
-  hub_summary_cards_set_shown (self->cards, narrowed ? hub_repo_table_get_model (self->table) : NULL);
+  if (!hub_repo_table_get_narrowed (self->table))
+    {
+      hub_summary_cards_set_shown (self->cards, NULL);
+      return;
+    }
+  hub_repo_table_sum_shown (self->table, &shown);
+  hub_summary_cards_set_shown (self->cards, &shown);
 }
 
 static void
