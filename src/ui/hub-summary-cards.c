@@ -22,7 +22,7 @@ struct _HubSummaryCards
 {
   GtkWidget   parent_instance;
 
-  GtkWidget  *box;
+  GtkWidget  *box;         /* bound for gtk_widget_dispose_template only */
   GtkLabel   *shown_label;
   GtkFlowBox *flow;
   GtkWidget  *downloads_card;
