@@ -291,6 +291,47 @@ compute_overall (HubDataset *self)
     }
 }
 
+/* Counts a repository of kind with its all-time, last-month and
+ * previous-month downloads in totals: the one definition of the sums, for
+ * the whole dataset and for the rows a filter shows (whose rows hold the
+ * three figures already). */
+void
+hub_totals_add (HubTotals   *t,
+                HubRepoKind  kind,
+                gint64       all_time,
+                gint64       last_month,
+                gint64       previous_month)
+{
+  t->repos++;
+  t->all_time = add_saturated (t->all_time, all_time);
+  t->last_month = add_saturated (t->last_month, last_month);
+  t->previous_month = add_saturated (t->previous_month, previous_month);
+  switch (kind)
+    {
+    case HUB_REPO_KIND_MODEL:
+      t->models++;
+      t->model_downloads[HUB_PERIOD_ALL_TIME] =
+        add_saturated (t->model_downloads[HUB_PERIOD_ALL_TIME], all_time);
+      t->model_downloads[HUB_PERIOD_LAST_MONTH] =
+        add_saturated (t->model_downloads[HUB_PERIOD_LAST_MONTH], last_month);
+      break;
+    case HUB_REPO_KIND_DATASET:
+      t->datasets++;
+      t->dataset_downloads[HUB_PERIOD_ALL_TIME] =
+        add_saturated (t->dataset_downloads[HUB_PERIOD_ALL_TIME], all_time);
+      t->dataset_downloads[HUB_PERIOD_LAST_MONTH] =
+        add_saturated (t->dataset_downloads[HUB_PERIOD_LAST_MONTH], last_month);
+      break;
+    case HUB_REPO_KIND_SPACE:
+      t->spaces++;
+      break;
+    case HUB_REPO_KIND_OTHER:
+    default:
+      t->others++;
+      break;
+    }
+}
+
 static void
 compute_totals (HubDataset *self)
 {
@@ -308,41 +349,12 @@ compute_totals (HubDataset *self)
         t->first_day = repo->days[0];
     }
 
-  t->repos = self->n_repos;
   for (guint r = 0; r < self->n_repos; r++)
     {
       const HubRepo *repo = &self->repos[r];
-      gint64 all_time = hub_repo_all_time (repo);
-      gint64 last = hub_repo_last_month (repo, t->as_of);
 
-      t->all_time = add_saturated (t->all_time, all_time);
-      t->last_month = add_saturated (t->last_month, last);
-      t->previous_month = add_saturated (t->previous_month,
-                                         hub_repo_previous_month (repo, t->as_of));
-      switch (repo->kind)
-        {
-        case HUB_REPO_KIND_MODEL:
-          t->models++;
-          t->model_downloads[HUB_PERIOD_ALL_TIME] =
-            add_saturated (t->model_downloads[HUB_PERIOD_ALL_TIME], all_time);
-          t->model_downloads[HUB_PERIOD_LAST_MONTH] =
-            add_saturated (t->model_downloads[HUB_PERIOD_LAST_MONTH], last);
-          break;
-        case HUB_REPO_KIND_DATASET:
-          t->datasets++;
-          t->dataset_downloads[HUB_PERIOD_ALL_TIME] =
-            add_saturated (t->dataset_downloads[HUB_PERIOD_ALL_TIME], all_time);
-          t->dataset_downloads[HUB_PERIOD_LAST_MONTH] =
-            add_saturated (t->dataset_downloads[HUB_PERIOD_LAST_MONTH], last);
-          break;
-        case HUB_REPO_KIND_SPACE:
-          t->spaces++;
-          break;
-        case HUB_REPO_KIND_OTHER:
-        default:
-          t->others++;
-          break;
-        }
+      hub_totals_add (t, repo->kind, hub_repo_all_time (repo), hub_repo_last_month (repo, t->as_of),
+                      hub_repo_previous_month (repo, t->as_of));
     }
 }
 

@@ -123,6 +123,11 @@ const HubRepo  *hub_dataset_find_repo          (HubDataset      *self,
                                                 const char      *name);
 const HubRepo  *hub_dataset_get_overall        (HubDataset      *self);
 const HubTotals *hub_dataset_get_totals        (HubDataset      *self);
+void            hub_totals_add                 (HubTotals       *totals,
+                                                HubRepoKind      kind,
+                                                gint64           all_time,
+                                                gint64           last_month,
+                                                gint64           previous_month);
 HubDay          hub_dataset_get_as_of          (HubDataset      *self);
 GArray         *hub_dataset_top                (HubDataset      *self,
                                                 HubDay           first,

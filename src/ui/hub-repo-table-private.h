@@ -58,6 +58,7 @@ struct _HubRepoTable
   GtkCustomFilter     *filter;
   char                *query;        /* casefolded; "" for none */
   int                  kind_filter;  /* a HubRepoKind, or KIND_ALL */
+  gboolean             narrowed;     /* a query or a kind hides rows */
   GArray              *type_kinds;   /* int: the kind of each type_dropdown entry */
 };
 

@@ -40,6 +40,7 @@ enum {
   PROP_PERIOD,
   PROP_COMPACT,
   PROP_FILLING,
+  PROP_NARROWED,
   N_PROPS
 };
 
@@ -172,6 +173,31 @@ update_count (HubRepoTable *self)
   gtk_stack_set_visible_child_name (self->stack, shown == 0 && total > 0 ? "empty" : "table");
 }
 
+/* A search or the type filter hides rows: "narrowed" says so. */
+static void
+update_narrowed (HubRepoTable *self)
+{
+  gboolean narrowed = self->query[0] != '\0' || self->kind_filter != KIND_ALL;
+
+  if (self->narrowed == narrowed)
+    return;
+  self->narrowed = narrowed;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NARROWED]);
+}
+
+/* The filter applied: "narrowed" turns off before the rows come back and on
+ * after they went, so that whoever sums the rows shown while narrowed
+ * (the summary cards) goes over them once a change. */
+static void
+apply_filter (HubRepoTable    *self,
+              GtkFilterChange  change)
+{
+  if (self->query[0] == '\0' && self->kind_filter == KIND_ALL)
+    update_narrowed (self);
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  update_narrowed (self);
+}
+
 static void
 on_filter_items_changed (GListModel   *model,
                          guint         position,
@@ -207,7 +233,7 @@ on_search_changed (GtkSearchEntry *entry,
 
   g_free (self->query);
   self->query = g_steal_pointer (&query);
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  apply_filter (self, change);
 }
 
 static void
@@ -230,7 +256,7 @@ on_type_selected (GtkDropDown  *dropdown,
   if (kind == self->kind_filter)
     return;
   self->kind_filter = kind;
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  apply_filter (self, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static void
@@ -294,7 +320,12 @@ rebuild_type_filter (HubRepoTable *self)
     ADD_TYPE (_("Other Types"), HUB_REPO_KIND_OTHER);
 #undef ADD_TYPE
 
-  self->kind_filter = KIND_ALL;
+  /* A new dataset shows every type again (it may lack the one chosen). */
+  if (self->kind_filter != KIND_ALL)
+    {
+      self->kind_filter = KIND_ALL;
+      apply_filter (self, GTK_FILTER_CHANGE_LESS_STRICT);
+    }
   gtk_drop_down_set_model (self->type_dropdown, G_LIST_MODEL (strings));
   gtk_drop_down_set_selected (self->type_dropdown, 0);
 }
@@ -317,6 +348,9 @@ hub_repo_table_get_property (GObject    *object,
       break;
     case PROP_FILLING:
       g_value_set_boolean (value, self->filling != NULL);
+      break;
+    case PROP_NARROWED:
+      g_value_set_boolean (value, self->narrowed);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -403,6 +437,10 @@ hub_repo_table_class_init (HubRepoTableClass *klass)
   /* Rows of a dataset just shown are still being added (a few frames). */
   properties[PROP_FILLING] =
     g_param_spec_boolean ("filling", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* A search or the type filter hides rows (hub_repo_table_get_model). */
+  properties[PROP_NARROWED] =
+    g_param_spec_boolean ("narrowed", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -588,6 +626,45 @@ hub_repo_table_set_dataset (HubRepoTable *self,
 
   rebuild_type_filter (self);
   update_count (self);
+}
+
+/* The totals of the rows shown (all of them when nothing narrows the
+ * table), as the summary cards show them. Over the table's own rows and
+ * filter: the filtered model's items cost a lookup each. */
+void
+hub_repo_table_sum_shown (HubRepoTable *self,
+                          HubTotals    *totals)
+{
+  GPtrArray *rows;
+
+  g_return_if_fail (HUB_IS_REPO_TABLE (self));
+  g_return_if_fail (totals != NULL);
+
+  *totals = (HubTotals) { .as_of = HUB_DAY_NONE, .first_day = HUB_DAY_NONE };
+  if (self->dataset != NULL)
+    {
+      const HubTotals *all = hub_dataset_get_totals (self->dataset);
+
+      totals->as_of = all->as_of;
+      totals->first_day = all->first_day;
+    }
+  rows = self->store->rows;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      HubRepoRow *row = g_ptr_array_index (rows, i);
+
+      if (filter_row (row, self))
+        hub_totals_add (totals, hub_repo_row_get_kind (row), hub_repo_row_get_all_time (row),
+                        hub_repo_row_get_last_month (row), hub_repo_row_get_previous_month (row));
+    }
+}
+
+gboolean
+hub_repo_table_get_narrowed (HubRepoTable *self)
+{
+  g_return_val_if_fail (HUB_IS_REPO_TABLE (self), FALSE);
+
+  return self->narrowed;
 }
 
 HubDataset *

@@ -45,5 +45,8 @@ void        hub_repo_table_set_source_infos     (HubRepoTable  *self,
 
 GtkAdjustment *hub_repo_table_get_vadjustment (HubRepoTable  *self);
 gboolean       hub_repo_table_get_filling     (HubRepoTable  *self);
+gboolean       hub_repo_table_get_narrowed    (HubRepoTable  *self);
+void           hub_repo_table_sum_shown       (HubRepoTable  *self,
+                                               HubTotals     *totals);
 
 G_END_DECLS

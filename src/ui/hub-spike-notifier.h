@@ -13,10 +13,15 @@ G_BEGIN_DECLS
 /* The most notifications one refresh sends; the rest wait in Insights. */
 #define HUB_SPIKE_NOTIFICATIONS_MAX 3
 
-guint hub_spike_notifier_notify (GApplication *application,
-                                 GSettings    *settings,
-                                 gboolean      window_active,
-                                 HubSource    *before,
-                                 HubSource    *after);
+void  hub_spike_notifier_notify_async  (GApplication         *application,
+                                        GSettings            *settings,
+                                        gboolean              window_active,
+                                        HubSource            *before,
+                                        HubSource            *after,
+                                        GCancellable         *cancellable,
+                                        GAsyncReadyCallback   callback,
+                                        gpointer              user_data);
+guint hub_spike_notifier_notify_finish (GAsyncResult         *result,
+                                        GError              **error);
 
 G_END_DECLS

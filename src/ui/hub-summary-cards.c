@@ -2,7 +2,9 @@
  *
  * Downloads in the period, models and datasets (count and downloads), the
  * change against the previous 30 days, and the date the data runs to with how
- * old it is. Every number is the dataset's (hub_dataset_get_totals); exact
+ * old it is. Every number is the dataset's (hub_dataset_get_totals), or,
+ * while a search or the type filter narrows the table, the sum of the rows
+ * it shows (hub_repo_table_sum_shown), which a line above the cards says; exact
  * values go in tooltips where the card shows a short form.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -20,6 +22,8 @@ struct _HubSummaryCards
 {
   GtkWidget   parent_instance;
 
+  GtkWidget  *box;         /* bound for gtk_widget_dispose_template only */
+  GtkLabel   *shown_label;
   GtkFlowBox *flow;
   GtkWidget  *downloads_card;
   GtkLabel   *downloads_value;
@@ -39,6 +43,8 @@ struct _HubSummaryCards
 
   HubSource  *source;
   HubPeriod   period;
+  gboolean    narrowed;
+  HubTotals   shown;      /* the rows shown, while narrowed */
   gboolean    compact;
   guint       age_timeout;
 };
@@ -158,10 +164,41 @@ update_change (HubSummaryCards *self,
   gtk_widget_set_tooltip_text (self->change_card, tooltip);
 }
 
+/* "12 of 150 repositories: 4.2 M downloads", above the cards. */
+static void
+update_shown (HubSummaryCards *self,
+              const HubTotals *all,
+              gint64           downloads)
+{
+  g_autofree char *shown_text = NULL;
+  g_autofree char *total_text = NULL;
+  g_autofree char *downloads_text = NULL;
+  g_autofree char *repos = NULL;
+  g_autofree char *sum = NULL;
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->shown_label), self->narrowed);
+  if (!self->narrowed)
+    return;
+  shown_text = hub_format_count (self->shown.repos);
+  total_text = hub_format_count (all->repos);
+  downloads_text = hub_format_compact (downloads);
+  /* Translators: "12 of 150 repositories": the rows shown and all rows */
+  repos = g_strdup_printf (ngettext ("%s of %s repository", "%s of %s repositories", all->repos),
+                           shown_text, total_text);
+  sum = g_strdup_printf (ngettext ("%s download", "%s downloads", (gulong) MIN (downloads, G_MAXLONG)),
+                         downloads_text);
+  /* Translators: above the summary cards while a search or the type filter
+   * narrows the table: "12 of 150 repositories: 4.2 M downloads" */
+  text = g_strdup_printf (C_("rows shown", "%s: %s"), repos, sum);
+  gtk_label_set_label (self->shown_label, text);
+}
+
 static void
 update (HubSummaryCards *self)
 {
   HubDataset *dataset;
+  const HubTotals *all;
   const HubTotals *totals;
   gint64 downloads;
   g_autofree char *value = NULL;
@@ -172,7 +209,8 @@ update (HubSummaryCards *self)
     return;
 
   dataset = hub_source_get_dataset (self->source);
-  totals = hub_dataset_get_totals (dataset);
+  all = hub_dataset_get_totals (dataset);
+  totals = self->narrowed ? &self->shown : all;
 
   downloads = self->period == HUB_PERIOD_ALL_TIME ? totals->all_time : totals->last_month;
   value = format_headline (self, downloads);
@@ -186,6 +224,7 @@ update (HubSummaryCards *self)
   update_kind_card (self, self->datasets_card, self->datasets_value, self->datasets_caption,
                     totals->datasets, totals->dataset_downloads[self->period]);
   update_change (self, totals);
+  update_shown (self, all, downloads);
 
   as_of = hub_format_day (totals->as_of);
   gtk_label_set_label (self->as_of_value, as_of);
@@ -262,6 +301,8 @@ hub_summary_cards_class_init (HubSummaryCardsClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "ui/hub-summary-cards.ui");
+  gtk_widget_class_bind_template_child (widget_class, HubSummaryCards, box);
+  gtk_widget_class_bind_template_child (widget_class, HubSummaryCards, shown_label);
   gtk_widget_class_bind_template_child (widget_class, HubSummaryCards, flow);
   gtk_widget_class_bind_template_child (widget_class, HubSummaryCards, downloads_card);
   gtk_widget_class_bind_template_child (widget_class, HubSummaryCards, downloads_value);
@@ -311,10 +352,26 @@ hub_summary_cards_set_source (HubSummaryCards *self,
   g_return_if_fail (HUB_IS_SUMMARY_CARDS (self));
   g_return_if_fail (source == NULL || HUB_IS_SOURCE (source));
 
+  if (self->source != source)
+    self->narrowed = FALSE;
   g_set_object (&self->source, source);
   self->period = period;
   if (source != NULL && self->age_timeout == 0)
     self->age_timeout = g_timeout_add_seconds (60, on_age_timeout, self);
+  update (self);
+}
+
+/* The totals of the rows shown while a filter narrows the table
+ * (hub_repo_table_sum_shown); NULL: the whole source again. */
+void
+hub_summary_cards_set_shown (HubSummaryCards *self,
+                             const HubTotals *shown)
+{
+  g_return_if_fail (HUB_IS_SUMMARY_CARDS (self));
+
+  self->narrowed = shown != NULL;
+  if (shown != NULL)
+    self->shown = *shown;
   update (self);
 }
 

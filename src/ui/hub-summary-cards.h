@@ -18,6 +18,8 @@ GtkWidget *hub_summary_cards_new         (void);
 void       hub_summary_cards_set_source  (HubSummaryCards *self,
                                           HubSource       *source,
                                           HubPeriod        period);
+void       hub_summary_cards_set_shown   (HubSummaryCards *self,
+                                          const HubTotals *shown);
 gboolean   hub_summary_cards_get_compact (HubSummaryCards *self);
 void       hub_summary_cards_set_compact (HubSummaryCards *self,
                                           gboolean         compact);

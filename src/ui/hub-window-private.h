@@ -88,6 +88,7 @@ struct _HubWindow
   HubHistory           *history;       /* opened at first use */
   HubDay                today;         /* HUB_DAY_NONE: the clock's */
   GCancellable         *keep_cancellable;
+  GCancellable         *spike_cancellable; /* the latest refresh's spike check */
   char                **keep_pending;  /* followed authors still to snapshot today */
   guint                 keep_index;
   guint                 keep_timeout;

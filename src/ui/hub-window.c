@@ -159,8 +159,16 @@ on_repo_activated (HubRepoTable *table,
 {
   const char *endpoint = self->account ? hub_account_get_endpoint (self->account) : NULL;
 
+  g_autoptr(GError) error = NULL;
+  HubHistory *history;
+
   if (self->source == NULL)
     return;
+  /* Without the history database the page keeps no notes, and says so. */
+  history = hub_window_get_history (self, &error);
+  if (history == NULL)
+    g_warning ("Notes are unavailable: %s", error->message);
+  hub_repo_detail_set_history (self->detail, history, hub_source_get_id (self->source));
   hub_repo_detail_set_repo (self->detail, hub_source_get_dataset (self->source), index, endpoint);
   adw_navigation_page_set_title (self->detail_page,
                                  hub_dataset_get_repo (hub_source_get_dataset (self->source),
@@ -206,6 +214,29 @@ update_cards_shown (HubWindow *self)
 
   gtk_revealer_set_reveal_child (self->cards_revealer,
                                  !hub_summary_cards_get_compact (self->cards) || !scrolled);
+}
+
+/* While a search or the type filter narrows the table, the cards sum the
+ * rows it shows. */
+static void
+update_cards_rows (HubWindow *self)
+{
+  HubTotals shown;
+
+  if (!hub_repo_table_get_narrowed (self->table))
+    {
+      hub_summary_cards_set_shown (self->cards, NULL);
+      return;
+    }
+  hub_repo_table_sum_shown (self->table, &shown);
+  hub_summary_cards_set_shown (self->cards, &shown);
+}
+
+static void
+on_shown_rows_changed (HubWindow *self)
+{
+  if (hub_repo_table_get_narrowed (self->table))
+    update_cards_rows (self);
 }
 
 static gboolean
@@ -258,6 +289,12 @@ hub_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->settings, on_period_changed, self);
   hub_window_account_dispose (self);
   hub_window_public_dispose (self);
+  g_cancellable_cancel (self->spike_cancellable);
+  g_clear_object (&self->spike_cancellable);
+  /* The table's rows go as it goes: the cards need them no more. */
+  if (self->table != NULL)
+    g_signal_handlers_disconnect_by_func (hub_repo_table_get_model (self->table),
+                                          on_shown_rows_changed, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HUB_TYPE_WINDOW);
   g_clear_object (&self->source);
   g_clear_object (&self->sources);
@@ -378,6 +415,9 @@ hub_window_init (HubWindow *self)
   g_signal_connect_swapped (hub_repo_table_get_vadjustment (self->table), "value-changed",
                             G_CALLBACK (update_cards_shown), self);
   g_signal_connect_swapped (self->cards, "notify::compact", G_CALLBACK (update_cards_shown), self);
+  g_signal_connect_swapped (self->table, "notify::narrowed", G_CALLBACK (update_cards_rows), self);
+  g_signal_connect_object (hub_repo_table_get_model (self->table), "items-changed",
+                           G_CALLBACK (on_shown_rows_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect (self->detail, "message", G_CALLBACK (hub_window_on_message), self);
 
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
@@ -455,10 +495,17 @@ hub_window_add_source (HubWindow *self,
       g_autoptr(HubSource) before = g_list_model_get_item (G_LIST_MODEL (self->sources), position);
       GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
 
-      /* A refresh: what it brings may be worth a notification. */
+      /* A refresh: what it brings may be worth a notification. A newer
+       * refresh makes the check of an older one moot. */
       if (application != NULL)
-        hub_spike_notifier_notify (G_APPLICATION (application), self->settings,
-                                   gtk_window_is_active (GTK_WINDOW (self)), before, source);
+        {
+          g_cancellable_cancel (self->spike_cancellable);
+          g_clear_object (&self->spike_cancellable);
+          self->spike_cancellable = g_cancellable_new ();
+          hub_spike_notifier_notify_async (G_APPLICATION (application), self->settings,
+                                           gtk_window_is_active (GTK_WINDOW (self)), before,
+                                           source, self->spike_cancellable, NULL, NULL);
+        }
       g_list_store_splice (self->sources, position, 1, (gpointer *) &source, 1);
     }
   else

@@ -4,7 +4,11 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "hub-chart.h"
+#include "hub-day-mark-layer.h"
+#include "hub-history.h"
 #include "hub-repo-detail.h"
 #include "hub-ui-test-util.h"
 
@@ -144,6 +148,142 @@ test_controls_drive_chart (void)
 }
 
 static void
+on_message (HubRepoDetail *detail,
+            const char    *message,
+            char         **last)
+{
+  g_free (*last);
+  *last = g_strdup (message);
+}
+
+static guint
+count_note_marks (HubRepoDetail *detail,
+                  const char    *text)
+{
+  HubChart *chart = HUB_CHART (hub_repo_detail_get_chart (detail));
+  HubDayMarkLayer *marks = HUB_DAY_MARK_LAYER (hub_chart_get_layer (chart, hub_chart_get_n_layers (chart) - 1));
+  guint found = 0;
+
+  for (guint i = 0; i < hub_day_mark_layer_get_n_marks (marks); i++)
+    {
+      HubDayMark mark;
+
+      hub_day_mark_layer_get_mark (marks, i, &mark);
+      found += mark.kind == HUB_DAY_MARK_NOTE && g_strcmp0 (mark.label, text) == 0;
+    }
+  return found;
+}
+
+/* The button that removes the note listed first. */
+static GtkWidget *
+first_remove_button (GtkWidget *detail)
+{
+  GtkWidget *list = hub_test_find_named (detail, "notes");
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ACTION_ROW (row))
+      return hub_test_find_type (row, GTK_TYPE_BUTTON);
+  return NULL;
+}
+
+/* The repository's notes: added on the day picked, listed, marked on the
+ * chart, kept in the history (another repository has none), removed; its
+ * badge copied as Markdown. */
+static void
+test_notes_and_badge (void)
+{
+  g_autoptr(HubDataset) dataset = load_fixture ();
+  g_autofree char *folder = g_dir_make_tmp ("hub-detail-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (folder, "history.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HubHistory) history = hub_history_open (path, &error);
+  HubRepoDetail *detail = HUB_REPO_DETAIL (hub_repo_detail_new ());
+  g_autofree char *message = NULL;
+  g_autofree char *markdown = NULL;
+  GtkCalendar *calendar;
+  GtkWindow *window;
+
+  g_assert_no_error (error);
+  g_signal_connect (detail, "message", G_CALLBACK (on_message), &message);
+
+  /* No history: nothing can be kept, and the page says why. */
+  hub_repo_detail_set_repo (detail, dataset, 0, "https://hub.example");
+  window = show_in_window (GTK_WIDGET (detail), 900, 900);
+  g_assert_false (gtk_widget_get_sensitive (hub_test_find_named (GTK_WIDGET (detail), "note-entry")));
+  g_assert_false (hub_repo_detail_add_note (detail, hub_day_from_ymd (2024, 3, 5), "launch", &error));
+  g_assert_error (error, HUB_HISTORY_ERROR, HUB_HISTORY_ERROR_IO);
+  g_clear_error (&error);
+
+  hub_repo_detail_set_history (detail, history, "file:fixture.csv");
+  g_assert_true (gtk_widget_get_sensitive (hub_test_find_named (GTK_WIDGET (detail), "note-entry")));
+  g_assert_cmpuint (hub_repo_detail_get_n_notes (detail), ==, 0);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (
+    hub_test_find_named (GTK_WIDGET (detail), "note-entry"))), ==, "Add a note on 10 Apr 2024");
+
+  /* A day picked in the calendar, and the entry applied. */
+  calendar = GTK_CALENDAR (hub_test_find_type (GTK_WIDGET (gtk_menu_button_get_popover (
+    GTK_MENU_BUTTON (hub_test_find_type (hub_test_find_named (GTK_WIDGET (detail), "note-entry"),
+                                         GTK_TYPE_MENU_BUTTON)))), GTK_TYPE_CALENDAR));
+  {
+    g_autoptr(GDateTime) day = g_date_time_new_utc (2024, 3, 5, 0, 0, 0);
+
+    gtk_calendar_select_day (calendar, day);
+    g_signal_emit_by_name (calendar, "day-selected");
+  }
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (
+    hub_test_find_named (GTK_WIDGET (detail), "note-entry"))), ==, "Add a note on 5 Mar 2024");
+  gtk_editable_set_text (GTK_EDITABLE (hub_test_find_named (GTK_WIDGET (detail), "note-entry")),
+                         "v1 launched");
+  g_signal_emit_by_name (hub_test_find_named (GTK_WIDGET (detail), "note-entry"), "apply");
+  g_assert_cmpuint (hub_repo_detail_get_n_notes (detail), ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hub_test_find_named (GTK_WIDGET (detail),
+                                                                             "note-entry"))), ==, "");
+  g_assert_cmpuint (count_note_marks (detail, "v1 launched"), ==, 1);
+
+  /* An empty note is refused, with the history's words. */
+  g_assert_false (hub_repo_detail_add_note (detail, hub_day_from_ymd (2024, 3, 1), "  ", &error));
+  g_assert_error (error, HUB_HISTORY_ERROR, HUB_HISTORY_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (hub_repo_detail_add_note (detail, hub_day_from_ymd (2024, 4, 1), "blog post", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (hub_repo_detail_get_n_notes (detail), ==, 2);
+  hub_test_wait_frames (3);
+  save_screenshot (GTK_WIDGET (detail), "detail-notes-light.png");
+
+  /* The other repository has none; back on the first, both again. */
+  hub_repo_detail_set_repo (detail, dataset, 1, NULL);
+  g_assert_cmpuint (hub_repo_detail_get_n_notes (detail), ==, 0);
+  g_assert_cmpuint (count_note_marks (detail, "v1 launched"), ==, 0);
+  hub_repo_detail_set_repo (detail, dataset, 0, "https://hub.example");
+  g_assert_cmpuint (hub_repo_detail_get_n_notes (detail), ==, 2);
+
+  /* Removed by its button: gone from the list, the chart and the history. */
+  g_signal_emit_by_name (first_remove_button (GTK_WIDGET (detail)), "clicked");
+  g_assert_cmpuint (hub_repo_detail_get_n_notes (detail), ==, 1);
+  {
+    g_autoptr(GPtrArray) kept = hub_history_list_notes (history, "file:fixture.csv", "model",
+                                                         "org/alpha", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (kept->len, ==, 1);
+    g_assert_cmpuint (count_note_marks (detail, ((HubNote *) kept->pdata[0])->text), ==, 1);
+  }
+
+  /* The badge: downloads in the last 30 days, linked to the repository. */
+  markdown = hub_repo_detail_dup_badge_markdown (detail);
+  g_assert_cmpstr (markdown, ==, "[![downloads/month: 7](alpha-downloads.svg)](https://hub.example/org/alpha)");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.copy-badge", NULL));
+  g_assert_cmpstr (message, ==, "Markdown for the badge copied");
+
+  gtk_window_destroy (window);
+  g_clear_object (&history);
+  g_remove (path);
+  g_rmdir (folder);
+}
+
+static void
 test_screenshots (void)
 {
   g_autoptr(HubDataset) dataset = NULL;
@@ -194,6 +334,7 @@ main (int   argc,
 
   g_test_add_func ("/dialogs/repo-detail/cards-and-url", test_cards_and_url);
   g_test_add_func ("/dialogs/repo-detail/controls-drive-chart", test_controls_drive_chart);
+  g_test_add_func ("/dialogs/repo-detail/notes-and-badge", test_notes_and_badge);
   g_test_add_func ("/dialogs/repo-detail/screenshots", test_screenshots);
 
   return g_test_run ();

@@ -191,7 +191,31 @@ shoot_size (guint size,
   adw_view_stack_set_visible_child_name (window->view_stack, "downloads");
 
   hub_test_open_repo (window, 0);
+  /* Two notes of the repository, marked on its chart (the history keeps
+   * them from one size to the next). */
+  if (hub_repo_detail_get_n_notes (window->detail) == 0)
+    {
+      HubDay as_of = hub_dataset_get_as_of (hub_source_get_dataset (hub_window_get_source (window)));
+      g_autoptr(GError) error = NULL;
+
+      if (!hub_repo_detail_add_note (window->detail, as_of - 40, "Paper accepted", &error) ||
+          !hub_repo_detail_add_note (window->detail, as_of - 12, "Version 2 released", &error))
+        g_error ("%s", error->message);
+    }
   save (window, "detail", size_name, scheme_name);
+  {
+    /* The notes under the chart. */
+    GtkWidget *notes = hub_test_find_named (GTK_WIDGET (window->detail), "notes");
+    GtkWidget *scroller = gtk_widget_get_ancestor (notes, GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+    graphene_point_t at;
+
+    g_assert_true (gtk_widget_compute_point (notes, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
+                                             &GRAPHENE_POINT_INIT (0, 0), &at));
+    gtk_adjustment_set_value (adjustment, at.y - gtk_adjustment_get_page_size (adjustment) / 2);
+    save (window, "detail-notes", size_name, scheme_name);
+    gtk_adjustment_set_value (adjustment, 0);
+  }
   {
     /* The repository in the request logs, under its downloads. */
     GtkWidget *audience = hub_repo_detail_get_audience (window->detail);
@@ -208,6 +232,11 @@ shoot_size (guint size,
   hub_window_set_problem (window, "demo", offline);
   save (window, "banner", size_name, scheme_name);
   hub_window_set_problem (window, "demo", NULL);
+
+  /* The datasets alone: the cards sum the rows shown. */
+  hub_repo_table_set_type_filter (hub_window_get_table (window), HUB_REPO_KIND_DATASET);
+  save (window, "narrowed", size_name, scheme_name);
+  hub_repo_table_set_type_filter (hub_window_get_table (window), -1);
 
   gtk_editable_set_text (hub_repo_table_get_search_entry (hub_window_get_table (window)),
                          "no such repository");

@@ -106,6 +106,42 @@ calls_at_least (gpointer n)
   return calls >= GPOINTER_TO_UINT (n);
 }
 
+typedef struct
+{
+  gboolean  done;
+  guint     sent;
+  GError   *error;
+} Outcome;
+
+static void
+on_notified (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Outcome *outcome = user_data;
+
+  g_assert_true (g_main_context_is_owner (g_main_context_default ()));
+  outcome->sent = hub_spike_notifier_notify_finish (result, &outcome->error);
+  outcome->done = TRUE;
+}
+
+/* Runs the check (on its worker thread) and waits for its result. */
+static guint
+notify (GApplication *application,
+        GSettings    *settings,
+        gboolean      window_active,
+        HubSource    *before,
+        HubSource    *after)
+{
+  Outcome outcome = { 0 };
+
+  hub_spike_notifier_notify_async (application, settings, window_active, before, after, NULL,
+                                   on_notified, &outcome);
+  hub_test_wait_for (flag_set, &outcome.done, 10, "the spike check");
+  g_assert_no_error (outcome.error);
+  return outcome.sent;
+}
+
 /* 60 steady days of org/model; the refresh adds a 61st with nine times as many. */
 static HubSource *
 make_source (gboolean with_spike)
@@ -161,11 +197,11 @@ test_spike_notified (void)
   g_assert_no_error (error);
 
   /* A focused window: no notification. */
-  g_assert_cmpuint (hub_spike_notifier_notify (G_APPLICATION (application), settings, TRUE,
-                                               before, after), ==, 0);
+  g_assert_cmpuint (notify (G_APPLICATION (application), settings, TRUE,
+                            before, after), ==, 0);
   /* Not focused: the spike of the new day, and nothing of the steady dataset. */
-  g_assert_cmpuint (hub_spike_notifier_notify (G_APPLICATION (application), settings, FALSE,
-                                               before, after), ==, 1);
+  g_assert_cmpuint (notify (G_APPLICATION (application), settings, FALSE,
+                            before, after), ==, 1);
   hub_test_wait_for (recorded_at_least, GUINT_TO_POINTER (1), 10, "a Notify call");
   r = g_ptr_array_index (recorded, 0);
   g_assert_cmpstr (r->summary, ==, "Downloads of org/model jumped");
@@ -182,14 +218,14 @@ test_spike_notified (void)
   g_assert_nonnull (g_action_map_lookup_action (G_ACTION_MAP (application), "open-repo"));
 
   /* Nothing new since the last refresh: nothing sent. */
-  g_assert_cmpuint (hub_spike_notifier_notify (G_APPLICATION (application), settings, FALSE,
-                                               after, after), ==, 0);
+  g_assert_cmpuint (notify (G_APPLICATION (application), settings, FALSE,
+                            after, after), ==, 0);
 
   /* The preference off: none either, as the service confirms after a
    * round trip that any Notify sent before would have preceded. */
   g_settings_set_boolean (settings, "notify-spikes", FALSE);
-  g_assert_cmpuint (hub_spike_notifier_notify (G_APPLICATION (application), settings, FALSE,
-                                               before, after), ==, 0);
+  g_assert_cmpuint (notify (G_APPLICATION (application), settings, FALSE,
+                            before, after), ==, 0);
   {
     guint before_calls = calls;
 
@@ -200,6 +236,27 @@ test_spike_notified (void)
   }
   g_assert_cmpuint (recorded->len, ==, 1);
   g_settings_reset (settings, "notify-spikes");
+
+  /* A newer refresh cancels the older check: it sends nothing. */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    Outcome older = { 0 };
+    guint before_calls;
+
+    hub_spike_notifier_notify_async (G_APPLICATION (application), settings, FALSE, before, after,
+                                     cancellable, on_notified, &older);
+    g_cancellable_cancel (cancellable);
+    hub_test_wait_for (flag_set, &older.done, 10, "the cancelled check");
+    g_assert_error (older.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_assert_cmpuint (older.sent, ==, 0);
+    g_clear_error (&older.error);
+    before_calls = calls;
+    g_dbus_connection_call (bus, "org.freedesktop.Notifications", "/org/freedesktop/Notifications",
+                            "org.freedesktop.Notifications", "GetServerInformation", NULL, NULL,
+                            G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL, NULL);
+    hub_test_wait_for (calls_at_least, GUINT_TO_POINTER (before_calls + 1), 10, "a round trip");
+    g_assert_cmpuint (recorded->len, ==, 1);
+  }
 
   g_bus_unown_name (owner);
   g_dbus_connection_unregister_object (bus, registration);

@@ -64,6 +64,82 @@ test_cards (void)
   hub_test_close_window (window);
 }
 
+static gboolean
+label_is (gpointer data)
+{
+  const char **expected = data;   /* { root, name, text } */
+
+  return g_strcmp0 (hub_test_label_text ((GtkWidget *) expected[0], expected[1]), expected[2]) == 0;
+}
+
+#define wait_label(root, name, text) \
+  hub_test_wait_for (label_is, (const char *[]) { (const char *) (root), name, text }, 10, \
+                     "the label " name " to read " text)
+
+/* A search or the type filter narrows the table: the cards sum the rows
+ * shown and say so; cleared, the whole source again. */
+static void
+test_cards_narrowed (void)
+{
+  HubWindow *window;
+  HubRepoTable *table;
+  GtkWidget *cards;
+  GtkWidget *shown;
+
+  set_period (HUB_PERIOD_ALL_TIME);
+  window = hub_test_open_window ("fixture.csv", 1100, 760);
+  table = hub_window_get_table (window);
+  cards = GTK_WIDGET (hub_window_get_cards (window));
+  shown = hub_test_find_named (cards, "shown-label");
+  g_assert_false (gtk_widget_get_visible (shown));
+
+  /* org/alpha (5000) and org/alpha-demo (50). */
+  gtk_editable_set_text (hub_repo_table_get_search_entry (table), "alpha");
+  wait_label (cards, "downloads-value", "5050");
+  g_assert_true (gtk_widget_get_visible (shown));
+  assert_label (cards, "shown-label", "2 of 5 repositories: 5.0 K downloads");
+  assert_label (cards, "models-value", "1");
+  assert_label (cards, "datasets-value", "0");
+  /* The last 30 days 300 + 5 against 150 before. */
+  assert_label (cards, "change-value", "+103.3 %");
+
+  /* The period changes what is summed, not which rows. */
+  set_period (HUB_PERIOD_LAST_MONTH);
+  assert_label (cards, "downloads-value", "305");
+  assert_label (cards, "shown-label", "2 of 5 repositories: 305 downloads");
+  set_period (HUB_PERIOD_ALL_TIME);
+
+  /* The type filter alone: the two datasets. */
+  gtk_editable_set_text (hub_repo_table_get_search_entry (table), "");
+  hub_repo_table_set_type_filter (table, HUB_REPO_KIND_DATASET);
+  wait_label (cards, "downloads-value", "2010");
+  assert_label (cards, "shown-label", "2 of 5 repositories: 2.0 K downloads");
+  assert_label (cards, "models-value", "0");
+  assert_label (cards, "datasets-value", "2");
+
+  /* The data shown again (a refresh): every type, and the whole source. */
+  hub_repo_table_set_dataset (table, hub_repo_table_get_dataset (table), HUB_PERIOD_ALL_TIME);
+  g_assert_false (hub_repo_table_get_narrowed (table));
+  g_assert_cmpuint (g_list_model_get_n_items (hub_repo_table_get_model (table)), ==, 5);
+  g_assert_false (gtk_widget_get_visible (shown));
+  assert_label (cards, "downloads-value", "8060");
+  hub_repo_table_set_type_filter (table, HUB_REPO_KIND_DATASET);
+  wait_label (cards, "downloads-value", "2010");
+
+  /* Nothing left: zeros, still said. */
+  gtk_editable_set_text (hub_repo_table_get_search_entry (table), "alpha");
+  wait_label (cards, "shown-label", "0 of 5 repositories: 0 downloads");
+  assert_label (cards, "downloads-value", "0");
+
+  /* Cleared: the whole source. */
+  gtk_editable_set_text (hub_repo_table_get_search_entry (table), "");
+  hub_repo_table_set_type_filter (table, -1);
+  wait_label (cards, "downloads-value", "8060");
+  g_assert_false (gtk_widget_get_visible (shown));
+  assert_label (cards, "change-value", "+137.3 %");
+  hub_test_close_window (window);
+}
+
 /* A narrow window: short forms, and the table keeps its essential columns. */
 static void
 test_compact (void)
@@ -316,6 +392,7 @@ main (int   argc,
   hub_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/ui/window/cards", test_cards);
+  g_test_add_func ("/ui/window/cards-narrowed", test_cards_narrowed);
   g_test_add_func ("/ui/window/compact", test_compact);
   g_test_add_func ("/ui/window/cards-scroll-away", test_cards_scroll_away);
   g_test_add_func ("/ui/window/table-fills-in-frames", test_table_fills_in_frames);

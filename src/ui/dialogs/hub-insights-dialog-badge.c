@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hub-badge-file.h"
 #include "hub-insights-dialog-private.h"
 #include "hub-net.h"
 #include "hub-report.h"
@@ -30,18 +31,31 @@ badge_variant (HubInsightsDialog *self)
     ? HUB_BADGE_DARK : HUB_BADGE_LIGHT;
 }
 
-static char *
-badge_value (HubInsightsDialog *self)
+/* The organisation's badge, linked to its page (the Hub's front page for
+ * a file or the demo). The strings live as long as the dialog's source. */
+static HubBadgeSpec
+badge_spec (HubInsightsDialog *self,
+            char             **link)
 {
-  return hub_badge_format_count (hub_badge_count (self->dataset, hub_dataset_get_overall (self->dataset),
-                                                  badge_figure (self)));
+  const char *organization = hub_source_id_get_organization (hub_source_get_id (self->source));
+  const char *base = self->endpoint != NULL ? self->endpoint : "https://huggingface.co";
+
+  *link = organization != NULL ? g_strconcat (base, "/", organization, NULL) : g_strdup (base);
+  return (HubBadgeSpec) {
+    .dataset = self->dataset,
+    .repo = hub_dataset_get_overall (self->dataset),
+    .figure = badge_figure (self),
+    .variant = badge_variant (self),
+    .name = hub_source_get_export_name (self->source),
+    .link = *link,
+  };
 }
 
-static char *
-badge_file_name (HubInsightsDialog *self)
+static void
+report (GtkWidget  *widget,
+        const char *message)
 {
-  return g_strdup_printf ("%s-downloads%s.svg", hub_source_get_export_name (self->source),
-                          badge_variant (self) == HUB_BADGE_DARK ? "-dark" : "");
+  hub_insights_dialog_show_toast (HUB_INSIGHTS_DIALOG (widget), message);
 }
 
 void
@@ -79,31 +93,10 @@ copy_badge_activated (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  HubInsightsDialog *self = HUB_INSIGHTS_DIALOG (widget);
-  g_autofree char *markdown = hub_insights_dialog_dup_markdown (self);
+  g_autofree char *link = NULL;
+  HubBadgeSpec spec = badge_spec (HUB_INSIGHTS_DIALOG (widget), &link);
 
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), markdown);
-  hub_insights_dialog_show_toast (self, _("Markdown for the badge copied"));
-}
-
-static void
-on_badge_chosen (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(HubInsightsDialog) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, &error);
-  g_autofree char *svg = NULL;
-
-  if (file == NULL)
-    return;
-  svg = hub_insights_dialog_dup_badge_svg (self);
-  if (!g_file_replace_contents (file, svg, strlen (svg), NULL, FALSE, G_FILE_CREATE_NONE, NULL,
-                                NULL, &error))
-    hub_insights_dialog_show_toast (self, error->message);
-  else
-    hub_insights_dialog_show_toast (self, _("Badge saved"));
+  hub_badge_spec_copy_markdown (&spec, widget, report);
 }
 
 static void
@@ -111,14 +104,10 @@ save_badge_activated (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  HubInsightsDialog *self = HUB_INSIGHTS_DIALOG (widget);
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-  g_autofree char *name = badge_file_name (self);
+  g_autofree char *link = NULL;
+  HubBadgeSpec spec = badge_spec (HUB_INSIGHTS_DIALOG (widget), &link);
 
-  gtk_file_dialog_set_title (dialog, _("Save Badge"));
-  gtk_file_dialog_set_initial_name (dialog, name);
-  gtk_file_dialog_save (dialog, GTK_WINDOW (gtk_widget_get_root (widget)), NULL, on_badge_chosen,
-                        g_object_ref (self));
+  hub_badge_spec_save (&spec, widget, report);
 }
 
 /* Class */
@@ -144,31 +133,23 @@ hub_insights_dialog_badge_init (HubInsightsDialog *self)
 char *
 hub_insights_dialog_dup_badge_svg (HubInsightsDialog *self)
 {
-  g_autofree char *value = NULL;
+  g_autofree char *link = NULL;
+  HubBadgeSpec spec;
 
   g_return_val_if_fail (HUB_IS_INSIGHTS_DIALOG (self), NULL);
 
-  value = badge_value (self);
-  return hub_badge_svg (hub_badge_label (badge_figure (self)), value, badge_variant (self), NULL);
+  spec = badge_spec (self, &link);
+  return hub_badge_spec_dup_svg (&spec);
 }
 
-/* The badge as a link to the organisation's page (the Hub's front page
- * for a file or the demo), its image the file Save Badge… suggests. */
 char *
 hub_insights_dialog_dup_markdown (HubInsightsDialog *self)
 {
-  const char *organization;
-  g_autofree char *value = NULL;
-  g_autofree char *image = NULL;
   g_autofree char *link = NULL;
-  const char *base;
+  HubBadgeSpec spec;
 
   g_return_val_if_fail (HUB_IS_INSIGHTS_DIALOG (self), NULL);
 
-  organization = hub_source_id_get_organization (hub_source_get_id (self->source));
-  base = self->endpoint != NULL ? self->endpoint : "https://huggingface.co";
-  link = organization != NULL ? g_strconcat (base, "/", organization, NULL) : g_strdup (base);
-  value = badge_value (self);
-  image = badge_file_name (self);
-  return hub_badge_markdown (hub_badge_label (badge_figure (self)), value, image, link);
+  spec = badge_spec (self, &link);
+  return hub_badge_spec_dup_markdown (&spec);
 }

@@ -1,4 +1,10 @@
-/* hub-repo-detail.c: the page about one repository: cards, the chart, Open on Hugging Face
+/* hub-repo-detail.c: the page about one repository: cards, the chart, its notes, its
+ * badge, Open on Hugging Face
+ *
+ * The notes are the repository's in the history database (the window
+ * hands it over; without one, none can be kept) and are marked on the
+ * chart; the badge is saved and copied as the insights dialog does the
+ * organisation's (hub-badge-file.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,8 +16,10 @@
 #include "hub-repo-row.h"
 #include "hub-ui.h"
 
+#include "hub-badge-file.h"
 #include "hub-chart.h"
 #include "hub-day-marks.h"
+#include "hub-history.h"
 #include "hub-format.h"
 #include "hub-repo-detail.h"
 
@@ -22,6 +30,10 @@ struct _HubRepoDetail
   HubDataset      *dataset;
   guint            index;
   char            *endpoint;
+  HubHistory      *history;     /* NULL: notes cannot be kept */
+  char            *source_id;
+  GPtrArray       *notes;       /* HubNote of the repository */
+  HubDay           note_day;    /* the day a note is added on */
 
   GtkWidget       *toolbar_view;
   AdwWindowTitle  *window_title;
@@ -36,6 +48,10 @@ struct _HubRepoDetail
   AdwToggleGroup  *bucket_toggles;
   GtkLabel        *milestone_label;
   HubChart        *chart;
+  GtkListBox      *notes_list;
+  AdwEntryRow     *note_entry;
+  GtkMenuButton   *note_day_button;
+  GtkCalendar     *note_calendar;
   GtkWidget       *audience;
 };
 
@@ -47,6 +63,8 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+static void update_notes (HubRepoDetail *self);
 
 /* A card's value in the one number style: exact where it fits, compact
  * with the exact value in its tooltip where it does not. */
@@ -145,7 +163,8 @@ update_milestone (HubRepoDetail *self)
   gtk_label_set_label (self->milestone_label, text);
 }
 
-/* Spikes, drops and milestones passed, marked on the chart on their days. */
+/* Spikes, drops, milestones passed and the notes, marked on the chart on
+ * their days. */
 static void
 update_marks (HubRepoDetail *self)
 {
@@ -162,7 +181,180 @@ update_marks (HubRepoDetail *self)
     }
   hub_day_marks_add_events (marks, labels, self->dataset, repo,
                             (HubRange) { repo->days[0], as_of }, all_time);
+  for (guint i = 0; self->notes != NULL && i < self->notes->len; i++)
+    {
+      const HubNote *note = g_ptr_array_index (self->notes, i);
+      HubDayMark mark = { note->day, HUB_DAY_MARK_NOTE, note->text };
+
+      g_array_append_val (marks, mark);
+    }
   hub_chart_set_day_marks (self->chart, (const HubDayMark *) marks->data, marks->len);
+}
+
+static void
+show_message (GtkWidget  *widget,
+              const char *message)
+{
+  g_signal_emit (widget, signals[MESSAGE], 0, message);
+}
+
+static void
+clear_notes_list (HubRepoDetail *self)
+{
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->notes_list));
+
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      if (child != GTK_WIDGET (self->note_entry))
+        gtk_list_box_remove (self->notes_list, child);
+      child = next;
+    }
+}
+
+static void
+remove_note_clicked (GtkButton     *button,
+                     HubRepoDetail *self)
+{
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (button), "note-id");
+  g_autoptr(GError) error = NULL;
+
+  if (self->history == NULL || !hub_history_remove_note (self->history, id, &error))
+    {
+      if (error != NULL)
+        show_message (GTK_WIDGET (self), error->message);
+      return;
+    }
+  update_notes (self);
+}
+
+/* The entry says the day a note goes on: the data's last day until another
+ * is picked. */
+static void
+update_note_entry (HubRepoDetail *self)
+{
+  g_autofree char *day = hub_format_date (self->note_day, HUB_DATE_FULL);
+  /* Translators: the title of the entry that adds a note; %s is a date */
+  g_autofree char *title = g_strdup_printf (_("Add a note on %s"), day);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->note_entry), title);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->note_entry), self->history != NULL);
+}
+
+/* The repository's notes, newest day first as the history lists them, and
+ * their marks on the chart. */
+static void
+update_notes (HubRepoDetail *self)
+{
+  const HubRepo *repo = hub_repo_detail_get_repo (self);
+  g_autoptr(GError) error = NULL;
+
+  clear_notes_list (self);
+  g_clear_pointer (&self->notes, g_ptr_array_unref);
+  if (self->history != NULL && repo != NULL)
+    {
+      self->notes = hub_history_list_notes (self->history, self->source_id, repo->type, repo->name,
+                                            &error);
+      if (self->notes == NULL)
+        show_message (GTK_WIDGET (self), error->message);
+    }
+  for (guint i = 0; self->notes != NULL && i < self->notes->len; i++)
+    {
+      const HubNote *note = g_ptr_array_index (self->notes, i);
+      g_autofree char *when = hub_format_date (note->day, HUB_DATE_FULL);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      gint64 *id = g_new (gint64, 1);
+
+      *id = note->id;
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), note->text);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), when);
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, _("Remove the Note"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Remove the Note"), -1);
+      g_object_set_data_full (G_OBJECT (remove), "note-id", id, g_free);
+      g_signal_connect (remove, "clicked", G_CALLBACK (remove_note_clicked), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      gtk_list_box_append (self->notes_list, row);
+    }
+  if (self->dataset != NULL)
+    update_marks (self);
+}
+
+static void
+on_note_apply (HubRepoDetail *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->note_entry));
+
+  if (!hub_repo_detail_add_note (self, self->note_day, text, &error))
+    {
+      show_message (GTK_WIDGET (self), error->message);
+      return;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
+}
+
+/* A day picked in the calendar: days after the data's last one are not
+ * there to note. */
+static void
+on_note_day_selected (HubRepoDetail *self)
+{
+  g_autoptr(GDateTime) picked = gtk_calendar_get_date (self->note_calendar);
+  HubDay day = hub_day_from_ymd (g_date_time_get_year (picked), g_date_time_get_month (picked),
+                                 g_date_time_get_day_of_month (picked));
+  HubDay as_of = self->dataset != NULL ? hub_dataset_get_as_of (self->dataset) : HUB_DAY_NONE;
+
+  self->note_day = as_of != HUB_DAY_NONE ? MIN (day, as_of) : day;
+  update_note_entry (self);
+  gtk_menu_button_popdown (self->note_day_button);
+}
+
+static HubBadgeSpec
+badge_spec (HubRepoDetail *self,
+            char         **name,
+            char         **link)
+{
+  const HubRepo *repo = hub_repo_detail_get_repo (self);
+
+  *name = g_path_get_basename (repo->name);
+  *link = hub_endpoint_repo_url (self->endpoint, repo);
+  return (HubBadgeSpec) {
+    .dataset = self->dataset,
+    .repo = repo,
+    .figure = HUB_BADGE_LAST_30_DAYS,
+    .variant = HUB_BADGE_LIGHT,
+    .name = *name,
+    .link = *link,
+  };
+}
+
+static void
+save_badge (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *link = NULL;
+  HubBadgeSpec spec = badge_spec (HUB_REPO_DETAIL (widget), &name, &link);
+
+  hub_badge_spec_save (&spec, widget, show_message);
+}
+
+static void
+copy_badge (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *link = NULL;
+  HubBadgeSpec spec = badge_spec (HUB_REPO_DETAIL (widget), &name, &link);
+
+  hub_badge_spec_copy_markdown (&spec, widget, show_message);
 }
 
 /* The toggle groups name no action: each shows its action's state, and a
@@ -293,6 +485,8 @@ hub_repo_detail_dispose (GObject *object)
   HubRepoDetail *self = HUB_REPO_DETAIL (object);
 
   g_clear_object (&self->dataset);
+  g_clear_object (&self->history);
+  g_clear_pointer (&self->notes, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), HUB_TYPE_REPO_DETAIL);
 
   G_OBJECT_CLASS (hub_repo_detail_parent_class)->dispose (object);
@@ -304,6 +498,7 @@ hub_repo_detail_finalize (GObject *object)
   HubRepoDetail *self = HUB_REPO_DETAIL (object);
 
   g_free (self->endpoint);
+  g_free (self->source_id);
 
   G_OBJECT_CLASS (hub_repo_detail_parent_class)->finalize (object);
 }
@@ -337,11 +532,19 @@ hub_repo_detail_class_init (HubRepoDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HubRepoDetail, bucket_toggles);
   gtk_widget_class_bind_template_child (widget_class, HubRepoDetail, milestone_label);
   gtk_widget_class_bind_template_child (widget_class, HubRepoDetail, chart);
+  gtk_widget_class_bind_template_child (widget_class, HubRepoDetail, notes_list);
+  gtk_widget_class_bind_template_child (widget_class, HubRepoDetail, note_entry);
+  gtk_widget_class_bind_template_child (widget_class, HubRepoDetail, note_day_button);
+  gtk_widget_class_bind_template_child (widget_class, HubRepoDetail, note_calendar);
   gtk_widget_class_bind_template_child (widget_class, HubRepoDetail, audience);
+  gtk_widget_class_bind_template_callback (widget_class, on_note_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_note_day_selected);
 
   gtk_widget_class_install_action (widget_class, "detail.open-on-hub", NULL, open_on_hub);
   gtk_widget_class_install_action (widget_class, "detail.export-png", NULL, export_png);
   gtk_widget_class_install_action (widget_class, "detail.copy-name", NULL, copy_name);
+  gtk_widget_class_install_action (widget_class, "detail.save-badge", NULL, save_badge);
+  gtk_widget_class_install_action (widget_class, "detail.copy-badge", NULL, copy_badge);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "repodetail");
@@ -373,6 +576,10 @@ hub_repo_detail_init (HubRepoDetail *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.open-on-hub", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.export-png", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.copy-name", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.save-badge", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.copy-badge", FALSE);
+  self->note_day = HUB_DAY_NONE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->note_entry), FALSE);
 }
 
 GtkWidget *
@@ -406,11 +613,93 @@ hub_repo_detail_set_repo (HubRepoDetail *self,
   update_cards (self);
   update_milestone (self);
   hub_chart_set_series (self->chart, dataset, repo, hub_dataset_get_as_of (dataset));
-  update_marks (self);
+  self->note_day = hub_dataset_get_as_of (dataset);
+  if (self->note_day != HUB_DAY_NONE)
+    {
+      g_autoptr(GDateTime) as_of = hub_day_to_date_time (self->note_day);
+
+      gtk_calendar_select_day (self->note_calendar, as_of);
+    }
+  update_note_entry (self);
+  update_notes (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.open-on-hub", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.export-png", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.copy-name", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.save-badge", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.copy-badge", TRUE);
+}
+
+/* Where the repository's notes are kept: history (NULL when it cannot be
+ * opened: none are) under the source source_id. Set before the repository. */
+void
+hub_repo_detail_set_history (HubRepoDetail *self,
+                             HubHistory    *history,
+                             const char    *source_id)
+{
+  g_return_if_fail (HUB_IS_REPO_DETAIL (self));
+  g_return_if_fail (history == NULL || HUB_IS_HISTORY (history));
+  g_return_if_fail (history == NULL || source_id != NULL);
+
+  g_set_object (&self->history, history);
+  g_free (self->source_id);
+  self->source_id = g_strdup (source_id);
+  if (self->dataset != NULL)
+    {
+      update_note_entry (self);
+      update_notes (self);
+    }
+}
+
+/* A note of the repository on day, kept in the history, listed and marked
+ * on the chart. */
+gboolean
+hub_repo_detail_add_note (HubRepoDetail  *self,
+                          HubDay          day,
+                          const char     *text,
+                          GError        **error)
+{
+  const HubRepo *repo;
+
+  g_return_val_if_fail (HUB_IS_REPO_DETAIL (self), FALSE);
+  g_return_val_if_fail (self->dataset != NULL, FALSE);
+
+  if (self->history == NULL)
+    {
+      g_set_error_literal (error, HUB_HISTORY_ERROR, HUB_HISTORY_ERROR_IO,
+                           _("Notes cannot be kept: the history database could not be opened."));
+      return FALSE;
+    }
+  repo = hub_repo_detail_get_repo (self);
+  if (hub_history_add_note (self->history, self->source_id, repo->type, repo->name, day, text,
+                            error) == 0)
+    return FALSE;
+  update_notes (self);
+  return TRUE;
+}
+
+guint
+hub_repo_detail_get_n_notes (HubRepoDetail *self)
+{
+  g_return_val_if_fail (HUB_IS_REPO_DETAIL (self), 0);
+
+  return self->notes != NULL ? self->notes->len : 0;
+}
+
+/* The repository's badge (downloads in the last 30 days) as Copy Badge as
+ * Markdown copies it. */
+char *
+hub_repo_detail_dup_badge_markdown (HubRepoDetail *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *link = NULL;
+  HubBadgeSpec spec;
+
+  g_return_val_if_fail (HUB_IS_REPO_DETAIL (self), NULL);
+  g_return_val_if_fail (self->dataset != NULL, NULL);
+
+  spec = badge_spec (self, &name, &link);
+  return hub_badge_spec_dup_markdown (&spec);
 }
 
 const HubRepo *

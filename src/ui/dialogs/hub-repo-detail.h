@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "hub-core.h"
+#include "hub-history.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +26,15 @@ GtkWidget     *hub_repo_detail_get_chart  (HubRepoDetail *self);
 const char    *hub_repo_detail_get_card   (HubRepoDetail *self,
                                            const char    *name);
 GtkWidget     *hub_repo_detail_get_audience (HubRepoDetail *self);
+void           hub_repo_detail_set_history (HubRepoDetail *self,
+                                            HubHistory    *history,
+                                            const char    *source_id);
+gboolean       hub_repo_detail_add_note   (HubRepoDetail  *self,
+                                           HubDay          day,
+                                           const char     *text,
+                                           GError        **error);
+guint          hub_repo_detail_get_n_notes (HubRepoDetail *self);
+char          *hub_repo_detail_dup_badge_markdown (HubRepoDetail *self);
 
 
 G_END_DECLS

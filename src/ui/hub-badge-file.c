@@ -1,0 +1,132 @@
+/* hub-badge-file.c: a badge of downloads saved as an SVG file or copied as Markdown
+ *
+ * The insights dialog offers the organisation's badge and a repository's
+ * page the repository's; both save and copy it here, with the same file
+ * names and the same words.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "hub-badge-file.h"
+
+typedef struct
+{
+  GtkWidget      *widget;
+  HubBadgeReport  report;
+  char           *svg;
+} Saving;
+
+static void
+saving_free (Saving *saving)
+{
+  g_clear_object (&saving->widget);
+  g_free (saving->svg);
+  g_free (saving);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Saving, saving_free)
+
+static char *
+dup_value (const HubBadgeSpec *spec)
+{
+  return hub_badge_format_count (hub_badge_count (spec->dataset, spec->repo, spec->figure));
+}
+
+char *
+hub_badge_spec_dup_svg (const HubBadgeSpec *spec)
+{
+  g_autofree char *value = NULL;
+
+  g_return_val_if_fail (spec != NULL && HUB_IS_DATASET (spec->dataset), NULL);
+
+  value = dup_value (spec);
+  return hub_badge_svg (hub_badge_label (spec->figure), value, spec->variant, NULL);
+}
+
+/* "NAME-downloads.svg", or "NAME-downloads-dark.svg" for a dark page. */
+char *
+hub_badge_spec_dup_file_name (const HubBadgeSpec *spec)
+{
+  g_return_val_if_fail (spec != NULL && spec->name != NULL, NULL);
+
+  return g_strdup_printf ("%s-downloads%s.svg", spec->name,
+                          spec->variant == HUB_BADGE_DARK ? "-dark" : "");
+}
+
+/* The badge as a link to spec's page, its image the file Save Badge… suggests. */
+char *
+hub_badge_spec_dup_markdown (const HubBadgeSpec *spec)
+{
+  g_autofree char *value = NULL;
+  g_autofree char *image = NULL;
+
+  g_return_val_if_fail (spec != NULL && HUB_IS_DATASET (spec->dataset), NULL);
+
+  value = dup_value (spec);
+  image = hub_badge_spec_dup_file_name (spec);
+  return hub_badge_markdown (hub_badge_label (spec->figure), value, image, spec->link);
+}
+
+static void
+on_file_chosen (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(Saving) saving = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, NULL);
+
+  if (file == NULL)
+    return;
+  if (!g_file_replace_contents (file, saving->svg, strlen (saving->svg), NULL, FALSE,
+                                G_FILE_CREATE_NONE, NULL, NULL, &error))
+    saving->report (saving->widget, error->message);
+  else
+    saving->report (saving->widget, _("Badge saved"));
+}
+
+/* Asks where to save the badge, as it is now, and says how it went. */
+void
+hub_badge_spec_save (const HubBadgeSpec *spec,
+                     GtkWidget          *widget,
+                     HubBadgeReport      report)
+{
+  g_autoptr(GtkFileDialog) dialog = NULL;
+  g_autofree char *name = NULL;
+  Saving *saving;
+
+  g_return_if_fail (spec != NULL && HUB_IS_DATASET (spec->dataset));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (report != NULL);
+
+  saving = g_new0 (Saving, 1);
+  saving->widget = g_object_ref (widget);
+  saving->report = report;
+  saving->svg = hub_badge_spec_dup_svg (spec);
+  name = hub_badge_spec_dup_file_name (spec);
+  dialog = gtk_file_dialog_new ();
+  gtk_file_dialog_set_title (dialog, _("Save Badge"));
+  gtk_file_dialog_set_initial_name (dialog, name);
+  gtk_file_dialog_save (dialog, GTK_WINDOW (gtk_widget_get_root (widget)), NULL, on_file_chosen,
+                        saving);
+}
+
+void
+hub_badge_spec_copy_markdown (const HubBadgeSpec *spec,
+                              GtkWidget          *widget,
+                              HubBadgeReport      report)
+{
+  g_autofree char *markdown = NULL;
+
+  g_return_if_fail (spec != NULL && HUB_IS_DATASET (spec->dataset));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  markdown = hub_badge_spec_dup_markdown (spec);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), markdown);
+  if (report != NULL)
+    report (widget, _("Markdown for the badge copied"));
+}

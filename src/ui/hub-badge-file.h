@@ -1,0 +1,39 @@
+/* hub-badge-file.h: a badge of downloads saved as an SVG file or copied as Markdown
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "hub-badge.h"
+
+G_BEGIN_DECLS
+
+/* What a badge shows and where it points: the organisation's (repo the
+ * dataset's overall series) in Insights, or one repository's on its page. */
+typedef struct
+{
+  HubDataset      *dataset;
+  const HubRepo   *repo;
+  HubBadgeFigure   figure;
+  HubBadgeVariant  variant;
+  const char      *name;   /* the start of the file's name: the source's or the repository's */
+  const char      *link;   /* the page the Markdown links to */
+} HubBadgeSpec;
+
+/* Says a result to the user (a toast), on the widget that asked. */
+typedef void (*HubBadgeReport) (GtkWidget  *widget,
+                                const char *message);
+
+char *hub_badge_spec_dup_svg       (const HubBadgeSpec *spec);
+char *hub_badge_spec_dup_file_name (const HubBadgeSpec *spec);
+char *hub_badge_spec_dup_markdown  (const HubBadgeSpec *spec);
+void  hub_badge_spec_save          (const HubBadgeSpec *spec,
+                                    GtkWidget          *widget,
+                                    HubBadgeReport      report);
+void  hub_badge_spec_copy_markdown (const HubBadgeSpec *spec,
+                                    GtkWidget          *widget,
+                                    HubBadgeReport      report);
+
+G_END_DECLS
