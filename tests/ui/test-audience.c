@@ -1,6 +1,6 @@
 /* test-audience.c: request logs in the window: the Audience view's figures,
  * a breakdown and logs in one source, a cancelled read, team traffic, the
- * audience tables exported
+ * audience tables exported, the logs' store kept and extended in the cache
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,11 +11,14 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include "hub-ui-test-util.h"
 #include "hub-audience-chart.h"
 #include "hub-repo-table-audience.h"
 #include "hub-window-private.h"
+#include "hub-log.h"
+#include "hub-source.h"
 
 #define assert_label(root, name, text) \
   g_assert_cmpstr (hub_test_label_text (GTK_WIDGET (root), name), ==, text)
@@ -553,6 +556,143 @@ test_cache (void)
   hub_test_close_window (window);
 }
 
+typedef struct
+{
+  GPtrArray *sources;
+  GError    *error;
+  gboolean   done;
+} Loaded;
+
+static void
+loaded_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Loaded *loaded = user_data;
+
+  loaded->sources = hub_source_load_files_finish (result, &loaded->error);
+  loaded->done = TRUE;
+}
+
+static gboolean
+is_loaded (gpointer data)
+{
+  return ((Loaded *) data)->done;
+}
+
+/* Reads a folder as the window does; the bytes it had to read, and the
+ * summary of its logs. */
+static char *
+load_folder (const char *folder,
+             guint64    *total_bytes)
+{
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GFile) file = g_file_new_for_path (folder);
+  HubProgress progress = { 0 };
+  Loaded loaded = { 0 };
+  char *json;
+
+  g_list_store_append (files, file);
+  hub_source_load_files_async (G_LIST_MODEL (files), &progress, NULL, loaded_cb, &loaded);
+  hub_test_wait_for (is_loaded, &loaded, 30, "the folder read");
+  g_assert_no_error (loaded.error);
+  g_assert_cmpuint (loaded.sources->len, ==, 1);
+  *total_bytes = progress.total_bytes;
+  json = hub_log_summary_to_json (hub_source_get_logs (g_ptr_array_index (loaded.sources, 0)));
+  g_ptr_array_unref (loaded.sources);
+  return json;
+}
+
+static void
+copy_into (const char *name,
+           const char *folder)
+{
+  g_autofree char *from = logs_path (name);
+  g_autofree char *to = g_build_filename (folder, name, NULL);
+  g_autofree char *text = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (from, &text, &len, NULL));
+  g_assert_true (g_file_set_contents (to, text, len, NULL));
+}
+
+static guint64
+size_of (const char *folder,
+         const char *name)
+{
+  g_autofree char *path = g_build_filename (folder, name, NULL);
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_size;
+}
+
+/* A folder that gained a day reads that day alone, appended to the cached
+ * store, and gives what reading both at once gives; an old file changed or
+ * gone makes it read everything again. */
+static void
+test_cache_append (void)
+{
+  g_autofree char *folder = g_dir_make_tmp ("hub-append-XXXXXX", NULL);
+  g_autofree char *fresh = g_dir_make_tmp ("hub-append-fresh-XXXXXX", NULL);
+  g_autofree char *first = NULL;
+  g_autofree char *appended = NULL;
+  g_autofree char *together = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *day1 = g_build_filename (folder, "day-1.csv", NULL);
+  guint64 read = 0;
+  guint64 day1_size, day2_size;
+
+  copy_into ("day-1.csv", folder);
+  first = load_folder (folder, &read);
+  day1_size = size_of (folder, "day-1.csv");
+  g_assert_cmpuint (read, ==, day1_size);
+
+  copy_into ("day-2.jsonl", folder);
+  day2_size = size_of (folder, "day-2.jsonl");
+  appended = load_folder (folder, &read);
+  g_assert_cmpuint (read, ==, day2_size);
+  g_assert_cmpstr (appended, !=, first);
+
+  copy_into ("day-1.csv", fresh);
+  copy_into ("day-2.jsonl", fresh);
+  together = load_folder (fresh, &read);
+  g_assert_cmpuint (read, ==, day1_size + day2_size);
+  g_assert_cmpstr (appended, ==, together);
+
+  again = load_folder (folder, &read);
+  g_assert_cmpuint (read, ==, 0);
+  g_assert_cmpstr (again, ==, together);
+
+  /* An old file changed: everything again. */
+  g_assert_true (g_utime (day1, &(struct utimbuf) { 1000000000, 1000000000 }) == 0);
+  g_clear_pointer (&again, g_free);
+  again = load_folder (folder, &read);
+  g_assert_cmpuint (read, ==, day1_size + day2_size);
+  g_assert_cmpstr (again, ==, together);
+
+  /* An old file gone: everything that is left. */
+  g_assert_cmpint (g_remove (day1), ==, 0);
+  g_clear_pointer (&again, g_free);
+  again = load_folder (folder, &read);
+  g_assert_cmpuint (read, ==, day2_size);
+  g_assert_cmpstr (again, !=, together);
+
+  for (const char *dir = folder; dir != NULL; dir = dir == folder ? fresh : NULL)
+    {
+      g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+      const char *name;
+
+      while ((name = g_dir_read_name (d)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (dir, name, NULL);
+
+          g_assert_cmpint (g_remove (path), ==, 0);
+        }
+      g_assert_cmpint (g_rmdir (dir), ==, 0);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -571,6 +711,7 @@ main (int   argc,
   g_test_add_func ("/ui/audience/mark-identity", test_mark_identity);
   g_test_add_func ("/ui/audience/export", test_export);
   g_test_add_func ("/ui/audience/cache", test_cache);
+  g_test_add_func ("/ui/audience/cache-append", test_cache_append);
 
   return g_test_run ();
 }
