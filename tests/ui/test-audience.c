@@ -627,6 +627,52 @@ size_of (const char *folder,
   return st.st_size;
 }
 
+/* The Audience view's figures come with the source, computed in the
+ * thread that read the logs, for both periods: the main thread only shows
+ * them. */
+static void
+test_figures_from_worker (void)
+{
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autofree char *day1 = logs_path ("day-1.csv");
+  g_autofree char *day2 = logs_path ("day-2.jsonl");
+  g_autoptr(GFile) file1 = g_file_new_for_path (day1);
+  g_autoptr(GFile) file2 = g_file_new_for_path (day2);
+  g_autoptr(GPtrArray) sources = NULL;
+  static const char * const names[] = { "day-1.csv", "day-2.jsonl", NULL };
+  const HubAudienceFigures *all, *month;
+  HubLogFigures f;
+  HubLogStore *store;
+  HubSource *source;
+  HubWindow *window;
+  Loaded loaded = { 0 };
+  g_autofree char *requests = NULL;
+
+  g_list_store_append (files, file1);
+  g_list_store_append (files, file2);
+  hub_source_load_files_async (G_LIST_MODEL (files), NULL, NULL, loaded_cb, &loaded);
+  hub_test_wait_for (is_loaded, &loaded, 30, "the logs read");
+  g_assert_no_error (loaded.error);
+  sources = loaded.sources;
+  source = g_ptr_array_index (sources, 0);
+  store = hub_source_get_logs (source);
+
+  all = hub_source_get_audience (source, HUB_PERIOD_ALL_TIME);
+  month = hub_source_get_audience (source, HUB_PERIOD_LAST_MONTH);
+  g_assert_nonnull (all);
+  g_assert_nonnull (month);
+  hub_log_store_figures (store, HUB_LOG_FILTER_ALL, all->first, all->last, &f);
+  g_assert_cmpmem (&all->total, sizeof f, &f, sizeof f);
+  g_assert_cmpuint (all->n_repos, ==, hub_log_store_get_n_repos (store));
+  g_assert_nonnull (all->identities);
+
+  set_period (HUB_PERIOD_ALL_TIME);
+  window = open_logs (names, 1400, 900);
+  requests = g_strdup_printf ("%" G_GUINT64_FORMAT, all->total.requests);
+  assert_label (window->audience, "audience-requests-value", requests);
+  hub_test_close_window (window);
+}
+
 /* A folder that gained a day reads that day alone, appended to the cached
  * store, and gives what reading both at once gives; an old file changed or
  * gone makes it read everything again. */
@@ -712,6 +758,7 @@ main (int   argc,
   g_test_add_func ("/ui/audience/export", test_export);
   g_test_add_func ("/ui/audience/cache", test_cache);
   g_test_add_func ("/ui/audience/cache-append", test_cache_append);
+  g_test_add_func ("/ui/audience/figures-from-worker", test_figures_from_worker);
 
   return g_test_run ();
 }
