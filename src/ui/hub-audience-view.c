@@ -34,6 +34,7 @@
 enum {
   SIGNAL_MESSAGE,
   SIGNAL_TEAM_CHANGED,
+  SIGNAL_REPO_ACTIVATED,
   N_SIGNALS
 };
 
@@ -250,6 +251,7 @@ update_repos (HubAudienceView          *self,
       guint64 values[3];
       g_autofree char *id = NULL;
       g_autofree char *tooltip = NULL;
+      GtkWidget *row;
 
       hub_log_store_get_repo (store, order[k], &type, &name);
       hub = hub_downloads (self, type, name);
@@ -266,10 +268,14 @@ update_repos (HubAudienceView          *self,
           tooltip = g_strdup_printf (_("%s: %s sessions in the logs, %s downloads counted by the Hub"),
                                      name, s, h);
         }
-      gtk_list_box_append (self->repos_list,
-                           hub_audience_ranked_row (self->repo_names, short_name (name), tooltip ? tooltip : name,
-                                       (double) f->sessions / (double) MAX (top, 1), id,
-                                       names, values, with_hub ? 3 : 2));
+      row = hub_audience_ranked_row (self->repo_names, short_name (name), tooltip ? tooltip : name,
+                                     (double) f->sessions / (double) MAX (top, 1), id,
+                                     names, values, with_hub ? 3 : 2);
+      /* A repository opens its page. */
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "hub-repo-type", g_strdup (type), g_free);
+      g_object_set_data_full (G_OBJECT (row), "hub-repo-name", g_strdup (name), g_free);
+      gtk_list_box_append (self->repos_list, row);
     }
 }
 
@@ -395,6 +401,18 @@ on_country_activated (GtkListBox      *list,
   g_free (self->region_country);
   self->region_country = g_strdup (code);
   update_regions (self, self->figures, store);
+}
+
+static void
+on_repo_activated (GtkListBox      *list,
+                   GtkListBoxRow   *row,
+                   HubAudienceView *self)
+{
+  const char *type = g_object_get_data (G_OBJECT (row), "hub-repo-type");
+  const char *name = g_object_get_data (G_OBJECT (row), "hub-repo-name");
+
+  if (type != NULL && name != NULL)
+    g_signal_emit (self, signals[SIGNAL_REPO_ACTIVATED], 0, type, name);
 }
 
 static void
@@ -544,6 +562,10 @@ hub_audience_view_class_init (HubAudienceViewClass *klass)
   signals[SIGNAL_TEAM_CHANGED] =
     g_signal_new ("team-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+  /* A repository's row was activated: its type and name, for its page. */
+  signals[SIGNAL_REPO_ACTIVATED] =
+    g_signal_new ("repo-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
 
   g_type_ensure (HUB_TYPE_AUDIENCE_CHART);
 
@@ -570,6 +592,7 @@ hub_audience_view_class_init (HubAudienceViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HubAudienceView, regions_title);
   gtk_widget_class_bind_template_child (widget_class, HubAudienceView, regions_list);
   gtk_widget_class_bind_template_callback (widget_class, on_country_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_repo_activated);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "audienceview");
 }

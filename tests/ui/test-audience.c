@@ -195,6 +195,60 @@ remove_folder (const char *dir)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* Activates the Audience view's row of a repository, as a click does. */
+static void
+activate_audience_repo (HubWindow  *window,
+                        const char *type,
+                        const char *name)
+{
+  g_autofree char *id = g_strdup_printf ("repo-%s/%s", type, name);
+  GtkWidget *row = hub_test_find_named (GTK_WIDGET (window->audience), id);
+
+  g_assert_nonnull (row);
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+  gtk_widget_activate (row);
+  hub_test_wait_frames (2);
+}
+
+/* Logs alone: a repository of the Audience view opens a page of its
+ * figures in the logs, which says why it has no chart of downloads. */
+static void
+test_logs_repo_page (void)
+{
+  static const char * const names[] = { "day-1.csv", "day-2.jsonl", NULL };
+  g_autoptr(GListModel) children = NULL;
+  HubWindow *window;
+  GtkWidget *page;
+
+  set_period (HUB_PERIOD_ALL_TIME);
+  window = open_logs (names, 1400, 900);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->detail_stack), ==, "empty");
+
+  activate_audience_repo (window, "model", "acme/acme-phi-small-0");
+  page = GTK_WIDGET (window->logs_repo_box);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->detail_stack), ==, "logs-repository");
+  g_assert_true (gtk_widget_get_mapped (page));
+  g_assert_cmpstr (adw_navigation_page_get_title (window->detail_page), ==, "acme/acme-phi-small-0");
+  g_assert_cmpstr (adw_window_title_get_title (window->logs_repo_title), ==, "acme/acme-phi-small-0");
+  g_assert_cmpstr (adw_window_title_get_subtitle (window->logs_repo_title), ==, "Model");
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (window->logs_repo_note),
+                                   "These request logs came without a breakdown"));
+  assert_label (page, "repo-sessions-value", "42");
+  assert_label (page, "repo-uniques-value", "26");
+  assert_label (page, "repo-requests-value", "118");
+  assert_label (page, "repo-sessions-caption", "Not in the breakdown on these days");
+  g_assert_nonnull (hub_test_find_named (page, "repo-country-US-requests"));
+  g_assert_cmpuint (hub_audience_chart_get_n_layers (HUB_AUDIENCE_CHART (hub_test_find_named (page, "repo-classes-chart"))),
+                    ==, 1);
+
+  /* Another repository replaces it on the same page. */
+  activate_audience_repo (window, "model", "acme/acme-llama-v2-2");
+  g_assert_cmpstr (adw_window_title_get_title (window->logs_repo_title), ==, "acme/acme-llama-v2-2");
+  children = gtk_widget_observe_children (page);
+  g_assert_cmpuint (g_list_model_get_n_items (children), ==, 2);
+  hub_test_close_window (window);
+}
+
 /* A folder with a breakdown and a day of logs each as CSV and JSON Lines:
  * one source with both, the sessions beside the Hub's downloads. */
 static void
@@ -281,6 +335,16 @@ test_breakdown_and_logs (void)
     g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (name)), ==, "acme-phi-small-0");
     g_assert_cmpstr (gtk_widget_get_tooltip_text (name), ==,
                      "acme/acme-phi-small-0: 42 sessions in the logs, 75 downloads counted by the Hub");
+
+    /* A repository of the breakdown opens its page; one only the logs
+     * name, the logs' figures with a sentence for the missing chart. */
+    activate_audience_repo (window, "model", "acme/acme-phi-small-0");
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (window->detail_stack), ==, "repository");
+    g_assert_cmpstr (hub_repo_detail_get_repo (window->detail)->name, ==, "acme/acme-phi-small-0");
+    activate_audience_repo (window, "model", "acme/acme-llama-v2-2");
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (window->detail_stack), ==, "logs-repository");
+    g_assert_true (g_str_has_prefix (gtk_label_get_label (window->logs_repo_note),
+                                     "The breakdown does not name this repository"));
   }
 
   /* Refreshed: the breakdown and its logs read again, into one source. */
@@ -753,6 +817,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/audience/figures", test_figures);
   g_test_add_func ("/ui/audience/breakdown-and-logs", test_breakdown_and_logs);
+  g_test_add_func ("/ui/audience/logs-repo-page", test_logs_repo_page);
   g_test_add_func ("/ui/audience/team-and-cancel", test_team_and_cancel);
   g_test_add_func ("/ui/audience/mark-identity", test_mark_identity);
   g_test_add_func ("/ui/audience/export", test_export);
