@@ -21,3 +21,4 @@
 #include "hub-hll.h"
 #include "hub-identity.h"
 #include "hub-log.h"
+#include "hub-audience-figures.h"

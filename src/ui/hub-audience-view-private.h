@@ -37,6 +37,7 @@ struct _HubAudienceView
   GtkListBox       *regions_list;
 
   HubSource        *source;
+  const HubAudienceFigures *figures;  /* the source's, over the period shown */
   HubDay            first;
   HubDay            last;
   GSimpleActionGroup *actions;

@@ -11,8 +11,6 @@
 #include "hub-audience-view-private.h"
 #include "hub-format.h"
 
-#define N_IDENTITIES_SHOWN 10
-
 static void update_identities_idle (HubAudienceView *self);
 
 static void
@@ -41,7 +39,7 @@ on_identity_toggled (GtkCheckButton  *check,
       hub_audience_view_emit_message (self, error->message);
       return;
     }
-  hub_log_store_set_team_ids (hub_source_get_logs (self->source), (const char * const *) team);
+  hub_source_set_team_ids (self->source, (const char * const *) team);
   /* Left out already: the figures need the logs read without the new list. */
   if (hub_source_get_team_excluded (self->source))
     hub_audience_view_emit_team_changed (self, TRUE);
@@ -89,11 +87,9 @@ identity_row (HubAudienceView      *self,
 }
 
 static void
-update_identities (HubAudienceView *self,
-                   HubLogStore     *store)
+update_identities (HubAudienceView *self)
 {
-  g_autoptr(GPtrArray) top = hub_log_store_top_identities (store, self->first, self->last,
-                                                           N_IDENTITIES_SHOWN);
+  GPtrArray *top = self->figures->identities;
   gboolean exclude;
   g_auto(GStrv) ids = hub_source_load_team (self->source, &exclude);
 
@@ -113,16 +109,14 @@ update_identities (HubAudienceView *self,
 static void
 update_identities_idle (HubAudienceView *self)
 {
-  HubLogStore *store = self->source ? hub_source_get_logs (self->source) : NULL;
-
-  if (store != NULL && self->first != HUB_DAY_NONE)
-    update_identities (self, store);
+  if (self->figures != NULL && self->first != HUB_DAY_NONE)
+    update_identities (self);
   g_object_unref (self);
 }
 
 void
 hub_audience_view_update_team (HubAudienceView *self,
-             HubLogStore     *store)
+                               HubLogStore     *store)
 {
   GAction *exclude = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "exclude-team");
   guint64 team = hub_log_store_get_team_requests (store);
@@ -140,7 +134,7 @@ hub_audience_view_update_team (HubAudienceView *self,
                                       (gulong) MIN (team, G_MAXULONG)),
                             count);
   gtk_label_set_label (self->team_label, text);
-  update_identities (self, store);
+  update_identities (self);
 }
 
 void

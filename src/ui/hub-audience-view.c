@@ -3,7 +3,8 @@
  *
  * Every figure is the store's (hub-log.h), over the window's period ending
  * at the logs' last day: All Time is every day of the logs, Last Month
- * their last 30 days. Unique figures over the span are unions of the days'
+ * their last 30 days. The thread that read the logs computed them
+ * (hub-audience-figures.c); the view only shows them. Unique figures over the span are unions of the days'
  * sketches, so the cards' uniques are not the sum of the chart's days.
  * Where the source also has a breakdown, a repository's sessions sit
  * beside the Hub's counted downloads over the days both cover.
@@ -33,6 +34,7 @@
 enum {
   SIGNAL_MESSAGE,
   SIGNAL_TEAM_CHANGED,
+  SIGNAL_REPO_ACTIVATED,
   N_SIGNALS
 };
 
@@ -57,23 +59,21 @@ clear_list (GtkListBox *list)
 }
 
 static void
-update_cards (HubAudienceView *self,
-              HubLogStore     *store)
+update_cards (HubAudienceView          *self,
+              const HubAudienceFigures *figures)
 {
-  HubLogFigures f;
+  const HubLogFigures *f = &figures->total;
   g_autofree char *caption = NULL;
   g_autofree char *errors = NULL;
   g_autofree char *full = NULL;
   g_autofree char *share = NULL;
   guint n_days = (guint) (self->last - self->first + 1);
 
-  hub_log_store_figures (store, HUB_LOG_FILTER_ALL, self->first, self->last, &f);
+  hub_audience_show_uniques (self->uniques_value, self->uniques_caption, f);
 
-  hub_audience_show_uniques (self->uniques_value, self->uniques_caption, &f);
-
-  hub_audience_set_count (self->sessions_value, f.sessions);
+  hub_audience_set_count (self->sessions_value, f->sessions);
   {
-    g_autofree char *per_day = hub_format_compact ((gint64) (f.sessions / MAX (n_days, 1)));
+    g_autofree char *per_day = hub_format_compact ((gint64) (f->sessions / MAX (n_days, 1)));
 
     /* Translators: under the sessions: their mean a day */
     caption = g_strdup_printf (_("%s a day"), per_day);
@@ -81,32 +81,32 @@ update_cards (HubAudienceView *self,
     g_clear_pointer (&caption, g_free);
   }
 
-  hub_audience_set_count (self->requests_value, f.requests);
-  errors = hub_format_compact ((gint64) f.classes[HUB_LOG_CLASS_ERROR]);
+  hub_audience_set_count (self->requests_value, f->requests);
+  errors = hub_format_compact ((gint64) f->classes[HUB_LOG_CLASS_ERROR]);
   /* Translators: under the requests: how many were errors */
   caption = g_strdup_printf (_("%s errors"), errors);
   gtk_label_set_label (self->requests_caption, caption);
   g_clear_pointer (&caption, g_free);
 
-  if (f.requests > 0)
+  if (f->requests > 0)
     /* Translators: the share of requests that were downloads, as a percentage */
     share = g_strdup_printf (_("%.1f %%"),
-                             100.0 * (double) f.classes[HUB_LOG_CLASS_DOWNLOAD] / (double) f.requests);
+                             100.0 * (double) f->classes[HUB_LOG_CLASS_DOWNLOAD] / (double) f->requests);
   else
     share = g_strdup ("—");
   gtk_label_set_label (self->downloads_value, share);
-  full = hub_format_compact ((gint64) f.classes[HUB_LOG_CLASS_DOWNLOAD]);
+  full = hub_format_compact ((gint64) f->classes[HUB_LOG_CLASS_DOWNLOAD]);
   /* Translators: under the share of downloads: requests answered with the whole file */
   caption = g_strdup_printf (_("%s of the requests"), full);
   gtk_label_set_label (self->downloads_caption, caption);
 }
 
 static void
-update_charts (HubAudienceView *self,
-               HubLogStore     *store)
+update_charts (HubAudienceView          *self,
+               const HubAudienceFigures *figures)
 {
   guint n = (guint) (self->last - self->first + 1);
-  g_autofree HubLogFigures *daily = g_new0 (HubLogFigures, n);
+  const HubLogFigures *daily = figures->daily;
   g_autofree HubChartPoint *requests = g_new0 (HubChartPoint, n);
   g_autofree HubChartPoint *sessions = g_new0 (HubChartPoint, n);
   g_autofree HubChartPoint *uniques = g_new0 (HubChartPoint, n);
@@ -116,7 +116,6 @@ update_charts (HubAudienceView *self,
   g_autofree char *last = hub_format_day (self->last);
   g_autofree char *daily_description = NULL;
 
-  hub_log_store_daily (store, HUB_LOG_FILTER_ALL, self->first, self->last, daily);
   for (guint i = 0; i < n; i++)
     {
       HubDay day = self->first + (HubDay) i;
@@ -150,19 +149,17 @@ update_charts (HubAudienceView *self,
 }
 
 static void
-update_countries (HubAudienceView *self,
-                  HubLogStore     *store)
+update_countries (HubAudienceView          *self,
+                  const HubAudienceFigures *audience,
+                  HubLogStore              *store)
 {
   static const char *names[] = { "requests", "uniques" };
   const char *titles[] = { _("Requests"), _("Uniques") };
-  guint n = hub_log_store_get_n_countries (store);
-  g_autofree HubLogFigures *figures = g_new0 (HubLogFigures, MAX (n, 1));
-  g_autofree guint *order = NULL;
+  const HubLogFigures *figures = audience->countries;
+  const guint *order = audience->country_order;
   guint64 top;
 
   clear_list (self->countries_list);
-  hub_log_store_by_country (store, self->first, self->last, figures);
-  order = hub_audience_order_countries (figures, n, store);
   if (order[0] == G_MAXUINT)
     return;
   g_set_object (&self->country_names, NULL);
@@ -219,20 +216,19 @@ hub_downloads (HubAudienceView *self,
 }
 
 static void
-update_repos (HubAudienceView *self,
-              HubLogStore     *store)
+update_repos (HubAudienceView          *self,
+              const HubAudienceFigures *audience,
+              HubLogStore              *store)
 {
   static const char *names[] = { "sessions", "uniques", "hub" };
   const char *titles[] = { _("Sessions"), _("Uniques"), _("Hub") };
-  guint n = hub_log_store_get_n_repos (store);
-  g_autofree HubLogFigures *figures = g_new0 (HubLogFigures, MAX (n, 1));
-  g_autofree guint *order = NULL;
+  guint n = audience->n_repos;
+  const HubLogFigures *figures = audience->repos;
+  const guint *order = audience->repo_order;
   gboolean with_hub = FALSE;
   guint64 top = 0;
 
   clear_list (self->repos_list);
-  hub_log_store_by_repo (store, self->first, self->last, figures);
-  order = hub_audience_order_repos (figures, n, store);
   for (guint k = 0; k < MIN (n, N_REPOS_SHOWN); k++)
     {
       const char *type, *name;
@@ -255,6 +251,7 @@ update_repos (HubAudienceView *self,
       guint64 values[3];
       g_autofree char *id = NULL;
       g_autofree char *tooltip = NULL;
+      GtkWidget *row;
 
       hub_log_store_get_repo (store, order[k], &type, &name);
       hub = hub_downloads (self, type, name);
@@ -271,16 +268,19 @@ update_repos (HubAudienceView *self,
           tooltip = g_strdup_printf (_("%s: %s sessions in the logs, %s downloads counted by the Hub"),
                                      name, s, h);
         }
-      gtk_list_box_append (self->repos_list,
-                           hub_audience_ranked_row (self->repo_names, short_name (name), tooltip ? tooltip : name,
-                                       (double) f->sessions / (double) MAX (top, 1), id,
-                                       names, values, with_hub ? 3 : 2));
+      row = hub_audience_ranked_row (self->repo_names, short_name (name), tooltip ? tooltip : name,
+                                     (double) f->sessions / (double) MAX (top, 1), id,
+                                     names, values, with_hub ? 3 : 2);
+      /* A repository opens its page. */
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "hub-repo-type", g_strdup (type), g_free);
+      g_object_set_data_full (G_OBJECT (row), "hub-repo-name", g_strdup (name), g_free);
+      gtk_list_box_append (self->repos_list, row);
     }
 }
 
 static void
-update_span_label (HubAudienceView *self,
-                   HubLogStore     *store)
+update_span_label (HubAudienceView *self)
 {
   g_autofree char *first = hub_format_date (self->first, HUB_DATE_FULL);
   g_autofree char *last = hub_format_date (self->last, HUB_DATE_FULL);
@@ -322,8 +322,9 @@ find_country (HubLogStore *store,
 /* The regions of the country chosen in the list (at first, the one with
  * the most requests). */
 static void
-update_regions (HubAudienceView *self,
-                HubLogStore     *store)
+update_regions (HubAudienceView          *self,
+                const HubAudienceFigures *audience,
+                HubLogStore              *store)
 {
   static const char *names[] = { "requests", "sessions" };
   const char *titles[] = { _("Requests"), _("Sessions") };
@@ -353,7 +354,11 @@ update_regions (HubAudienceView *self,
   gtk_label_set_label (self->regions_title, title);
   gtk_widget_set_visible (self->regions_card, TRUE);
 
-  regions = hub_log_store_regions (store, self->first, self->last, country);
+  /* The first country's are ready; another's, chosen, are few. */
+  if (audience != NULL && g_strcmp0 (audience->region_country, self->region_country) == 0)
+    regions = g_ptr_array_ref (audience->regions);
+  else
+    regions = hub_log_store_regions (store, self->first, self->last, country);
   if (regions->len == 0)
     {
       GtkWidget *none = gtk_label_new (_("The logs name no regions in this country."));
@@ -395,7 +400,19 @@ on_country_activated (GtkListBox      *list,
     return;
   g_free (self->region_country);
   self->region_country = g_strdup (code);
-  update_regions (self, store);
+  update_regions (self, self->figures, store);
+}
+
+static void
+on_repo_activated (GtkListBox      *list,
+                   GtkListBoxRow   *row,
+                   HubAudienceView *self)
+{
+  const char *type = g_object_get_data (G_OBJECT (row), "hub-repo-type");
+  const char *name = g_object_get_data (G_OBJECT (row), "hub-repo-name");
+
+  if (type != NULL && name != NULL)
+    g_signal_emit (self, signals[SIGNAL_REPO_ACTIVATED], 0, type, name);
 }
 
 static void
@@ -403,7 +420,7 @@ update (HubAudienceView *self)
 {
   HubLogStore *store = self->source ? hub_source_get_logs (self->source) : NULL;
 
-  if (store == NULL || self->first == HUB_DAY_NONE)
+  if (store == NULL || self->figures == NULL || self->first == HUB_DAY_NONE)
     {
       hub_audience_chart_set_layers (self->daily_chart, HUB_DAY_NONE, HUB_DAY_NONE, NULL, 0, NULL, NULL);
       hub_audience_chart_set_layers (self->classes_chart, HUB_DAY_NONE, HUB_DAY_NONE, NULL, 0, NULL, NULL);
@@ -412,12 +429,12 @@ update (HubAudienceView *self)
       clear_list (self->regions_list);
       return;
     }
-  update_span_label (self, store);
-  update_cards (self, store);
-  update_charts (self, store);
-  update_countries (self, store);
-  update_regions (self, store);
-  update_repos (self, store);
+  update_span_label (self);
+  update_cards (self, self->figures);
+  update_charts (self, self->figures);
+  update_countries (self, self->figures, store);
+  update_regions (self, self->figures, store);
+  update_repos (self, self->figures, store);
   hub_audience_view_update_team (self, store);
 }
 
@@ -516,6 +533,7 @@ hub_audience_view_dispose (GObject *object)
   HubAudienceView *self = HUB_AUDIENCE_VIEW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HUB_TYPE_AUDIENCE_VIEW);
+  self->figures = NULL;
   g_clear_object (&self->source);
   g_clear_object (&self->actions);
   g_clear_object (&self->export_folder);
@@ -544,6 +562,10 @@ hub_audience_view_class_init (HubAudienceViewClass *klass)
   signals[SIGNAL_TEAM_CHANGED] =
     g_signal_new ("team-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+  /* A repository's row was activated: its type and name, for its page. */
+  signals[SIGNAL_REPO_ACTIVATED] =
+    g_signal_new ("repo-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
 
   g_type_ensure (HUB_TYPE_AUDIENCE_CHART);
 
@@ -570,6 +592,7 @@ hub_audience_view_class_init (HubAudienceViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HubAudienceView, regions_title);
   gtk_widget_class_bind_template_child (widget_class, HubAudienceView, regions_list);
   gtk_widget_class_bind_template_callback (widget_class, on_country_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_repo_activated);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "audienceview");
 }
@@ -604,9 +627,6 @@ hub_audience_view_set_source (HubAudienceView *self,
                               HubSource       *source,
                               HubPeriod        period)
 {
-  HubLogStore *store;
-  HubDay first = HUB_DAY_NONE, last = HUB_DAY_NONE;
-
   g_return_if_fail (HUB_IS_AUDIENCE_VIEW (self));
   g_return_if_fail (source == NULL || HUB_IS_SOURCE (source));
 
@@ -615,16 +635,10 @@ hub_audience_view_set_source (HubAudienceView *self,
       g_strcmp0 (hub_source_get_id (source), hub_source_get_id (self->source)) != 0)
     g_clear_pointer (&self->region_country, g_free);
   g_set_object (&self->source, source);
-  store = source ? hub_source_get_logs (source) : NULL;
-  if (store != NULL && hub_log_store_get_days (store, &first, &last) && first != HUB_DAY_NONE)
-    {
-      if (period == HUB_PERIOD_LAST_MONTH)
-        first = MAX (first, hub_range_last_month (last).first);
-    }
-  else
-    first = last = HUB_DAY_NONE;
-  self->first = first;
-  self->last = last;
+  /* Computed in the thread that read the logs: this only shows them. */
+  self->figures = source ? hub_source_get_audience (source, period) : NULL;
+  self->first = self->figures ? self->figures->first : HUB_DAY_NONE;
+  self->last = self->figures ? self->figures->last : HUB_DAY_NONE;
   update (self);
 }
 

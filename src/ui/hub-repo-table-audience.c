@@ -182,13 +182,12 @@ ensure_audience (HubRepoTable *self)
   return audience;
 }
 
-/* The logs' figures for the table's repositories over days first … last;
- * logs NULL hides the columns. */
+/* The logs' figures for the table's repositories, as the Audience view's
+ * figures hold them for its days; logs NULL hides the columns. */
 void
-hub_repo_table_set_audience (HubRepoTable *self,
-                             HubLogStore  *logs,
-                             HubDay        first,
-                             HubDay        last)
+hub_repo_table_set_audience (HubRepoTable             *self,
+                             HubLogStore              *logs,
+                             const HubAudienceFigures *figures)
 {
   Audience *audience;
   HubDataset *dataset;
@@ -204,11 +203,8 @@ hub_repo_table_set_audience (HubRepoTable *self,
   audience->n_repos = 0;
 
   dataset = hub_repo_table_get_dataset (self);
-  if (logs != NULL && dataset != NULL && first != HUB_DAY_NONE)
+  if (logs != NULL && figures != NULL && dataset != NULL && figures->first != HUB_DAY_NONE)
     {
-      guint n_logs = hub_log_store_get_n_repos (logs);
-      g_autofree HubLogFigures *figures = g_new0 (HubLogFigures, MAX (n_logs, 1));
-
       audience->n_repos = hub_dataset_get_n_repos (dataset);
       for (guint f = 0; f < N_FIGURES; f++)
         {
@@ -216,8 +212,7 @@ hub_repo_table_set_audience (HubRepoTable *self,
           for (guint r = 0; r < audience->n_repos; r++)
             audience->values[f][r] = -1;
         }
-      hub_log_store_by_repo (logs, first, last, figures);
-      for (guint l = 0; l < n_logs; l++)
+      for (guint l = 0; audience->n_repos > 0 && l < figures->n_repos; l++)
         {
           const char *type, *name;
           const HubRepo *repo;
@@ -228,8 +223,8 @@ hub_repo_table_set_audience (HubRepoTable *self,
             continue;
           /* The dataset's repositories are one array: the index is the offset. */
           r = (guint) (repo - hub_dataset_get_repo (dataset, 0));
-          audience->values[FIGURE_UNIQUES][r] = (gint64) figures[l].uniques;
-          audience->values[FIGURE_SESSIONS][r] = (gint64) figures[l].sessions;
+          audience->values[FIGURE_UNIQUES][r] = (gint64) figures->repos[l].uniques;
+          audience->values[FIGURE_SESSIONS][r] = (gint64) figures->repos[l].sessions;
         }
     }
 

@@ -8,10 +8,9 @@
 
 G_BEGIN_DECLS
 
-void    hub_repo_table_set_audience  (HubRepoTable *self,
-                                      HubLogStore  *logs,
-                                      HubDay        first,
-                                      HubDay        last);
+void    hub_repo_table_set_audience  (HubRepoTable             *self,
+                                      HubLogStore              *logs,
+                                      const HubAudienceFigures *figures);
 gint64  hub_repo_table_get_uniques   (HubRepoTable *self,
                                       guint         repo);
 gint64  hub_repo_table_get_sessions  (HubRepoTable *self,

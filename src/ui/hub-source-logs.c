@@ -5,9 +5,10 @@
  * A folder stands for the files in it (an export usually comes a file a
  * day). Each breakdown makes a source of its own; the request logs opened
  * with them join the first breakdown's source, or make one of their own
- * when there is none. The logs' per-day store is saved in the cache under a
- * key of the files' names, sizes and modification times, so that opening
- * the same logs again reads the store, not the logs.
+ * when there is none. The logs' per-day store is saved in the cache beside
+ * the list of the files (names, sizes, modification times) it was made
+ * from, so that opening the same logs again reads the store, not the logs,
+ * and a folder that gained a day reads that day alone.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -154,15 +155,50 @@ add_folder (GPtrArray     *into,
   return TRUE;
 }
 
+/* Where the store of these logs is kept: a key of their folders and the
+ * team settings, not of the files themselves, so that a folder that gained
+ * a day finds the store made before it. */
 static char *
 cache_path (GPtrArray          *files,
             const char * const *team_ids,
-            gboolean            exclude_team,
-            GCancellable       *cancellable)
+            gboolean            exclude_team)
 {
-  g_autoptr(GString) key = g_string_new ("hub-analytics logs 1\n");
+  g_autoptr(GString) key = g_string_new ("hub-analytics logs 2\n");
+  g_autoptr(GPtrArray) folders = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *digest = NULL;
   g_autofree char *name = NULL;
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (g_ptr_array_index (files, i));
+      char *uri = parent ? g_file_get_uri (parent) : g_strdup ("");
+
+      if (g_ptr_array_find_with_equal_func (folders, uri, g_str_equal, NULL))
+        g_free (uri);
+      else
+        g_ptr_array_add (folders, uri);
+    }
+  g_ptr_array_sort (folders, (GCompareFunc) g_strcmp0);
+  for (guint i = 0; i < folders->len; i++)
+    g_string_append_printf (key, "%s\n", (char *) g_ptr_array_index (folders, i));
+  if (exclude_team)
+    {
+      g_string_append (key, "without the team\n");
+      for (guint i = 0; team_ids != NULL && team_ids[i] != NULL; i++)
+        g_string_append_printf (key, "%s\n", team_ids[i]);
+    }
+  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, key->str, key->len);
+  name = g_strconcat (digest, ".logs", NULL);
+  return g_build_filename (g_get_user_cache_dir (), "hub-analytics", "logs", name, NULL);
+}
+
+/* One line a file: its URI, size and modification time, what the store
+ * beside it was made from. NULL when a file cannot be looked at. */
+static GPtrArray *
+describe_files (GPtrArray    *files,
+                GCancellable *cancellable)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < files->len; i++)
     {
@@ -176,23 +212,140 @@ cache_path (GPtrArray          *files,
 
       if (info == NULL)
         return NULL;
-      g_string_append_printf (key, "%s\n%" G_GINT64_FORMAT "\n%" G_GUINT64_FORMAT ".%u\n", uri,
-                              g_file_info_get_size (info),
-                              g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED),
-                              g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC));
+      g_ptr_array_add (lines,
+                       g_strdup_printf ("%" G_GINT64_FORMAT "\t%" G_GUINT64_FORMAT ".%06u\t%s",
+                                        g_file_info_get_size (info),
+                                        g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED),
+                                        g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC),
+                                        uri));
     }
-  if (exclude_team)
-    {
-      g_string_append (key, "without the team\n");
-      for (guint i = 0; team_ids != NULL && team_ids[i] != NULL; i++)
-        g_string_append_printf (key, "%s\n", team_ids[i]);
-    }
-  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, key->str, key->len);
-  name = g_strconcat (digest, ".logs", NULL);
-  return g_build_filename (g_get_user_cache_dir (), "hub-analytics", "logs", name, NULL);
+  return g_steal_pointer (&lines);
 }
 
-/* The logs' store, from the cache when it holds these files as they are. */
+static char *
+manifest_path (const char *store_path)
+{
+  return g_strconcat (store_path, ".files", NULL);
+}
+
+/* Which of files are new to the cached store: NULL when the store cannot
+ * be extended (none kept, an old file changed or vanished, or a new file
+ * sorts before an old one, so that its days could come before those the
+ * store holds); else the indices of the new files, perhaps none. */
+static GArray *
+new_since_cache (const char *path,
+                 GPtrArray  *files,
+                 GPtrArray  *described)
+{
+  g_autofree char *manifest = manifest_path (path);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) kept = NULL;
+  g_autoptr(GArray) fresh = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree gboolean *old = NULL;
+  g_autofree char *last_old = NULL;
+  guint n_kept = 0;
+
+  if (!g_file_get_contents (manifest, &text, NULL, NULL))
+    return NULL;
+  kept = g_strsplit (text, "\n", -1);
+  old = g_new0 (gboolean, files->len);
+  for (guint k = 0; kept[k] != NULL; k++)
+    {
+      gboolean found = FALSE;
+
+      if (kept[k][0] == '\0')
+        continue;
+      n_kept++;
+      for (guint i = 0; i < described->len && !found; i++)
+        if (g_str_equal (kept[k], g_ptr_array_index (described, i)))
+          {
+            g_autofree char *name = g_file_get_basename (g_ptr_array_index (files, i));
+
+            old[i] = found = TRUE;
+            if (g_strcmp0 (name, last_old) > 0)
+              g_set_str (&last_old, name);
+          }
+      if (!found)
+        return NULL;
+    }
+  if (n_kept == 0)
+    return NULL;
+  for (guint i = 0; i < files->len; i++)
+    if (!old[i])
+      {
+        g_autofree char *name = g_file_get_basename (g_ptr_array_index (files, i));
+
+        if (g_strcmp0 (name, last_old) <= 0)
+          return NULL;
+        g_array_append_val (fresh, i);
+      }
+  return g_steal_pointer (&fresh);
+}
+
+/* A cache that cannot be written costs the next opening time, no more. The
+ * list of files goes last: a store without it is never extended. */
+static void
+save_cache (HubLogStore *store,
+            const char  *path,
+            GPtrArray   *described)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *manifest = manifest_path (path);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_remove (manifest);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      g_debug ("Request logs not cached: %s", g_strerror (errno));
+      return;
+    }
+  if (!hub_log_store_save (store, path, &error))
+    {
+      g_debug ("Request logs not cached: %s", error->message);
+      return;
+    }
+  for (guint i = 0; described != NULL && i < described->len; i++)
+    g_string_append_printf (text, "%s\n", (char *) g_ptr_array_index (described, i));
+  if (described != NULL && !g_file_set_contents (manifest, text->str, text->len, &error))
+    g_debug ("Request logs' files not kept: %s", error->message);
+}
+
+static gboolean
+add_files (HubLogStore         *store,
+           GPtrArray           *files,
+           GArray              *which,
+           const HubLogOptions *options,
+           HubProgress         *progress,
+           GCancellable        *cancellable,
+           GError             **error)
+{
+  g_autoptr(GPtrArray) chosen = g_ptr_array_new ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < (which ? which->len : files->len); i++)
+    {
+      GFile *file = g_ptr_array_index (files, which ? g_array_index (which, guint, i) : i);
+
+      g_ptr_array_add (chosen, file);
+      g_ptr_array_add (names, g_file_get_basename (file));
+      if (progress != NULL)
+        {
+          g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                         G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+
+          if (info != NULL)
+            progress->total_bytes += g_file_info_get_size (info);
+        }
+    }
+  return hub_log_store_add_files (store, (GFile **) chosen->pdata,
+                                  (const char * const *) names->pdata, chosen->len, options,
+                                  progress, cancellable, error);
+}
+
+/* The logs' store, from the cache when it holds these files as they are,
+ * or these files and new ones: then only the new ones are read, appended
+ * to it. */
 static HubLogStore *
 read_logs (GPtrArray          *files,
            const char * const *team_ids,
@@ -202,45 +355,27 @@ read_logs (GPtrArray          *files,
            GError            **error)
 {
   g_autoptr(HubLogStore) store = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) save_error = NULL;
-  g_autofree char *path = cache_path (files, team_ids, exclude_team, cancellable);
+  g_autoptr(GPtrArray) described = describe_files (files, cancellable);
+  g_autoptr(GArray) fresh = NULL;
+  g_autofree char *path = cache_path (files, team_ids, exclude_team);
   HubLogOptions options = { team_ids, exclude_team, FALSE };
 
-  if (path != NULL && g_file_test (path, G_FILE_TEST_IS_REGULAR) &&
+  if (described != NULL && (fresh = new_since_cache (path, files, described)) != NULL &&
       (store = hub_log_store_load (path, NULL)) != NULL)
     {
-      g_debug ("Request logs from the cache: %s", path);
+      g_debug ("Request logs from the cache, %u files new: %s", fresh->len, path);
+      if (fresh->len == 0)
+        return g_steal_pointer (&store);
+      if (!add_files (store, files, fresh, &options, progress, cancellable, error))
+        return NULL;
+      save_cache (store, path, described);
       return g_steal_pointer (&store);
     }
 
-  if (progress != NULL)
-    for (guint i = 0; i < files->len; i++)
-      {
-        g_autoptr(GFileInfo) info = g_file_query_info (g_ptr_array_index (files, i),
-                                                       G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                                                       G_FILE_QUERY_INFO_NONE, cancellable, NULL);
-
-        if (info != NULL)
-          progress->total_bytes += g_file_info_get_size (info);
-      }
-  for (guint i = 0; i < files->len; i++)
-    g_ptr_array_add (names, g_file_get_basename (g_ptr_array_index (files, i)));
-
   store = hub_log_store_new ();
-  if (!hub_log_store_add_files (store, (GFile **) files->pdata,
-                                (const char * const *) names->pdata, files->len, &options,
-                                progress, cancellable, error))
+  if (!add_files (store, files, NULL, &options, progress, cancellable, error))
     return NULL;
-
-  /* A cache that cannot be written costs the next opening time, no more. */
-  if (path != NULL)
-    {
-      g_autofree char *dir = g_path_get_dirname (path);
-
-      if (g_mkdir_with_parents (dir, 0700) != 0 || !hub_log_store_save (store, path, &save_error))
-        g_debug ("Request logs not cached: %s", save_error ? save_error->message : g_strerror (errno));
-    }
+  save_cache (store, path, described);
   return g_steal_pointer (&store);
 }
 

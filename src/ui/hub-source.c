@@ -30,6 +30,7 @@ struct _HubSource
   GDateTime     *updated;      /* file modification or fetch time; NULL for the demo */
   GHashTable    *infos;        /* "type\nname" → HubRepoInfo, from the Hub's listings */
   HubLogStore   *logs;         /* request logs, or NULL */
+  HubAudienceFigures *audience[2];  /* the logs' figures by HubPeriod */
   GPtrArray     *log_files;    /* GFile: the raw logs, to read again */
   gboolean       team_excluded;
   guint          n_snapshots;  /* an author's: the days its history holds */
@@ -281,6 +282,8 @@ hub_source_finalize (GObject *object)
   g_clear_pointer (&self->infos, g_hash_table_unref);
   g_clear_pointer (&self->logs, hub_log_store_free);
   g_clear_pointer (&self->log_files, g_ptr_array_unref);
+  for (guint p = 0; p < G_N_ELEMENTS (self->audience); p++)
+    g_clear_pointer (&self->audience[p], hub_audience_figures_free);
 
   G_OBJECT_CLASS (hub_source_parent_class)->finalize (object);
 }
@@ -432,9 +435,48 @@ hub_source_set_logs (HubSource   *self,
 {
   g_clear_pointer (&self->logs, hub_log_store_free);
   g_clear_pointer (&self->log_files, g_ptr_array_unref);
+  for (guint p = 0; p < G_N_ELEMENTS (self->audience); p++)
+    g_clear_pointer (&self->audience[p], hub_audience_figures_free);
   self->logs = logs;
   self->log_files = log_files;
   self->team_excluded = team_excluded;
+  /* In the thread that read the logs: the main thread only shows them. */
+  for (guint p = 0; logs != NULL && p < G_N_ELEMENTS (self->audience); p++)
+    self->audience[p] = hub_audience_figures_new (logs, (HubPeriod) p);
+}
+
+/* Marks ids as the team's in the logs, and their busiest identities with
+ * them. Main thread: the top identities are small and exact. */
+void
+hub_source_set_team_ids (HubSource          *self,
+                         const char * const *ids)
+{
+  g_return_if_fail (HUB_IS_SOURCE (self));
+  g_return_if_fail (self->logs != NULL);
+
+  hub_log_store_set_team_ids (self->logs, ids);
+  for (guint p = 0; p < G_N_ELEMENTS (self->audience); p++)
+    {
+      HubAudienceFigures *f = self->audience[p];
+
+      if (f == NULL || f->identities == NULL)
+        continue;
+      g_ptr_array_unref (f->identities);
+      f->identities = hub_log_store_top_identities (self->logs, f->first, f->last,
+                                                    HUB_AUDIENCE_TOP_IDENTITIES);
+    }
+}
+
+/* What the Audience view shows of the logs over period, computed when the
+ * logs were set; NULL without logs. */
+const HubAudienceFigures *
+hub_source_get_audience (HubSource *self,
+                         HubPeriod  period)
+{
+  g_return_val_if_fail (HUB_IS_SOURCE (self), NULL);
+  g_return_val_if_fail ((guint) period < G_N_ELEMENTS (self->audience), NULL);
+
+  return self->audience[period];
 }
 
 GPtrArray *

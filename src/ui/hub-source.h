@@ -75,6 +75,10 @@ HubDataset    *hub_source_get_dataset          (HubSource            *self);
 GFile         *hub_source_get_file             (HubSource            *self);
 GDateTime     *hub_source_get_updated          (HubSource            *self);
 HubLogStore   *hub_source_get_logs             (HubSource            *self);
+const HubAudienceFigures *hub_source_get_audience (HubSource         *self,
+                                                   HubPeriod          period);
+void           hub_source_set_team_ids         (HubSource            *self,
+                                                const char * const   *ids);
 /* The organisation's own identities (hashed ids, as a team list takes
  * them) and whether their traffic is left out, kept per source. */
 GStrv          hub_source_load_team            (HubSource            *self,

@@ -52,6 +52,10 @@ struct _HubWindow
   AdwNavigationPage    *detail_page;
   GtkStack             *detail_stack;
   HubRepoDetail        *detail;
+  AdwWindowTitle       *logs_repo_title;
+  GtkBox               *logs_repo_box;
+  GtkLabel             *logs_repo_note;
+  GtkWidget            *logs_repo_audience;  /* NULL until a repository of the logs alone is shown */
 
   GSettings            *settings;
   GListStore           *sources;       /* HubSource, in the order opened */
@@ -130,6 +134,9 @@ void hub_window_end_progress        (HubWindow  *self);
 void hub_window_show_audience       (HubWindow  *self,
                                      HubSource  *source);
 void hub_window_update_table_audience (HubWindow *self);
+void hub_window_show_logs_repo        (HubWindow  *self,
+                                       const char *type,
+                                       const char *name);
 void hub_window_show_repo_audience  (HubWindow  *self,
                                      guint       index);
 

@@ -376,6 +376,9 @@ hub_window_class_init (HubWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HubWindow, detail_page);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, detail);
+  gtk_widget_class_bind_template_child (widget_class, HubWindow, logs_repo_title);
+  gtk_widget_class_bind_template_child (widget_class, HubWindow, logs_repo_box);
+  gtk_widget_class_bind_template_child (widget_class, HubWindow, logs_repo_note);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, content_stack);
 }
 

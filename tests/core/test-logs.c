@@ -10,8 +10,10 @@
 #include <string.h>
 #include <xxhash.h>
 
+#include "hub-audience-figures.h"
 #include "hub-identity.h"
 #include "hub-log-private.h"
+#include "hub-range.h"
 #include "hub-test-util.h"
 
 #define HEADER "timestamp,status,method,repoName,repoType,hashedUserId,hashedIp,country,region\n"
@@ -1331,6 +1333,66 @@ test_progress_cancel (void)
   g_assert_cmpstr (before, ==, after);
 }
 
+/* What the Audience view shows, computed at once for a period: the
+ * store's own figures over All Time (every day of the logs) and Last
+ * Month (their last 30 days). */
+static void
+test_audience_figures (void)
+{
+  g_autoptr(GPtrArray) paths = temp_files ();
+  g_autoptr(HubLogStore) store = hub_log_store_new ();
+  g_autoptr(HubAudienceFigures) all = NULL;
+  g_autoptr(HubAudienceFigures) month = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new (HEADER);
+  g_autofree HubLogFigures *daily = NULL;
+  g_autofree HubLogFigures *repos = NULL;
+  const char *path;
+  HubLogFigures f;
+  guint n_days;
+
+  /* 40 days: the last month is the last 30 of them. */
+  for (guint d = 0; d < 40; d++)
+    {
+      GDate *date = g_date_new_dmy (1, G_DATE_MAY, 2026);
+
+      g_date_add_days (date, d);
+      g_string_append_printf (text, "2026-%02u-%02uT10:00:00Z,302,GET,acme/m,model,u%u,,US,Bavaria\n",
+                              g_date_get_month (date), g_date_get_day (date), d % 7);
+      g_string_append_printf (text, "2026-%02u-%02uT11:00:00Z,200,GET,acme/d,dataset,,ip%u,%s,\n",
+                              g_date_get_month (date), g_date_get_day (date), d, d % 2 ? "FR" : "US");
+      g_date_free (date);
+    }
+  path = temp_file (paths, text->str, text->len);
+  g_assert_true (add_paths (store, &path, 1, NULL, &error));
+  g_assert_no_error (error);
+
+  all = hub_audience_figures_new (store, HUB_PERIOD_ALL_TIME);
+  month = hub_audience_figures_new (store, HUB_PERIOD_LAST_MONTH);
+  g_assert_cmpint (all->last - all->first + 1, ==, 40);
+  g_assert_cmpint (month->last, ==, all->last);
+  g_assert_cmpint (month->first, ==, hub_range_last_month (all->last).first);
+
+  hub_log_store_figures (store, HUB_LOG_FILTER_ALL, month->first, month->last, &f);
+  g_assert_cmpmem (&month->total, sizeof f, &f, sizeof f);
+  n_days = (guint) (month->last - month->first + 1);
+  daily = g_new0 (HubLogFigures, n_days);
+  hub_log_store_daily (store, HUB_LOG_FILTER_ALL, month->first, month->last, daily);
+  g_assert_cmpmem (month->daily, n_days * sizeof *daily, daily, n_days * sizeof *daily);
+  repos = g_new0 (HubLogFigures, hub_log_store_get_n_repos (store));
+  hub_log_store_by_repo (store, month->first, month->last, repos);
+  g_assert_cmpuint (month->n_repos, ==, 2);
+  g_assert_cmpmem (month->repos, 2 * sizeof *repos, repos, 2 * sizeof *repos);
+
+  g_assert_cmpuint (all->total.requests, ==, 80);
+  g_assert_cmpuint (all->total.uniques, ==, 7 + 40);
+  g_assert_cmpstr (hub_log_store_get_country (store, all->country_order[0]), ==, "US");
+  g_assert_cmpstr (all->region_country, ==, "US");
+  g_assert_cmpuint (all->regions->len, ==, 1);
+  g_assert_cmpstr (((HubLogRegion *) g_ptr_array_index (all->regions, 0))->region, ==, "Bavaria");
+  g_assert_cmpuint (all->identities->len, ==, HUB_AUDIENCE_TOP_IDENTITIES);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1365,6 +1427,7 @@ main (int   argc,
   g_test_add_func ("/core/logs/regions", test_regions);
   g_test_add_func ("/core/logs/aggregate-regions", test_aggregate_regions);
   g_test_add_func ("/core/logs/audience-saved", test_audience_saved);
+  g_test_add_func ("/core/logs/audience-figures", test_audience_figures);
 
   return g_test_run ();
 }

@@ -133,6 +133,43 @@ shoot_public (guint size,
   hub_test_close_window (window);
 }
 
+/* Request logs alone: a repository of the Audience view opens a page of
+ * its figures in the logs, with no chart of the Hub's downloads. */
+static void
+shoot_logs_repo (guint size,
+                 guint scheme)
+{
+  const char *size_name = sizes[size].name;
+  const char *scheme_name = schemes[scheme].name;
+  const char *names[] = { "day-1.csv", "day-2.jsonl" };
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  HubWindow *window = hub_test_open_window (NULL, sizes[size].width, sizes[size].height);
+  GtkWidget *row;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (LOGS_DIR, names[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      g_list_store_append (files, file);
+    }
+  hub_window_open_files (window, G_LIST_MODEL (files));
+  hub_test_wait_loaded (window);
+  row = hub_test_find_named (GTK_WIDGET (window->audience), "repo-model/acme/acme-phi-small-0");
+  g_assert_nonnull (row);
+  gtk_widget_activate (row);
+  save (window, "logs-repo", size_name, scheme_name);
+  {
+    GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (window->logs_repo_box),
+                                                   GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    save (window, "logs-repo-end", size_name, scheme_name);
+  }
+  hub_test_close_window (window);
+}
+
 static void
 shoot_size (guint size,
             guint scheme)
@@ -243,6 +280,8 @@ shoot_size (guint size,
   save (window, "search-empty", size_name, scheme_name);
   hub_test_close_window (window);
 
+  shoot_logs_repo (size, scheme);
+
   shoot_public (size, scheme);
 
   dialog = hub_sign_in_dialog_new ("https://huggingface.co", NULL, FALSE);
@@ -318,13 +357,16 @@ main (int   argc,
     setlocale (LC_ALL, "C.UTF-8");
   g_mkdir_with_parents (out_dir, 0755);
 
-  /* The public view's Hub and history: the test Hub, a history of its own. */
+  /* The public view's Hub and history: the test Hub, a history of its own;
+   * a cache of its own. */
   {
     g_autoptr(GError) error = NULL;
     g_autofree char *data_dir = g_dir_make_tmp ("hub-screenshots-XXXXXX", &error);
 
     g_assert_no_error (error);
     g_setenv ("XDG_DATA_HOME", data_dir, TRUE);
+    /* The request logs' stores too: nothing of a run stays in the user's cache. */
+    g_setenv ("XDG_CACHE_HOME", data_dir, TRUE);
     hub = fake_hub_new (g_bytes_new_static ("repoType,repoName,total,timestamp,downloads\n", 43));
     g_setenv ("HF_ENDPOINT", hub->url, TRUE);
     g_unsetenv ("HF_TOKEN");

@@ -1,6 +1,6 @@
 /* test-audience.c: request logs in the window: the Audience view's figures,
  * a breakdown and logs in one source, a cancelled read, team traffic, the
- * audience tables exported
+ * audience tables exported, the logs' store kept and extended in the cache
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,11 +11,14 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include "hub-ui-test-util.h"
 #include "hub-audience-chart.h"
 #include "hub-repo-table-audience.h"
 #include "hub-window-private.h"
+#include "hub-log.h"
+#include "hub-source.h"
 
 #define assert_label(root, name, text) \
   g_assert_cmpstr (hub_test_label_text (GTK_WIDGET (root), name), ==, text)
@@ -192,6 +195,60 @@ remove_folder (const char *dir)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* Activates the Audience view's row of a repository, as a click does. */
+static void
+activate_audience_repo (HubWindow  *window,
+                        const char *type,
+                        const char *name)
+{
+  g_autofree char *id = g_strdup_printf ("repo-%s/%s", type, name);
+  GtkWidget *row = hub_test_find_named (GTK_WIDGET (window->audience), id);
+
+  g_assert_nonnull (row);
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+  gtk_widget_activate (row);
+  hub_test_wait_frames (2);
+}
+
+/* Logs alone: a repository of the Audience view opens a page of its
+ * figures in the logs, which says why it has no chart of downloads. */
+static void
+test_logs_repo_page (void)
+{
+  static const char * const names[] = { "day-1.csv", "day-2.jsonl", NULL };
+  g_autoptr(GListModel) children = NULL;
+  HubWindow *window;
+  GtkWidget *page;
+
+  set_period (HUB_PERIOD_ALL_TIME);
+  window = open_logs (names, 1400, 900);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->detail_stack), ==, "empty");
+
+  activate_audience_repo (window, "model", "acme/acme-phi-small-0");
+  page = GTK_WIDGET (window->logs_repo_box);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->detail_stack), ==, "logs-repository");
+  g_assert_true (gtk_widget_get_mapped (page));
+  g_assert_cmpstr (adw_navigation_page_get_title (window->detail_page), ==, "acme/acme-phi-small-0");
+  g_assert_cmpstr (adw_window_title_get_title (window->logs_repo_title), ==, "acme/acme-phi-small-0");
+  g_assert_cmpstr (adw_window_title_get_subtitle (window->logs_repo_title), ==, "Model");
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (window->logs_repo_note),
+                                   "These request logs came without a breakdown"));
+  assert_label (page, "repo-sessions-value", "42");
+  assert_label (page, "repo-uniques-value", "26");
+  assert_label (page, "repo-requests-value", "118");
+  assert_label (page, "repo-sessions-caption", "Not in the breakdown on these days");
+  g_assert_nonnull (hub_test_find_named (page, "repo-country-US-requests"));
+  g_assert_cmpuint (hub_audience_chart_get_n_layers (HUB_AUDIENCE_CHART (hub_test_find_named (page, "repo-classes-chart"))),
+                    ==, 1);
+
+  /* Another repository replaces it on the same page. */
+  activate_audience_repo (window, "model", "acme/acme-llama-v2-2");
+  g_assert_cmpstr (adw_window_title_get_title (window->logs_repo_title), ==, "acme/acme-llama-v2-2");
+  children = gtk_widget_observe_children (page);
+  g_assert_cmpuint (g_list_model_get_n_items (children), ==, 2);
+  hub_test_close_window (window);
+}
+
 /* A folder with a breakdown and a day of logs each as CSV and JSON Lines:
  * one source with both, the sessions beside the Hub's downloads. */
 static void
@@ -278,6 +335,16 @@ test_breakdown_and_logs (void)
     g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (name)), ==, "acme-phi-small-0");
     g_assert_cmpstr (gtk_widget_get_tooltip_text (name), ==,
                      "acme/acme-phi-small-0: 42 sessions in the logs, 75 downloads counted by the Hub");
+
+    /* A repository of the breakdown opens its page; one only the logs
+     * name, the logs' figures with a sentence for the missing chart. */
+    activate_audience_repo (window, "model", "acme/acme-phi-small-0");
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (window->detail_stack), ==, "repository");
+    g_assert_cmpstr (hub_repo_detail_get_repo (window->detail)->name, ==, "acme/acme-phi-small-0");
+    activate_audience_repo (window, "model", "acme/acme-llama-v2-2");
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (window->detail_stack), ==, "logs-repository");
+    g_assert_true (g_str_has_prefix (gtk_label_get_label (window->logs_repo_note),
+                                     "The breakdown does not name this repository"));
   }
 
   /* Refreshed: the breakdown and its logs read again, into one source. */
@@ -553,6 +620,189 @@ test_cache (void)
   hub_test_close_window (window);
 }
 
+typedef struct
+{
+  GPtrArray *sources;
+  GError    *error;
+  gboolean   done;
+} Loaded;
+
+static void
+loaded_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Loaded *loaded = user_data;
+
+  loaded->sources = hub_source_load_files_finish (result, &loaded->error);
+  loaded->done = TRUE;
+}
+
+static gboolean
+is_loaded (gpointer data)
+{
+  return ((Loaded *) data)->done;
+}
+
+/* Reads a folder as the window does; the bytes it had to read, and the
+ * summary of its logs. */
+static char *
+load_folder (const char *folder,
+             guint64    *total_bytes)
+{
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GFile) file = g_file_new_for_path (folder);
+  HubProgress progress = { 0 };
+  Loaded loaded = { 0 };
+  char *json;
+
+  g_list_store_append (files, file);
+  hub_source_load_files_async (G_LIST_MODEL (files), &progress, NULL, loaded_cb, &loaded);
+  hub_test_wait_for (is_loaded, &loaded, 30, "the folder read");
+  g_assert_no_error (loaded.error);
+  g_assert_cmpuint (loaded.sources->len, ==, 1);
+  *total_bytes = progress.total_bytes;
+  json = hub_log_summary_to_json (hub_source_get_logs (g_ptr_array_index (loaded.sources, 0)));
+  g_ptr_array_unref (loaded.sources);
+  return json;
+}
+
+static void
+copy_into (const char *name,
+           const char *folder)
+{
+  g_autofree char *from = logs_path (name);
+  g_autofree char *to = g_build_filename (folder, name, NULL);
+  g_autofree char *text = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (from, &text, &len, NULL));
+  g_assert_true (g_file_set_contents (to, text, len, NULL));
+}
+
+static guint64
+size_of (const char *folder,
+         const char *name)
+{
+  g_autofree char *path = g_build_filename (folder, name, NULL);
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_size;
+}
+
+/* The Audience view's figures come with the source, computed in the
+ * thread that read the logs, for both periods: the main thread only shows
+ * them. */
+static void
+test_figures_from_worker (void)
+{
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autofree char *day1 = logs_path ("day-1.csv");
+  g_autofree char *day2 = logs_path ("day-2.jsonl");
+  g_autoptr(GFile) file1 = g_file_new_for_path (day1);
+  g_autoptr(GFile) file2 = g_file_new_for_path (day2);
+  g_autoptr(GPtrArray) sources = NULL;
+  static const char * const names[] = { "day-1.csv", "day-2.jsonl", NULL };
+  const HubAudienceFigures *all, *month;
+  HubLogFigures f;
+  HubLogStore *store;
+  HubSource *source;
+  HubWindow *window;
+  Loaded loaded = { 0 };
+  g_autofree char *requests = NULL;
+
+  g_list_store_append (files, file1);
+  g_list_store_append (files, file2);
+  hub_source_load_files_async (G_LIST_MODEL (files), NULL, NULL, loaded_cb, &loaded);
+  hub_test_wait_for (is_loaded, &loaded, 30, "the logs read");
+  g_assert_no_error (loaded.error);
+  sources = loaded.sources;
+  source = g_ptr_array_index (sources, 0);
+  store = hub_source_get_logs (source);
+
+  all = hub_source_get_audience (source, HUB_PERIOD_ALL_TIME);
+  month = hub_source_get_audience (source, HUB_PERIOD_LAST_MONTH);
+  g_assert_nonnull (all);
+  g_assert_nonnull (month);
+  hub_log_store_figures (store, HUB_LOG_FILTER_ALL, all->first, all->last, &f);
+  g_assert_cmpmem (&all->total, sizeof f, &f, sizeof f);
+  g_assert_cmpuint (all->n_repos, ==, hub_log_store_get_n_repos (store));
+  g_assert_nonnull (all->identities);
+
+  set_period (HUB_PERIOD_ALL_TIME);
+  window = open_logs (names, 1400, 900);
+  requests = g_strdup_printf ("%" G_GUINT64_FORMAT, all->total.requests);
+  assert_label (window->audience, "audience-requests-value", requests);
+  hub_test_close_window (window);
+}
+
+/* A folder that gained a day reads that day alone, appended to the cached
+ * store, and gives what reading both at once gives; an old file changed or
+ * gone makes it read everything again. */
+static void
+test_cache_append (void)
+{
+  g_autofree char *folder = g_dir_make_tmp ("hub-append-XXXXXX", NULL);
+  g_autofree char *fresh = g_dir_make_tmp ("hub-append-fresh-XXXXXX", NULL);
+  g_autofree char *first = NULL;
+  g_autofree char *appended = NULL;
+  g_autofree char *together = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *day1 = g_build_filename (folder, "day-1.csv", NULL);
+  guint64 read = 0;
+  guint64 day1_size, day2_size;
+
+  copy_into ("day-1.csv", folder);
+  first = load_folder (folder, &read);
+  day1_size = size_of (folder, "day-1.csv");
+  g_assert_cmpuint (read, ==, day1_size);
+
+  copy_into ("day-2.jsonl", folder);
+  day2_size = size_of (folder, "day-2.jsonl");
+  appended = load_folder (folder, &read);
+  g_assert_cmpuint (read, ==, day2_size);
+  g_assert_cmpstr (appended, !=, first);
+
+  copy_into ("day-1.csv", fresh);
+  copy_into ("day-2.jsonl", fresh);
+  together = load_folder (fresh, &read);
+  g_assert_cmpuint (read, ==, day1_size + day2_size);
+  g_assert_cmpstr (appended, ==, together);
+
+  again = load_folder (folder, &read);
+  g_assert_cmpuint (read, ==, 0);
+  g_assert_cmpstr (again, ==, together);
+
+  /* An old file changed: everything again. */
+  g_assert_true (g_utime (day1, &(struct utimbuf) { 1000000000, 1000000000 }) == 0);
+  g_clear_pointer (&again, g_free);
+  again = load_folder (folder, &read);
+  g_assert_cmpuint (read, ==, day1_size + day2_size);
+  g_assert_cmpstr (again, ==, together);
+
+  /* An old file gone: everything that is left. */
+  g_assert_cmpint (g_remove (day1), ==, 0);
+  g_clear_pointer (&again, g_free);
+  again = load_folder (folder, &read);
+  g_assert_cmpuint (read, ==, day2_size);
+  g_assert_cmpstr (again, !=, together);
+
+  for (const char *dir = folder; dir != NULL; dir = dir == folder ? fresh : NULL)
+    {
+      g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+      const char *name;
+
+      while ((name = g_dir_read_name (d)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (dir, name, NULL);
+
+          g_assert_cmpint (g_remove (path), ==, 0);
+        }
+      g_assert_cmpint (g_rmdir (dir), ==, 0);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -567,10 +817,13 @@ main (int   argc,
 
   g_test_add_func ("/ui/audience/figures", test_figures);
   g_test_add_func ("/ui/audience/breakdown-and-logs", test_breakdown_and_logs);
+  g_test_add_func ("/ui/audience/logs-repo-page", test_logs_repo_page);
   g_test_add_func ("/ui/audience/team-and-cancel", test_team_and_cancel);
   g_test_add_func ("/ui/audience/mark-identity", test_mark_identity);
   g_test_add_func ("/ui/audience/export", test_export);
   g_test_add_func ("/ui/audience/cache", test_cache);
+  g_test_add_func ("/ui/audience/cache-append", test_cache_append);
+  g_test_add_func ("/ui/audience/figures-from-worker", test_figures_from_worker);
 
   return g_test_run ();
 }
