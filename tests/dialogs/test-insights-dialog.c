@@ -12,47 +12,10 @@
 #include "hub-insights-dialog.h"
 #include "hub-ui-test-util.h"
 
-#define HEADER "repoType,repoName,total,timestamp,downloads\n"
-
-/* 120 days to 2026-11-21 (a Saturday): a growing model, a falling one, a
- * steady dataset with a spike on 11 Nov, one new in the last week, one
- * gone quiet. */
-static HubDataset *
-load_organisation (void)
-{
-  g_autoptr(GString) csv = g_string_new (HEADER);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  HubDay as_of = hub_day_from_ymd (2026, 11, 21);
-  HubDataset *dataset;
-
-  for (int i = 0; i < 120; i++)
-    {
-      HubDay day = as_of - 119 + i;
-      char iso[HUB_DAY_ISO_LEN];
-      gboolean weekend = hub_day_weekday (day) >= 6;
-
-      hub_day_format (day, iso);
-      g_string_append_printf (csv, "model,aurora/rising,900000,%s,%d\n", iso,
-                              (2000 + 40 * i) * (weekend ? 6 : 10) / 10);
-      g_string_append_printf (csv, "model,aurora/fading,0,%s,%d\n", iso, 9000 - 60 * i);
-      g_string_append_printf (csv, "dataset,aurora/corpus,0,%s,%d\n", iso, i == 110 ? 30000 : 3000);
-      if (i >= 114)
-        g_string_append_printf (csv, "model,aurora/fresh,0,%s,%d\n", iso, 500 + i);
-      if (i < 100)
-        g_string_append_printf (csv, "model,aurora/retired,0,%s,%d\n", iso, 300);
-      g_string_append_printf (csv, "space,aurora/demo,0,%s,%d\n", iso, 800 + 10 * (i % 7));
-    }
-  bytes = g_bytes_new (csv->str, csv->len);
-  dataset = hub_dataset_load_bytes (bytes, "aurora.csv", &error);
-  g_assert_no_error (error);
-  return dataset;
-}
-
 static HubSource *
 make_source (void)
 {
-  g_autoptr(HubDataset) dataset = load_organisation ();
+  g_autoptr(HubDataset) dataset = hub_test_insights_dataset (TRUE);
   g_autoptr(GDateTime) fetched = g_date_time_new_utc (2026, 11, 22, 6, 0, 0);
 
   return hub_source_new_for_organization ("aurora", "Aurora Labs", dataset, fetched);

@@ -44,5 +44,6 @@ void        hub_test_activate_row    (HubWindow    *window,
                                       guint         position);
 void        hub_test_open_repo       (HubWindow    *window,
                                       guint         index);
+HubDataset *hub_test_insights_dataset (gboolean     with_space);
 
 G_END_DECLS

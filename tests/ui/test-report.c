@@ -11,39 +11,6 @@
 
 #define HEADER "repoType,repoName,total,timestamp,downloads\n"
 
-/* 120 days to 2026-11-21: a growing model, a falling one, a steady
- * dataset with a spike, one new in the last week, one gone quiet. */
-static HubDataset *
-load_organisation (void)
-{
-  g_autoptr(GString) csv = g_string_new (HEADER);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  HubDay as_of = hub_day_from_ymd (2026, 11, 21);
-  HubDataset *dataset;
-
-  for (int i = 0; i < 120; i++)
-    {
-      HubDay day = as_of - 119 + i;
-      char iso[HUB_DAY_ISO_LEN];
-      gboolean weekend = hub_day_weekday (day) >= 6;
-
-      hub_day_format (day, iso);
-      g_string_append_printf (csv, "model,aurora/rising,900000,%s,%d\n", iso,
-                              (2000 + 40 * i) * (weekend ? 6 : 10) / 10);
-      g_string_append_printf (csv, "model,aurora/fading,0,%s,%d\n", iso, 9000 - 60 * i);
-      g_string_append_printf (csv, "dataset,aurora/corpus,0,%s,%d\n", iso, i == 110 ? 30000 : 3000);
-      if (i >= 114)
-        g_string_append_printf (csv, "model,aurora/fresh,0,%s,%d\n", iso, 500 + i);
-      if (i < 100)
-        g_string_append_printf (csv, "model,aurora/retired,0,%s,%d\n", iso, 300);
-    }
-  bytes = g_bytes_new (csv->str, csv->len);
-  dataset = hub_dataset_load_bytes (bytes, "aurora.csv", &error);
-  g_assert_no_error (error);
-  return dataset;
-}
-
 static char *
 run (const char * const *argv)
 {
@@ -123,7 +90,7 @@ count_blue (GdkTexture *texture)
 static void
 test_pdf (void)
 {
-  g_autoptr(HubDataset) dataset = load_organisation ();
+  g_autoptr(HubDataset) dataset = hub_test_insights_dataset (FALSE);
   g_autoptr(GPtrArray) notes = make_notes ();
   g_autoptr(GDateTime) made = g_date_time_new_utc (2026, 11, 23, 8, 30, 0);
   HubReport report = organisation_report (dataset, notes, made);
@@ -186,7 +153,7 @@ test_pdf (void)
 static void
 test_png (void)
 {
-  g_autoptr(HubDataset) dataset = load_organisation ();
+  g_autoptr(HubDataset) dataset = hub_test_insights_dataset (FALSE);
   g_autoptr(GDateTime) made = g_date_time_new_utc (2026, 11, 23, 8, 30, 0);
   HubReport report = organisation_report (dataset, NULL, made);
   g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "ui", "report.png", NULL);
@@ -208,7 +175,7 @@ test_png (void)
 static void
 test_refused (void)
 {
-  g_autoptr(HubDataset) dataset = load_organisation ();
+  g_autoptr(HubDataset) dataset = hub_test_insights_dataset (FALSE);
   g_autoptr(HubDataset) empty = NULL;
   g_autoptr(GBytes) header = g_bytes_new_static (HEADER, strlen (HEADER));
   g_autoptr(GDateTime) made = g_date_time_new_utc (2026, 11, 23, 8, 30, 0);
@@ -243,7 +210,7 @@ test_refused (void)
 static void
 test_cli (void)
 {
-  g_autoptr(HubDataset) dataset = load_organisation ();
+  g_autoptr(HubDataset) dataset = hub_test_insights_dataset (FALSE);
   g_autofree char *csv = g_test_build_filename (G_TEST_BUILT, "ui", "aurora-labs.csv", NULL);
   g_autofree char *out = g_test_build_filename (G_TEST_BUILT, "ui", "weekly.pdf", NULL);
   g_autofree char *text = NULL;
