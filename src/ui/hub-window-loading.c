@@ -160,6 +160,10 @@ void
 hub_window_end_progress (HubWindow *self)
 {
   hub_window_finish_loading (self);
+  /* A bar left pulsing (work that ended before its size was known) keeps
+   * its tick callback, and so the window's frames, running while hidden. */
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_progress_bar_set_fraction (self->loading_bar, 0);
 
   if (!g_queue_is_empty (&self->pending))
     {

@@ -1,0 +1,122 @@
+/* test-idle.c: a window with nothing to do paints no frames
+ *
+ * An animation, a pulsing progress bar or a tick callback left running
+ * keeps the frame clock painting at 60 frames a second in a window that
+ * shows nothing new: a laptop's battery drains while the app sits idle.
+ * Each test brings the window to rest, then waits until it has gone
+ * QUIET_MS without a frame; a window that keeps painting fails after
+ * LIMIT_S seconds.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "hub-ui-test-util.h"
+
+#define QUIET_MS 500
+#define LIMIT_S  20
+
+typedef struct
+{
+  guint64 frames;       /* frames painted so far */
+  guint64 seen;         /* frames painted when the last quiet period began */
+  gboolean quiet;       /* a whole period went by without a frame */
+  gboolean period_over;
+} Frames;
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                Frames        *frames)
+{
+  frames->frames++;
+}
+
+static void
+on_period_over (gpointer user_data)
+{
+  Frames *frames = user_data;
+
+  frames->period_over = TRUE;
+}
+
+static gboolean
+window_at_rest (gpointer user_data)
+{
+  Frames *frames = user_data;
+
+  if (!frames->period_over)
+    return FALSE;
+  if (frames->frames == frames->seen)
+    return TRUE;
+  frames->seen = frames->frames;
+  frames->period_over = FALSE;
+  g_timeout_add_once (QUIET_MS, on_period_over, frames);
+  return FALSE;
+}
+
+/* Waits for the window to go QUIET_MS without painting. */
+static void
+assert_stops_painting (HubWindow *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  Frames frames = { 0 };
+  gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &frames);
+
+  g_timeout_add_once (QUIET_MS, on_period_over, &frames);
+  hub_test_wait_for (window_at_rest, &frames, LIMIT_S,
+                     "the window to stop painting frames (something keeps the frame clock running)");
+  g_signal_handler_disconnect (clock, id);
+}
+
+/* A file read faster than the progress is first updated: the progress
+ * bars, pulsing until the size of the file is known, stop with the read. */
+static void
+test_loaded_file (void)
+{
+  HubWindow *window = hub_test_open_window ("fixture.csv", 1100, 760);
+
+  assert_stops_painting (window);
+  hub_test_close_window (window);
+}
+
+/* The demo, over the welcome page; then a file over the dashboard, whose
+ * progress floats over it. */
+static void
+test_demo_then_file (void)
+{
+  HubWindow *window = hub_test_open_window (NULL, 1100, 760);
+  g_autofree char *path = hub_test_fixture_path ("fixture.csv");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  assert_stops_painting (window);
+  hub_window_open_demo (window);
+  hub_test_wait_loaded (window);
+  assert_stops_painting (window);
+  hub_window_open_file (window, file);
+  hub_test_wait_loaded (window);
+  assert_stops_painting (window);
+  hub_test_close_window (window);
+}
+
+/* A narrow window: the other layout's widgets. */
+static void
+test_narrow (void)
+{
+  HubWindow *window = hub_test_open_window ("fixture.csv", 360, 640);
+
+  assert_stops_painting (window);
+  hub_test_close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  hub_test_ui_init (&argc, &argv);
+
+  g_test_add_func ("/ui/idle/loaded-file", test_loaded_file);
+  g_test_add_func ("/ui/idle/demo-then-file", test_demo_then_file);
+  g_test_add_func ("/ui/idle/narrow", test_narrow);
+
+  return g_test_run ();
+}
