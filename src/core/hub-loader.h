@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 
 /* A file of at least 4 MiB is split at a line boundary and its halves parsed
  * on two threads. A path that is not a regular file (a pipe, /dev/stdin) is
- * read as a stream. */
+ * read as a stream. With progress (a window waits on it), the reading
+ * threads run at a lower priority than the process's others. */
 HubDataset *hub_dataset_load_file   (const char    *path,
                                      const char    *source_name,
                                      HubProgress   *progress,
