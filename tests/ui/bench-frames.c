@@ -1,13 +1,15 @@
 /* bench-frames.c: the window's frames from a file opened to its table filled
  *
- * The window opens FILE.csv as `hub-analytics FILE.csv` does; each frame is
- * then printed with the time since the previous one ended (the wait for the
- * main thread: work outside frames, such as the models set when the read
- * ends, shows here), and the time spent in its update (tick callbacks: the
- * table filling), layout (measuring and allocating new widgets) and paint
- * phases. The longest time from one frame's end to the next's, from the
- * read's end to the table filled, is about what build-aux/bench-ui.sh
- * reports as the longest frame while filling (budget 16 ms).
+ * The window opens FILE.csv; each frame from the read's end on is printed
+ * with its start and the wall-clock gap since the previous frame ended,
+ * then the main thread's CPU time: before the frame (work outside frames,
+ * such as the models set when the read ends), in its update phase (tick
+ * callbacks: the table filling), its layout (measuring and allocating new
+ * widgets) and its paint (snapshot and render). The longest wall-clock time
+ * from one frame's end to the next's is about what build-aux/bench-ui.sh
+ * reports as the longest frame while filling (budget 16 ms); the CPU times
+ * do not depend on what else the machine runs. With LP_NUM_THREADS=0,
+ * Mesa's software renderer draws in the main thread, and is counted.
  *
  *   bench-frames FILE.csv…
  *
@@ -20,14 +22,28 @@
  */
 #include "config.h"
 
+#include <time.h>
+
 #include "hub-ui-test-util.h"
+
+/* The main thread's CPU time, in µs. */
+static gint64
+thread_cpu (void)
+{
+  struct timespec t;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &t);
+  return t.tv_sec * G_USEC_PER_SEC + t.tv_nsec / 1000;
+}
 
 typedef struct
 {
-  gint64 start;    /* before-paint */
-  gint64 updated;  /* the update phase ended */
-  gint64 laid_out; /* the layout phase ended */
-  gint64 painted;  /* after-paint */
+  gint64 start;        /* before-paint, wall clock */
+  gint64 painted;      /* after-paint, wall clock */
+  gint64 cpu_start;    /* the main thread's CPU time at before-paint, */
+  gint64 cpu_updated;  /* when the update phase ended (tick callbacks: the table filling), */
+  gint64 cpu_laid_out; /* when the layout phase ended, */
+  gint64 cpu_painted;  /* and at after-paint */
 } Frame;
 
 static GArray *frames;
@@ -40,28 +56,29 @@ static void
 on_before_paint (GdkFrameClock *clock,
                  gpointer       user_data)
 {
-  current = (Frame) { .start = g_get_monotonic_time () };
-  current.updated = current.laid_out = current.start;
+  current = (Frame) { .start = g_get_monotonic_time (), .cpu_start = thread_cpu () };
+  current.cpu_updated = current.cpu_laid_out = current.cpu_start;
 }
 
 static void
 on_update (GdkFrameClock *clock,
            gpointer       user_data)
 {
-  current.updated = current.laid_out = g_get_monotonic_time ();
+  current.cpu_updated = current.cpu_laid_out = thread_cpu ();
 }
 
 static void
 on_layout (GdkFrameClock *clock,
            gpointer       user_data)
 {
-  current.laid_out = g_get_monotonic_time ();
+  current.cpu_laid_out = thread_cpu ();
 }
 
 static void
 on_after_paint (GdkFrameClock *clock,
                 gpointer       user_data)
 {
+  current.cpu_painted = thread_cpu ();
   current.painted = g_get_monotonic_time ();
   if (current.start != 0)
     g_array_append_val (frames, current);
@@ -115,7 +132,7 @@ measure (HubWindow  *window,
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   HubRepoTable *table = hub_window_get_table (window);
-  gint64 previous_end, longest = 0;
+  gint64 previous_end = 0, previous_cpu = 0, longest = 0, most_cpu = 0;
 
   g_array_set_size (frames, 0);
   read_at = shown_at = 0;
@@ -127,24 +144,29 @@ measure (HubWindow  *window,
 
   g_print ("%s: read %.1f ms after it was opened; the models and widgets set %.1f ms later\n",
            path, (read_at - opened_at) / 1000.0, (shown_at - read_at) / 1000.0);
-  g_print ("  frame   at(ms)    gap  update  layout   paint  (ms from the read's end; gap: since the previous frame ended)\n");
-  previous_end = opened_at;
+  g_print ("  frame   at(ms)    gap  |  cpu:  before  update  layout   paint   total\n");
   for (guint i = 0; i < frames->len; i++)
     {
       Frame *f = &g_array_index (frames, Frame, i);
 
-      if (f->painted >= read_at)
+      if (f->painted >= read_at && previous_end != 0)
         {
-          g_print ("%7u %8.1f %6.1f %7.1f %7.1f %7.1f\n", i,
+          g_print ("%7u %8.1f %6.1f  |      %7.1f %7.1f %7.1f %7.1f %7.1f\n", i,
                    (f->start - read_at) / 1000.0, (f->start - previous_end) / 1000.0,
-                   (f->updated - f->start) / 1000.0, (f->laid_out - f->updated) / 1000.0,
-                   (f->painted - f->laid_out) / 1000.0);
+                   (f->cpu_start - previous_cpu) / 1000.0,
+                   (f->cpu_updated - f->cpu_start) / 1000.0,
+                   (f->cpu_laid_out - f->cpu_updated) / 1000.0,
+                   (f->cpu_painted - f->cpu_laid_out) / 1000.0,
+                   (f->cpu_painted - previous_cpu) / 1000.0);
           longest = MAX (longest, f->painted - MAX (previous_end, read_at));
+          most_cpu = MAX (most_cpu, f->cpu_painted - previous_cpu);
         }
       previous_end = f->painted;
+      previous_cpu = f->cpu_painted;
     }
-  g_print ("longest from one frame's end to the next's (from the read's end on): %.1f ms\n",
-           longest / 1000.0);
+  g_print ("longest from one frame's end to the next's (from the read's end on): %.1f ms; "
+           "most CPU time of the main thread from one frame's end to the next's: %.1f ms\n",
+           longest / 1000.0, most_cpu / 1000.0);
 }
 
 int
