@@ -293,7 +293,6 @@ background_load_thread (gpointer data)
   /* Linux keeps a nice value per thread (who 0: this thread), and the
    * thread that reads the second part inherits it. Lowering it needs no
    * privilege; raising it again would, hence a thread of its own. */
-  errno = 0;
   if (setpriority (PRIO_PROCESS, 0, getpriority (PRIO_PROCESS, 0) + BACKGROUND_NICE) != 0)
     g_debug ("Reading at the window's priority: %s", g_strerror (errno));
   load->dataset = hub_dataset_load_file_split (load->path, load->source_name,
