@@ -11,6 +11,8 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "hub-ui-test-util.h"
 
 #define QUIET_MS 500
@@ -108,6 +110,84 @@ test_narrow (void)
   hub_test_close_window (window);
 }
 
+#define TOKEN "hf_idle_test_token"
+
+/* The Hub, for an organisation fetched: its breakdown chunked, with no
+ * length, so that the progress pulses for the whole fetch. */
+static void
+on_request (SoupServer        *server,
+            SoupServerMessage *msg,
+            const char        *path,
+            GHashTable        *query,
+            gpointer           user_data)
+{
+  static const char whoami[] =
+    "{\"name\":\"ada\",\"orgs\":[{\"name\":\"aurora\",\"fullname\":\"Aurora Labs\"}],"
+    "\"auth\":{\"accessToken\":{\"role\":\"read\"}}}";
+  static const char breakdown[] =
+    "repoType,repoName,total,timestamp,downloads\n"
+    "model,aurora/alpha,100,2026-11-20T00:00:00.000Z,5\n"
+    "model,aurora/alpha,100,2026-11-21T00:00:00.000Z,6\n";
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+  const char *body = "[]";
+
+  if (g_str_equal (path, "/api/whoami-v2"))
+    body = whoami;
+  else if (g_str_equal (path, "/organizations/aurora/settings/publisher-analytics/download-breakdown"))
+    {
+      soup_message_headers_set_encoding (headers, SOUP_ENCODING_CHUNKED);
+      body = breakdown;
+    }
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_message_body_append (soup_server_message_get_response_body (msg), SOUP_MEMORY_STATIC,
+                            body, strlen (body));
+  soup_message_body_complete (soup_server_message_get_response_body (msg));
+}
+
+static gboolean
+can_open_org (gpointer data)
+{
+  return g_action_group_get_action_enabled (G_ACTION_GROUP (data), "open-org");
+}
+
+static gboolean
+shows_aurora (gpointer data)
+{
+  HubSource *source = hub_window_get_source (data);
+
+  return source != NULL && g_str_equal (hub_source_get_id (source), "org:aurora") &&
+         !hub_window_get_loading (data);
+}
+
+/* An organisation fetched with HF_TOKEN, its size unknown until the end. */
+static void
+test_fetched (void)
+{
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *endpoint = NULL;
+  g_autofree char *cache = g_dir_make_tmp ("hub-idle-XXXXXX", &error);
+  HubWindow *window;
+
+  g_assert_no_error (error);
+  soup_server_add_handler (server, NULL, on_request, NULL, NULL);
+  endpoint = hub_test_listen_local (server);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  g_setenv ("HF_ENDPOINT", endpoint, TRUE);
+  g_setenv ("HF_TOKEN", TOKEN, TRUE);
+
+  window = hub_test_open_window (NULL, 1100, 760);
+  hub_test_wait_for (can_open_org, window, 30, "signing in with HF_TOKEN");
+  g_action_group_activate_action (G_ACTION_GROUP (window), "open-org",
+                                  g_variant_new_string ("aurora"));
+  hub_test_wait_for (shows_aurora, window, 30, "the fetch");
+  assert_stops_painting (window);
+
+  hub_test_close_window (window);
+  g_unsetenv ("HF_TOKEN");
+  g_unsetenv ("HF_ENDPOINT");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -117,6 +197,7 @@ main (int   argc,
   g_test_add_func ("/ui/idle/loaded-file", test_loaded_file);
   g_test_add_func ("/ui/idle/demo-then-file", test_demo_then_file);
   g_test_add_func ("/ui/idle/narrow", test_narrow);
+  g_test_add_func ("/ui/idle/fetched", test_fetched);
 
   return g_test_run ();
 }
