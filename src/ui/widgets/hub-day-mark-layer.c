@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "hub-day-mark-layer.h"
+#include "hub-chart-paint.h"
 
 #define SIGN        7.0    /* a sign's size */
 #define LABEL_GAP   3.0
@@ -203,12 +204,8 @@ hub_day_mark_layer_snapshot (HubChartLayer        *layer,
                                      &GRAPHENE_RECT_INIT (mark->label_x - 2,
                                                           self->top + mark->row * self->line_height,
                                                           w + 4, h));
-          gtk_snapshot_save (snapshot);
-          gtk_snapshot_translate (snapshot,
-                                  &GRAPHENE_POINT_INIT (mark->label_x,
-                                                        self->top + mark->row * self->line_height));
-          gtk_snapshot_append_layout (snapshot, mark->layout, &text);
-          gtk_snapshot_restore (snapshot);
+          hub_chart_append_layout (snapshot, mark->layout, mark->label_x,
+                                   self->top + mark->row * self->line_height, &text);
         }
     }
 }
