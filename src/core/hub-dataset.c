@@ -302,6 +302,8 @@ hub_totals_add (HubTotals   *t,
                 gint64       last_month,
                 gint64       previous_month)
 {
+  gint64 *kind_downloads = NULL;
+
   t->repos++;
   t->all_time = add_saturated (t->all_time, all_time);
   t->last_month = add_saturated (t->last_month, last_month);
@@ -310,17 +312,11 @@ hub_totals_add (HubTotals   *t,
     {
     case HUB_REPO_KIND_MODEL:
       t->models++;
-      t->model_downloads[HUB_PERIOD_ALL_TIME] =
-        add_saturated (t->model_downloads[HUB_PERIOD_ALL_TIME], all_time);
-      t->model_downloads[HUB_PERIOD_LAST_MONTH] =
-        add_saturated (t->model_downloads[HUB_PERIOD_LAST_MONTH], last_month);
+      kind_downloads = t->model_downloads;
       break;
     case HUB_REPO_KIND_DATASET:
       t->datasets++;
-      t->dataset_downloads[HUB_PERIOD_ALL_TIME] =
-        add_saturated (t->dataset_downloads[HUB_PERIOD_ALL_TIME], all_time);
-      t->dataset_downloads[HUB_PERIOD_LAST_MONTH] =
-        add_saturated (t->dataset_downloads[HUB_PERIOD_LAST_MONTH], last_month);
+      kind_downloads = t->dataset_downloads;
       break;
     case HUB_REPO_KIND_SPACE:
       t->spaces++;
@@ -329,6 +325,13 @@ hub_totals_add (HubTotals   *t,
     default:
       t->others++;
       break;
+    }
+  if (kind_downloads != NULL)
+    {
+      kind_downloads[HUB_PERIOD_ALL_TIME] =
+        add_saturated (kind_downloads[HUB_PERIOD_ALL_TIME], all_time);
+      kind_downloads[HUB_PERIOD_LAST_MONTH] =
+        add_saturated (kind_downloads[HUB_PERIOD_LAST_MONTH], last_month);
     }
 }
 
