@@ -333,28 +333,20 @@ badge_spec (HubRepoDetail *self,
   };
 }
 
+/* detail.save-badge and detail.copy-badge. */
 static void
-save_badge (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
+badge_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
 {
   g_autofree char *name = NULL;
   g_autofree char *link = NULL;
   HubBadgeSpec spec = badge_spec (HUB_REPO_DETAIL (widget), &name, &link);
 
-  hub_badge_spec_save (&spec, widget, show_message);
-}
-
-static void
-copy_badge (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  g_autofree char *name = NULL;
-  g_autofree char *link = NULL;
-  HubBadgeSpec spec = badge_spec (HUB_REPO_DETAIL (widget), &name, &link);
-
-  hub_badge_spec_copy_markdown (&spec, widget, show_message);
+  if (g_str_equal (action_name, "detail.save-badge"))
+    hub_badge_spec_save (&spec, widget, show_message);
+  else
+    hub_badge_spec_copy_markdown (&spec, widget, show_message);
 }
 
 /* The toggle groups name no action: each shows its action's state, and a
@@ -543,8 +535,8 @@ hub_repo_detail_class_init (HubRepoDetailClass *klass)
   gtk_widget_class_install_action (widget_class, "detail.open-on-hub", NULL, open_on_hub);
   gtk_widget_class_install_action (widget_class, "detail.export-png", NULL, export_png);
   gtk_widget_class_install_action (widget_class, "detail.copy-name", NULL, copy_name);
-  gtk_widget_class_install_action (widget_class, "detail.save-badge", NULL, save_badge);
-  gtk_widget_class_install_action (widget_class, "detail.copy-badge", NULL, copy_badge);
+  gtk_widget_class_install_action (widget_class, "detail.save-badge", NULL, badge_activated);
+  gtk_widget_class_install_action (widget_class, "detail.copy-badge", NULL, badge_activated);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "repodetail");
