@@ -35,16 +35,8 @@ show_endpoint_status (HubPreferencesDialog *self,
 {
   gtk_label_set_label (self->endpoint_status, message ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->endpoint_status), message != NULL);
-  if (is_error)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->endpoint_status), "error");
-      gtk_widget_add_css_class (GTK_WIDGET (self->endpoint_row), "error");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->endpoint_status), "error");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->endpoint_row), "error");
-    }
+  hub_ui_set_css_class (GTK_WIDGET (self->endpoint_status), "error", is_error);
+  hub_ui_set_css_class (GTK_WIDGET (self->endpoint_row), "error", is_error);
 }
 
 /* A blank address is the default Hub; anything else must be a valid https://

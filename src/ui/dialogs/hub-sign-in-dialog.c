@@ -82,10 +82,7 @@ static void
 mark_token_refused (HubSignInDialog *self,
                     gboolean         refused)
 {
-  if (refused)
-    gtk_widget_add_css_class (GTK_WIDGET (self->token_row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->token_row), "error");
+  hub_ui_set_css_class (GTK_WIDGET (self->token_row), "error", refused);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->token_row),
                                  refused ? _("This token was not accepted") : _("Token"));
 }
