@@ -107,28 +107,26 @@ hub_repo_all_time (const HubRepo *repo)
   return MAX (repo->total, sum);
 }
 
+static gint64
+range_total (const HubRepo *repo,
+             HubRange       range)
+{
+  return hub_repo_range_sum (repo, range.first, range.last);
+}
+
 gint64
 hub_repo_last_month (const HubRepo *repo,
                      HubDay         as_of)
 {
-  HubRange month;
-
-  if (as_of == HUB_DAY_NONE)
-    return 0;
-  month = hub_range_last_month (as_of);
-  return hub_repo_range_sum (repo, month.first, month.last);
+  return as_of != HUB_DAY_NONE ? range_total (repo, hub_range_last_month (as_of)) : 0;
 }
 
 gint64
 hub_repo_previous_month (const HubRepo *repo,
                          HubDay         as_of)
 {
-  HubRange previous;
-
-  if (as_of == HUB_DAY_NONE)
-    return 0;
-  previous = hub_range_before (hub_range_last_month (as_of));
-  return hub_repo_range_sum (repo, previous.first, previous.last);
+  return as_of != HUB_DAY_NONE
+    ? range_total (repo, hub_range_before (hub_range_last_month (as_of))) : 0;
 }
 
 gint64
