@@ -11,8 +11,8 @@
  */
 #include "config.h"
 
-#include "hub-day-mark-layer.h"
 #include "hub-chart-paint.h"
+#include "hub-day-mark-layer.h"
 
 #define SIGN        7.0    /* a sign's size */
 #define LABEL_GAP   3.0

@@ -8,8 +8,8 @@
  */
 #include "config.h"
 
-#include "hub-marker-layer.h"
 #include "hub-chart-paint.h"
+#include "hub-marker-layer.h"
 
 #define LABEL_INSET 6.0
 
