@@ -6,6 +6,8 @@
 
 #include <math.h>
 
+#include "badge-reader.h"
+
 #include "hub-chart.h"
 #include "hub-compare-chart.h"
 #include "hub-history.h"
@@ -192,24 +194,79 @@ test_notes (void)
   close_window (window);
 }
 
-/* The badge of the organisation and its Markdown. */
+/* The organisation's badge and its Markdown, for each figure and variant
+ * chosen; the choice is kept for the next dialog (and a repository's page). */
 static void
 test_badge (void)
 {
+  static const struct {
+    const char     *figure;
+    HubBadgeFigure  value;
+    const char     *label;
+    const char     *file;
+  } figures[] = {
+    { "month", HUB_BADGE_LAST_30_DAYS, "downloads/month", "aurora-downloads" },
+    { "all-time", HUB_BADGE_ALL_TIME, "downloads", "aurora-downloads-all-time" },
+    { "this-month", HUB_BADGE_THIS_MONTH, "downloads this month", "aurora-downloads-this-month" },
+  };
   g_autoptr(HubSource) source = make_source ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   HubInsightsDialog *dialog = HUB_INSIGHTS_DIALOG (hub_insights_dialog_new (source, NULL));
   GtkWindow *window = hub_test_present_dialog (GTK_WIDGET (dialog), 1000, 900);
   HubDataset *dataset = hub_source_get_dataset (source);
-  g_autofree char *value = hub_badge_format_count (hub_repo_last_month (hub_dataset_get_overall (dataset),
-                                                                        hub_dataset_get_as_of (dataset)));
-  g_autofree char *svg = hub_insights_dialog_dup_badge_svg (dialog);
-  g_autofree char *markdown = hub_insights_dialog_dup_markdown (dialog);
-  g_autofree char *expected = g_strdup_printf ("[![downloads/month: %s](aurora-downloads.svg)]"
-                                               "(https://huggingface.co/aurora)", value);
+  AdwToggleGroup *figure_toggles = ADW_TOGGLE_GROUP (hub_test_find_named (GTK_WIDGET (dialog),
+                                                                          "badge-figure-toggles"));
+  AdwToggleGroup *variant_toggles = ADW_TOGGLE_GROUP (hub_test_find_named (GTK_WIDGET (dialog),
+                                                                           "badge-variant-toggles"));
+  gint64 counts[3];
 
-  g_assert_nonnull (strstr (svg, value));
-  g_assert_cmpstr (markdown, ==, expected);
+  /* Three different numbers, so that a wrong figure shows. */
+  for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+    counts[i] = hub_badge_count (dataset, hub_dataset_get_overall (dataset), figures[i].value);
+  g_assert_cmpint (counts[0], !=, counts[1]);
+  g_assert_cmpint (counts[0], !=, counts[2]);
+  g_assert_cmpint (counts[1], !=, counts[2]);
+  g_assert_cmpint (counts[1], ==, hub_dataset_get_totals (dataset)->all_time);
+
+  g_assert_cmpstr (adw_toggle_group_get_active_name (figure_toggles), ==, "month");
+  for (guint v = 0; v < 2; v++)
+    for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+      {
+        g_autofree char *number = hub_badge_format_count (counts[i]);
+        g_autofree char *svg = NULL;
+        g_autofree char *markdown = NULL;
+        g_autofree char *expected = NULL;
+        g_autofree char *label = NULL;
+        g_autofree char *value = NULL;
+
+        adw_toggle_group_set_active_name (variant_toggles, v == 0 ? "light" : "dark");
+        adw_toggle_group_set_active_name (figure_toggles, figures[i].figure);
+        g_assert_cmpint (g_settings_get_enum (settings, "badge-figure"), ==, figures[i].value);
+        svg = hub_insights_dialog_dup_badge_svg (dialog);
+        badge_reader_read (svg, &label, &value);
+        g_assert_cmpstr (label, ==, figures[i].label);
+        g_assert_cmpstr (value, ==, number);
+        /* The dark variant's light label. */
+        g_assert_true ((strstr (svg, "#e1e4e8") != NULL) == (v == 1));
+
+        markdown = hub_insights_dialog_dup_markdown (dialog);
+        expected = g_strdup_printf ("[![%s: %s](%s%s.svg)](https://huggingface.co/aurora)",
+                                    figures[i].label, number, figures[i].file, v == 1 ? "-dark" : "");
+        g_assert_cmpstr (markdown, ==, expected);
+      }
+  adw_toggle_group_set_active_name (figure_toggles, "all-time");
   adw_dialog_force_close (ADW_DIALOG (dialog));
+
+  /* Remembered: the next dialog opens on all time, dark. */
+  dialog = HUB_INSIGHTS_DIALOG (hub_insights_dialog_new (source, NULL));
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (window));
+  figure_toggles = ADW_TOGGLE_GROUP (hub_test_find_named (GTK_WIDGET (dialog), "badge-figure-toggles"));
+  variant_toggles = ADW_TOGGLE_GROUP (hub_test_find_named (GTK_WIDGET (dialog), "badge-variant-toggles"));
+  g_assert_cmpstr (adw_toggle_group_get_active_name (figure_toggles), ==, "all-time");
+  g_assert_cmpstr (adw_toggle_group_get_active_name (variant_toggles), ==, "dark");
+  adw_dialog_force_close (ADW_DIALOG (dialog));
+  g_settings_reset (settings, "badge-figure");
+  g_settings_reset (settings, "badge-variant");
   close_window (window);
 }
 

@@ -53,6 +53,7 @@ struct _HubInsightsDialog
   GArray          *compared_repos;   /* guint indexes of the repositories compared */
   GtkListBox      *notes_list;
   AdwEntryRow     *note_entry;
+  GSettings       *badge_settings;   /* the badge's figure and variant, shared with a repository's page */
   AdwToggleGroup  *badge_figure_toggles;
   AdwToggleGroup  *badge_variant_toggles;
   GtkPicture      *badge_picture;
@@ -72,6 +73,7 @@ void hub_insights_dialog_update_notes       (HubInsightsDialog *self);
 
 void hub_insights_dialog_badge_class_init   (GtkWidgetClass    *widget_class);
 void hub_insights_dialog_badge_init         (HubInsightsDialog *self);
+void hub_insights_dialog_badge_dispose      (HubInsightsDialog *self);
 void hub_insights_dialog_update_badge       (HubInsightsDialog *self);
 
 G_END_DECLS

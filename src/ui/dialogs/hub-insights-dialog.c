@@ -448,6 +448,7 @@ hub_insights_dialog_dispose (GObject *object)
 {
   HubInsightsDialog *self = HUB_INSIGHTS_DIALOG (object);
 
+  hub_insights_dialog_badge_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HUB_TYPE_INSIGHTS_DIALOG);
 
   G_OBJECT_CLASS (hub_insights_dialog_parent_class)->dispose (object);
@@ -461,6 +462,7 @@ hub_insights_dialog_finalize (GObject *object)
   g_clear_object (&self->source);
   g_clear_object (&self->dataset);
   g_clear_object (&self->history);
+  g_clear_object (&self->badge_settings);
   g_clear_pointer (&self->notes, g_ptr_array_unref);
   g_clear_pointer (&self->compared_repos, g_array_unref);
   g_free (self->endpoint);
@@ -557,8 +559,6 @@ hub_insights_dialog_init (HubInsightsDialog *self)
   g_signal_connect (self->preset_list, "row-activated", G_CALLBACK (on_preset_activated), self);
   g_signal_connect (self->calendar, "day-selected", G_CALLBACK (on_day_selected), self);
   adw_toggle_group_set_active_name (self->comparison_toggles, "previous");
-  adw_toggle_group_set_active_name (self->badge_figure_toggles, "month");
-  adw_toggle_group_set_active_name (self->badge_variant_toggles, "light");
   adw_toggle_group_set_active_name (self->compare_mode_toggles, "absolute");
   g_signal_connect_swapped (self->comparison_toggles, "notify::active-name",
                             G_CALLBACK (on_comparison_changed), self);
