@@ -19,6 +19,7 @@
 #include "hub-chart.h"
 #include "hub-format.h"
 #include "hub-history.h"
+#include "hub-net.h"
 #include "hub-report.h"
 
 #define MARGIN       36.0
@@ -577,13 +578,60 @@ hub_report_write (const HubReport  *report,
   return g_output_stream_close (G_OUTPUT_STREAM (out), NULL, error);
 }
 
-/* `--report OUT.pdf|OUT.png --range PRESET FILE`: the report of a
- * breakdown file for a range ending on its asOf (a preset's nick, by
- * default the last 7 days), compared by weekday ("previous") or with a
- * year earlier ("year"). Needs a display, for GTK; prints the error and
- * returns non-zero on failure. */
+/* The dataset the report is made of: the breakdown file input, or the
+ * breakdown of organization the app saved last on the endpoint in use
+ * (no network: a timer's report of what the window fetched). name gets
+ * what the page is titled. */
+static HubDataset *
+load_dataset (const char  *input,
+              const char  *organization,
+              char       **name,
+              GError     **error)
+{
+  g_autoptr(HubCache) cache = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *endpoint = NULL;
+  HubDataset *dataset;
+
+  if (organization == NULL)
+    {
+      *name = g_path_get_basename (input);
+      if (strrchr (*name, '.') != NULL)
+        *strrchr (*name, '.') = '\0';
+      return hub_dataset_load_file (input, input, NULL, NULL, error);
+    }
+
+  *name = g_strdup (organization);
+  endpoint = hub_cli_dup_endpoint (error);
+  if (endpoint == NULL)
+    return NULL;
+  cache = hub_cache_new (NULL);
+  dataset = hub_cache_load_dataset (cache, endpoint, organization, NULL, NULL, &local_error);
+  if (g_error_matches (local_error, HUB_NET_ERROR, HUB_NET_ERROR_CACHE_MISSING) ||
+      (dataset != NULL && hub_dataset_get_as_of (dataset) == HUB_DAY_NONE))
+    {
+      g_clear_object (&dataset);
+      g_set_error (error, HUB_NET_ERROR, HUB_NET_ERROR_CACHE_MISSING,
+                   /* Translators: %s are an organisation, the Hub's address, then the organisation */
+                   _("No downloads of %s from %s are saved on this computer: open the organisation "
+                     "in Hub Analytics, or run hub-analytics --org %s --fetch FILE, then make "
+                     "the report again"), organization, endpoint, organization);
+      return NULL;
+    }
+  if (dataset == NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return dataset;
+}
+
+/* `--report OUT.pdf|OUT.png [--range PRESET] [--compare WITH] FILE`, or
+ * `--org ORG --report …` for the breakdown saved of ORG: the report for a
+ * range ending on the data's asOf (a preset's nick, by default the last 7
+ * days), compared by weekday ("previous") or with a year earlier ("year").
+ * input and organization: one of them. Needs a display, for GTK; prints
+ * the error and returns non-zero on failure. */
 int
 hub_report_cli (const char *input,
+                const char *organization,
                 const char *output,
                 const char *range,
                 const char *comparison)
@@ -593,7 +641,7 @@ hub_report_cli (const char *input,
   g_autoptr(GEnumClass) presets = g_type_class_ref (HUB_TYPE_RANGE_PRESET);
   g_autoptr(GEnumClass) comparisons = g_type_class_ref (HUB_TYPE_COMPARISON);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *base = NULL;
+  g_autofree char *name = NULL;
   GEnumValue *preset = g_enum_get_value_by_nick (presets, range != NULL ? range : "7-days");
   GEnumValue *compare = g_enum_get_value_by_nick (comparisons,
                                                   comparison != NULL ? comparison : "previous");
@@ -601,10 +649,16 @@ hub_report_cli (const char *input,
   HubReport report;
   HubDay as_of;
 
-  if (input == NULL || output == NULL || !hub_report_format_for_path (output, &format))
+  if ((input == NULL) == (organization == NULL) || output == NULL ||
+      !hub_report_format_for_path (output, &format))
     {
-      g_printerr ("hub-analytics: %s\n", _("--report needs a breakdown file and a report file "
-                                           "ending in .pdf or .png"));
+      g_printerr ("hub-analytics: %s\n", _("--report needs a breakdown file or --org ORG, and a "
+                                           "report file ending in .pdf or .png"));
+      return 2;
+    }
+  if (organization != NULL && *organization == '\0')
+    {
+      g_printerr ("hub-analytics: %s\n", _("--org needs an organisation’s name"));
       return 2;
     }
   if (preset == NULL || preset->value == HUB_RANGE_CUSTOM || compare == NULL)
@@ -615,6 +669,14 @@ hub_report_cli (const char *input,
                     "previous and year"));
       return 2;
     }
+
+  /* Data first: a timer's log says what is missing even without a display. */
+  dataset = load_dataset (input, organization, &name, &error);
+  if (dataset == NULL)
+    {
+      g_printerr ("hub-analytics: %s\n", error->message);
+      return 1;
+    }
   if (!gtk_init_check ())
     {
       g_printerr ("hub-analytics: %s\n", _("The report needs a display to draw its chart"));
@@ -622,17 +684,8 @@ hub_report_cli (const char *input,
     }
   adw_init ();
 
-  dataset = hub_dataset_load_file (input, input, NULL, NULL, &error);
-  if (dataset == NULL)
-    {
-      g_printerr ("hub-analytics: %s\n", error->message);
-      return 1;
-    }
   as_of = hub_dataset_get_as_of (dataset);
-  base = g_path_get_basename (input);
-  if (strrchr (base, '.') != NULL)
-    *strrchr (base, '.') = '\0';
-  report = (HubReport) { dataset, base,
+  report = (HubReport) { dataset, name,
                          hub_range_from_preset (preset->value, as_of,
                                                 hub_dataset_get_totals (dataset)->first_day),
                          compare->value, NULL, now };
@@ -649,20 +702,27 @@ run_report (GVariantDict       *options,
             const char * const *arguments)
 {
   const char *output = NULL;
+  const char *organization = NULL;
   const char *range = NULL;
   const char *comparison = NULL;
+  const char *input = NULL;
 
   g_variant_dict_lookup (options, "report", "^&ay", &output);
+  g_variant_dict_lookup (options, "org", "&s", &organization);
   g_variant_dict_lookup (options, "range", "&s", &range);
   g_variant_dict_lookup (options, "compare", "&s", &comparison);
-  /* One breakdown file, or hub_report_cli says what is missing. */
-  return hub_report_cli (arguments[0] != NULL && arguments[1] == NULL ? arguments[0] : NULL,
-                         output, range, comparison);
+  /* One breakdown file, or --org and none: else hub_report_cli says what is wrong. */
+  if (organization == NULL && arguments[0] != NULL && arguments[1] == NULL)
+    input = arguments[0];
+  else if (arguments[0] != NULL)
+    organization = NULL;
+  return hub_report_cli (input, organization, output, range, comparison);
 }
 
 const HubCliCommand hub_report_command = {
   { { "report", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-      N_("Write a one-page report of the breakdown FILE into a PDF or PNG file and exit"),
+      N_("Write a one-page report of the breakdown FILE, or of the organisation’s saved "
+         "breakdown with --org, into a PDF or PNG file and exit"),
       N_("OUT.pdf") },
     { "range", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("The report’s range, with --report: 7-days (the default), 30-days, 90-days, 365-days, "
