@@ -336,6 +336,148 @@ test_compare (void)
   close_window (window);
 }
 
+/* Two followed authors' snapshots in the history: lumen a week apart (and
+ * on the last day), 700 more downloads a day; quill daily, 300 a day, then 600 from 10 Nov. */
+static void
+save_author_snapshots (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HubHistory) history = hub_history_open (NULL, &error);
+  HubDay first = hub_day_from_ymd (2026, 10, 1), last = hub_day_from_ymd (2026, 11, 21);
+  gint64 quill = 50000;
+
+  g_assert_no_error (error);
+  for (HubDay day = first; day <= last; day++)
+    {
+      const char *authors[] = { "lumen", "quill" };
+
+      if (day > first)
+        quill += day >= hub_day_from_ymd (2026, 11, 10) ? 600 : 300;
+      for (guint a = 0; a < 2; a++)
+        {
+          g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func ((GDestroyNotify) hub_repo_info_free);
+          HubRepoInfo *info = g_new0 (HubRepoInfo, 1);
+
+          if (a == 0 && (day - first) % 7 != 0 && day != last)
+            continue;
+          info->type = g_strdup ("model");
+          info->name = g_strdup_printf ("%s/model", authors[a]);
+          info->likes = -1;
+          info->downloads = -1;
+          info->trending_score = -1;
+          info->downloads_all_time = a == 0 ? 1000000 + 700 * (day - first) : quill;
+          g_ptr_array_add (infos, info);
+          g_assert_true (hub_history_save_snapshot (history, "https://huggingface.co", authors[a], day,
+                                                    NULL, infos, &error));
+          g_assert_no_error (error);
+        }
+    }
+}
+
+static gboolean
+two_authors_loaded (gpointer data)
+{
+  return hub_insights_dialog_get_n_authors (HUB_INSIGHTS_DIALOG (data)) == 2;
+}
+
+/* Followed authors beside repositories: their estimated daily downloads,
+ * in each mode, labelled as estimates, in the CSV with the range's notes. */
+static void
+test_compare_authors (void)
+{
+  g_autoptr(HubSource) source = make_source ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  HubInsightsDialog *dialog;
+  GtkWindow *window;
+  HubCompareChart *chart;
+  const HubCompareTable *table;
+  const guint indexes[] = { 0, 1, 2, 3 };
+  const char *authors[] = { "lumen", "quill", NULL };
+  HubDay nov_10 = hub_day_from_ymd (2026, 11, 10);
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *png = g_test_build_filename (G_TEST_BUILT, "compare-authors.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (png);
+  guint p10;
+
+  save_author_snapshots ();
+  g_settings_set_strv (settings, "followed-authors", (const char *[]) { "lumen", "quill", "nobody", NULL });
+  dialog = HUB_INSIGHTS_DIALOG (hub_insights_dialog_new (source, NULL));
+  window = hub_test_present_dialog (GTK_WIDGET (dialog), 1000, 1100);
+  chart = HUB_COMPARE_CHART (hub_insights_dialog_get_compare_chart (dialog));
+  /* "nobody" has no snapshots: not offered. */
+  hub_test_wait_for (two_authors_loaded, dialog, 30, "the followed authors' snapshots");
+
+  hub_insights_dialog_set_compare (dialog, indexes, G_N_ELEMENTS (indexes), HUB_COMPARE_ABSOLUTE);
+  hub_insights_dialog_set_compared_authors (dialog, authors);
+  table = hub_compare_chart_get_table (chart);
+  g_assert_cmpuint (table->n_series, ==, 6);
+  g_assert_cmpstr (table->labels[4], ==, "lumen (estimated)");
+  g_assert_cmpstr (table->labels[5], ==, "quill (estimated)");
+  g_assert_cmpstr (table->columns[4], ==, "author:lumen (estimated)");
+  g_assert_cmpuint (table->n_points, ==, 30);
+  p10 = hub_compare_point_of_day (table, nov_10);
+  g_assert_cmpint (table->starts[p10], ==, nov_10);
+  for (guint p = 0; p < table->n_points; p++)
+    {
+      g_assert_cmpfloat (hub_compare_value (table, 4, p), ==, 700);
+      g_assert_cmpfloat (hub_compare_value (table, 5, p), ==, p < p10 ? 300 : 600);
+    }
+
+  hub_insights_dialog_set_compare (dialog, indexes, G_N_ELEMENTS (indexes), HUB_COMPARE_INDEXED);
+  table = hub_compare_chart_get_table (chart);
+  g_assert_cmpuint (table->n_series, ==, 6);
+  g_assert_cmpfloat (hub_compare_value (table, 4, table->n_points - 1), ==, 100);
+  g_assert_cmpfloat (hub_compare_value (table, 5, 0), ==, 100);
+  g_assert_cmpfloat (hub_compare_value (table, 5, p10), ==, 200);
+
+  hub_insights_dialog_set_compare (dialog, indexes, G_N_ELEMENTS (indexes), HUB_COMPARE_SHARE);
+  table = hub_compare_chart_get_table (chart);
+  for (guint p = 0; p < table->n_points; p++)
+    {
+      double sum = 0;
+
+      for (guint s = 0; s < table->n_series; s++)
+        sum += hub_compare_value (table, s, p);
+      g_assert_cmpfloat_with_epsilon (sum, 1, 1e-9);
+    }
+
+  /* A note of the range goes with the comparison: the CSV, the chart. */
+  g_assert_true (hub_insights_dialog_add_note (dialog, nov_10, "Paper accepted", &error));
+  g_assert_no_error (error);
+  hub_insights_dialog_set_compare (dialog, indexes, G_N_ELEMENTS (indexes), HUB_COMPARE_ABSOLUTE);
+  table = hub_compare_chart_get_table (chart);
+  g_assert_cmpuint (table->n_series, ==, 6);
+  g_assert_true (hub_compare_write_csv (table, out, NULL, &error));
+  g_assert_true (g_output_stream_write_all (out, "", 1, NULL, NULL, &error));
+  g_assert_no_error (error);
+  lines = g_strsplit (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out)), "\n", -1);
+  g_assert_true (g_str_has_suffix (lines[0], ",author:lumen (estimated),author:quill (estimated),notes"));
+  g_assert_true (g_str_has_prefix (lines[1 + p10], "2026-11-10,"));
+  g_assert_true (g_str_has_suffix (lines[1 + p10], ",700,600,2026-11-10 Paper accepted"));
+  g_assert_true (g_str_has_suffix (lines[p10], ",700,300,"));
+
+  hub_test_wait_frames (4);
+  g_assert_true (hub_compare_chart_save_png (chart, file, &error));
+  g_assert_no_error (error);
+  g_test_message ("comparison with authors: %s", png);
+  {
+    GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (chart),
+                                                                                 GTK_TYPE_SCROLLED_WINDOW));
+    GtkWidget *content = gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (scrolled)));
+    graphene_point_t at;
+
+    g_assert_true (gtk_widget_compute_point (GTK_WIDGET (chart), content, &GRAPHENE_POINT_INIT (0, 0), &at));
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled), at.y - 200);
+  }
+  save_screenshot (window, "insights-compare-authors-light.png");
+
+  adw_dialog_force_close (ADW_DIALOG (dialog));
+  g_settings_reset (settings, "followed-authors");
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -347,6 +489,7 @@ main (int   argc,
   g_test_add_func ("/dialogs/insights/notes", test_notes);
   g_test_add_func ("/dialogs/insights/badge", test_badge);
   g_test_add_func ("/dialogs/insights/compare", test_compare);
+  g_test_add_func ("/dialogs/insights/compare-authors", test_compare_authors);
 
   return g_test_run ();
 }

@@ -51,6 +51,9 @@ struct _HubInsightsDialog
   AdwToggleGroup  *compare_mode_toggles;
   HubCompareChart *compare_chart;
   GArray          *compared_repos;   /* guint indexes of the repositories compared */
+  GPtrArray       *authors;          /* HubCompareAuthor: the followed authors' estimates, as they load */
+  GPtrArray       *compared_authors; /* names of the authors compared, after the repositories */
+  GCancellable    *authors_loading;  /* NULL until the authors are asked for */
   GtkListBox      *notes_list;
   AdwEntryRow     *note_entry;
   GSettings       *badge_settings;   /* the badge's figure and variant, shared with a repository's page */
@@ -66,6 +69,7 @@ void hub_insights_dialog_clear_list         (GtkListBox        *list,
 
 void hub_insights_dialog_compare_class_init (GtkWidgetClass    *widget_class);
 void hub_insights_dialog_compare_init       (HubInsightsDialog *self);
+void hub_insights_dialog_compare_dispose    (HubInsightsDialog *self);
 void hub_insights_dialog_update_compare     (HubInsightsDialog *self);
 
 void hub_insights_dialog_notes_class_init   (GtkWidgetClass    *widget_class);

@@ -449,6 +449,7 @@ hub_insights_dialog_dispose (GObject *object)
   HubInsightsDialog *self = HUB_INSIGHTS_DIALOG (object);
 
   hub_insights_dialog_badge_dispose (self);
+  hub_insights_dialog_compare_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HUB_TYPE_INSIGHTS_DIALOG);
 
   G_OBJECT_CLASS (hub_insights_dialog_parent_class)->dispose (object);
@@ -465,6 +466,8 @@ hub_insights_dialog_finalize (GObject *object)
   g_clear_object (&self->badge_settings);
   g_clear_pointer (&self->notes, g_ptr_array_unref);
   g_clear_pointer (&self->compared_repos, g_array_unref);
+  g_clear_pointer (&self->authors, g_ptr_array_unref);
+  g_clear_pointer (&self->compared_authors, g_ptr_array_unref);
   g_free (self->endpoint);
 
   G_OBJECT_CLASS (hub_insights_dialog_parent_class)->finalize (object);
