@@ -150,12 +150,18 @@ update_milestone (HubRepoDetail *self)
       g_autofree char *day = hub_format_date (projection.day, HUB_DATE_FULL);
       g_autofree char *earliest = hub_format_date (projection.earliest, HUB_DATE_FULL);
       g_autofree char *latest = projection.latest != HUB_DAY_NONE
-        ? hub_format_date (projection.latest, HUB_DATE_FULL) : g_strdup ("…");
+        ? hub_format_date (projection.latest, HUB_DATE_FULL) : NULL;
 
-      /* Translators: the next milestone of all-time downloads ("2.0 M"), the
-       * projected date, and the range of dates it may come in */
-      text = g_strdup_printf (_("Next milestone: %s downloads around %s (between %s and %s)"),
-                              milestone, day, earliest, latest);
+      if (latest == NULL)
+        /* Translators: the next milestone of all-time downloads ("2.0 M"), the
+         * projected date, and the earliest it may come */
+        text = g_strdup_printf (_("Next milestone: %s downloads around %s (from %s, perhaps much later)"),
+                                milestone, day, earliest);
+      else
+        /* Translators: the next milestone of all-time downloads ("2.0 M"), the
+         * projected date, and the range of dates it may come in */
+        text = g_strdup_printf (_("Next milestone: %s downloads around %s (between %s and %s)"),
+                                milestone, day, earliest, latest);
     }
   else
     /* Translators: the next milestone ("2.0 M"), then why no date is projected */
