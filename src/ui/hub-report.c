@@ -53,6 +53,41 @@ typedef struct
 
 /* Text */
 
+/* text in width from x, y, on one line (ellipsized) or, wrapping, on as
+ * many as it needs; returns its height. */
+static double
+draw_text_lines (Page           *page,
+                 const char     *text,
+                 double          x,
+                 double          y,
+                 double          width,
+                 double          size,
+                 gboolean        bold,
+                 const GdkRGBA  *color,
+                 PangoAlignment  alignment,
+                 gboolean        wrap)
+{
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (page->cr);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Cantarell, Sans");
+  int h;
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  if (wrap)
+    pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  else
+    pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_alignment (layout, alignment);
+  gdk_cairo_set_source_rgba (page->cr, color);
+  cairo_move_to (page->cr, x, y);
+  pango_cairo_show_layout (page->cr, layout);
+  pango_layout_get_pixel_size (layout, NULL, &h);
+  return h;
+}
+
 static double
 draw_text (Page           *page,
            const char     *text,
@@ -64,22 +99,7 @@ draw_text (Page           *page,
            const GdkRGBA  *color,
            PangoAlignment  alignment)
 {
-  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (page->cr);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Cantarell, Sans");
-  int h;
-
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_alignment (layout, alignment);
-  gdk_cairo_set_source_rgba (page->cr, color);
-  cairo_move_to (page->cr, x, y);
-  pango_cairo_show_layout (page->cr, layout);
-  pango_layout_get_pixel_size (layout, NULL, &h);
-  return h;
+  return draw_text_lines (page, text, x, y, width, size, bold, color, alignment, FALSE);
 }
 
 static void
@@ -415,14 +435,17 @@ draw_milestones (Page   *page,
       g_autofree char *milestone = hub_format_count (projection.milestone);
       g_autofree char *figures = g_strdup_printf ("%s → %s", all_time, milestone);
       g_autofree char *when = describe_projection (&projection);
+      double h;
 
       draw_text (page, i == 0 ? page->report->organization : repo->name, MARGIN, y, width * 0.3,
                  9, i == 0, &ink, PANGO_ALIGN_LEFT);
       draw_text (page, figures, MARGIN + width * 0.3, y, width * 0.22, 9, FALSE, &ink,
                  PANGO_ALIGN_RIGHT);
-      draw_text (page, when, MARGIN + width * 0.54, y, width * 0.46, 9, FALSE,
-                 projection.status == HUB_PROJECTION_OK ? &ink : &dim, PANGO_ALIGN_LEFT);
-      y += ROW;
+      /* Why no date can be projected may take two lines in a longer language. */
+      h = draw_text_lines (page, when, MARGIN + width * 0.54, y, width * 0.46, 9, FALSE,
+                           projection.status == HUB_PROJECTION_OK ? &ink : &dim, PANGO_ALIGN_LEFT,
+                           TRUE);
+      y += MAX (ROW, h + 3);
     }
   return y + GAP;
 }

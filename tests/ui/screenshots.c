@@ -20,6 +20,7 @@
 #include "hub-history.h"
 #include "hub-import-dialog.h"
 #include "hub-insights-dialog.h"
+#include "hub-repo-detail.h"
 #include "hub-report.h"
 #include "hub-net.h"
 #include "hub-sign-in-dialog.h"
@@ -315,6 +316,24 @@ shoot_insights (guint size,
 
   adw_dialog_force_close (ADW_DIALOG (dialog));
   gtk_window_destroy (window);
+
+  /* A repository's own chart: aurora/corpus's spike of 12 Nov marked on it. */
+  {
+    GtkWidget *detail = hub_repo_detail_new ();
+    const HubRepo *corpus = hub_dataset_find_repo (dataset, "dataset", "aurora/corpus");
+    guint index = 0;
+
+    while (hub_dataset_get_repo (dataset, index) != corpus)
+      index++;
+    window = GTK_WINDOW (adw_window_new ());
+    adw_window_set_content (ADW_WINDOW (window), detail);
+    gtk_window_set_default_size (window, sizes[size].width, sizes[size].height);
+    gtk_window_present (window);
+    hub_repo_detail_set_repo (HUB_REPO_DETAIL (detail), dataset, index, NULL);
+    scroll_to (hub_repo_detail_get_chart (HUB_REPO_DETAIL (detail)), 60);
+    save_window (window, "repo-spike", size_name, scheme_name);
+    gtk_window_destroy (window);
+  }
 }
 
 static void

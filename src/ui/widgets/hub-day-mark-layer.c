@@ -16,7 +16,7 @@
 #define SIGN        7.0    /* a sign's size */
 #define LABEL_GAP   3.0
 #define LABEL_WIDTH 140.0  /* the widest a label gets */
-#define MAX_ROWS    3
+#define MAX_ROWS    4
 
 typedef struct
 {
