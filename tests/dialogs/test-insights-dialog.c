@@ -355,11 +355,13 @@ save_author_snapshots (void)
         quill += day >= hub_day_from_ymd (2026, 11, 10) ? 600 : 300;
       for (guint a = 0; a < 2; a++)
         {
-          g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func ((GDestroyNotify) hub_repo_info_free);
-          HubRepoInfo *info = g_new0 (HubRepoInfo, 1);
+          g_autoptr(GPtrArray) infos = NULL;
+          HubRepoInfo *info;
 
           if (a == 0 && (day - first) % 7 != 0 && day != last)
             continue;
+          infos = g_ptr_array_new_with_free_func ((GDestroyNotify) hub_repo_info_free);
+          info = g_new0 (HubRepoInfo, 1);
           info->type = g_strdup ("model");
           info->name = g_strdup_printf ("%s/model", authors[a]);
           info->likes = -1;
