@@ -21,6 +21,7 @@
 #include "hub-history.h"
 #include "hub-net.h"
 #include "hub-report.h"
+#include "hub-source.h"
 
 #define MARGIN       36.0
 #define GAP          12.0
@@ -646,6 +647,27 @@ load_dataset (const char  *input,
   return dataset;
 }
 
+/* The notes the app keeps of organization, as its Insights show them; none
+ * when it never kept any (the history is not made for a report). */
+static GPtrArray *
+load_notes (const char *organization)
+{
+  g_autofree char *path = hub_history_default_path ();
+  g_autofree char *source = hub_source_id_for_organization (organization);
+  g_autoptr(HubHistory) history = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *notes = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return NULL;
+  history = hub_history_open (path, &error);
+  if (history != NULL)
+    notes = hub_history_list_notes (history, source, NULL, NULL, &error);
+  if (notes == NULL)
+    g_printerr ("hub-analytics: %s\n", error->message);
+  return notes;
+}
+
 /* `--report OUT.pdf|OUT.png [--range PRESET] [--compare WITH] FILE`, or
  * `--org ORG --report …` for the breakdown saved of ORG: the report for a
  * range ending on the data's asOf (a preset's nick, by default the last 7
@@ -660,6 +682,7 @@ hub_report_cli (const char *input,
                 const char *comparison)
 {
   g_autoptr(HubDataset) dataset = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GEnumClass) presets = g_type_class_ref (HUB_TYPE_RANGE_PRESET);
   g_autoptr(GEnumClass) comparisons = g_type_class_ref (HUB_TYPE_COMPARISON);
@@ -707,11 +730,13 @@ hub_report_cli (const char *input,
     }
   adw_init ();
 
+  if (organization != NULL)
+    notes = load_notes (organization);
   as_of = hub_dataset_get_as_of (dataset);
   report = (HubReport) { dataset, name,
                          hub_range_from_preset (preset->value, as_of,
                                                 hub_dataset_get_totals (dataset)->first_day),
-                         compare->value, NULL, now };
+                         compare->value, notes, now };
   if (!hub_report_write (&report, output, format, &error))
     {
       g_printerr ("hub-analytics: %s\n", error->message);

@@ -19,7 +19,8 @@
 #define ENDPOINT "https://hub.example"
 
 /* The binary with args, on this test's display (keep_display) or none;
- * cache_home (may be NULL) is its XDG_CACHE_HOME, and the Hub is ENDPOINT. */
+ * cache_home (may be NULL) is its XDG_CACHE_HOME and XDG_DATA_HOME, and
+ * the Hub is ENDPOINT. */
 static void
 run_report_in (HubTestRun         *run,
                const char * const *args,
@@ -47,8 +48,12 @@ run_report_in (HubTestRun         *run,
                                         G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
   g_subprocess_launcher_setenv (launcher, "HF_ENDPOINT", ENDPOINT, TRUE);
+  /* The cache and the history (its notes) in one temporary home. */
   if (cache_home != NULL)
-    g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", cache_home, TRUE);
+    {
+      g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", cache_home, TRUE);
+      g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", cache_home, TRUE);
+    }
   if (!keep_display)
     {
       g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
@@ -230,8 +235,18 @@ test_org_cache (void)
   g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (png_a + 16)), ==, 595 * 2);
   g_assert_cmpmem (png_a, len_a, png_b, len_b);
 
-  /* A PDF, compared with a year earlier; its text says whose it is. */
+  /* A PDF, compared with a year earlier; its text says whose it is, and
+   * the note the app keeps of the organisation in the range. */
   save_cache (home, "acme");
+  {
+    g_autofree char *path = g_build_filename (home, "hub-analytics", "history.sqlite3", NULL);
+    g_autoptr(HubHistory) history = hub_history_open (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (hub_history_add_note (history, "org:acme", NULL, NULL, hub_test_day ("2021-11-27"),
+                                           "Version 2 released", &error), >, 0);
+    g_assert_no_error (error);
+  }
   {
     g_auto(HubTestRun) run = { 0 };
     g_autofree char *text = NULL;
@@ -249,6 +264,7 @@ test_org_cache (void)
     g_assert_no_error (error);
     g_assert_nonnull (strstr (text, "acme"));
     g_assert_nonnull (strstr (text, "a year earlier"));
+    g_assert_nonnull (strstr (text, "Version 2 released"));
   }
   g_remove (from_cache);
   g_remove (from_file);
@@ -281,6 +297,12 @@ test_org_missing (void)
       g_assert_nonnull (strstr (run.err, "--org umbrella --fetch"));
       g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
     }
+  /* A report makes no history where the app kept none. */
+  {
+    g_autofree char *history = g_build_filename (home, "hub-analytics", "history.sqlite3", NULL);
+
+    g_assert_false (g_file_test (history, G_FILE_TEST_EXISTS));
+  }
 
   /* --org and a file at once, or an empty name: which is meant is unclear. */
   {
