@@ -329,3 +329,16 @@ hub_day_mark_layer_get_n_shown (HubDayMarkLayer *self)
     n += g_array_index (self->marks, Mark, i).layout != NULL;
   return n;
 }
+
+/* The row of the index-th mark's words (0 at the plot's top, beside the
+ * signs), or -1 when they are not shown. */
+int
+hub_day_mark_layer_get_row (HubDayMarkLayer *self,
+                            guint            index)
+{
+  g_return_val_if_fail (HUB_IS_DAY_MARK_LAYER (self), -1);
+  g_return_val_if_fail (index < self->marks->len, -1);
+
+  return g_array_index (self->marks, Mark, index).layout != NULL
+    ? g_array_index (self->marks, Mark, index).row : -1;
+}
