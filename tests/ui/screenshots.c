@@ -5,7 +5,8 @@
  * loading, dashboard, the repository beside or over the table, a banner,
  * the sign-in dialog) at a phone's size (360 × 640), a laptop's (1024 × 768)
  * and a wide screen's (1920 × 1080), in light and dark. With --german MO, the
- * same in German from that compiled catalogue.
+ * same in German from that compiled catalogue. With HUB_SCREENSHOTS=insights
+ * in the environment, only the pictures of the Insights (issue 14).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
