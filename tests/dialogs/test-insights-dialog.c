@@ -336,46 +336,6 @@ test_compare (void)
   close_window (window);
 }
 
-/* Two followed authors' snapshots in the history: lumen a week apart (and
- * on the last day), 700 more downloads a day; quill daily, 300 a day, then 600 from 10 Nov. */
-static void
-save_author_snapshots (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(HubHistory) history = hub_history_open (NULL, &error);
-  HubDay first = hub_day_from_ymd (2026, 10, 1), last = hub_day_from_ymd (2026, 11, 21);
-  gint64 quill = 50000;
-
-  g_assert_no_error (error);
-  for (HubDay day = first; day <= last; day++)
-    {
-      const char *authors[] = { "lumen", "quill" };
-
-      if (day > first)
-        quill += day >= hub_day_from_ymd (2026, 11, 10) ? 600 : 300;
-      for (guint a = 0; a < 2; a++)
-        {
-          g_autoptr(GPtrArray) infos = NULL;
-          HubRepoInfo *info;
-
-          if (a == 0 && (day - first) % 7 != 0 && day != last)
-            continue;
-          infos = g_ptr_array_new_with_free_func ((GDestroyNotify) hub_repo_info_free);
-          info = g_new0 (HubRepoInfo, 1);
-          info->type = g_strdup ("model");
-          info->name = g_strdup_printf ("%s/model", authors[a]);
-          info->likes = -1;
-          info->downloads = -1;
-          info->trending_score = -1;
-          info->downloads_all_time = a == 0 ? 1000000 + 700 * (day - first) : quill;
-          g_ptr_array_add (infos, info);
-          g_assert_true (hub_history_save_snapshot (history, "https://huggingface.co", authors[a], day,
-                                                    NULL, infos, &error));
-          g_assert_no_error (error);
-        }
-    }
-}
-
 static gboolean
 two_authors_loaded (gpointer data)
 {
@@ -403,7 +363,7 @@ test_compare_authors (void)
   g_autoptr(GFile) file = g_file_new_for_path (png);
   guint p10;
 
-  save_author_snapshots ();
+  hub_test_save_author_snapshots ();
   g_settings_set_strv (settings, "followed-authors", (const char *[]) { "lumen", "quill", "nobody", NULL });
   dialog = HUB_INSIGHTS_DIALOG (hub_insights_dialog_new (source, NULL));
   window = hub_test_present_dialog (GTK_WIDGET (dialog), 1000, 1100);

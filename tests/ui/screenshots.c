@@ -237,9 +237,18 @@ shoot_report (HubSource *source,
   saved++;
 }
 
+static gboolean authors_saved;
+
+static gboolean
+authors_loaded (gpointer dialog)
+{
+  return hub_insights_dialog_get_n_authors (HUB_INSIGHTS_DIALOG (dialog)) == 2;
+}
+
 /* Issue 14's Insights: a custom range compared by weekday (with the next
  * milestone's projection and a spike on the chart), the chart's notes,
- * Movers, six repositories indexed, a milestone passed on the whole
+ * Movers, six repositories indexed, four and two followed authors, a
+ * milestone passed on the whole
  * range's chart, the badge in its light and dark variants; the report. */
 static void
 shoot_insights (guint size,
@@ -251,11 +260,22 @@ shoot_insights (guint size,
   g_autoptr(GDateTime) fetched = g_date_time_new_utc (2026, 11, 22, 6, 0, 0);
   g_autoptr(HubSource) source = hub_source_new_for_organization ("aurora", "Aurora Labs", dataset, fetched);
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  HubInsightsDialog *dialog = HUB_INSIGHTS_DIALOG (hub_insights_dialog_new (source, NULL));
-  GtkWindow *window = hub_test_present_dialog (GTK_WIDGET (dialog), sizes[size].width, sizes[size].height);
+  HubInsightsDialog *dialog;
+  GtkWindow *window;
   HubRange custom = { hub_day_from_ymd (2026, 10, 27), hub_day_from_ymd (2026, 11, 14) };
   const guint six[] = { 0, 1, 2, 3, 4, 5 };
-  GtkWidget *chart = hub_insights_dialog_get_chart (dialog);
+  GtkWidget *chart;
+
+  /* Two followed authors with a history (saved once): followed while the
+   * dialog reads them, and no longer for the window's pictures after. */
+  if (!authors_saved)
+    hub_test_save_author_snapshots ();
+  authors_saved = TRUE;
+  g_settings_set_strv (settings, "followed-authors", (const char *[]) { "lumen", "quill", NULL });
+  dialog = HUB_INSIGHTS_DIALOG (hub_insights_dialog_new (source, NULL));
+  window = hub_test_present_dialog (GTK_WIDGET (dialog), sizes[size].width, sizes[size].height);
+  g_settings_reset (settings, "followed-authors");
+  chart = hub_insights_dialog_get_chart (dialog);
 
   /* Two notes of the organisation, kept in the history from one size to the next. */
   if (hub_insights_dialog_get_n_notes (dialog) == 0)
@@ -287,6 +307,14 @@ shoot_insights (guint size,
   hub_insights_dialog_set_compare (dialog, six, G_N_ELEMENTS (six), HUB_COMPARE_INDEXED);
   scroll_to (hub_insights_dialog_get_compare_chart (dialog), 160);
   save_window (window, "insights-compare-indexed", size_name, scheme_name);
+
+  /* Four repositories and two followed authors' estimates, indexed. */
+  hub_insights_dialog_set_compare (dialog, six, 4, HUB_COMPARE_INDEXED);
+  hub_test_wait_for (authors_loaded, dialog, 30, "the followed authors' snapshots");
+  hub_insights_dialog_set_compared_authors (dialog, (const char *[]) { "lumen", "quill", NULL });
+  scroll_to (hub_insights_dialog_get_compare_chart (dialog), 160);
+  save_window (window, "insights-compare-authors", size_name, scheme_name);
+  hub_insights_dialog_set_compared_authors (dialog, NULL);
 
   for (guint variant = 0; variant < 2; variant++)
     {
