@@ -7,6 +7,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "hub-history.h"
 #include "hub-ui.h"
 #include "hub-ui-test-util.h"
 
@@ -358,4 +359,46 @@ hub_test_insights_dataset (gboolean with_space)
   dataset = hub_dataset_load_bytes (bytes, "aurora.csv", &error);
   g_assert_no_error (error);
   return dataset;
+}
+
+/* Two followed authors' snapshots in the app's history, over the days of
+ * hub_test_insights_dataset () (for Insights' comparison): lumen a week
+ * apart (and on the last day), 700 more downloads a day; quill daily, 300
+ * a day, then 600 from 10 Nov. */
+void
+hub_test_save_author_snapshots (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HubHistory) history = hub_history_open (NULL, &error);
+  HubDay first = hub_day_from_ymd (2026, 10, 1), last = hub_day_from_ymd (2026, 11, 21);
+  gint64 quill = 50000;
+
+  g_assert_no_error (error);
+  for (HubDay day = first; day <= last; day++)
+    {
+      const char *authors[] = { "lumen", "quill" };
+
+      if (day > first)
+        quill += day >= hub_day_from_ymd (2026, 11, 10) ? 600 : 300;
+      for (guint a = 0; a < 2; a++)
+        {
+          g_autoptr(GPtrArray) infos = NULL;
+          HubRepoInfo *info;
+
+          if (a == 0 && (day - first) % 7 != 0 && day != last)
+            continue;
+          infos = g_ptr_array_new_with_free_func ((GDestroyNotify) hub_repo_info_free);
+          info = g_new0 (HubRepoInfo, 1);
+          info->type = g_strdup ("model");
+          info->name = g_strdup_printf ("%s/model", authors[a]);
+          info->likes = -1;
+          info->downloads = -1;
+          info->trending_score = -1;
+          info->downloads_all_time = a == 0 ? 1000000 + 700 * (day - first) : quill;
+          g_ptr_array_add (infos, info);
+          g_assert_true (hub_history_save_snapshot (history, "https://huggingface.co", authors[a], day,
+                                                    NULL, infos, &error));
+          g_assert_no_error (error);
+        }
+    }
 }

@@ -45,5 +45,6 @@ void        hub_test_activate_row    (HubWindow    *window,
 void        hub_test_open_repo       (HubWindow    *window,
                                       guint         index);
 HubDataset *hub_test_insights_dataset (gboolean     with_space);
+void        hub_test_save_author_snapshots (void);
 
 G_END_DECLS

@@ -51,8 +51,12 @@ struct _HubInsightsDialog
   AdwToggleGroup  *compare_mode_toggles;
   HubCompareChart *compare_chart;
   GArray          *compared_repos;   /* guint indexes of the repositories compared */
+  GPtrArray       *authors;          /* HubCompareAuthor: the followed authors' estimates, as they load */
+  GPtrArray       *compared_authors; /* names of the authors compared, after the repositories */
+  GCancellable    *authors_loading;  /* NULL until the authors are asked for */
   GtkListBox      *notes_list;
   AdwEntryRow     *note_entry;
+  GSettings       *badge_settings;   /* the badge's figure and variant, shared with a repository's page */
   AdwToggleGroup  *badge_figure_toggles;
   AdwToggleGroup  *badge_variant_toggles;
   GtkPicture      *badge_picture;
@@ -65,6 +69,7 @@ void hub_insights_dialog_clear_list         (GtkListBox        *list,
 
 void hub_insights_dialog_compare_class_init (GtkWidgetClass    *widget_class);
 void hub_insights_dialog_compare_init       (HubInsightsDialog *self);
+void hub_insights_dialog_compare_dispose    (HubInsightsDialog *self);
 void hub_insights_dialog_update_compare     (HubInsightsDialog *self);
 
 void hub_insights_dialog_notes_class_init   (GtkWidgetClass    *widget_class);
@@ -72,6 +77,7 @@ void hub_insights_dialog_update_notes       (HubInsightsDialog *self);
 
 void hub_insights_dialog_badge_class_init   (GtkWidgetClass    *widget_class);
 void hub_insights_dialog_badge_init         (HubInsightsDialog *self);
+void hub_insights_dialog_badge_dispose      (HubInsightsDialog *self);
 void hub_insights_dialog_update_badge       (HubInsightsDialog *self);
 
 G_END_DECLS

@@ -146,11 +146,14 @@ update_cards (HubInsightsDialog *self)
       g_autofree char *day = hub_format_date (projection.day, HUB_DATE_FULL);
       g_autofree char *earliest = hub_format_date (projection.earliest, HUB_DATE_FULL);
       g_autofree char *latest = projection.latest != HUB_DAY_NONE
-        ? hub_format_date (projection.latest, HUB_DATE_FULL) : g_strdup ("…");
+        ? hub_format_date (projection.latest, HUB_DATE_FULL) : NULL;
 
       if (projection.earliest == projection.latest)
         /* Translators: the projected date of the next milestone */
         milestone_text = g_strdup_printf (_("Around %s"), day);
+      else if (latest == NULL)
+        /* Translators: the projected date of the next milestone, and the earliest it may come */
+        milestone_text = g_strdup_printf (_("Around %s, from %s, perhaps much later"), day, earliest);
       else
         /* Translators: the projected date of the next milestone, and the range of dates it may come in */
         milestone_text = g_strdup_printf (_("Around %s, between %s and %s"), day, earliest, latest);
@@ -245,6 +248,8 @@ add_movers (HubInsightsDialog *self,
     }
 }
 
+/* A repository's spikes and drops, a row each; days in a row of the same
+ * kind (a repository that went quiet drops day after day) make one row. */
 static void
 add_spikes (HubInsightsDialog *self)
 {
@@ -256,21 +261,46 @@ add_spikes (HubInsightsDialog *self)
       const HubRepo *repo = hub_dataset_get_repo (self->dataset, g_array_index (top, guint, i));
       g_autoptr(GArray) spikes = hub_repo_spikes (repo, self->range);
 
-      for (guint j = 0; j < spikes->len; j++)
+      for (guint j = 0; j < spikes->len;)
         {
           const HubSpike *spike = &g_array_index (spikes, HubSpike, j);
+          gboolean up = spike->score > 0;
+          gint64 extreme = spike->count;
+          guint n = 1;
           g_autofree char *day = hub_format_date (spike->day, HUB_DATE_FULL);
-          g_autofree char *count = hub_format_count (spike->count);
           g_autofree char *usual = hub_format_count ((gint64) (spike->expected + 0.5));
-          /* Translators: a spike's or drop's line: the day, its downloads, the usual count */
-          g_autofree char *subtitle = g_strdup_printf (spike->score > 0
-                                                         ? _("Spike on %s: %s downloads, usually %s")
-                                                         : _("Drop on %s: %s downloads, usually %s"),
-                                                       day, count, usual);
+          g_autofree char *count = NULL;
+          g_autofree char *subtitle = NULL;
 
-          add_row (self->movers_list, spike->score > 0 ? "go-up-symbolic" : "go-down-symbolic",
-                   repo->name, subtitle, spike->score > 0 ? "success" : "error");
+          while (j + n < spikes->len)
+            {
+              const HubSpike *next = &g_array_index (spikes, HubSpike, j + n);
+
+              if (next->day != spike->day + (HubDay) n || (next->score > 0) != up)
+                break;
+              extreme = up ? MAX (extreme, next->count) : MIN (extreme, next->count);
+              n++;
+            }
+          count = hub_format_count (extreme);
+          if (n == 1)
+            /* Translators: a spike's or drop's line: the day, its downloads, the usual count */
+            subtitle = g_strdup_printf (up ? _("Spike on %s: %s downloads, usually %s")
+                                           : _("Drop on %s: %s downloads, usually %s"),
+                                        day, count, usual);
+          else
+            {
+              g_autofree char *last = hub_format_date (spike->day + n - 1, HUB_DATE_FULL);
+
+              /* Translators: spikes or drops on days in a row: the first and last
+               * day, the highest (lowest) downloads, the usual count before them */
+              subtitle = g_strdup_printf (up ? _("Spikes from %s to %s: up to %s downloads, usually %s")
+                                             : _("Drops from %s to %s: down to %s downloads, usually %s"),
+                                          day, last, count, usual);
+            }
+          add_row (self->movers_list, up ? "go-up-symbolic" : "go-down-symbolic",
+                   repo->name, subtitle, up ? "success" : "error");
           self->n_movers++;
+          j += n;
         }
     }
 }
@@ -448,6 +478,8 @@ hub_insights_dialog_dispose (GObject *object)
 {
   HubInsightsDialog *self = HUB_INSIGHTS_DIALOG (object);
 
+  hub_insights_dialog_badge_dispose (self);
+  hub_insights_dialog_compare_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HUB_TYPE_INSIGHTS_DIALOG);
 
   G_OBJECT_CLASS (hub_insights_dialog_parent_class)->dispose (object);
@@ -461,8 +493,11 @@ hub_insights_dialog_finalize (GObject *object)
   g_clear_object (&self->source);
   g_clear_object (&self->dataset);
   g_clear_object (&self->history);
+  g_clear_object (&self->badge_settings);
   g_clear_pointer (&self->notes, g_ptr_array_unref);
   g_clear_pointer (&self->compared_repos, g_array_unref);
+  g_clear_pointer (&self->authors, g_ptr_array_unref);
+  g_clear_pointer (&self->compared_authors, g_ptr_array_unref);
   g_free (self->endpoint);
 
   G_OBJECT_CLASS (hub_insights_dialog_parent_class)->finalize (object);
@@ -557,8 +592,6 @@ hub_insights_dialog_init (HubInsightsDialog *self)
   g_signal_connect (self->preset_list, "row-activated", G_CALLBACK (on_preset_activated), self);
   g_signal_connect (self->calendar, "day-selected", G_CALLBACK (on_day_selected), self);
   adw_toggle_group_set_active_name (self->comparison_toggles, "previous");
-  adw_toggle_group_set_active_name (self->badge_figure_toggles, "month");
-  adw_toggle_group_set_active_name (self->badge_variant_toggles, "light");
   adw_toggle_group_set_active_name (self->compare_mode_toggles, "absolute");
   g_signal_connect_swapped (self->comparison_toggles, "notify::active-name",
                             G_CALLBACK (on_comparison_changed), self);
