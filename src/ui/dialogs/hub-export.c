@@ -20,7 +20,7 @@ typedef struct
   HubDataset    *dataset;
   HubExportKind  kind;
   GArray        *indexes;   /* guint; NULL for every repository in file order */
-  HubPeriod      period;
+  HubSpan        span;
   GFile         *destination;
 } ExportData;
 
@@ -56,7 +56,7 @@ export_thread (GTask        *task,
 
   if (!hub_csv_export (data->dataset, data->kind,
                        (const guint *) (gpointer) indexes->data, indexes->len,
-                       data->period, data->destination, cancellable, &error))
+                       &data->span, data->destination, cancellable, &error))
     {
       g_autofree char *name = g_file_get_parse_name (data->destination);
 
@@ -75,7 +75,7 @@ void
 hub_export_write_async (HubDataset          *dataset,
                         HubExportKind        kind,
                         GArray              *indexes,
-                        HubPeriod            period,
+                        const HubSpan       *span,
                         GFile               *destination,
                         GCancellable        *cancellable,
                         GAsyncReadyCallback  callback,
@@ -91,7 +91,7 @@ hub_export_write_async (HubDataset          *dataset,
   data->dataset = g_object_ref (dataset);
   data->kind = kind;
   data->indexes = indexes ? g_array_ref (indexes) : NULL;
-  data->period = period;
+  data->span = *span;
   data->destination = g_object_ref (destination);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
@@ -116,7 +116,7 @@ typedef struct
   HubDataset    *dataset;
   HubExportKind  kind;
   GArray        *shown_indexes;
-  HubPeriod      period;
+  HubSpan        span;
 } RunData;
 
 static void
@@ -165,7 +165,7 @@ on_chosen (GObject      *object,
 
   hub_export_write_async (data->dataset, data->kind,
                           data->kind == HUB_EXPORT_TABLE ? data->shown_indexes : NULL,
-                          data->period, file, g_task_get_cancellable (task),
+                          &data->span, file, g_task_get_cancellable (task),
                           on_written, g_object_ref (task));
 }
 
@@ -179,7 +179,7 @@ hub_export_run_async (GtkWindow           *parent,
                       HubExportKind        kind,
                       const char          *export_name,
                       GArray              *shown_indexes,
-                      HubPeriod            period,
+                      const HubSpan       *span,
                       GFile               *folder,
                       GCancellable        *cancellable,
                       GAsyncReadyCallback  callback,
@@ -198,7 +198,7 @@ hub_export_run_async (GtkWindow           *parent,
   data->dataset = g_object_ref (dataset);
   data->kind = kind;
   data->shown_indexes = shown_indexes ? g_array_ref (shown_indexes) : NULL;
-  data->period = period;
+  data->span = *span;
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, hub_export_run_async);
