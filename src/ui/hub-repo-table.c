@@ -276,7 +276,10 @@ update_columns (HubRepoTable *self)
 {
   gboolean all_time_shown = self->span.preset == HUB_RANGE_ALL;
 
-  gtk_column_view_column_set_title (self->period_column, hub_format_range_preset (self->span.preset));
+  /* Translators: the title of the table's column of downloads in a custom range */
+  gtk_column_view_column_set_title (self->period_column,
+                                    self->span.preset == HUB_RANGE_CUSTOM ? C_("column", "Range")
+                                    : hub_format_range_preset (self->span.preset));
   /* The period column already says All Time; narrow windows keep the essentials. */
   gboolean all_time = !all_time_shown && !self->compact;
   gboolean sparkline = !self->compact;
