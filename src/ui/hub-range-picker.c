@@ -345,22 +345,34 @@ hub_range_picker_preset_at (guint           index,
   return TRUE;
 }
 
-/* The keys of every range picker, bound in widget_class to its owner's
- * actions: step_action ("i": the steps) on Alt+Page Up and Alt+Page Down,
- * preset_action ("i": the preset's place in the menu) on Alt+1 … Alt+8.
- * A dialog binds them too: it handles them before the window does. */
-void
-hub_range_picker_add_shortcuts (GtkWidgetClass *widget_class,
-                                const char     *step_action,
-                                const char     *preset_action)
+static void
+add_shortcut (GtkShortcutController *controller,
+              guint                  keyval,
+              GtkShortcutFunc        func,
+              int                    value)
 {
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_ALT_MASK,
-                                       step_action, "i", -1);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_ALT_MASK,
-                                       step_action, "i", 1);
+  GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keyval, GDK_ALT_MASK),
+                                            gtk_callback_action_new (func, NULL, NULL));
+
+  gtk_shortcut_set_arguments (shortcut, g_variant_new_int32 (value));
+  gtk_shortcut_controller_add_shortcut (controller, shortcut);
+}
+
+/* The keys of every range picker, for its owner: step (its arguments
+ * "i": the steps) on Alt+Page Up and Alt+Page Down, preset ("i": the
+ * preset's place in the menu) on Alt+1 … Alt+8. A function that returns
+ * FALSE leaves the key to the next widget that binds it. */
+GtkEventController *
+hub_range_picker_shortcuts_new (GtkShortcutFunc step,
+                                GtkShortcutFunc preset)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_Page_Up, step, -1);
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_Page_Down, step, 1);
   for (int i = 0; i < (int) G_N_ELEMENTS (presets); i++)
-    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
-                                         preset_action, "i", i);
+    add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_1 + i, preset, i);
+  return controller;
 }
 
 /* The day selected on the calendar: the range's last, or the first day

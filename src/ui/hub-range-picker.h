@@ -34,9 +34,8 @@ void            hub_range_picker_restore       (HubRangePicker *self,
                                                 int             steps,
                                                 HubRange        range);
 
-void            hub_range_picker_add_shortcuts (GtkWidgetClass *widget_class,
-                                                const char     *step_action,
-                                                const char     *preset_action);
+GtkEventController *hub_range_picker_shortcuts_new (GtkShortcutFunc step,
+                                                    GtkShortcutFunc preset);
 gboolean        hub_range_picker_preset_at     (guint           index,
                                                 HubRangePreset *preset);
 

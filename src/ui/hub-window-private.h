@@ -123,7 +123,6 @@ void hub_window_add_toast           (HubWindow *self,
 void hub_window_dismiss_toast       (HubWindow *self);
 
 /* hub-window-range.c: the range shown, remembered per source */
-void hub_window_range_class_init    (GtkWidgetClass *widget_class);
 void hub_window_range_init          (HubWindow  *self);
 void hub_window_range_dispose       (HubWindow  *self);
 void hub_window_range_set_source    (HubWindow  *self,

@@ -201,10 +201,33 @@ static const GActionEntry range_entries[] = {
   { "range-preset", range_preset_activated, "i" },
 };
 
-void
-hub_window_range_class_init (GtkWidgetClass *widget_class)
+/* The range picker's keys, as win.range-step and win.range-preset; not
+ * while a dialog is shown, which may bind the same keys (the Insights
+ * dialog does). */
+static gboolean
+range_key_pressed (GtkWidget *widget,
+                   GVariant  *args,
+                   gpointer   action_name)
 {
-  hub_range_picker_add_shortcuts (widget_class, "win.range-step", "win.range-preset");
+  if (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (widget)) != NULL)
+    return FALSE;
+  return gtk_widget_activate_action_variant (widget, action_name, args);
+}
+
+static gboolean
+step_pressed (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   user_data)
+{
+  return range_key_pressed (widget, args, "win.range-step");
+}
+
+static gboolean
+preset_pressed (GtkWidget *widget,
+                GVariant  *args,
+                gpointer   user_data)
+{
+  return range_key_pressed (widget, args, "win.range-preset");
 }
 
 void
@@ -216,6 +239,7 @@ hub_window_range_init (HubWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), range_entries,
                                    G_N_ELEMENTS (range_entries), self);
   g_action_map_add_action (G_ACTION_MAP (self), comparison);
+  gtk_widget_add_controller (GTK_WIDGET (self), hub_range_picker_shortcuts_new (step_pressed, preset_pressed));
   g_signal_connect (self->range_picker, "changed", G_CALLBACK (on_picker_changed), self);
   g_signal_connect (self->narrow_range_picker, "changed", G_CALLBACK (on_picker_changed), self);
   g_signal_connect (self->settings, "changed::comparison", G_CALLBACK (on_comparison_changed), self);

@@ -364,7 +364,6 @@ hub_window_class_init (HubWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HubWindow, refresh_button);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, range_picker);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, narrow_range_picker);
-  hub_window_range_class_init (widget_class);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, banner);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, progress_label);

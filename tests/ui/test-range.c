@@ -17,8 +17,10 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <gdk/x11/gdkx.h>
 
 #include "hub-export.h"
+#include "hub-insights-dialog.h"
 #include "hub-ui-test-util.h"
 #include "hub-window-private.h"
 
@@ -436,6 +438,122 @@ test_per_source (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* Keys pressed as a person does: through the X server (xdotool's XTEST),
+ * into the window given the focus. */
+static void
+press (HubWindow  *window,
+       const char *keys)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autofree char *id = NULL;
+  const char *argv[] = { "xdotool", "windowfocus", "--sync", NULL, "key", "--clearmodifiers",
+                         keys, NULL };
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  /* GTK 4.18 deprecates its X11 backend; the test's X server is Xvfb. */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  id = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  argv[3] = id;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+typedef struct
+{
+  HubWindow *window;
+  HubRange   range;
+} RangeWait;
+
+static gboolean
+range_is (gpointer data)
+{
+  RangeWait *wait = data;
+  const HubSpan *span = hub_window_get_span (wait->window);
+
+  return span->range.first == wait->range.first && span->range.last == wait->range.last;
+}
+
+static gboolean
+dialog_range_is (gpointer data)
+{
+  RangeWait *wait = data;
+  AdwDialog *dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (wait->window));
+  HubRange range;
+
+  if (!HUB_IS_INSIGHTS_DIALOG (dialog))
+    return FALSE;
+  range = hub_insights_dialog_get_range (HUB_INSIGHTS_DIALOG (dialog));
+  return range.first == wait->range.first && range.last == wait->range.last;
+}
+
+/* The dialog takes the focus once it has opened. */
+static gboolean
+focus_in_dialog (gpointer data)
+{
+  AdwDialog *dialog = adw_application_window_get_visible_dialog (data);
+  GtkWidget *focus = gtk_root_get_focus (data);
+
+  return dialog != NULL && focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (dialog));
+}
+
+/* The keys: Alt+1 … Alt+8 and Alt+Page Up, Alt+Page Down in the window;
+ * with the Insights dialog open, the same keys move its range and leave
+ * the window's alone; Alt+Left is back navigation, not a step. */
+static void
+test_keys (void)
+{
+  HubDay as_of = hub_day_from_ymd (2026, 11, 21);
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  HubWindow *window;
+  RangeWait wait;
+
+  if (xdotool == NULL || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    {
+      g_test_skip ("No xdotool, or not on X11: keys cannot be pressed");
+      return;
+    }
+  hub_test_set_preset (HUB_RANGE_ALL);
+  window = hub_test_open_window ("fixture.csv", 1300, 860);
+  wait.window = window;
+
+  press (window, "alt+1");
+  wait.range = (HubRange) { as_of - 6, as_of };
+  hub_test_wait_for (range_is, &wait, 20, "the last 7 days on Alt+1");
+  press (window, "alt+Prior");
+  wait.range = (HubRange) { as_of - 13, as_of - 7 };
+  hub_test_wait_for (range_is, &wait, 20, "the 7 days before on Alt+Page Up");
+  press (window, "alt+Left");
+  press (window, "alt+Next");
+  wait.range = (HubRange) { as_of - 6, as_of };
+  hub_test_wait_for (range_is, &wait, 20, "the last 7 days again on Alt+Page Down");
+  press (window, "alt+Left");
+  hub_test_wait_frames (6);
+  g_assert_true (range_is (&wait));
+
+  /* The Insights dialog, on Ctrl+I, opens on the last 30 days; Alt+3 is
+   * its own: its last 90 days, the window's 7 stay. */
+  press (window, "ctrl+i");
+  wait.range = (HubRange) { as_of - 29, as_of };
+  hub_test_wait_for (dialog_range_is, &wait, 20, "the Insights dialog on the last 30 days");
+  hub_test_wait_for (focus_in_dialog, window, 20, "the focus in the Insights dialog");
+  press (window, "alt+3");
+  wait.range = (HubRange) { as_of - 89, as_of };
+  hub_test_wait_for (dialog_range_is, &wait, 20, "the dialog's last 90 days on Alt+3");
+  press (window, "alt+Prior");
+  wait.range = (HubRange) { as_of - 179, as_of - 90 };
+  hub_test_wait_for (dialog_range_is, &wait, 20, "the dialog's 90 days before on Alt+Page Up");
+  wait.range = (HubRange) { as_of - 6, as_of };
+  g_assert_true (range_is (&wait));
+  g_assert_cmpint (hub_window_get_span (window)->preset, ==, HUB_RANGE_LAST_7_DAYS);
+
+  adw_dialog_force_close (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)));
+  hub_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -452,6 +570,7 @@ main (int   argc,
   g_test_add_func ("/ui/range/chart-narrowed", test_chart_narrowed);
   g_test_add_func ("/ui/range/export-custom-range", test_export_custom_range);
   g_test_add_func ("/ui/range/per-source", test_per_source);
+  g_test_add_func ("/ui/range/keys", test_keys);
 
   status = g_test_run ();
   {

@@ -300,6 +300,23 @@ preset_activated (GtkWidget  *widget,
     hub_insights_dialog_set_preset (self, preset);
 }
 
+/* The range picker's keys, as insights.step and insights.preset. */
+static gboolean
+step_pressed (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   user_data)
+{
+  return gtk_widget_activate_action_variant (widget, "insights.step", args);
+}
+
+static gboolean
+preset_pressed (GtkWidget *widget,
+                GVariant  *args,
+                gpointer   user_data)
+{
+  return gtk_widget_activate_action_variant (widget, "insights.preset", args);
+}
+
 static void
 on_report_chosen (GObject      *object,
                   GAsyncResult *result,
@@ -410,11 +427,10 @@ hub_insights_dialog_class_init (HubInsightsDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HubInsightsDialog, badge_variant_toggles);
   gtk_widget_class_bind_template_child (widget_class, HubInsightsDialog, badge_picture);
 
-  gtk_widget_class_install_action (widget_class, "insights.step", "i", step_activated);
-  gtk_widget_class_install_action (widget_class, "insights.preset", "i", preset_activated);
   gtk_widget_class_install_action (widget_class, "insights.save-report", NULL, save_report_activated);
 
-  hub_range_picker_add_shortcuts (widget_class, "insights.step", "insights.preset");
+  gtk_widget_class_install_action (widget_class, "insights.step", "i", step_activated);
+  gtk_widget_class_install_action (widget_class, "insights.preset", "i", preset_activated);
 
   hub_insights_dialog_compare_class_init (widget_class);
   hub_insights_dialog_notes_class_init (widget_class);
@@ -424,10 +440,17 @@ hub_insights_dialog_class_init (HubInsightsDialogClass *klass)
 static void
 hub_insights_dialog_init (HubInsightsDialog *self)
 {
+  GtkEventController *shortcuts;
+
   g_type_ensure (HUB_TYPE_CHART);
   g_type_ensure (HUB_TYPE_COMPARE_CHART);
   g_type_ensure (HUB_TYPE_RANGE_PICKER);
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The range keys go to the dialog before any widget inside it (the
+   * window's own leave them to a dialog shown). */
+  shortcuts = hub_range_picker_shortcuts_new (step_pressed, preset_pressed);
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
   self->compared_repos = g_array_new (FALSE, FALSE, sizeof (guint));
 
   self->comparison = HUB_COMPARISON_PREVIOUS;
