@@ -64,6 +64,7 @@ struct _HubWindow
   GMenu                *source_menu;
   HubSpan               span;          /* the range shown and its comparison */
   gboolean              range_syncing; /* the pickers are being set, not chosen */
+  guint                 chart_rows_idle; /* the chart's sum of the rows shown, after the table's frame */
   /* What went wrong last, per source id (a GError), shown in the banner
    * until something complete replaces it; "" for the welcome page. */
   GHashTable           *problems;

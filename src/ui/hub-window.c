@@ -211,30 +211,41 @@ update_cards_shown (HubWindow *self)
                                  !hub_summary_cards_get_compact (self->cards) || !scrolled);
 }
 
+static gboolean
+update_chart_rows (gpointer user_data)
+{
+  HubWindow *self = user_data;
+  g_autofree guint *indexes = NULL;
+  guint n = 0;
+
+  self->chart_rows_idle = 0;
+  if (hub_repo_table_get_narrowed (self->table))
+    indexes = hub_repo_table_get_visible_indexes (self->table, &n);
+  if (indexes != NULL || hub_trend_chart_get_narrowed (self->trend_chart))
+    {
+      hub_trend_chart_set_shown (self->trend_chart, indexes, n);
+      gtk_label_set_label (self->chart_title, hub_trend_chart_get_title (self->trend_chart));
+    }
+  return G_SOURCE_REMOVE;
+}
+
 /* While a search or the type filter narrows the table, the cards and the
- * chart sum the rows it shows. */
+ * chart sum the rows it shows. The chart's sum of thousands of series waits
+ * until the table's frame is out, and the keys typed meanwhile make one. */
 static void
 update_cards_rows (HubWindow *self)
 {
   HubSpanTotals shown;
-  g_autofree guint *indexes = NULL;
-  guint n;
 
+  if (self->chart_rows_idle == 0)
+    self->chart_rows_idle = g_idle_add_full (GDK_PRIORITY_REDRAW + 10, update_chart_rows, self, NULL);
   if (!hub_repo_table_get_narrowed (self->table))
     {
       hub_summary_cards_set_shown (self->cards, NULL);
-      if (hub_trend_chart_get_narrowed (self->trend_chart))
-        {
-          hub_trend_chart_set_shown (self->trend_chart, NULL, 0);
-          gtk_label_set_label (self->chart_title, hub_trend_chart_get_title (self->trend_chart));
-        }
       return;
     }
   hub_repo_table_sum_shown (self->table, &shown);
   hub_summary_cards_set_shown (self->cards, &shown);
-  indexes = hub_repo_table_get_visible_indexes (self->table, &n);
-  hub_trend_chart_set_shown (self->trend_chart, indexes, n);
-  gtk_label_set_label (self->chart_title, hub_trend_chart_get_title (self->trend_chart));
 }
 
 static void
@@ -291,6 +302,7 @@ hub_window_dispose (GObject *object)
 
   hub_window_loading_dispose (self);
   hub_window_range_dispose (self);
+  g_clear_handle_id (&self->chart_rows_idle, g_source_remove);
   hub_window_account_dispose (self);
   hub_window_public_dispose (self);
   g_cancellable_cancel (self->spike_cancellable);

@@ -234,6 +234,34 @@ test_presets_and_steps (void)
   hub_test_close_window (window);
 }
 
+static gboolean
+chart_narrowed (gpointer window)
+{
+  return hub_trend_chart_get_narrowed (HUB_WINDOW (window)->trend_chart);
+}
+
+static gboolean
+chart_whole (gpointer window)
+{
+  return !chart_narrowed (window);
+}
+
+typedef struct
+{
+  HubWindow  *window;
+  const char *points;
+} PointsWait;
+
+/* The chart once it draws the points wanted. */
+static gboolean
+chart_draws (gpointer data)
+{
+  PointsWait *wait = data;
+  g_autofree char *points = chart_points (wait->window);
+
+  return g_str_equal (points, wait->points);
+}
+
 /* While a search narrows the table, the chart draws the sum of the rows
  * shown, and its title says so. */
 static void
@@ -254,8 +282,7 @@ test_chart_narrowed (void)
   g_assert_cmpstr (gtk_label_get_label (window->chart_title), ==, "Daily downloads, 23 Oct – 21 Nov 2026");
 
   gtk_editable_set_text (hub_repo_table_get_search_entry (table), "alpha");
-  hub_test_wait_frames (3);
-  g_assert_true (hub_trend_chart_get_narrowed (window->trend_chart));
+  hub_test_wait_for (chart_narrowed, window, 20, "the chart of the rows shown");
   g_assert_cmpstr (gtk_label_get_label (window->chart_title), ==,
                    "Daily downloads, 23 Oct – 21 Nov 2026, sum of 2 of 5 repositories shown");
   {
@@ -273,14 +300,16 @@ test_chart_narrowed (void)
   /* The type filter alone: the two datasets, nothing in the last 7 days. */
   gtk_editable_set_text (hub_repo_table_get_search_entry (table), "");
   hub_repo_table_set_type_filter (table, HUB_REPO_KIND_DATASET);
-  hub_test_wait_frames (3);
-  assert_text (chart_points (window), "0 0 0 0 0 0 0");
+  {
+    PointsWait wait = { window, "0 0 0 0 0 0 0" };
+
+    hub_test_wait_for (chart_draws, &wait, 20, "the chart of the datasets");
+  }
   g_assert_cmpstr (gtk_label_get_label (window->chart_title), ==,
                    "Daily downloads, 15 Nov – 21 Nov 2026, sum of 2 of 5 repositories shown");
 
   hub_repo_table_set_type_filter (table, -1);
-  hub_test_wait_frames (3);
-  g_assert_false (hub_trend_chart_get_narrowed (window->trend_chart));
+  hub_test_wait_for (chart_whole, window, 20, "the chart of the whole source");
   g_assert_cmpstr (gtk_label_get_label (window->chart_title), ==, "Daily downloads, 15 Nov – 21 Nov 2026");
   hub_test_close_window (window);
 }
