@@ -12,20 +12,25 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "hub-window-private.h"
 
 /* A remembered range: (preset's nick, steps, first day, last day); the
  * days are a custom range's, "" for a preset. */
 #define RANGE_TYPE "(siss)"
 
-static HubRangePreset
+static gboolean
 preset_from_nick (const char     *nick,
-                  HubRangePreset  fallback)
+                  HubRangePreset *preset)
 {
   g_autoptr(GEnumClass) presets = g_type_class_ref (HUB_TYPE_RANGE_PRESET);
   GEnumValue *value = g_enum_get_value_by_nick (presets, nick);
 
-  return value != NULL ? (HubRangePreset) value->value : fallback;
+  if (value == NULL)
+    return FALSE;
+  *preset = value->value;
+  return TRUE;
 }
 
 static const char *
@@ -34,18 +39,6 @@ preset_nick (HubRangePreset preset)
   g_autoptr(GEnumClass) presets = g_type_class_ref (HUB_TYPE_RANGE_PRESET);
 
   return g_enum_get_value (presets, preset)->value_nick;
-}
-
-static gboolean
-day_from_iso (const char *text,
-              HubDay     *day)
-{
-  int y, m, d;
-
-  if (sscanf (text, "%4d-%2d-%2d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
-    return FALSE;
-  *day = hub_day_from_ymd (y, m, d);
-  return TRUE;
 }
 
 static GVariant *
@@ -75,11 +68,11 @@ restore (HubRangePicker *picker,
   HubRange range = { 1, 0 };
 
   g_variant_get (remembered, "(&si&s&s)", &nick, &steps, &first_text, &last_text);
-  preset = preset_from_nick (nick, HUB_RANGE_CUSTOM + 1);
-  if (preset > HUB_RANGE_CUSTOM)
+  if (!preset_from_nick (nick, &preset))
     return FALSE;
   if (preset == HUB_RANGE_CUSTOM
-      && (!day_from_iso (first_text, &range.first) || !day_from_iso (last_text, &range.last)
+      && (!hub_day_parse_timestamp (first_text, strlen (first_text), &range.first)
+          || !hub_day_parse_timestamp (last_text, strlen (last_text), &range.last)
           || range.last < range.first))
     return FALSE;
   hub_range_picker_restore (picker, preset, steps, range);
