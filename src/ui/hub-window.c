@@ -3,9 +3,9 @@
  * Welcome, loading and dashboard pages; the sources opened in this window
  * and the one shown; the window's size and the last source, kept in
  * GSettings. The range shown is in hub-window-range.c, the actions in
- * hub-window-actions.c, the loading
- * off the main thread with its progress in hub-window-loading.c, the
- * request logs' Audience view in hub-window-audience.c.
+ * hub-window-actions.c, the loading off the main thread with its progress
+ * in hub-window-loading.c, the request logs' Audience view in
+ * hub-window-audience.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -142,7 +142,8 @@ hub_window_show_span (HubWindow *self)
   update_chart (self);
   update_cards_rows (self);
   if (self->audience != NULL)
-    hub_audience_view_set_source (self->audience, self->source, hub_span_get_period (&self->span));
+    hub_audience_view_set_source (self->audience, self->source,
+                                  hub_span_get_period (&self->span));
   hub_window_update_table_audience (self);
   hub_window_public_show (self);
 }
