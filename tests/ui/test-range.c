@@ -119,6 +119,15 @@ chart_points (HubWindow *window)
 }
 
 static const char *
+label_of (HubRangePicker *range_picker)
+{
+  GtkWidget *picker = GTK_WIDGET (range_picker);
+  GtkWidget *button = gtk_widget_get_next_sibling (gtk_widget_get_first_child (picker));
+
+  return gtk_menu_button_get_label (GTK_MENU_BUTTON (button));
+}
+
+static const char *
 picker_label (HubWindow *window)
 {
   GtkWidget *picker = GTK_WIDGET (hub_window_get_range_picker (window));
@@ -519,6 +528,40 @@ dialog_range_is (gpointer data)
   return range.first == wait->range.first && range.last == wait->range.last;
 }
 
+/* At a phone's width the range is in the bottom bar, the header's hidden:
+ * both show one range, chosen in either. */
+static void
+test_narrow (void)
+{
+  HubWindow *window;
+  GtkWidget *cards;
+  HubRangePicker *narrow;
+
+  hub_test_set_preset (HUB_RANGE_ALL);
+  window = hub_test_open_window ("fixture.csv", 360, 640);
+  cards = GTK_WIDGET (hub_window_get_cards (window));
+  narrow = window->narrow_range_picker;
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (narrow)));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (window->range_picker)));
+  g_assert_cmpstr (label_of (narrow), ==, "All Time");
+
+  choose_preset (window, 0);
+  g_assert_cmpstr (label_of (narrow), ==, "Last 7 Days");
+  step (window, -1);
+  g_assert_cmpstr (label_of (narrow), ==, "8 Nov – 14 Nov 2026");
+  /* Compact cards: short forms. */
+  assert_label (cards, "downloads-value", "1.0 K");
+
+  /* Days picked on the bottom bar's calendar. */
+  hub_range_picker_set_range (narrow, HUB_RANGE_CUSTOM,
+                              (HubRange) { hub_day_from_ymd (2026, 10, 1), hub_day_from_ymd (2026, 10, 10) });
+  hub_test_wait_frames (3);
+  g_assert_cmpstr (picker_label (window), ==, "1 Oct – 10 Oct 2026");
+  g_assert_cmpint (hub_window_get_span (window)->preset, ==, HUB_RANGE_CUSTOM);
+  assert_label (cards, "downloads-value", "550");
+  hub_test_close_window (window);
+}
+
 /* The dialog takes the focus once it has opened. */
 static gboolean
 focus_in_dialog (gpointer data)
@@ -599,6 +642,7 @@ main (int   argc,
   g_test_add_func ("/ui/range/chart-narrowed", test_chart_narrowed);
   g_test_add_func ("/ui/range/export-custom-range", test_export_custom_range);
   g_test_add_func ("/ui/range/per-source", test_per_source);
+  g_test_add_func ("/ui/range/narrow", test_narrow);
   g_test_add_func ("/ui/range/keys", test_keys);
 
   status = g_test_run ();
