@@ -20,7 +20,9 @@ void
 hub_test_ui_init (int    *argc,
                   char ***argv)
 {
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  /* Kept in memory, unless a test chose a keyfile of its own first. */
+  if (g_strcmp0 (g_getenv ("GSETTINGS_BACKEND"), "keyfile") != 0)
+    g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_setenv ("GDK_DISABLE", "gl", FALSE);
   gtk_test_init (argc, argv, NULL);
   /* After gtk_test_init, which enters en_US.UTF-8 where the machine has it. */
@@ -95,6 +97,36 @@ hub_test_wait_loaded (HubWindow *window)
   while (hub_window_get_loading (window) || hub_repo_table_get_filling (table))
     g_main_context_iteration (NULL, TRUE);
   hub_test_wait_frames (6);
+}
+
+/* The range every window shows: those open now, as Alt+1 … Alt+8 choose
+ * it, and those opened next, as the range chosen last. What earlier tests
+ * left (a source's own range, the comparison) goes. */
+void
+hub_test_set_preset (HubRangePreset preset)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GEnumClass) presets = g_type_class_ref (HUB_TYPE_RANGE_PRESET);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  int index = 0;
+  HubRangePreset at;
+
+  while (hub_range_picker_preset_at ((guint) index, &at) && at != preset)
+    index++;
+  g_assert_cmpint (at, ==, preset);
+  g_settings_reset (settings, "ranges");
+  g_settings_reset (settings, "comparison");
+  g_settings_set_value (settings, "last-range",
+                        g_variant_new ("(siss)", g_enum_get_value (presets, preset)->value_nick,
+                                       0, "", ""));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (HUB_IS_WINDOW (window))
+        g_assert_true (gtk_widget_activate_action (window, "win.range-preset", "i", index));
+    }
+  hub_test_wait_frames (3);
 }
 
 char *

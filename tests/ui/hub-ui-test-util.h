@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 void        hub_test_ui_init         (int          *argc,
                                       char       ***argv);
 void        hub_test_wait_frames     (guint         n);
+void        hub_test_set_preset      (HubRangePreset preset);
 void        hub_test_wait_loaded     (HubWindow    *window);
 HubWindow  *hub_test_open_window     (const char   *fixture,
                                       int           width,

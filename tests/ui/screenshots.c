@@ -392,6 +392,31 @@ shoot_size (guint size,
   window = open_demo (sizes[size].width, sizes[size].height);
   save (window, "dashboard", size_name, scheme_name);
 
+  /* A custom range of two weeks, against the two weeks before it
+   * (weekday-matched); then its picker's menu, a surface of its own. */
+  {
+    HubDay as_of = hub_dataset_get_as_of (hub_source_get_dataset (hub_window_get_source (window)));
+    HubRangePicker *picker = size == 0 ? window->narrow_range_picker : window->range_picker;
+    GtkMenuButton *button = GTK_MENU_BUTTON (gtk_widget_get_next_sibling (gtk_widget_get_first_child (GTK_WIDGET (picker))));
+    g_autoptr(GdkTexture) texture = NULL;
+    g_autofree char *name = g_strdup_printf ("%srange-menu-%s-%s.png", prefix, size_name, scheme_name);
+    g_autofree char *path = g_build_filename (out_dir, name, NULL);
+
+    g_action_group_activate_action (G_ACTION_GROUP (window), "comparison", g_variant_new_string ("previous"));
+    hub_range_picker_set_range (picker, HUB_RANGE_CUSTOM, (HubRange) { as_of - 20, as_of - 7 });
+    save (window, "range", size_name, scheme_name);
+    gtk_menu_button_popup (button);
+    hub_test_wait_frames (25);
+    texture = hub_test_render (GTK_WIDGET (gtk_menu_button_get_popover (button)));
+    if (!gdk_texture_save_to_png (texture, path))
+      g_error ("Could not write %s", path);
+    g_print ("%s\n", path);
+    saved++;
+    gtk_menu_button_popdown (button);
+    /* The other scenes in the last 30 days. */
+    hub_range_picker_set_preset (picker, HUB_RANGE_LAST_30_DAYS);
+  }
+
   /* The demo's month of request logs: the Audience view, its top and its end. */
   adw_view_stack_set_visible_child_name (window->view_stack, "audience");
   save (window, "audience", size_name, scheme_name);

@@ -20,7 +20,7 @@ typedef struct
   HubDataset    *dataset;
   HubExportKind  kind;
   GArray        *indexes;   /* guint; NULL for every repository in file order */
-  HubPeriod      period;
+  HubSpan        span;
   GFile         *destination;  /* NULL while the save dialog asks where */
 } ExportData;
 
@@ -28,7 +28,7 @@ static ExportData *
 export_data_new (HubDataset    *dataset,
                  HubExportKind  kind,
                  GArray        *indexes,
-                 HubPeriod      period,
+                 const HubSpan *span,
                  GFile         *destination)
 {
   ExportData *data = g_new0 (ExportData, 1);
@@ -36,7 +36,7 @@ export_data_new (HubDataset    *dataset,
   data->dataset = g_object_ref (dataset);
   data->kind = kind;
   data->indexes = indexes ? g_array_ref (indexes) : NULL;
-  data->period = period;
+  data->span = *span;
   data->destination = destination ? g_object_ref (destination) : NULL;
   return data;
 }
@@ -73,7 +73,7 @@ export_thread (GTask        *task,
 
   if (!hub_csv_export (data->dataset, data->kind,
                        (const guint *) (gpointer) indexes->data, indexes->len,
-                       data->period, data->destination, cancellable, &error))
+                       &data->span, data->destination, cancellable, &error))
     {
       g_autofree char *name = g_file_get_parse_name (data->destination);
 
@@ -92,7 +92,7 @@ void
 hub_export_write_async (HubDataset          *dataset,
                         HubExportKind        kind,
                         GArray              *indexes,
-                        HubPeriod            period,
+                        const HubSpan       *span,
                         GFile               *destination,
                         GCancellable        *cancellable,
                         GAsyncReadyCallback  callback,
@@ -105,7 +105,7 @@ hub_export_write_async (HubDataset          *dataset,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, hub_export_write_async);
-  g_task_set_task_data (task, export_data_new (dataset, kind, indexes, period, destination),
+  g_task_set_task_data (task, export_data_new (dataset, kind, indexes, span, destination),
                         (GDestroyNotify) export_data_free);
   g_task_run_in_thread (task, export_thread);
 }
@@ -159,7 +159,7 @@ on_chosen (GObject      *object,
 
   hub_export_write_async (data->dataset, data->kind,
                           data->kind == HUB_EXPORT_TABLE ? data->indexes : NULL,
-                          data->period, file, g_task_get_cancellable (task),
+                          &data->span, file, g_task_get_cancellable (task),
                           on_written, g_object_ref (task));
 }
 
@@ -173,7 +173,7 @@ hub_export_run_async (GtkWindow           *parent,
                       HubExportKind        kind,
                       const char          *export_name,
                       GArray              *shown_indexes,
-                      HubPeriod            period,
+                      const HubSpan       *span,
                       GFile               *folder,
                       GCancellable        *cancellable,
                       GAsyncReadyCallback  callback,
@@ -189,7 +189,7 @@ hub_export_run_async (GtkWindow           *parent,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, hub_export_run_async);
-  g_task_set_task_data (task, export_data_new (dataset, kind, shown_indexes, period, NULL),
+  g_task_set_task_data (task, export_data_new (dataset, kind, shown_indexes, span, NULL),
                         (GDestroyNotify) export_data_free);
 
   suggested = hub_csv_suggested_name (export_name, kind, hub_dataset_get_as_of (dataset));

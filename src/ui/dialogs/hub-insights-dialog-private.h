@@ -11,6 +11,7 @@
 #include "hub-compare-chart.h"
 #include "hub-history.h"
 #include "hub-insights-dialog.h"
+#include "hub-range-picker.h"
 
 G_BEGIN_DECLS
 
@@ -24,19 +25,13 @@ struct _HubInsightsDialog
   HubHistory      *history;     /* NULL when it cannot be opened: no notes */
   GPtrArray       *notes;       /* HubNote of the source */
 
-  HubRangePreset   preset;
-  HubRange         range;
+  HubRange         range;       /* the range picker's */
   HubComparison    comparison;
-  HubDay           first_pick;  /* the first day clicked of a custom range, or HUB_DAY_NONE */
-  gboolean         syncing;     /* the calendar is being set, not clicked */
   guint            n_movers;
 
   AdwToastOverlay *toasts;
   AdwWindowTitle  *window_title;
-  GtkMenuButton   *range_button;
-  GtkPopover      *range_popover;
-  GtkListBox      *preset_list;
-  GtkCalendar     *calendar;
+  HubRangePicker  *range_picker;
   AdwToggleGroup  *comparison_toggles;
   GtkLabel        *range_label;
   GtkLabel        *downloads_value;
