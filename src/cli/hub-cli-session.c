@@ -26,14 +26,21 @@ endpoint_preference (void)
   return g_settings_get_string (settings, "endpoint");
 }
 
+char *
+hub_cli_dup_endpoint (GError **error)
+{
+  g_autofree char *preference = endpoint_preference ();
+
+  return hub_endpoint_resolve (preference, NULL, error);
+}
+
 gboolean
 hub_cli_session_begin (HubCliSession *session)
 {
-  g_autofree char *preference = endpoint_preference ();
   g_autoptr(GError) error = NULL;
 
   *session = (HubCliSession) { 0 };
-  session->endpoint = hub_endpoint_resolve (preference, NULL, &error);
+  session->endpoint = hub_cli_dup_endpoint (&error);
   if (session->endpoint == NULL)
     {
       g_printerr ("hub-analytics: %s\n", error->message);

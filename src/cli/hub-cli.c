@@ -2,9 +2,11 @@
  *
  * The commands that need no display run here, before the single-instance
  * hand-over, so that they need no D-Bus and work while the window runs.
- * Each is an entry of the table below (its options; any one of them
- * selects it) and a file of its own; the first entry selected runs. What is
- * left (files to open, --demo) goes on to the window.
+ * Each is an entry of the table below (its options: the first names it,
+ * the others qualify it, as --org qualifies --fetch and --report) and a
+ * file of its own. The first entry named runs; with none named, the first
+ * entry that one of the options qualifies runs, to say what is missing.
+ * What is left (files to open, --demo) goes on to the window.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,9 +28,10 @@ static const HubCliCommand commands[] = {
         N_("Print a JSON summary of the request-log files (FILE…, - for standard input) and exit"),
         NULL } },
     hub_cli_logs_summary_run },
-  { { { "org", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The organisation to fetch, with --fetch"), N_("ORG") },
-      { "fetch", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-        N_("Fetch the organisation’s download breakdown into a CSV file and exit"), N_("OUT.csv") } },
+  { { { "fetch", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+        N_("Fetch the organisation’s download breakdown into a CSV file and exit"), N_("OUT.csv") },
+      { "org", 0, 0, G_OPTION_ARG_STRING, NULL,
+        N_("The organisation, with --fetch, or with --report for its saved breakdown"), N_("ORG") } },
     hub_cli_fetch_run },
   { { { "snapshot", 0, 0, G_OPTION_ARG_NONE, NULL,
         N_("Save today’s public figures of each organisation or user named after the options "
@@ -55,13 +58,19 @@ hub_cli_add_options (GApplication        *app,
   g_application_set_option_context_parameter_string (app, _("[FILE…]"));
 }
 
+/* Named: by its first option; qualified: by any of them. */
 static gboolean
 selected (const HubCliCommand *command,
-          GVariantDict        *options)
+          GVariantDict        *options,
+          gboolean             named)
 {
   for (const GOptionEntry *option = command->options; option->long_name != NULL; option++)
-    if (g_variant_dict_contains (options, option->long_name))
-      return TRUE;
+    {
+      if (g_variant_dict_contains (options, option->long_name))
+        return TRUE;
+      if (named)
+        break;
+    }
   return FALSE;
 }
 
@@ -114,13 +123,14 @@ hub_cli_handle_local_options (GApplication        *app,
                               guint                n_extra,
                               gboolean            *open_demo)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (commands) + n_extra; i++)
-    if (selected (command_at (i, extra), options))
-      {
-        g_auto(GStrv) arguments = remaining_arguments (argv);
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < G_N_ELEMENTS (commands) + n_extra; i++)
+      if (selected (command_at (i, extra), options, pass == 0))
+        {
+          g_auto(GStrv) arguments = remaining_arguments (argv);
 
-        return command_at (i, extra)->run (options, (const char * const *) arguments);
-      }
+          return command_at (i, extra)->run (options, (const char * const *) arguments);
+        }
 
   if (g_variant_dict_contains (options, "demo"))
     return handle_demo (app, open_demo);

@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 typedef int (*HubCliRun) (GVariantDict       *options,
                           const char * const *arguments);
 
-/* A command of the table: any of its options selects it. */
+/* A command of the table: its first option names it, the others qualify
+ * it (hub-cli.c says how one is chosen). */
 typedef struct
 {
   GOptionEntry options[4];  /* NULL-terminated */
@@ -41,5 +42,10 @@ int  hub_cli_handle_local_options (GApplication        *app,
                                    const HubCliCommand *extra,
                                    guint                n_extra,
                                    gboolean            *open_demo);
+
+/* The endpoint as DESIGN.md orders it: HF_ENDPOINT, the preference (when
+ * the app's schema is installed), the default; NULL and an error when the
+ * one asked for is invalid. */
+char *hub_cli_dup_endpoint          (GError             **error);
 
 G_END_DECLS

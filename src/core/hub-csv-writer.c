@@ -110,7 +110,7 @@ gboolean
 hub_csv_write_table (HubDataset     *dataset,
                      const guint    *indexes,
                      guint           n_indexes,
-                     HubPeriod       period,
+                     const HubSpan  *span,
                      GOutputStream  *out,
                      GCancellable   *cancellable,
                      GError        **error)
@@ -123,7 +123,10 @@ hub_csv_write_table (HubDataset     *dataset,
   for (guint i = 0; i < n_indexes; i++)
     {
       const HubRepo *repo = hub_dataset_get_repo (dataset, indexes[i]);
-      g_autofree char *change = hub_csv_format_change (hub_repo_change (repo, as_of));
+      gint64 downloads = hub_repo_span_downloads (repo, span);
+      g_autofree char *change = hub_span_has_change (span)
+        ? hub_csv_format_change (hub_span_change (span, downloads, hub_repo_span_compared (repo, span)))
+        : g_strdup ("");
 
       append_field (buffer, repo->type);
       g_string_append_c (buffer, ',');
@@ -131,7 +134,7 @@ hub_csv_write_table (HubDataset     *dataset,
       g_string_append_printf (buffer,
                               ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT
                               ",%" G_GINT64_FORMAT ",%s\n",
-                              hub_repo_period_downloads (repo, period, as_of),
+                              downloads,
                               hub_repo_all_time (repo),
                               hub_repo_last_month (repo, as_of),
                               hub_repo_previous_month (repo, as_of),
@@ -150,7 +153,7 @@ hub_csv_export (HubDataset     *dataset,
                 HubExportKind   kind,
                 const guint    *indexes,
                 guint           n_indexes,
-                HubPeriod       period,
+                const HubSpan  *span,
                 GFile          *destination,
                 GCancellable   *cancellable,
                 GError        **error)
@@ -187,7 +190,7 @@ hub_csv_export (HubDataset     *dataset,
   if (kind == HUB_EXPORT_BREAKDOWN)
     ok = hub_csv_write_breakdown (dataset, out, cancellable, error);
   else
-    ok = hub_csv_write_table (dataset, indexes, n_indexes, period, out, cancellable, error);
+    ok = hub_csv_write_table (dataset, indexes, n_indexes, span, out, cancellable, error);
 
   if (file != NULL)
     return ok && hub_atomic_file_commit (file, error);

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "hub-dataset.h"
+#include "hub-range.h"
 
 G_BEGIN_DECLS
 
@@ -23,7 +24,7 @@ gboolean hub_csv_write_breakdown (HubDataset     *dataset,
 gboolean hub_csv_write_table     (HubDataset     *dataset,
                                   const guint    *indexes,
                                   guint           n_indexes,
-                                  HubPeriod       period,
+                                  const HubSpan  *span,
                                   GOutputStream  *out,
                                   GCancellable   *cancellable,
                                   GError        **error);
@@ -31,7 +32,7 @@ gboolean hub_csv_export          (HubDataset     *dataset,
                                   HubExportKind   kind,
                                   const guint    *indexes,
                                   guint           n_indexes,
-                                  HubPeriod       period,
+                                  const HubSpan  *span,
                                   GFile          *destination,
                                   GCancellable   *cancellable,
                                   GError        **error);

@@ -107,28 +107,26 @@ hub_repo_all_time (const HubRepo *repo)
   return MAX (repo->total, sum);
 }
 
+static gint64
+range_total (const HubRepo *repo,
+             HubRange       range)
+{
+  return hub_repo_range_sum (repo, range.first, range.last);
+}
+
 gint64
 hub_repo_last_month (const HubRepo *repo,
                      HubDay         as_of)
 {
-  HubRange month;
-
-  if (as_of == HUB_DAY_NONE)
-    return 0;
-  month = hub_range_last_month (as_of);
-  return hub_repo_range_sum (repo, month.first, month.last);
+  return as_of != HUB_DAY_NONE ? range_total (repo, hub_range_last_month (as_of)) : 0;
 }
 
 gint64
 hub_repo_previous_month (const HubRepo *repo,
                          HubDay         as_of)
 {
-  HubRange previous;
-
-  if (as_of == HUB_DAY_NONE)
-    return 0;
-  previous = hub_range_before (hub_range_last_month (as_of));
-  return hub_repo_range_sum (repo, previous.first, previous.last);
+  return as_of != HUB_DAY_NONE
+    ? range_total (repo, hub_range_before (hub_range_last_month (as_of))) : 0;
 }
 
 gint64
@@ -240,19 +238,25 @@ hub_dataset_init (HubDataset *self)
   self->overall.kind = HUB_REPO_KIND_OTHER;
 }
 
-/* The organisation's daily series: every repository's counts summed per day. */
+/* The series of the repositories at indexes (every one when indexes is
+ * NULL) summed per day over first … last, into out's days and cum: the
+ * organisation's series, or the rows a filter shows. */
 static void
-compute_overall (HubDataset *self)
+sum_series (HubDataset  *self,
+            const guint *indexes,
+            guint        n_indexes,
+            HubDay       first,
+            HubDay       last,
+            HubRepo     *out)
 {
-  HubDay first = self->totals.first_day;
-  HubDay last = self->totals.as_of;
   gsize span;
   g_autofree gint64 *sums = NULL;
   g_autofree guint8 *present = NULL;
   guint n = 0;
   gint64 running = 0;
 
-  if (first == HUB_DAY_NONE)
+  out->n_days = 0;
+  if (first == HUB_DAY_NONE || last < first)
     return;
 
   /* Dates lie within years 1…9999, so the span is bounded (a few million days). */
@@ -260,11 +264,11 @@ compute_overall (HubDataset *self)
   sums = g_new0 (gint64, span);
   present = g_new0 (guint8, span);
 
-  for (guint r = 0; r < self->n_repos; r++)
+  for (guint r = 0; r < n_indexes; r++)
     {
-      const HubRepo *repo = &self->repos[r];
+      const HubRepo *repo = &self->repos[indexes != NULL ? indexes[r] : r];
 
-      for (guint i = 0; i < repo->n_days; i++)
+      for (guint i = lower_bound (repo, first); i < repo->n_days && repo->days[i] <= last; i++)
         {
           gsize at = (gsize) (repo->days[i] - first);
 
@@ -276,19 +280,66 @@ compute_overall (HubDataset *self)
   for (gsize i = 0; i < span; i++)
     n += present[i];
 
-  self->overall.days = g_new (HubDay, n);
-  self->overall.cum = g_new (gint64, n);
-  self->overall.n_days = n;
+  out->days = g_new (HubDay, n);
+  out->cum = g_new (gint64, n);
+  out->n_days = n;
   n = 0;
   for (gsize i = 0; i < span; i++)
     {
       if (!present[i])
         continue;
       running = add_saturated (running, sums[i]);
-      self->overall.days[n] = first + (HubDay) i;
-      self->overall.cum[n] = running;
+      out->days[n] = first + (HubDay) i;
+      out->cum[n] = running;
       n++;
     }
+}
+
+/* The organisation's daily series: every repository's counts summed per day. */
+static void
+compute_overall (HubDataset *self)
+{
+  sum_series (self, NULL, self->n_repos, self->totals.first_day, self->totals.as_of,
+              &self->overall);
+}
+
+/**
+ * hub_dataset_sum_repos:
+ * @indexes: (array length=n_indexes): repositories of @self
+ *
+ * The daily series of the repositories at @indexes summed per day over
+ * @first … @last (those days only: a chart of them needs no more), as a
+ * repository of its own, for a chart of the rows a filter shows. Free it
+ * with hub_repo_free(); it lives no longer than @self.
+ */
+HubRepo *
+hub_dataset_sum_repos (HubDataset  *self,
+                       const guint *indexes,
+                       guint        n_indexes,
+                       HubDay       first,
+                       HubDay       last)
+{
+  HubRepo *sum;
+
+  g_return_val_if_fail (HUB_IS_DATASET (self), NULL);
+  g_return_val_if_fail (indexes != NULL || n_indexes == 0, NULL);
+
+  sum = g_new0 (HubRepo, 1);
+  sum->type = "";
+  sum->name = "";
+  sum->kind = HUB_REPO_KIND_OTHER;
+  sum_series (self, indexes, n_indexes, first, last, sum);
+  return sum;
+}
+
+void
+hub_repo_free (HubRepo *repo)
+{
+  if (repo == NULL)
+    return;
+  g_free (repo->days);
+  g_free (repo->cum);
+  g_free (repo);
 }
 
 /* Counts a repository of kind with its all-time, last-month and
@@ -302,6 +353,8 @@ hub_totals_add (HubTotals   *t,
                 gint64       last_month,
                 gint64       previous_month)
 {
+  gint64 *kind_downloads = NULL;
+
   t->repos++;
   t->all_time = add_saturated (t->all_time, all_time);
   t->last_month = add_saturated (t->last_month, last_month);
@@ -310,17 +363,11 @@ hub_totals_add (HubTotals   *t,
     {
     case HUB_REPO_KIND_MODEL:
       t->models++;
-      t->model_downloads[HUB_PERIOD_ALL_TIME] =
-        add_saturated (t->model_downloads[HUB_PERIOD_ALL_TIME], all_time);
-      t->model_downloads[HUB_PERIOD_LAST_MONTH] =
-        add_saturated (t->model_downloads[HUB_PERIOD_LAST_MONTH], last_month);
+      kind_downloads = t->model_downloads;
       break;
     case HUB_REPO_KIND_DATASET:
       t->datasets++;
-      t->dataset_downloads[HUB_PERIOD_ALL_TIME] =
-        add_saturated (t->dataset_downloads[HUB_PERIOD_ALL_TIME], all_time);
-      t->dataset_downloads[HUB_PERIOD_LAST_MONTH] =
-        add_saturated (t->dataset_downloads[HUB_PERIOD_LAST_MONTH], last_month);
+      kind_downloads = t->dataset_downloads;
       break;
     case HUB_REPO_KIND_SPACE:
       t->spaces++;
@@ -329,6 +376,13 @@ hub_totals_add (HubTotals   *t,
     default:
       t->others++;
       break;
+    }
+  if (kind_downloads != NULL)
+    {
+      kind_downloads[HUB_PERIOD_ALL_TIME] =
+        add_saturated (kind_downloads[HUB_PERIOD_ALL_TIME], all_time);
+      kind_downloads[HUB_PERIOD_LAST_MONTH] =
+        add_saturated (kind_downloads[HUB_PERIOD_LAST_MONTH], last_month);
     }
 }
 

@@ -129,9 +129,17 @@ void            hub_totals_add                 (HubTotals       *totals,
                                                 gint64           last_month,
                                                 gint64           previous_month);
 HubDay          hub_dataset_get_as_of          (HubDataset      *self);
+HubRepo        *hub_dataset_sum_repos          (HubDataset      *self,
+                                                const guint     *indexes,
+                                                guint            n_indexes,
+                                                HubDay           first,
+                                                HubDay           last);
+void            hub_repo_free                  (HubRepo         *repo);
 GArray         *hub_dataset_top                (HubDataset      *self,
                                                 HubDay           first,
                                                 HubDay           last,
                                                 guint            n);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HubRepo, hub_repo_free)
 
 G_END_DECLS

@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include "hub-dataset-private.h"
 #include "hub-range.h"
 
 G_DEFINE_ENUM_TYPE (HubRangePreset, hub_range_preset,
@@ -195,6 +196,103 @@ hub_range_compared (HubRange      range,
 
     return (HubRange) { range.first - shift, range.last - shift };
   }
+}
+
+/* A range with what it is compared with; All Time with nothing. */
+HubSpan
+hub_span_make (HubRangePreset preset,
+               HubRange       range,
+               HubComparison  comparison)
+{
+  HubSpan span = { preset, comparison, range, { 1, 0 } };
+
+  if (preset != HUB_RANGE_ALL)
+    span.compared = hub_range_compared (range, comparison);
+  return span;
+}
+
+gboolean
+hub_span_has_change (const HubSpan *span)
+{
+  return span->preset != HUB_RANGE_ALL;
+}
+
+/* The request logs' figures come in two periods: All Time, or the last
+ * 30 days for every other range. */
+HubPeriod
+hub_span_get_period (const HubSpan *span)
+{
+  return span->preset == HUB_RANGE_ALL ? HUB_PERIOD_ALL_TIME : HUB_PERIOD_LAST_MONTH;
+}
+
+/* A repository's downloads in the span's range; All Time is its All Time,
+ * which counts what the Hub's `total` holds before the daily rows. */
+gint64
+hub_repo_span_downloads (const HubRepo *repo,
+                         const HubSpan *span)
+{
+  if (span->preset == HUB_RANGE_ALL)
+    return hub_repo_all_time (repo);
+  return hub_repo_range_sum (repo, span->range.first, span->range.last);
+}
+
+gint64
+hub_repo_span_compared (const HubRepo *repo,
+                        const HubSpan *span)
+{
+  if (!hub_span_has_change (span))
+    return 0;
+  return hub_repo_range_sum (repo, span->compared.first, span->compared.last);
+}
+
+/* Change over the span: none for All Time. */
+HubChange
+hub_span_change (const HubSpan *span,
+                 gint64         downloads,
+                 gint64         compared)
+{
+  if (!hub_span_has_change (span))
+    return (HubChange) { HUB_CHANGE_NONE, 0 };
+  return hub_change_compute (downloads, compared);
+}
+
+void
+hub_span_totals_add (HubSpanTotals *t,
+                     HubRepoKind    kind,
+                     gint64         downloads,
+                     gint64         compared)
+{
+  t->repos++;
+  t->downloads = add_saturated (t->downloads, downloads);
+  t->compared = add_saturated (t->compared, compared);
+  if (kind == HUB_REPO_KIND_MODEL)
+    {
+      t->models++;
+      t->model_downloads = add_saturated (t->model_downloads, downloads);
+    }
+  else if (kind == HUB_REPO_KIND_DATASET)
+    {
+      t->datasets++;
+      t->dataset_downloads = add_saturated (t->dataset_downloads, downloads);
+    }
+}
+
+/* The whole dataset's sums over span. */
+void
+hub_dataset_span_totals (HubDataset    *dataset,
+                         const HubSpan *span,
+                         HubSpanTotals *totals)
+{
+  g_return_if_fail (HUB_IS_DATASET (dataset));
+
+  *totals = (HubSpanTotals) { 0 };
+  for (guint i = 0; i < hub_dataset_get_n_repos (dataset); i++)
+    {
+      const HubRepo *repo = hub_dataset_get_repo (dataset, i);
+
+      hub_span_totals_add (totals, repo->kind, hub_repo_span_downloads (repo, span),
+                           hub_repo_span_compared (repo, span));
+    }
 }
 
 /* The first day of the bucket holding day: itself, its ISO week's Monday,

@@ -43,6 +43,33 @@ typedef enum
   HUB_COMPARISON_YEAR,       /* the same dates a year earlier */
 } HubComparison;
 
+/* The days the dashboard shows and the days its Change compares them
+ * with (DESIGN.md, "Insights"). All Time counts each repository's All
+ * Time and has no Change: compared is empty. */
+typedef struct
+{
+  HubRangePreset preset;
+  HubComparison  comparison;
+  HubRange       range;
+  HubRange       compared;
+} HubSpan;
+
+/* All Time, before a dataset gives its days. */
+#define HUB_SPAN_ALL_TIME ((HubSpan) { HUB_RANGE_ALL, HUB_COMPARISON_PREVIOUS, { 1, 0 }, { 1, 0 } })
+
+/* What the summary cards sum over a span: the whole source's, or the rows
+ * a filter shows. */
+typedef struct
+{
+  guint  repos;
+  guint  models;
+  guint  datasets;
+  gint64 downloads;          /* in the range (All Time: each repository's All Time) */
+  gint64 compared;           /* in the comparison range */
+  gint64 model_downloads;
+  gint64 dataset_downloads;
+} HubSpanTotals;
+
 #define HUB_TYPE_RANGE_PRESET (hub_range_preset_get_type ())
 #define HUB_TYPE_BUCKET       (hub_bucket_get_type ())
 #define HUB_TYPE_COMPARISON   (hub_comparison_get_type ())
@@ -67,6 +94,26 @@ HubRange  hub_range_step               (HubRange        range,
 HubRange  hub_range_compared           (HubRange        range,
                                         HubComparison   comparison);
 HubDay    hub_day_year_earlier         (HubDay          day);
+
+HubSpan   hub_span_make                (HubRangePreset  preset,
+                                        HubRange        range,
+                                        HubComparison   comparison);
+gboolean  hub_span_has_change          (const HubSpan  *span);
+HubPeriod hub_span_get_period          (const HubSpan  *span);
+gint64    hub_repo_span_downloads      (const HubRepo  *repo,
+                                        const HubSpan  *span);
+gint64    hub_repo_span_compared       (const HubRepo  *repo,
+                                        const HubSpan  *span);
+HubChange hub_span_change              (const HubSpan  *span,
+                                        gint64          downloads,
+                                        gint64          compared);
+void      hub_span_totals_add          (HubSpanTotals  *totals,
+                                        HubRepoKind     kind,
+                                        gint64          downloads,
+                                        gint64          compared);
+void      hub_dataset_span_totals      (HubDataset     *dataset,
+                                        const HubSpan  *span,
+                                        HubSpanTotals  *totals);
 
 HubDay    hub_bucket_start             (HubDay          day,
                                         HubBucket       bucket);

@@ -133,14 +133,23 @@ by_ratio (gconstpointer a,
   return rx < ry ? 1 : rx > ry ? -1 : g_strcmp0 (x->repo->name, y->repo->name);
 }
 
+/* Larger count first, then by name. */
+static int
+by_count (const HubMover *x,
+          gint64          cx,
+          const HubMover *y,
+          gint64          cy)
+{
+  return cx < cy ? 1 : cx > cy ? -1 : g_strcmp0 (x->repo->name, y->repo->name);
+}
+
 static int
 by_current (gconstpointer a,
             gconstpointer b)
 {
   const HubMover *x = a, *y = b;
 
-  return x->current < y->current ? 1 : x->current > y->current ? -1
-    : g_strcmp0 (x->repo->name, y->repo->name);
+  return by_count (x, x->current, y, y->current);
 }
 
 static int
@@ -149,8 +158,7 @@ by_previous (gconstpointer a,
 {
   const HubMover *x = a, *y = b;
 
-  return x->previous < y->previous ? 1 : x->previous > y->previous ? -1
-    : g_strcmp0 (x->repo->name, y->repo->name);
+  return by_count (x, x->previous, y, y->previous);
 }
 
 static GArray *

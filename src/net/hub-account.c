@@ -238,8 +238,8 @@ on_restore_lookup (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(HubWhoami) whoami = NULL;
   HubTokenSource token_source = HUB_TOKEN_SOURCE_NONE;
-  g_autofree char *token = hub_token_store_lookup_finish (HUB_TOKEN_STORE (source), result,
-                                                          &token_source, NULL, &error);
+  char *token = hub_token_store_lookup_finish (HUB_TOKEN_STORE (source), result,
+                                              &token_source, NULL, &error);
 
   if (error != NULL)
     {
@@ -250,8 +250,7 @@ on_restore_lookup (GObject      *source,
   if (token != NULL)
     whoami = hub_cache_load_whoami (self->cache, self->endpoint, NULL, NULL);
   set_client (self, token, token_source, whoami);
-  if (token != NULL)
-    memset (token, 0, strlen (token));
+  hub_token_free (token);
   g_task_return_boolean (task, self->client != NULL);
 }
 

@@ -498,7 +498,6 @@ hub_cache_load_whoami (HubCache    *self,
   g_autofree char *contents = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autofree char *whoami_json = NULL;
   JsonNode *root, *node;
   JsonObject *object;
@@ -533,8 +532,7 @@ hub_cache_load_whoami (HubCache    *self,
       return NULL;
     }
 
-  json_generator_set_root (generator, node);
-  whoami_json = json_generator_to_data (generator, NULL);
+  whoami_json = json_to_string (node, FALSE);
   whoami = hub_whoami_new_from_json (whoami_json, -1, &local_error);
   if (whoami == NULL)
     {
@@ -587,12 +585,10 @@ hub_cache_save_listings (HubCache    *self,
                          GError     **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   g_autofree char *json = NULL;
-  gsize len;
 
   g_return_val_if_fail (HUB_IS_CACHE (self), FALSE);
   g_return_val_if_fail (endpoint != NULL && org != NULL && infos != NULL, FALSE);
@@ -625,10 +621,9 @@ hub_cache_save_listings (HubCache    *self,
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json = json_generator_to_data (generator, &len);
+  json = json_to_string (root, FALSE);
   path = listings_path (self, endpoint, org);
-  return hub_atomic_file_set_contents (path, json, len, 0600, error);
+  return hub_atomic_file_set_contents (path, json, strlen (json), 0600, error);
 }
 
 /* The listings saved for org, or NULL: HUB_NET_ERROR_CACHE_MISSING when

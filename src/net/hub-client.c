@@ -17,6 +17,7 @@
 #include "hub-client-private.h"
 #include "hub-endpoint.h"
 #include "hub-net-error.h"
+#include "hub-token-store.h"
 
 #define DEFAULT_TIMEOUT        30     /* seconds without a byte */
 #define DEFAULT_MAX_RETRY_WAIT 60     /* the longest Retry-After we wait for, seconds */
@@ -51,16 +52,6 @@ request_free (Request *request)
   g_clear_pointer (&request->fetched_at, g_date_time_unref);
   g_clear_pointer (&request->partial, g_ptr_array_unref);
   g_free (request);
-}
-
-static void
-free_secret (char *secret)
-{
-  if (secret != NULL)
-    {
-      explicit_bzero (secret, strlen (secret));
-      g_free (secret);
-    }
 }
 
 /* Waiting (Retry-After, back-off) that a cancellation cuts short. */
@@ -252,7 +243,7 @@ send_following_redirects (HubClient     *self,
           char *value = g_strconcat ("Bearer ", self->token, NULL);
 
           soup_message_headers_replace (headers, "Authorization", value);
-          free_secret (value);
+          hub_token_free (value);
         }
       g_debug ("GET %s (Authorization: %s)", shown, with_token ? "Bearer [redacted]" : "none");
 
@@ -463,7 +454,7 @@ hub_client_finalize (GObject *object)
     }
   g_clear_pointer (&self->context, g_main_context_unref);
   g_free (self->endpoint);
-  free_secret (self->token);
+  hub_token_free (self->token);
   g_free (self->host);
   g_clear_object (&self->network_monitor);
   g_clear_object (&self->cache);
@@ -519,7 +510,7 @@ hub_client_set_property (GObject      *object,
       self->endpoint = g_value_dup_string (value);
       break;
     case PROP_TOKEN:
-      free_secret (self->token);
+      hub_token_free (self->token);
       self->token = g_value_dup_string (value);
       if (self->token != NULL && *self->token == '\0')
         g_clear_pointer (&self->token, g_free);

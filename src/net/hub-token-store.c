@@ -61,16 +61,6 @@ token_schema (void)
 }
 
 static void
-free_secret (char *secret)
-{
-  if (secret != NULL)
-    {
-      explicit_bzero (secret, strlen (secret));
-      g_free (secret);
-    }
-}
-
-static void
 keyring_call_stop (KeyringCall *call)
 {
   if (call->timeout != NULL)
@@ -90,7 +80,7 @@ keyring_call_free (KeyringCall *call)
 {
   keyring_call_stop (call);
   g_free (call->endpoint);
-  free_secret (call->token);
+  hub_token_free (call->token);
   g_clear_object (&call->cancellable);
   g_clear_object (&call->caller_cancellable);
   g_free (call);
@@ -176,6 +166,17 @@ keyring_error (KeyringCall *call,
                       what, call->endpoint);
 }
 
+/* Tokens are secrets: wiped before their memory is given back. */
+void
+hub_token_free (char *token)
+{
+  if (token != NULL)
+    {
+      explicit_bzero (token, strlen (token));
+      g_free (token);
+    }
+}
+
 char *
 hub_token_file_path (void)
 {
@@ -225,7 +226,7 @@ clean_token (const char *text)
 
   if (*copy == '\0' || strpbrk (copy, "\r\n") != NULL)
     {
-      free_secret (g_steal_pointer (&copy));
+      hub_token_free (g_steal_pointer (&copy));
       return NULL;
     }
   return g_steal_pointer (&copy);
@@ -237,20 +238,20 @@ clean_token (const char *text)
 static gboolean
 env_token_unusable (const char *text)
 {
-  g_autofree char *copy = g_strstrip (g_strdup (text));
+  char *copy = g_strstrip (g_strdup (text));
   gboolean unusable = FALSE;
 
   for (const char *p = copy; *p != '\0'; p++)
     if (g_ascii_iscntrl (*p))
       unusable = TRUE;
-  explicit_bzero (copy, strlen (copy));
+  hub_token_free (copy);
   return unusable;
 }
 
 static char *
 read_token_file (const char *path)
 {
-  g_autofree char *contents = NULL;
+  char *contents = NULL;
   g_autoptr(GError) error = NULL;
   char *token;
 
@@ -261,7 +262,7 @@ read_token_file (const char *path)
       return NULL;
     }
   token = clean_token (contents);
-  explicit_bzero (contents, strlen (contents));
+  hub_token_free (contents);
   return token;
 }
 
@@ -285,7 +286,7 @@ static void
 hub_token_store_init (HubTokenStore *self)
 {
   self->session_tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                (GDestroyNotify) free_secret);
+                                                (GDestroyNotify) hub_token_free);
   self->keyring_timeout = DEFAULT_KEYRING_TIMEOUT;
 }
 
@@ -324,7 +325,7 @@ typedef struct
 static void
 lookup_result_free (LookupResult *result)
 {
-  free_secret (result->token);
+  hub_token_free (result->token);
   g_free (result->path);
   g_free (result);
 }

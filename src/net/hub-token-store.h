@@ -26,6 +26,9 @@ G_DECLARE_FINAL_TYPE (HubTokenStore, hub_token_store, HUB, TOKEN_STORE, GObject)
  * $XDG_CACHE_HOME/huggingface/token, else ~/.cache/huggingface/token. */
 char          *hub_token_file_path                 (void);
 
+/* Wipes token before freeing it; NULL is ignored. */
+void           hub_token_free                      (char            *token);
+
 /* A translated phrase for a source, e.g. "the HF_TOKEN environment variable". */
 const char    *hub_token_source_describe           (HubTokenSource   source);
 

@@ -126,7 +126,6 @@ char *
 hub_whoami_to_json (const HubWhoami *self)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -161,8 +160,7 @@ hub_whoami_to_json (const HubWhoami *self)
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  return json_generator_to_data (generator, NULL);
+  return json_to_string (root, FALSE);
 }
 
 HubWhoami *

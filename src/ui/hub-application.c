@@ -190,8 +190,6 @@ hub_application_startup (GApplication *app)
     { "win.export-table", { "<Control><Shift>e", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.refresh", { "F5", "<Control>r", NULL } },
-    { "win.period('all-time')", { "<Alt>1", NULL } },
-    { "win.period('last-month')", { "<Alt>2", NULL } },
   };
 
   /* The resource first, where GtkApplication looks for the shortcuts window

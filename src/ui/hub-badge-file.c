@@ -2,7 +2,9 @@
  *
  * The insights dialog offers the organisation's badge and a repository's
  * page the repository's; both save and copy it here, with the same file
- * names and the same words.
+ * names and the same words, and share one choice of figure and variant,
+ * kept in GSettings (the enums' values are HubBadgeFigure's and
+ * HubBadgeVariant's).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -36,6 +38,46 @@ dup_value (const HubBadgeSpec *spec)
   return hub_badge_format_count (hub_badge_count (spec->dataset, spec->repo, spec->figure));
 }
 
+void
+hub_badge_spec_set_choice (HubBadgeSpec *spec,
+                           GSettings    *settings)
+{
+  g_return_if_fail (spec != NULL);
+  g_return_if_fail (G_IS_SETTINGS (settings));
+
+  spec->figure = (HubBadgeFigure) g_settings_get_enum (settings, "badge-figure");
+  spec->variant = (HubBadgeVariant) g_settings_get_enum (settings, "badge-variant");
+}
+
+void
+hub_badge_bind_toggles (GSettings      *settings,
+                        AdwToggleGroup *figure,
+                        AdwToggleGroup *variant)
+{
+  g_return_if_fail (G_IS_SETTINGS (settings));
+  g_return_if_fail (ADW_IS_TOGGLE_GROUP (figure) && ADW_IS_TOGGLE_GROUP (variant));
+
+  /* An enum key is its nick as a string: the toggles' names. */
+  g_settings_bind (settings, "badge-figure", figure, "active-name", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "badge-variant", variant, "active-name", G_SETTINGS_BIND_DEFAULT);
+}
+
+void
+hub_badge_add_choice_actions (GSettings  *settings,
+                              GActionMap *map)
+{
+  g_autoptr(GAction) figure = NULL;
+  g_autoptr(GAction) variant = NULL;
+
+  g_return_if_fail (G_IS_SETTINGS (settings));
+  g_return_if_fail (G_IS_ACTION_MAP (map));
+
+  figure = g_settings_create_action (settings, "badge-figure");
+  variant = g_settings_create_action (settings, "badge-variant");
+  g_action_map_add_action (map, figure);
+  g_action_map_add_action (map, variant);
+}
+
 char *
 hub_badge_spec_dup_svg (const HubBadgeSpec *spec)
 {
@@ -47,13 +89,17 @@ hub_badge_spec_dup_svg (const HubBadgeSpec *spec)
   return hub_badge_svg (hub_badge_label (spec->figure), value, spec->variant, NULL);
 }
 
-/* "NAME-downloads.svg", or "NAME-downloads-dark.svg" for a dark page. */
+/* "NAME-downloads.svg" for the last 30 days, "NAME-downloads-all-time.svg"
+ * or "NAME-downloads-this-month.svg" for the others, with "-dark" before
+ * ".svg" for a dark page: each badge a file of its own beside a README. */
 char *
 hub_badge_spec_dup_file_name (const HubBadgeSpec *spec)
 {
   g_return_val_if_fail (spec != NULL && spec->name != NULL, NULL);
 
-  return g_strdup_printf ("%s-downloads%s.svg", spec->name,
+  return g_strdup_printf ("%s-downloads%s%s.svg", spec->name,
+                          spec->figure == HUB_BADGE_ALL_TIME ? "-all-time"
+                          : spec->figure == HUB_BADGE_THIS_MONTH ? "-this-month" : "",
                           spec->variant == HUB_BADGE_DARK ? "-dark" : "");
 }
 

@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "hub-badge.h"
 
@@ -25,6 +25,20 @@ typedef struct
 /* Says a result to the user (a toast), on the widget that asked. */
 typedef void (*HubBadgeReport) (GtkWidget  *widget,
                                 const char *message);
+
+/* The figure and the variant as the user chose them last, in either
+ * place: the settings' badge-figure and badge-variant. */
+void  hub_badge_spec_set_choice    (HubBadgeSpec       *spec,
+                                    GSettings          *settings);
+/* Toggles of the figure (named month, all-time, this-month) and the
+ * variant (light, dark) that show and change the settings' choice. */
+void  hub_badge_bind_toggles       (GSettings          *settings,
+                                    AdwToggleGroup     *figure,
+                                    AdwToggleGroup     *variant);
+/* The choice as the stateful actions badge-figure and badge-variant, for
+ * a menu's radio items. */
+void  hub_badge_add_choice_actions (GSettings          *settings,
+                                    GActionMap         *map);
 
 char *hub_badge_spec_dup_svg       (const HubBadgeSpec *spec);
 char *hub_badge_spec_dup_file_name (const HubBadgeSpec *spec);

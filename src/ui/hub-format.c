@@ -257,3 +257,87 @@ hub_format_change_style (HubChange change)
       return NULL;
     }
 }
+
+/* A preset's name, as the range menus list it. */
+const char *
+hub_format_range_preset (HubRangePreset preset)
+{
+  switch (preset)
+    {
+    case HUB_RANGE_LAST_7_DAYS:
+      return _("Last 7 Days");
+    case HUB_RANGE_LAST_30_DAYS:
+      return _("Last 30 Days");
+    case HUB_RANGE_LAST_90_DAYS:
+      return _("Last 90 Days");
+    case HUB_RANGE_MONTH_TO_DATE:
+      return _("Month to Date");
+    case HUB_RANGE_LAST_MONTH:
+      return _("Last Calendar Month");
+    case HUB_RANGE_YEAR_TO_DATE:
+      return _("Year to Date");
+    case HUB_RANGE_LAST_365_DAYS:
+      return _("Last 12 Months");
+    case HUB_RANGE_ALL:
+      return _("All Time");
+    case HUB_RANGE_CUSTOM:
+    default:
+      return _("Custom Range");
+    }
+}
+
+/* "27 Oct – 14 Nov 2026"; the first day's year is written only when it differs. */
+char *
+hub_format_range (HubRange range)
+{
+  int first_year, last_year;
+  g_autofree char *first = NULL;
+  g_autofree char *last = hub_format_date (range.last, HUB_DATE_FULL);
+
+  hub_day_to_ymd (range.first, &first_year, NULL, NULL);
+  hub_day_to_ymd (range.last, &last_year, NULL, NULL);
+  first = hub_format_date (range.first, first_year == last_year && range.first != range.last
+                                        ? HUB_DATE_DAY_MONTH : HUB_DATE_FULL);
+
+  if (range.first == range.last)
+    return g_steal_pointer (&first);
+  /* Translators: a range of dates, "1 Nov 2026 – 30 Nov 2026" */
+  return g_strdup_printf (_("%s – %s"), first, last);
+}
+
+/* The range shown and what it is compared with, in one line: "1 Nov – 30
+ * Nov 2026, compared with 4 Oct – 2 Nov 2026"; All Time says itself. */
+char *
+hub_format_span (const HubSpan *span)
+{
+  g_autofree char *range = NULL;
+  g_autofree char *against = NULL;
+
+  if (!hub_span_has_change (span))
+    return g_strdup (hub_format_range_preset (HUB_RANGE_ALL));
+  range = hub_format_range (span->range);
+  against = hub_format_range (span->compared);
+  /* Translators: the range shown and the one it is compared with */
+  return g_strdup_printf (_("%s, compared with %s"), range, against);
+}
+
+/* The tooltip of a Change: the downloads of the two ranges it compares. */
+char *
+hub_format_span_change_tooltip (const HubSpan *span,
+                                gint64         downloads,
+                                gint64         compared)
+{
+  g_autofree char *range = NULL;
+  g_autofree char *against = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *compared_count = NULL;
+
+  if (!hub_span_has_change (span))
+    return g_strdup (_("All Time is compared with nothing"));
+  range = hub_format_range (span->range);
+  against = hub_format_range (span->compared);
+  count = hub_format_count (downloads);
+  compared_count = hub_format_count (compared);
+  /* Translators: a Change's tooltip: each range and its downloads */
+  return g_strdup_printf (_("%s: %s\n%s: %s"), range, count, against, compared_count);
+}

@@ -6,7 +6,7 @@
 
 #include <glib.h>
 
-#include "hub-dataset.h"
+#include "hub-range.h"
 
 G_BEGIN_DECLS
 
@@ -37,6 +37,13 @@ char *hub_format_progress      (guint64      bytes,
                                 guint64      total_bytes,
                                 guint64      rows);
 
+char *hub_format_range         (HubRange     range);
+char *hub_format_span          (const HubSpan *span);
+char *hub_format_span_change_tooltip (const HubSpan *span,
+                                      gint64         downloads,
+                                      gint64         compared);
+
+const char *hub_format_range_preset (HubRangePreset preset);
 const char *hub_format_change_style (HubChange change);
 gboolean    hub_format_fits_card    (gint64    value);
 

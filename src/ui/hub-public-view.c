@@ -84,7 +84,7 @@ struct _HubPublicView
   GListStore       *rows;
   GtkSortListModel *sorted;
   HubSource        *source;
-  HubPeriod         period;
+  HubSpan           span;
   gboolean          compact;
   GtkColumnViewColumn *columns[N_COLUMNS];
 };
@@ -360,7 +360,9 @@ update_cards (HubPublicView *self)
       private += info->is_private;
     }
 
-  if (self->period == HUB_PERIOD_LAST_MONTH)
+  /* The Hub's listings count all time and the last 30 days: every range
+   * but All Time shows the 30 days. */
+  if (hub_span_get_period (&self->span) == HUB_PERIOD_LAST_MONTH)
     {
       gtk_label_set_label (self->downloads_title, _("Downloads, Last 30 Days"));
       set_count (self->downloads_value, downloads);
@@ -421,7 +423,7 @@ update_chart (HubPublicView *self)
     {
       g_autofree char *title = NULL;
 
-      hub_trend_chart_set_dataset (self->trend_chart, dataset, self->period);
+      hub_trend_chart_set_dataset (self->trend_chart, dataset, &self->span);
       /* Translators: the title of the public view's chart; %s is the trend chart's own title */
       title = g_strdup_printf (_("%s (estimated)"), hub_trend_chart_get_title (self->trend_chart));
       gtk_label_set_label (self->chart_title, title);
@@ -437,7 +439,7 @@ update_chart (HubPublicView *self)
     }
   else
     {
-      hub_trend_chart_set_dataset (self->trend_chart, NULL, self->period);
+      hub_trend_chart_set_dataset (self->trend_chart, NULL, &self->span);
       gtk_label_set_label (self->chart_title, _("Daily downloads"));
       gtk_stack_set_visible_child_name (self->chart_stack, "waiting");
       gtk_widget_remove_css_class (self->chart_card, "estimate");
@@ -597,6 +599,7 @@ hub_public_view_init (HubPublicView *self)
   g_autoptr(GtkSelectionModel) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->span = HUB_SPAN_ALL_TIME;
 
   add_column (self, COLUMN_NAME, _("Name"), TRUE);
   add_column (self, COLUMN_TYPE, _("Type"), FALSE);
@@ -625,16 +628,16 @@ hub_public_view_new (void)
   return g_object_new (HUB_TYPE_PUBLIC_VIEW, NULL);
 }
 
-/* Shows an author's source (HUB_SOURCE_KIND_AUTHOR) for period. */
+/* Shows an author's source (HUB_SOURCE_KIND_AUTHOR) over span. */
 void
 hub_public_view_set_source (HubPublicView *self,
                             HubSource     *source,
-                            HubPeriod      period)
+                            const HubSpan *span)
 {
   g_return_if_fail (HUB_IS_PUBLIC_VIEW (self));
   g_return_if_fail (source == NULL || HUB_IS_SOURCE (source));
 
-  self->period = period;
+  self->span = *span;
   if (source == NULL)
     {
       g_list_store_remove_all (self->rows);

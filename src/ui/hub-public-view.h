@@ -18,7 +18,7 @@ G_DECLARE_FINAL_TYPE (HubPublicView, hub_public_view, HUB, PUBLIC_VIEW, GtkWidge
 GtkWidget     *hub_public_view_new          (void);
 void           hub_public_view_set_source   (HubPublicView *self,
                                              HubSource     *source,
-                                             HubPeriod      period);
+                                             const HubSpan *span);
 gboolean       hub_public_view_get_compact  (HubPublicView *self);
 void           hub_public_view_set_compact  (HubPublicView *self,
                                              gboolean       compact);

@@ -23,7 +23,9 @@ struct _HubRepoRow
 
   HubDataset *dataset;
   guint       index;
-  HubPeriod   period;
+  HubSpan     span;
+  gint64      period_downloads;  /* in the span's range */
+  gint64      compared;          /* in its comparison range */
   char       *folded_name;
   char       *collate_key;
   gint64      all_time;
@@ -40,7 +42,6 @@ struct _HubRepoRow
 enum {
   PROP_0,
   PROP_NAME,
-  PROP_PERIOD,
   PROP_PERIOD_DOWNLOADS,
   PROP_ALL_TIME,
   PROP_RECENT,
@@ -81,9 +82,6 @@ hub_repo_row_get_property (GObject    *object,
     case PROP_NAME:
       g_value_set_string (value, hub_repo_row_get_name (self));
       break;
-    case PROP_PERIOD:
-      g_value_set_int (value, self->period);
-      break;
     case PROP_PERIOD_DOWNLOADS:
       g_value_set_int64 (value, hub_repo_row_get_period_downloads (self));
       break;
@@ -108,39 +106,16 @@ hub_repo_row_get_property (GObject    *object,
 }
 
 static void
-hub_repo_row_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  HubRepoRow *self = HUB_REPO_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_PERIOD:
-      hub_repo_row_set_period (self, g_value_get_int (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 hub_repo_row_class_init (HubRepoRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = hub_repo_row_finalize;
   object_class->get_property = hub_repo_row_get_property;
-  object_class->set_property = hub_repo_row_set_property;
 
   properties[PROP_NAME] =
     g_param_spec_string ("name", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_PERIOD] =
-    g_param_spec_int ("period", NULL, NULL,
-                      HUB_PERIOD_ALL_TIME, HUB_PERIOD_LAST_MONTH, HUB_PERIOD_ALL_TIME,
-                      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_PERIOD_DOWNLOADS] =
     g_param_spec_int64 ("period-downloads", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -197,7 +172,10 @@ hub_repo_row_new (HubDataset *dataset,
   self->all_time = hub_repo_all_time (repo);
   self->last_month = hub_repo_last_month (repo, as_of);
   self->previous_month = hub_repo_previous_month (repo, as_of);
-  self->change = hub_change_compute (self->last_month, self->previous_month);
+  /* Until a span is set: All Time. */
+  self->span = HUB_SPAN_ALL_TIME;
+  self->period_downloads = self->all_time;
+  self->change = (HubChange) { HUB_CHANGE_NONE, 0 };
   if (as_of != HUB_DAY_NONE)
     {
       HubRange recent = hub_range_last_days (as_of, HUB_SPARKLINE_DAYS);
@@ -254,30 +232,53 @@ hub_repo_row_get_kind (HubRepoRow *self)
   return hub_repo_row_get_repo (self)->kind;
 }
 
-HubPeriod
-hub_repo_row_get_period (HubRepoRow *self)
+const HubSpan *
+hub_repo_row_get_span (HubRepoRow *self)
 {
-  return self->period;
+  return &self->span;
 }
 
+/* The downloads in span's range and its Change, computed here once, so that
+ * sorting and showing read fields. */
 void
-hub_repo_row_set_period (HubRepoRow *self,
-                         HubPeriod   period)
+hub_repo_row_set_span (HubRepoRow    *self,
+                       const HubSpan *span)
 {
+  const HubRepo *repo;
+  gint64 downloads, compared;
+  HubChange change;
+
   g_return_if_fail (HUB_IS_REPO_ROW (self));
 
-  if (self->period == period)
-    return;
-  self->period = period;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD]);
-  if (self->all_time != self->last_month)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD_DOWNLOADS]);
+  repo = hub_repo_row_get_repo (self);
+  self->span = *span;
+  downloads = hub_repo_span_downloads (repo, span);
+  compared = hub_repo_span_compared (repo, span);
+  change = hub_span_change (span, downloads, compared);
+  self->compared = compared;
+  if (downloads != self->period_downloads)
+    {
+      self->period_downloads = downloads;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD_DOWNLOADS]);
+    }
+  if (change.kind != self->change.kind || change.ratio != self->change.ratio)
+    {
+      self->change = change;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHANGE]);
+    }
 }
 
 gint64
 hub_repo_row_get_period_downloads (HubRepoRow *self)
 {
-  return self->period == HUB_PERIOD_ALL_TIME ? self->all_time : self->last_month;
+  return self->period_downloads;
+}
+
+/* Downloads in the span's comparison range. */
+gint64
+hub_repo_row_get_compared (HubRepoRow *self)
+{
+  return self->compared;
 }
 
 gint64
@@ -465,12 +466,7 @@ hub_repo_row_dup_tooltip (HubRepoRow    *self,
                                 exact);
       }
     case HUB_REPO_COLUMN_CHANGE:
-      {
-        g_autofree char *last = hub_format_count (hub_repo_row_get_last_month (self));
-        g_autofree char *previous = hub_format_count (hub_repo_row_get_previous_month (self));
-
-        return g_strdup_printf (_("Last 30 days: %s\nPrevious 30 days: %s"), last, previous);
-      }
+      return hub_format_span_change_tooltip (&self->span, self->period_downloads, self->compared);
     case HUB_REPO_COLUMN_LIKES:
       {
         gint64 likes = hub_repo_row_get_likes (self);

@@ -6,7 +6,7 @@
 
 #include <glib-object.h>
 
-#include "hub-dataset.h"
+#include "hub-range.h"
 
 G_BEGIN_DECLS
 
@@ -37,10 +37,11 @@ const char    *hub_repo_row_get_name             (HubRepoRow  *self);
 const char    *hub_repo_row_get_folded_name      (HubRepoRow  *self);
 const char    *hub_repo_row_get_collate_key      (HubRepoRow  *self);
 HubRepoKind    hub_repo_row_get_kind             (HubRepoRow  *self);
-HubPeriod      hub_repo_row_get_period           (HubRepoRow  *self);
-void           hub_repo_row_set_period           (HubRepoRow  *self,
-                                                  HubPeriod    period);
+const HubSpan *hub_repo_row_get_span             (HubRepoRow  *self);
+void           hub_repo_row_set_span             (HubRepoRow    *self,
+                                                  const HubSpan *span);
 gint64         hub_repo_row_get_period_downloads (HubRepoRow  *self);
+gint64         hub_repo_row_get_compared         (HubRepoRow  *self);
 gint64         hub_repo_row_get_all_time         (HubRepoRow  *self);
 gint64         hub_repo_row_get_last_month       (HubRepoRow  *self);
 gint64         hub_repo_row_get_previous_month   (HubRepoRow  *self);

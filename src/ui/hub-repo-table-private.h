@@ -39,11 +39,12 @@ struct _HubRepoTable
   GtkColumnViewColumn *change_column;
   GtkColumnViewColumn *likes_column;
   GtkSorter           *period_sorter;
+  GtkSorter           *change_sorter;
   GtkSorter           *likes_sorter;
   GtkLabel            *count_label;
 
   HubDataset          *dataset;
-  HubPeriod            period;
+  HubSpan              span;
   gboolean             compact;
   gboolean             has_infos;    /* likes and privacy from the Hub's listings */
   HubRepoRows         *store;

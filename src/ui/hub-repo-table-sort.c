@@ -106,7 +106,7 @@ hub_repo_table_sort_init (HubRepoTable *self)
   self->period_sorter = set_column_sorter (self->period_column, HUB_REPO_COLUMN_PERIOD);
   set_column_sorter (self->all_time_column, HUB_REPO_COLUMN_ALL_TIME);
   set_column_sorter (self->sparkline_column, HUB_REPO_COLUMN_SPARKLINE);
-  set_column_sorter (self->change_column, HUB_REPO_COLUMN_CHANGE);
+  self->change_sorter = set_column_sorter (self->change_column, HUB_REPO_COLUMN_CHANGE);
   self->likes_sorter = set_column_sorter (self->likes_column, HUB_REPO_COLUMN_LIKES);
 }
 

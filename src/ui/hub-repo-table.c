@@ -37,7 +37,6 @@
 
 enum {
   PROP_0,
-  PROP_PERIOD,
   PROP_COMPACT,
   PROP_FILLING,
   PROP_NARROWED,
@@ -275,11 +274,14 @@ on_activate (GtkColumnView *view,
 static void
 update_columns (HubRepoTable *self)
 {
+  gboolean all_time_shown = self->span.preset == HUB_RANGE_ALL;
+
+  /* Translators: the title of the table's column of downloads in a custom range */
   gtk_column_view_column_set_title (self->period_column,
-                                    self->period == HUB_PERIOD_ALL_TIME ? _("All Time")
-                                                                        : _("Last 30 Days"));
+                                    self->span.preset == HUB_RANGE_CUSTOM ? C_("column", "Range")
+                                    : hub_format_range_preset (self->span.preset));
   /* The period column already says All Time; narrow windows keep the essentials. */
-  gboolean all_time = self->period != HUB_PERIOD_ALL_TIME && !self->compact;
+  gboolean all_time = !all_time_shown && !self->compact;
   gboolean sparkline = !self->compact;
 
   /* A hidden column gives its fixed width back. */
@@ -340,9 +342,6 @@ hub_repo_table_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_PERIOD:
-      g_value_set_int (value, self->period);
-      break;
     case PROP_COMPACT:
       g_value_set_boolean (value, self->compact);
       break;
@@ -367,9 +366,6 @@ hub_repo_table_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_PERIOD:
-      hub_repo_table_set_period (self, g_value_get_int (value));
-      break;
     case PROP_COMPACT:
       hub_repo_table_set_compact (self, g_value_get_boolean (value));
       break;
@@ -426,10 +422,6 @@ hub_repo_table_class_init (HubRepoTableClass *klass)
   object_class->get_property = hub_repo_table_get_property;
   object_class->set_property = hub_repo_table_set_property;
 
-  properties[PROP_PERIOD] =
-    g_param_spec_int ("period", NULL, NULL,
-                      HUB_PERIOD_ALL_TIME, HUB_PERIOD_LAST_MONTH, HUB_PERIOD_ALL_TIME,
-                      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   /* Short numbers and fewer columns, for narrow windows. */
   properties[PROP_COMPACT] =
     g_param_spec_boolean ("compact", NULL, NULL, FALSE,
@@ -489,6 +481,7 @@ hub_repo_table_init (HubRepoTable *self)
 
   self->query = g_strdup ("");
   self->kind_filter = KIND_ALL;
+  self->span = HUB_SPAN_ALL_TIME;
   self->type_kinds = g_array_new (FALSE, FALSE, sizeof (int));
   self->bound = g_hash_table_new (NULL, NULL);
 
@@ -580,22 +573,19 @@ hub_repo_table_new (void)
 /* Shows a new dataset: the search and the sort stay as the user left them. */
 void
 hub_repo_table_set_dataset (HubRepoTable *self,
-                            HubDataset   *dataset,
-                            HubPeriod     period)
+                            HubDataset    *dataset,
+                            const HubSpan *span)
 {
   guint n;
   g_autoptr(GPtrArray) rows = NULL;
 
   g_return_if_fail (HUB_IS_REPO_TABLE (self));
   g_return_if_fail (dataset == NULL || HUB_IS_DATASET (dataset));
+  g_return_if_fail (span != NULL);
 
   g_set_object (&self->dataset, dataset);
-  if (self->period != period)
-    {
-      self->period = period;
-      update_columns (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD]);
-    }
+  self->span = *span;
+  update_columns (self);
 
   n = dataset ? hub_dataset_get_n_repos (dataset) : 0;
   rows = g_ptr_array_new_full (n, g_object_unref);
@@ -603,7 +593,7 @@ hub_repo_table_set_dataset (HubRepoTable *self,
     {
       HubRepoRow *row = hub_repo_row_new (dataset, i);
 
-      hub_repo_row_set_period (row, period);
+      hub_repo_row_set_span (row, span);
       g_ptr_array_add (rows, row);
     }
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -632,30 +622,24 @@ hub_repo_table_set_dataset (HubRepoTable *self,
  * table), as the summary cards show them. Over the table's own rows and
  * filter: the filtered model's items cost a lookup each. */
 void
-hub_repo_table_sum_shown (HubRepoTable *self,
-                          HubTotals    *totals)
+hub_repo_table_sum_shown (HubRepoTable  *self,
+                          HubSpanTotals *totals)
 {
   GPtrArray *rows;
 
   g_return_if_fail (HUB_IS_REPO_TABLE (self));
   g_return_if_fail (totals != NULL);
 
-  *totals = (HubTotals) { .as_of = HUB_DAY_NONE, .first_day = HUB_DAY_NONE };
-  if (self->dataset != NULL)
-    {
-      const HubTotals *all = hub_dataset_get_totals (self->dataset);
-
-      totals->as_of = all->as_of;
-      totals->first_day = all->first_day;
-    }
+  *totals = (HubSpanTotals) { 0 };
   rows = self->store->rows;
   for (guint i = 0; i < rows->len; i++)
     {
       HubRepoRow *row = g_ptr_array_index (rows, i);
 
       if (filter_row (row, self))
-        hub_totals_add (totals, hub_repo_row_get_kind (row), hub_repo_row_get_all_time (row),
-                        hub_repo_row_get_last_month (row), hub_repo_row_get_previous_month (row));
+        hub_span_totals_add (totals, hub_repo_row_get_kind (row),
+                             hub_repo_row_get_period_downloads (row),
+                             hub_repo_row_get_compared (row));
     }
 }
 
@@ -675,33 +659,32 @@ hub_repo_table_get_dataset (HubRepoTable *self)
   return self->dataset;
 }
 
+/* The rows count span's range and compare it with its comparison range. */
 void
-hub_repo_table_set_period (HubRepoTable *self,
-                           HubPeriod     period)
+hub_repo_table_set_span (HubRepoTable  *self,
+                         const HubSpan *span)
 {
   g_return_if_fail (HUB_IS_REPO_TABLE (self));
+  g_return_if_fail (span != NULL);
 
-  if (self->period == period)
-    return;
-  self->period = period;
-
+  self->span = *span;
   for (guint i = 0; i < self->store->rows->len; i++)
-    hub_repo_row_set_period (g_ptr_array_index (self->store->rows, i), period);
+    hub_repo_row_set_span (g_ptr_array_index (self->store->rows, i), span);
   for (guint i = self->filled; self->filling != NULL && i < self->filling->len; i++)
-    hub_repo_row_set_period (g_ptr_array_index (self->filling, i), period);
-  /* The period column's values changed under its sorter, and in every row. */
+    hub_repo_row_set_span (g_ptr_array_index (self->filling, i), span);
+  /* The period and change columns' values changed under their sorters, and in every row. */
   gtk_sorter_changed (self->period_sorter, GTK_SORTER_CHANGE_DIFFERENT);
+  gtk_sorter_changed (self->change_sorter, GTK_SORTER_CHANGE_DIFFERENT);
   hub_repo_table_refresh_cells (self, TRUE);
   update_columns (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD]);
 }
 
-HubPeriod
-hub_repo_table_get_period (HubRepoTable *self)
+const HubSpan *
+hub_repo_table_get_span (HubRepoTable *self)
 {
-  g_return_val_if_fail (HUB_IS_REPO_TABLE (self), HUB_PERIOD_ALL_TIME);
+  g_return_val_if_fail (HUB_IS_REPO_TABLE (self), NULL);
 
-  return self->period;
+  return &self->span;
 }
 
 gboolean

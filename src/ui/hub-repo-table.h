@@ -20,11 +20,11 @@ G_DECLARE_FINAL_TYPE (HubRepoTable, hub_repo_table, HUB, REPO_TABLE, GtkWidget)
 GtkWidget  *hub_repo_table_new                  (void);
 void        hub_repo_table_set_dataset          (HubRepoTable  *self,
                                                  HubDataset    *dataset,
-                                                 HubPeriod      period);
+                                                 const HubSpan *span);
 HubDataset *hub_repo_table_get_dataset          (HubRepoTable  *self);
-void        hub_repo_table_set_period           (HubRepoTable  *self,
-                                                 HubPeriod      period);
-HubPeriod   hub_repo_table_get_period           (HubRepoTable  *self);
+void        hub_repo_table_set_span             (HubRepoTable  *self,
+                                                 const HubSpan *span);
+const HubSpan *hub_repo_table_get_span          (HubRepoTable  *self);
 gboolean    hub_repo_table_get_compact          (HubRepoTable  *self);
 void        hub_repo_table_set_compact          (HubRepoTable  *self,
                                                  gboolean       compact);
@@ -47,6 +47,6 @@ GtkAdjustment *hub_repo_table_get_vadjustment (HubRepoTable  *self);
 gboolean       hub_repo_table_get_filling     (HubRepoTable  *self);
 gboolean       hub_repo_table_get_narrowed    (HubRepoTable  *self);
 void           hub_repo_table_sum_shown       (HubRepoTable  *self,
-                                               HubTotals     *totals);
+                                               HubSpanTotals *totals);
 
 G_END_DECLS

@@ -19,7 +19,9 @@
 #include "hub-chart.h"
 #include "hub-format.h"
 #include "hub-history.h"
+#include "hub-net.h"
 #include "hub-report.h"
+#include "hub-source.h"
 
 #define MARGIN       36.0
 #define GAP          12.0
@@ -52,6 +54,41 @@ typedef struct
 
 /* Text */
 
+/* text in width from x, y, on one line (ellipsized) or, wrapping, on as
+ * many as it needs; returns its height. */
+static double
+draw_text_lines (Page           *page,
+                 const char     *text,
+                 double          x,
+                 double          y,
+                 double          width,
+                 double          size,
+                 gboolean        bold,
+                 const GdkRGBA  *color,
+                 PangoAlignment  alignment,
+                 gboolean        wrap)
+{
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (page->cr);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Cantarell, Sans");
+  int h;
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  if (wrap)
+    pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  else
+    pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_alignment (layout, alignment);
+  gdk_cairo_set_source_rgba (page->cr, color);
+  cairo_move_to (page->cr, x, y);
+  pango_cairo_show_layout (page->cr, layout);
+  pango_layout_get_pixel_size (layout, NULL, &h);
+  return h;
+}
+
 static double
 draw_text (Page           *page,
            const char     *text,
@@ -63,22 +100,7 @@ draw_text (Page           *page,
            const GdkRGBA  *color,
            PangoAlignment  alignment)
 {
-  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (page->cr);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Cantarell, Sans");
-  int h;
-
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_alignment (layout, alignment);
-  gdk_cairo_set_source_rgba (page->cr, color);
-  cairo_move_to (page->cr, x, y);
-  pango_cairo_show_layout (page->cr, layout);
-  pango_layout_get_pixel_size (layout, NULL, &h);
-  return h;
+  return draw_text_lines (page, text, x, y, width, size, bold, color, alignment, FALSE);
 }
 
 static void
@@ -414,14 +436,17 @@ draw_milestones (Page   *page,
       g_autofree char *milestone = hub_format_count (projection.milestone);
       g_autofree char *figures = g_strdup_printf ("%s → %s", all_time, milestone);
       g_autofree char *when = describe_projection (&projection);
+      double h;
 
       draw_text (page, i == 0 ? page->report->organization : repo->name, MARGIN, y, width * 0.3,
                  9, i == 0, &ink, PANGO_ALIGN_LEFT);
       draw_text (page, figures, MARGIN + width * 0.3, y, width * 0.22, 9, FALSE, &ink,
                  PANGO_ALIGN_RIGHT);
-      draw_text (page, when, MARGIN + width * 0.54, y, width * 0.46, 9, FALSE,
-                 projection.status == HUB_PROJECTION_OK ? &ink : &dim, PANGO_ALIGN_LEFT);
-      y += ROW;
+      /* Why no date can be projected may take two lines in a longer language. */
+      h = draw_text_lines (page, when, MARGIN + width * 0.54, y, width * 0.46, 9, FALSE,
+                           projection.status == HUB_PROJECTION_OK ? &ink : &dim, PANGO_ALIGN_LEFT,
+                           TRUE);
+      y += MAX (ROW, h + 3);
     }
   return y + GAP;
 }
@@ -577,23 +602,92 @@ hub_report_write (const HubReport  *report,
   return g_output_stream_close (G_OUTPUT_STREAM (out), NULL, error);
 }
 
-/* `--report OUT.pdf|OUT.png --range PRESET FILE`: the report of a
- * breakdown file for a range ending on its asOf (a preset's nick, by
- * default the last 7 days), compared by weekday ("previous") or with a
- * year earlier ("year"). Needs a display, for GTK; prints the error and
- * returns non-zero on failure. */
+/* The dataset the report is made of: the breakdown file input, or the
+ * breakdown of organization the app saved last on the endpoint in use
+ * (no network: a timer's report of what the window fetched). name gets
+ * what the page is titled. */
+static HubDataset *
+load_dataset (const char  *input,
+              const char  *organization,
+              char       **name,
+              GError     **error)
+{
+  g_autoptr(HubCache) cache = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *endpoint = NULL;
+  HubDataset *dataset;
+
+  if (organization == NULL)
+    {
+      *name = g_path_get_basename (input);
+      if (strrchr (*name, '.') != NULL)
+        *strrchr (*name, '.') = '\0';
+      return hub_dataset_load_file (input, input, NULL, NULL, error);
+    }
+
+  *name = g_strdup (organization);
+  endpoint = hub_cli_dup_endpoint (error);
+  if (endpoint == NULL)
+    return NULL;
+  cache = hub_cache_new (NULL);
+  dataset = hub_cache_load_dataset (cache, endpoint, organization, NULL, NULL, &local_error);
+  if (g_error_matches (local_error, HUB_NET_ERROR, HUB_NET_ERROR_CACHE_MISSING) ||
+      (dataset != NULL && hub_dataset_get_as_of (dataset) == HUB_DAY_NONE))
+    {
+      g_clear_object (&dataset);
+      g_set_error (error, HUB_NET_ERROR, HUB_NET_ERROR_CACHE_MISSING,
+                   /* Translators: %s are an organisation, the Hub's address, then the organisation */
+                   _("No downloads of %s from %s are saved on this computer: open the organisation "
+                     "in Hub Analytics, or run hub-analytics --org %s --fetch FILE, then make "
+                     "the report again"), organization, endpoint, organization);
+      return NULL;
+    }
+  if (dataset == NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return dataset;
+}
+
+/* The notes the app keeps of organization, as its Insights show them; none
+ * when it never kept any (the history is not made for a report). */
+static GPtrArray *
+load_notes (const char *organization)
+{
+  g_autofree char *path = hub_history_default_path ();
+  g_autofree char *source = hub_source_id_for_organization (organization);
+  g_autoptr(HubHistory) history = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *notes = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return NULL;
+  history = hub_history_open (path, &error);
+  if (history != NULL)
+    notes = hub_history_list_notes (history, source, NULL, NULL, &error);
+  if (notes == NULL)
+    g_printerr ("hub-analytics: %s\n", error->message);
+  return notes;
+}
+
+/* `--report OUT.pdf|OUT.png [--range PRESET] [--compare WITH] FILE`, or
+ * `--org ORG --report …` for the breakdown saved of ORG: the report for a
+ * range ending on the data's asOf (a preset's nick, by default the last 7
+ * days), compared by weekday ("previous") or with a year earlier ("year").
+ * input and organization: one of them. Needs a display, for GTK; prints
+ * the error and returns non-zero on failure. */
 int
 hub_report_cli (const char *input,
+                const char *organization,
                 const char *output,
                 const char *range,
                 const char *comparison)
 {
   g_autoptr(HubDataset) dataset = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GEnumClass) presets = g_type_class_ref (HUB_TYPE_RANGE_PRESET);
   g_autoptr(GEnumClass) comparisons = g_type_class_ref (HUB_TYPE_COMPARISON);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *base = NULL;
+  g_autofree char *name = NULL;
   GEnumValue *preset = g_enum_get_value_by_nick (presets, range != NULL ? range : "7-days");
   GEnumValue *compare = g_enum_get_value_by_nick (comparisons,
                                                   comparison != NULL ? comparison : "previous");
@@ -601,10 +695,16 @@ hub_report_cli (const char *input,
   HubReport report;
   HubDay as_of;
 
-  if (input == NULL || output == NULL || !hub_report_format_for_path (output, &format))
+  if ((input == NULL) == (organization == NULL) || output == NULL ||
+      !hub_report_format_for_path (output, &format))
     {
-      g_printerr ("hub-analytics: %s\n", _("--report needs a breakdown file and a report file "
-                                           "ending in .pdf or .png"));
+      g_printerr ("hub-analytics: %s\n", _("--report needs a breakdown file or --org ORG, and a "
+                                           "report file ending in .pdf or .png"));
+      return 2;
+    }
+  if (organization != NULL && *organization == '\0')
+    {
+      g_printerr ("hub-analytics: %s\n", _("--org needs an organisation’s name"));
       return 2;
     }
   if (preset == NULL || preset->value == HUB_RANGE_CUSTOM || compare == NULL)
@@ -615,6 +715,14 @@ hub_report_cli (const char *input,
                     "previous and year"));
       return 2;
     }
+
+  /* Data first: a timer's log says what is missing even without a display. */
+  dataset = load_dataset (input, organization, &name, &error);
+  if (dataset == NULL)
+    {
+      g_printerr ("hub-analytics: %s\n", error->message);
+      return 1;
+    }
   if (!gtk_init_check ())
     {
       g_printerr ("hub-analytics: %s\n", _("The report needs a display to draw its chart"));
@@ -622,20 +730,13 @@ hub_report_cli (const char *input,
     }
   adw_init ();
 
-  dataset = hub_dataset_load_file (input, input, NULL, NULL, &error);
-  if (dataset == NULL)
-    {
-      g_printerr ("hub-analytics: %s\n", error->message);
-      return 1;
-    }
+  if (organization != NULL)
+    notes = load_notes (organization);
   as_of = hub_dataset_get_as_of (dataset);
-  base = g_path_get_basename (input);
-  if (strrchr (base, '.') != NULL)
-    *strrchr (base, '.') = '\0';
-  report = (HubReport) { dataset, base,
+  report = (HubReport) { dataset, name,
                          hub_range_from_preset (preset->value, as_of,
                                                 hub_dataset_get_totals (dataset)->first_day),
-                         compare->value, NULL, now };
+                         compare->value, notes, now };
   if (!hub_report_write (&report, output, format, &error))
     {
       g_printerr ("hub-analytics: %s\n", error->message);
@@ -649,20 +750,27 @@ run_report (GVariantDict       *options,
             const char * const *arguments)
 {
   const char *output = NULL;
+  const char *organization = NULL;
   const char *range = NULL;
   const char *comparison = NULL;
+  const char *input = NULL;
 
   g_variant_dict_lookup (options, "report", "^&ay", &output);
+  g_variant_dict_lookup (options, "org", "&s", &organization);
   g_variant_dict_lookup (options, "range", "&s", &range);
   g_variant_dict_lookup (options, "compare", "&s", &comparison);
-  /* One breakdown file, or hub_report_cli says what is missing. */
-  return hub_report_cli (arguments[0] != NULL && arguments[1] == NULL ? arguments[0] : NULL,
-                         output, range, comparison);
+  /* One breakdown file, or --org and none: else hub_report_cli says what is wrong. */
+  if (organization == NULL && arguments[0] != NULL && arguments[1] == NULL)
+    input = arguments[0];
+  else if (arguments[0] != NULL)
+    organization = NULL;
+  return hub_report_cli (input, organization, output, range, comparison);
 }
 
 const HubCliCommand hub_report_command = {
   { { "report", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-      N_("Write a one-page report of the breakdown FILE into a PDF or PNG file and exit"),
+      N_("Write a one-page report of the breakdown FILE, or of the organisation’s saved "
+         "breakdown with --org, into a PDF or PNG file and exit"),
       N_("OUT.pdf") },
     { "range", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("The report’s range, with --report: 7-days (the default), 30-days, 90-days, 365-days, "

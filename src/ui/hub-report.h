@@ -42,11 +42,13 @@ gboolean  hub_report_write           (const HubReport  *report,
                                       HubReportFormat   format,
                                       GError          **error);
 int       hub_report_cli             (const char       *input,
+                                      const char       *organization,
                                       const char       *output,
                                       const char       *range,
                                       const char       *comparison);
 
-/* --report OUT.pdf|OUT.png [--range NICK] [--compare previous|year] FILE:
+/* --report OUT.pdf|OUT.png [--range NICK] [--compare previous|year] FILE,
+ * or --org ORG --report … for ORG's saved breakdown:
  * the command line's entry for the report, which draws with GTK. */
 extern const HubCliCommand hub_report_command;
 

@@ -1,10 +1,11 @@
 /* hub-summary-cards.c: the headline numbers above the table
  *
- * Downloads in the period, models and datasets (count and downloads), the
- * change against the previous 30 days, and the date the data runs to with how
- * old it is. Every number is the dataset's (hub_dataset_get_totals), or,
- * while a search or the type filter narrows the table, the sum of the rows
- * it shows (hub_repo_table_sum_shown), which a line above the cards says; exact
+ * Downloads in the range, models and datasets (count and downloads), the
+ * change against the comparison range, and the date the data runs to with
+ * how old it is. Every number is the dataset's over the span
+ * (hub_dataset_span_totals), or, while a search or the type filter narrows
+ * the table, the sum of the rows it shows (hub_repo_table_sum_shown), which
+ * a line above the cards says; exact
  * values go in tooltips where the card shows a short form.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -37,14 +38,16 @@ struct _HubSummaryCards
   GtkWidget  *change_card;
   GtkImage   *change_icon;
   GtkLabel   *change_value;
+  GtkLabel   *change_caption;
   GtkWidget  *as_of_card;
   GtkLabel   *as_of_value;
   GtkLabel   *as_of_caption;
 
   HubSource  *source;
-  HubPeriod   period;
+  HubSpan     span;
   gboolean    narrowed;
-  HubTotals   shown;      /* the rows shown, while narrowed */
+  HubSpanTotals all;      /* the whole source's, over the span */
+  HubSpanTotals shown;    /* the rows shown, while narrowed */
   gboolean    compact;
   guint       age_timeout;
 };
@@ -137,14 +140,13 @@ on_age_timeout (gpointer user_data)
 }
 
 static void
-update_change (HubSummaryCards *self,
-               const HubTotals *totals)
+update_change (HubSummaryCards     *self,
+               const HubSpanTotals *totals)
 {
-  HubChange change = hub_change_compute (totals->last_month, totals->previous_month);
+  HubChange change = hub_span_change (&self->span, totals->downloads, totals->compared);
   g_autofree char *text = hub_format_change (change);
-  g_autofree char *last = hub_format_count (totals->last_month);
-  g_autofree char *previous = hub_format_count (totals->previous_month);
-  g_autofree char *tooltip = NULL;
+  g_autofree char *tooltip = hub_format_span_change_tooltip (&self->span, totals->downloads,
+                                                             totals->compared);
   GtkWidget *value = GTK_WIDGET (self->change_value);
   GtkWidget *icon = GTK_WIDGET (self->change_icon);
 
@@ -159,9 +161,17 @@ update_change (HubSummaryCards *self,
     gtk_image_set_from_icon_name (self->change_icon,
                                   change.ratio > 0 ? "go-up-symbolic" : "go-down-symbolic");
 
-  /* Translators: the change card's tooltip: downloads in the two 30-day windows */
-  tooltip = g_strdup_printf (_("Last 30 days: %s\nPrevious 30 days: %s"), last, previous);
   gtk_widget_set_tooltip_text (self->change_card, tooltip);
+  if (!hub_span_has_change (&self->span))
+    /* Translators: under the change card in All Time; keep it short */
+    gtk_label_set_label (self->change_caption, _("No comparison"));
+  else if (self->span.comparison == HUB_COMPARISON_YEAR)
+    /* Translators: under the change card's percentage; keep it short */
+    gtk_label_set_label (self->change_caption, _("Vs. a year earlier"));
+  else
+    /* Translators: under the change card's percentage: the range as many
+     * days before, starting on the same weekday; keep it short */
+    gtk_label_set_label (self->change_caption, _("Vs. previous period"));
 }
 
 /* "12 of 150 repositories: 4.2 M downloads", above the cards. */
@@ -199,9 +209,10 @@ update (HubSummaryCards *self)
 {
   HubDataset *dataset;
   const HubTotals *all;
-  const HubTotals *totals;
+  const HubSpanTotals *totals;
   gint64 downloads;
   g_autofree char *value = NULL;
+  g_autofree char *caption = NULL;
   g_autofree char *as_of = NULL;
   g_autofree char *tooltip = NULL;
 
@@ -210,23 +221,24 @@ update (HubSummaryCards *self)
 
   dataset = hub_source_get_dataset (self->source);
   all = hub_dataset_get_totals (dataset);
-  totals = self->narrowed ? &self->shown : all;
+  totals = self->narrowed ? &self->shown : &self->all;
 
-  downloads = self->period == HUB_PERIOD_ALL_TIME ? totals->all_time : totals->last_month;
+  downloads = totals->downloads;
   value = format_headline (self, downloads);
   gtk_label_set_label (self->downloads_value, value);
-  gtk_label_set_label (self->downloads_caption,
-                       self->period == HUB_PERIOD_ALL_TIME ? _("All time") : _("Last 30 days"));
+  caption = hub_span_has_change (&self->span) ? hub_format_range (self->span.range)
+                                              : g_strdup (_("All time"));
+  gtk_label_set_label (self->downloads_caption, caption);
   set_downloads_tooltip (self->downloads_card, downloads);
 
   update_kind_card (self, self->models_card, self->models_value, self->models_caption,
-                    totals->models, totals->model_downloads[self->period]);
+                    totals->models, totals->model_downloads);
   update_kind_card (self, self->datasets_card, self->datasets_value, self->datasets_caption,
-                    totals->datasets, totals->dataset_downloads[self->period]);
+                    totals->datasets, totals->dataset_downloads);
   update_change (self, totals);
   update_shown (self, all, downloads);
 
-  as_of = hub_format_day (totals->as_of);
+  as_of = hub_format_day (all->as_of);
   gtk_label_set_label (self->as_of_value, as_of);
   /* Translators: the as-of card's tooltip; %s is a date */
   tooltip = g_strdup_printf (_("The latest day in the data is %s. "
@@ -316,6 +328,7 @@ hub_summary_cards_class_init (HubSummaryCardsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HubSummaryCards, change_card);
   gtk_widget_class_bind_template_child (widget_class, HubSummaryCards, change_icon);
   gtk_widget_class_bind_template_child (widget_class, HubSummaryCards, change_value);
+  gtk_widget_class_bind_template_child (widget_class, HubSummaryCards, change_caption);
   gtk_widget_class_bind_template_child (widget_class, HubSummaryCards, as_of_card);
   gtk_widget_class_bind_template_child (widget_class, HubSummaryCards, as_of_value);
   gtk_widget_class_bind_template_child (widget_class, HubSummaryCards, as_of_caption);
@@ -347,15 +360,18 @@ hub_summary_cards_new (void)
 void
 hub_summary_cards_set_source (HubSummaryCards *self,
                               HubSource       *source,
-                              HubPeriod        period)
+                              const HubSpan   *span)
 {
   g_return_if_fail (HUB_IS_SUMMARY_CARDS (self));
   g_return_if_fail (source == NULL || HUB_IS_SOURCE (source));
+  g_return_if_fail (span != NULL);
 
   if (self->source != source)
     self->narrowed = FALSE;
   g_set_object (&self->source, source);
-  self->period = period;
+  self->span = *span;
+  if (source != NULL)
+    hub_dataset_span_totals (hub_source_get_dataset (source), span, &self->all);
   if (source != NULL && self->age_timeout == 0)
     self->age_timeout = g_timeout_add_seconds (60, on_age_timeout, self);
   update (self);
@@ -364,8 +380,8 @@ hub_summary_cards_set_source (HubSummaryCards *self,
 /* The totals of the rows shown while a filter narrows the table
  * (hub_repo_table_sum_shown); NULL: the whole source again. */
 void
-hub_summary_cards_set_shown (HubSummaryCards *self,
-                             const HubTotals *shown)
+hub_summary_cards_set_shown (HubSummaryCards     *self,
+                             const HubSpanTotals *shown)
 {
   g_return_if_fail (HUB_IS_SUMMARY_CARDS (self));
 

@@ -17,9 +17,9 @@ G_DECLARE_FINAL_TYPE (HubSummaryCards, hub_summary_cards, HUB, SUMMARY_CARDS, Gt
 GtkWidget *hub_summary_cards_new         (void);
 void       hub_summary_cards_set_source  (HubSummaryCards *self,
                                           HubSource       *source,
-                                          HubPeriod        period);
-void       hub_summary_cards_set_shown   (HubSummaryCards *self,
-                                          const HubTotals *shown);
+                                          const HubSpan   *span);
+void       hub_summary_cards_set_shown   (HubSummaryCards     *self,
+                                          const HubSpanTotals *shown);
 gboolean   hub_summary_cards_get_compact (HubSummaryCards *self);
 void       hub_summary_cards_set_compact (HubSummaryCards *self,
                                           gboolean         compact);

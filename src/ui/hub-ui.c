@@ -46,3 +46,15 @@ hub_ui_init (void)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   g_object_set_data (G_OBJECT (display), "hub-ui-styled", GINT_TO_POINTER (TRUE));
 }
+
+/* Adds css_class to widget when set, else removes it. */
+void
+hub_ui_set_css_class (GtkWidget  *widget,
+                      const char *css_class,
+                      gboolean    set)
+{
+  if (set)
+    gtk_widget_add_css_class (widget, css_class);
+  else
+    gtk_widget_remove_css_class (widget, css_class);
+}

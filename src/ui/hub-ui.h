@@ -4,11 +4,14 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
 void hub_ui_ensure_resources (void);
 void hub_ui_init             (void);
+void hub_ui_set_css_class    (GtkWidget  *widget,
+                              const char *css_class,
+                              gboolean    set);
 
 G_END_DECLS

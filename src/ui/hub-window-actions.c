@@ -116,17 +116,6 @@ source_change_state (GSimpleAction *action,
   hub_window_select_source (user_data, g_variant_get_string (state, NULL));
 }
 
-/* The period is the settings key; the key's changed handler updates the view. */
-static void
-period_change_state (GSimpleAction *action,
-                     GVariant      *state,
-                     gpointer       user_data)
-{
-  HubWindow *self = user_data;
-
-  g_settings_set_string (self->settings, "period", g_variant_get_string (state, NULL));
-}
-
 static void
 refresh_activated (GSimpleAction *action,
                    GVariant      *parameter,
@@ -221,7 +210,7 @@ export (HubWindow     *self,
     documents_dir = g_get_home_dir ();
   documents = g_file_new_for_path (documents_dir);
   hub_export_run_async (GTK_WINDOW (self), hub_source_get_dataset (self->source), kind,
-                        hub_source_get_export_name (self->source), shown, self->period,
+                        hub_source_get_export_name (self->source), shown, &self->span,
                         self->export_folder ? self->export_folder : documents,
                         NULL, on_export_done, g_object_ref (self));
 }
@@ -275,7 +264,6 @@ static const GActionEntry win_entries[] = {
   { "sign-in", sign_in_activated },
   { "open-org", open_org_activated, "s" },
   { "source", NULL, "s", "''", source_change_state },
-  { "period", NULL, "s", "'all-time'", period_change_state },
   { "refresh", refresh_activated },
   { "cancel-load", cancel_load_activated },
   { "search", search_activated },
@@ -316,8 +304,6 @@ hub_window_actions_update (HubWindow *self)
 {
   gboolean loading = self->load_cancellable != NULL;
   GAction *source = g_action_map_lookup_action (G_ACTION_MAP (self), "source");
-  GAction *period = g_action_map_lookup_action (G_ACTION_MAP (self), "period");
-  g_autofree char *period_nick = g_settings_get_string (self->settings, "period");
 
   set_enabled (self, "refresh", !loading && self->source != NULL &&
                                 (hub_source_get_file (self->source) != NULL ||
@@ -336,7 +322,6 @@ hub_window_actions_update (HubWindow *self)
   g_simple_action_set_state (G_SIMPLE_ACTION (source),
                              g_variant_new_string (self->source ? hub_source_get_id (self->source)
                                                                 : ""));
-  g_simple_action_set_state (G_SIMPLE_ACTION (period), g_variant_new_string (period_nick));
   hub_window_public_actions_update (self);
 }
 

@@ -42,7 +42,8 @@ on_logs_reread (GObject      *object,
           hub_source_save_team (self->source, (const char * const *) team,
                                 hub_source_get_team_excluded (self->source), NULL);
           if (self->audience != NULL)
-            hub_audience_view_set_source (self->audience, self->source, self->period);
+            hub_audience_view_set_source (self->audience, self->source,
+                                          hub_span_get_period (&self->span));
         }
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         hub_window_show_toast (self, error->message);
@@ -63,7 +64,8 @@ on_team_changed (HubAudienceView *view,
   if (self->source == NULL || hub_window_get_loading (self))
     {
       if (self->source != NULL && self->audience != NULL)
-        hub_audience_view_set_source (self->audience, self->source, self->period);
+        hub_audience_view_set_source (self->audience, self->source,
+                                      hub_span_get_period (&self->span));
       return;
     }
   name = g_strdup (hub_source_get_title (self->source));
@@ -108,10 +110,11 @@ ensure_audience_view (HubWindow *self)
 void
 hub_window_update_table_audience (HubWindow *self)
 {
+  HubPeriod period = hub_span_get_period (&self->span);
+
   hub_repo_table_set_audience (self->table,
                                self->source ? hub_source_get_logs (self->source) : NULL,
-                               self->source ? hub_source_get_audience (self->source, self->period)
-                                            : NULL);
+                               self->source ? hub_source_get_audience (self->source, period) : NULL);
 }
 
 /* The Audience view, and the switcher to it, for a source with request
@@ -127,7 +130,7 @@ hub_window_show_audience (HubWindow *self,
   if (logs)
     ensure_audience_view (self);
   if (self->audience != NULL)
-    hub_audience_view_set_source (self->audience, source, self->period);
+    hub_audience_view_set_source (self->audience, source, hub_span_get_period (&self->span));
   hub_window_update_table_audience (self);
   /* What filling the view costs the main thread, for the benchmarks. */
   if (logs)

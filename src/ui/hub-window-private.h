@@ -9,6 +9,7 @@
 #include "hub-audience-view.h"
 #include "hub-history.h"
 #include "hub-public-view.h"
+#include "hub-range-picker.h"
 #include "hub-repo-detail.h"
 #include "hub-trend-chart.h"
 #include "hub-window.h"
@@ -32,8 +33,8 @@ struct _HubWindow
   GtkMenuButton        *source_button;
   GtkLabel             *source_label;
   GtkWidget            *refresh_button;
-  AdwToggleGroup       *period_toggles;
-  AdwToggleGroup       *narrow_period_toggles;
+  HubRangePicker       *range_picker;
+  HubRangePicker       *narrow_range_picker;
   AdwBanner            *banner;
   GtkRevealer          *progress_revealer;
   GtkLabel             *progress_label;
@@ -61,7 +62,9 @@ struct _HubWindow
   GListStore           *sources;       /* HubSource, in the order opened */
   HubSource            *source;        /* the one shown, or NULL */
   GMenu                *source_menu;
-  HubPeriod             period;
+  HubSpan               span;          /* the range shown and its comparison */
+  gboolean              range_syncing; /* the pickers are being set, not chosen */
+  guint                 chart_rows_idle; /* the chart's sum of the rows shown, after the table's frame */
   /* What went wrong last, per source id (a GError), shown in the banner
    * until something complete replaces it; "" for the welcome page. */
   GHashTable           *problems;
@@ -119,6 +122,13 @@ void hub_window_update_banner       (HubWindow *self);
 void hub_window_add_toast           (HubWindow *self,
                                      AdwToast  *toast);
 void hub_window_dismiss_toast       (HubWindow *self);
+
+/* hub-window-range.c: the range shown, remembered per source */
+void hub_window_range_init          (HubWindow  *self);
+void hub_window_range_dispose       (HubWindow  *self);
+void hub_window_range_set_source    (HubWindow  *self,
+                                     HubSource  *source);
+void hub_window_show_span           (HubWindow  *self);
 
 /* hub-window-loading.c: files read one load at a time, with progress */
 void hub_window_loading_init        (HubWindow  *self);

@@ -702,13 +702,13 @@ hub_window_public_show (HubWindow *self)
   if (self->source != NULL && hub_source_get_kind (self->source) == HUB_SOURCE_KIND_AUTHOR)
     {
       ensure_public_view (self);
-      hub_public_view_set_source (self->public_view, self->source, self->period);
+      hub_public_view_set_source (self->public_view, self->source, &self->span);
       gtk_stack_set_visible_child_name (self->content_stack, "public");
     }
   else
     {
       if (self->public_view != NULL)
-        hub_public_view_set_source (self->public_view, NULL, self->period);
+        hub_public_view_set_source (self->public_view, NULL, &self->span);
       gtk_stack_set_visible_child_name (self->content_stack, "breakdown");
     }
   hub_window_public_actions_update (self);

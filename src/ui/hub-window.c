@@ -1,10 +1,11 @@
 /* hub-window.c: the window a publisher lives in
  *
  * Welcome, loading and dashboard pages; the sources opened in this window
- * and the one shown; the period, the window's size and the last source,
- * kept in GSettings. The actions are in hub-window-actions.c, the loading
- * off the main thread with its progress in hub-window-loading.c, the
- * request logs' Audience view in hub-window-audience.c.
+ * and the one shown; the window's size and the last source, kept in
+ * GSettings. The range shown is in hub-window-range.c, the actions in
+ * hub-window-actions.c, the loading off the main thread with its progress
+ * in hub-window-loading.c, the request logs' Audience view in
+ * hub-window-audience.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -78,9 +79,11 @@ update_chart (HubWindow *self)
 {
   HubDataset *dataset = self->source ? hub_source_get_dataset (self->source) : NULL;
 
-  hub_trend_chart_set_dataset (self->trend_chart, dataset, self->period);
+  hub_trend_chart_set_dataset (self->trend_chart, dataset, &self->span);
   gtk_label_set_label (self->chart_title, hub_trend_chart_get_title (self->trend_chart));
 }
+
+static void update_cards_rows (HubWindow *self);
 
 static void
 show_source (HubWindow *self,
@@ -97,9 +100,12 @@ show_source (HubWindow *self,
    * once: a crossfade paints both pages in each of its frames, 30–60 ms
    * apiece with the table filling (software rendering, 1280 × 860). */
   gtk_stack_set_visible_child_full (self->main_stack, "dashboard", GTK_STACK_TRANSITION_TYPE_NONE);
-  hub_summary_cards_set_source (self->cards, source, self->period);
+  /* The source's range, before anything counts it. */
+  self->span = HUB_SPAN_ALL_TIME;
+  hub_window_range_set_source (self, source);
+  hub_summary_cards_set_source (self->cards, source, &self->span);
   update_chart (self);
-  hub_repo_table_set_dataset (self->table, hub_source_get_dataset (source), self->period);
+  hub_repo_table_set_dataset (self->table, hub_source_get_dataset (source), &self->span);
   hub_repo_table_set_source_infos (self->table, source);
   hub_window_show_audience (self, source);
   hub_window_public_show (self);
@@ -126,32 +132,22 @@ show_source (HubWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE]);
 }
 
-static void
-apply_period (HubWindow *self)
+/* The range or its comparison changed: everything that counts it. */
+void
+hub_window_show_span (HubWindow *self)
 {
-  HubPeriod period = g_settings_get_enum (self->settings, "period");
-
   hub_window_actions_update (self);
-  if (period == self->period)
+  if (self->source == NULL || hub_repo_table_get_dataset (self->table) == NULL)
     return;
-  self->period = period;
-  if (self->source == NULL)
-    return;
-  hub_summary_cards_set_source (self->cards, self->source, period);
+  hub_summary_cards_set_source (self->cards, self->source, &self->span);
+  hub_repo_table_set_span (self->table, &self->span);
   update_chart (self);
-  hub_repo_table_set_period (self->table, period);
+  update_cards_rows (self);
   if (self->audience != NULL)
-    hub_audience_view_set_source (self->audience, self->source, period);
+    hub_audience_view_set_source (self->audience, self->source,
+                                  hub_span_get_period (&self->span));
   hub_window_update_table_audience (self);
   hub_window_public_show (self);
-}
-
-static void
-on_period_changed (GSettings  *settings,
-                   const char *key,
-                   HubWindow  *self)
-{
-  apply_period (self);
 }
 
 static void
@@ -218,13 +214,34 @@ update_cards_shown (HubWindow *self)
                                  !hub_summary_cards_get_compact (self->cards) || !scrolled);
 }
 
-/* While a search or the type filter narrows the table, the cards sum the
- * rows it shows. */
+static gboolean
+update_chart_rows (gpointer user_data)
+{
+  HubWindow *self = user_data;
+  g_autofree guint *indexes = NULL;
+  guint n = 0;
+
+  self->chart_rows_idle = 0;
+  if (hub_repo_table_get_narrowed (self->table))
+    indexes = hub_repo_table_get_visible_indexes (self->table, &n);
+  if (indexes != NULL || hub_trend_chart_get_narrowed (self->trend_chart))
+    {
+      hub_trend_chart_set_shown (self->trend_chart, indexes, n);
+      gtk_label_set_label (self->chart_title, hub_trend_chart_get_title (self->trend_chart));
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* While a search or the type filter narrows the table, the cards and the
+ * chart sum the rows it shows. The chart's sum of thousands of series waits
+ * until the table's frame is out, and the keys typed meanwhile make one. */
 static void
 update_cards_rows (HubWindow *self)
 {
-  HubTotals shown;
+  HubSpanTotals shown;
 
+  if (self->chart_rows_idle == 0)
+    self->chart_rows_idle = g_idle_add_full (GDK_PRIORITY_REDRAW + 10, update_chart_rows, self, NULL);
   if (!hub_repo_table_get_narrowed (self->table))
     {
       hub_summary_cards_set_shown (self->cards, NULL);
@@ -287,8 +304,8 @@ hub_window_dispose (GObject *object)
   HubWindow *self = HUB_WINDOW (object);
 
   hub_window_loading_dispose (self);
-  if (self->settings != NULL)
-    g_signal_handlers_disconnect_by_func (self->settings, on_period_changed, self);
+  hub_window_range_dispose (self);
+  g_clear_handle_id (&self->chart_rows_idle, g_source_remove);
   hub_window_account_dispose (self);
   hub_window_public_dispose (self);
   g_cancellable_cancel (self->spike_cancellable);
@@ -343,6 +360,7 @@ hub_window_class_init (HubWindowClass *klass)
 
   g_type_ensure (HUB_TYPE_SUMMARY_CARDS);
   g_type_ensure (HUB_TYPE_TREND_CHART);
+  g_type_ensure (HUB_TYPE_RANGE_PICKER);
   g_type_ensure (HUB_TYPE_REPO_TABLE);
   g_type_ensure (HUB_TYPE_REPO_DETAIL);
 
@@ -359,8 +377,8 @@ hub_window_class_init (HubWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HubWindow, source_button);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, source_label);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, refresh_button);
-  gtk_widget_class_bind_template_child (widget_class, HubWindow, period_toggles);
-  gtk_widget_class_bind_template_child (widget_class, HubWindow, narrow_period_toggles);
+  gtk_widget_class_bind_template_child (widget_class, HubWindow, range_picker);
+  gtk_widget_class_bind_template_child (widget_class, HubWindow, narrow_range_picker);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, banner);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, HubWindow, progress_label);
@@ -396,23 +414,15 @@ hub_window_init (HubWindow *self)
   self->settings = g_settings_new (APP_ID);
   self->sources = g_list_store_new (HUB_TYPE_SOURCE);
   self->source_menu = g_menu_new ();
-  self->period = g_settings_get_enum (self->settings, "period");
   self->problems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           (GDestroyNotify) g_error_free);
   gtk_menu_button_set_menu_model (self->source_button, G_MENU_MODEL (self->source_menu));
-  /* The toggles, the menus and the shortcuts (win.period) share one state:
-   * the settings key. */
-  g_settings_bind (self->settings, "period", self->period_toggles, "active-name",
-                   G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "period", self->narrow_period_toggles, "active-name",
-                   G_SETTINGS_BIND_DEFAULT);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
-  g_signal_connect (self->settings, "changed::period", G_CALLBACK (on_period_changed), self);
 
   hub_window_loading_init (self);
 
@@ -428,6 +438,7 @@ hub_window_init (HubWindow *self)
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
 
   hub_window_actions_init (self);
+  hub_window_range_init (self);
   hub_window_account_init (self);
   hub_window_public_init (self);
   hub_window_rebuild_source_menu (self);
@@ -597,12 +608,22 @@ hub_window_notify_loading (HubWindow *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
-HubPeriod
-hub_window_get_period (HubWindow *self)
+/* The range shown and what its Change compares it with. */
+const HubSpan *
+hub_window_get_span (HubWindow *self)
 {
-  g_return_val_if_fail (HUB_IS_WINDOW (self), HUB_PERIOD_ALL_TIME);
+  g_return_val_if_fail (HUB_IS_WINDOW (self), NULL);
 
-  return self->period;
+  return &self->span;
+}
+
+/* The header's range picker; the narrow layout's shows the same range. */
+HubRangePicker *
+hub_window_get_range_picker (HubWindow *self)
+{
+  g_return_val_if_fail (HUB_IS_WINDOW (self), NULL);
+
+  return self->range_picker;
 }
 
 HubRepoTable *

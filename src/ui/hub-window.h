@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "hub-range-picker.h"
 #include "hub-repo-table.h"
 #include "hub-source.h"
 #include "hub-summary-cards.h"
@@ -31,7 +32,8 @@ gboolean         hub_window_open_repo            (HubWindow      *self,
                                                   const char     *name);
 GListModel      *hub_window_get_sources          (HubWindow      *self);
 gboolean         hub_window_get_loading          (HubWindow      *self);
-HubPeriod        hub_window_get_period           (HubWindow      *self);
+const HubSpan   *hub_window_get_span             (HubWindow      *self);
+HubRangePicker  *hub_window_get_range_picker     (HubWindow      *self);
 HubRepoTable    *hub_window_get_table            (HubWindow      *self);
 HubSummaryCards *hub_window_get_cards            (HubWindow      *self);
 void             hub_window_show_toast           (HubWindow      *self,

@@ -115,6 +115,41 @@ test_csv (void)
                    "2026-11-03,300,50\n");
 }
 
+/* Any series under any name (an author's estimates), and the range's
+ * notes in the CSV, on the bucket of their day; a note outside the range
+ * is left out. */
+static void
+test_series_and_notes (void)
+{
+  g_autoptr(HubDataset) dataset = load ();
+  HubCompareSeries series[] = {
+    { hub_dataset_find_repo (dataset, "model", "org/a"), "org/a", "model:org/a" },
+    { hub_dataset_get_overall (dataset), "org (estimated)", "author:org (estimated)" },
+  };
+  HubRange range = { hub_test_day ("2026-10-28"), hub_test_day ("2026-11-03") };
+  g_autoptr(HubCompareTable) weeks = hub_compare_compute_series (series, 2, range, HUB_BUCKET_WEEK,
+                                                                 HUB_COMPARE_ABSOLUTE);
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (weeks->labels[1], ==, "org (estimated)");
+  g_assert_cmpfloat (hub_compare_value (weeks, 1, 1), ==, 150 + 50 + 300 + 50 + 300);
+  hub_compare_add_note (weeks, hub_test_day ("2026-11-03"), "paper, accepted");
+  hub_compare_add_note (weeks, hub_test_day ("2026-11-02"), "v2");
+  hub_compare_add_note (weeks, hub_test_day ("2026-11-04"), "after the range");
+  g_assert_cmpuint (weeks->notes->len, ==, 2);
+  g_assert_cmpuint (hub_compare_point_of_day (weeks, hub_test_day ("2026-11-01")), ==, 0);
+  g_assert_cmpuint (hub_compare_point_of_day (weeks, hub_test_day ("2026-11-02")), ==, 1);
+
+  g_assert_true (hub_compare_write_csv (weeks, out, NULL, &error));
+  g_assert_true (g_output_stream_write_all (out, "", 1, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out)), ==,
+                   "date,model:org/a,author:org (estimated),notes\n"
+                   "2026-10-26,100,400,\n"   /* the Monday of the range's first week */
+                   "2026-11-02,450,850,\"2026-11-02 v2; 2026-11-03 paper, accepted\"\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -124,6 +159,7 @@ main (int   argc,
   g_test_add_func ("/core/compare/modes", test_modes);
   g_test_add_func ("/core/compare/weeks-and-limit", test_weeks_and_limit);
   g_test_add_func ("/core/compare/csv", test_csv);
+  g_test_add_func ("/core/compare/series-and-notes", test_series_and_notes);
 
   return g_test_run ();
 }

@@ -30,16 +30,32 @@ write_breakdown (HubDataset *dataset)
   return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
 }
 
+/* The span of a preset (or, with HUB_RANGE_CUSTOM, of first … last) over dataset's days. */
+static HubSpan
+span_of (HubDataset     *dataset,
+         HubRangePreset  preset,
+         HubComparison   comparison,
+         const char     *first,
+         const char     *last)
+{
+  const HubTotals *totals = hub_dataset_get_totals (dataset);
+  HubRange range = hub_range_from_preset (preset, totals->as_of, totals->first_day);
+
+  if (preset == HUB_RANGE_CUSTOM)
+    range = (HubRange) { hub_test_day (first), hub_test_day (last) };
+  return hub_span_make (preset, range, comparison);
+}
+
 static char *
-write_table (HubDataset  *dataset,
-             const guint *indexes,
-             guint        n,
-             HubPeriod    period)
+write_table (HubDataset    *dataset,
+             const guint   *indexes,
+             guint          n,
+             const HubSpan *span)
 {
   g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (hub_csv_write_table (dataset, indexes, n, period, out, NULL, &error));
+  g_assert_true (hub_csv_write_table (dataset, indexes, n, span, out, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (g_output_stream_write_all (out, "", 1, NULL, NULL, &error));
   g_assert_true (g_output_stream_close (out, NULL, &error));
@@ -155,25 +171,46 @@ table_dataset (void)
                          "kernel,org/d,0,2026-05-31,3\n");
 }
 
-/* In the order given, locale-free, change as a decimal ratio, empty when new. */
+/* In the order given, locale-free, change as a decimal ratio, empty when
+ * new; the range's downloads and change, All Time with none. */
 static void
 test_table (void)
 {
   g_autoptr(HubDataset) dataset = table_dataset ();
   const guint order[] = { 2, 0, 1, 3 };
-  g_autofree char *all_time = write_table (dataset, order, G_N_ELEMENTS (order), HUB_PERIOD_ALL_TIME);
-  g_autofree char *last_month = write_table (dataset, order, 2, HUB_PERIOD_LAST_MONTH);
+  HubSpan all = span_of (dataset, HUB_RANGE_ALL, HUB_COMPARISON_PREVIOUS, NULL, NULL);
+  HubSpan month = span_of (dataset, HUB_RANGE_LAST_30_DAYS, HUB_COMPARISON_PREVIOUS, NULL, NULL);
+  /* 12 days from Wednesday 20 May, against the 12 from Wednesday 6 May. */
+  HubSpan custom = span_of (dataset, HUB_RANGE_CUSTOM, HUB_COMPARISON_PREVIOUS,
+                            "2026-05-20", "2026-05-31");
+  /* January against January 2025. */
+  HubSpan year = span_of (dataset, HUB_RANGE_CUSTOM, HUB_COMPARISON_YEAR,
+                          "2026-01-01", "2026-01-31");
+  g_autofree char *all_time = write_table (dataset, order, G_N_ELEMENTS (order), &all);
+  g_autofree char *last_month = write_table (dataset, order, 2, &month);
+  g_autofree char *days = write_table (dataset, order, G_N_ELEMENTS (order), &custom);
+  g_autofree char *january = write_table (dataset, order, 1, &year);
 
   g_assert_cmpstr (all_time, ==,
                    "repoType,repoName,periodDownloads,allTime,lastMonth,previousMonth,change\n"
-                   "space,org/c,50,50,0,0,0\n"
-                   "model,org/a,1000,1000,30,20,0.5\n"
+                   "space,org/c,50,50,0,0,\n"
+                   "model,org/a,1000,1000,30,20,\n"
                    "dataset,\"org/b, new\",7,7,7,0,\n"
-                   "kernel,org/d,4,4,1,3,-0.666667\n");
+                   "kernel,org/d,4,4,1,3,\n");
+  /* 1 … 30 June against 27 April … 26 May, which holds org/a's 20. */
   g_assert_cmpstr (last_month, ==,
                    "repoType,repoName,periodDownloads,allTime,lastMonth,previousMonth,change\n"
                    "space,org/c,0,50,0,0,0\n"
                    "model,org/a,30,1000,30,20,0.5\n");
+  g_assert_cmpstr (days, ==,
+                   "repoType,repoName,periodDownloads,allTime,lastMonth,previousMonth,change\n"
+                   "space,org/c,0,50,0,0,0\n"
+                   "model,org/a,20,1000,30,20,\n"
+                   "dataset,\"org/b, new\",0,7,7,0,0\n"
+                   "kernel,org/d,3,4,1,3,\n");
+  g_assert_cmpstr (january, ==,
+                   "repoType,repoName,periodDownloads,allTime,lastMonth,previousMonth,change\n"
+                   "space,org/c,0,50,0,0,-1\n");
   g_assert_finalize_object (g_steal_pointer (&dataset));
 }
 
@@ -259,9 +296,10 @@ test_export (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *expected = write_breakdown (dataset);
+  HubSpan all = span_of (dataset, HUB_RANGE_ALL, HUB_COMPARISON_PREVIOUS, NULL, NULL);
 
   g_assert_true (g_file_set_contents (path, "old contents\n", -1, NULL));
-  g_assert_true (hub_csv_export (dataset, HUB_EXPORT_BREAKDOWN, NULL, 0, HUB_PERIOD_ALL_TIME,
+  g_assert_true (hub_csv_export (dataset, HUB_EXPORT_BREAKDOWN, NULL, 0, &all,
                                  file, NULL, &error));
   g_assert_no_error (error);
   g_file_get_contents (path, &contents, NULL, &error);
@@ -272,7 +310,7 @@ test_export (void)
   {
     const guint order[] = { 1 };
 
-    g_assert_true (hub_csv_export (dataset, HUB_EXPORT_TABLE, order, 1, HUB_PERIOD_ALL_TIME,
+    g_assert_true (hub_csv_export (dataset, HUB_EXPORT_TABLE, order, 1, &all,
                                    file, NULL, &error));
     g_file_get_contents (path, &contents, NULL, &error);
     g_assert_cmpstr (contents, ==,
@@ -291,7 +329,7 @@ test_export_missing_folder (void)
   g_autoptr(HubDataset) dataset = table_dataset ();
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (hub_csv_export (dataset, HUB_EXPORT_BREAKDOWN, NULL, 0, HUB_PERIOD_ALL_TIME,
+  g_assert_false (hub_csv_export (dataset, HUB_EXPORT_BREAKDOWN, NULL, 0, &HUB_SPAN_ALL_TIME,
                                   file, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_finalize_object (g_steal_pointer (&dataset));
@@ -321,7 +359,7 @@ test_export_failure_keeps_old (void)
       file = g_file_new_for_path (g_getenv ("HUB_TEST_EXPORT_TARGET"));
       signal (SIGXFSZ, SIG_IGN);
       g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
-      g_assert_false (hub_csv_export (dataset, HUB_EXPORT_BREAKDOWN, NULL, 0, HUB_PERIOD_ALL_TIME,
+      g_assert_false (hub_csv_export (dataset, HUB_EXPORT_BREAKDOWN, NULL, 0, &HUB_SPAN_ALL_TIME,
                                       file, NULL, &error));
       g_assert_nonnull (error);
       return;

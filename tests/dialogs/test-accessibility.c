@@ -39,7 +39,8 @@ describe (GtkWidget *widget)
 }
 
 /* Buttons the toolkit owns (window controls, a spin button's arrows, a
- * menu button's inner toggle, the header bar's back button) are labelled by
+ * menu button's inner toggle, the header bar's back button, a calendar's
+ * month and year arrows) are labelled by
  * GTK, libadwaita or their owner: this test checks the app's own widgets. */
 static gboolean
 owned_by_toolkit (GtkWidget *widget)
@@ -51,7 +52,8 @@ owned_by_toolkit (GtkWidget *widget)
         g_str_equal (G_OBJECT_TYPE_NAME (w), "AdwSheetControls") ||
         GTK_IS_WINDOW_CONTROLS (w) || GTK_IS_SPIN_BUTTON (w) || GTK_IS_DROP_DOWN (w) ||
         GTK_IS_PASSWORD_ENTRY (w) || ADW_IS_ENTRY_ROW (w) || ADW_IS_COMBO_ROW (w) ||
-        GTK_IS_SEARCH_ENTRY (w) || GTK_IS_COLUMN_VIEW (w) || GTK_IS_SWITCH (w))
+        GTK_IS_SEARCH_ENTRY (w) || GTK_IS_COLUMN_VIEW (w) || GTK_IS_SWITCH (w) ||
+        GTK_IS_CALENDAR (w))
       return TRUE;
   return FALSE;
 }

@@ -58,9 +58,11 @@ export_and_wait (HubDataset    *dataset,
                  GFile         *destination)
 {
   Result r = { 0 };
+  const HubTotals *totals = hub_dataset_get_totals (dataset);
+  HubSpan span = hub_span_make (HUB_RANGE_LAST_30_DAYS, hub_range_last_month (totals->as_of),
+                                HUB_COMPARISON_PREVIOUS);
 
-  hub_export_write_async (dataset, kind, indexes, HUB_PERIOD_LAST_MONTH, destination, NULL,
-                          on_written, &r);
+  hub_export_write_async (dataset, kind, indexes, &span, destination, NULL, on_written, &r);
   hub_test_wait_for (result_done, &r, 20, "the export");
   return r;
 }
@@ -248,7 +250,7 @@ run_save_dialog (HubDataset    *dataset,
 
   gtk_window_set_default_size (parent, 1000, 700);
   gtk_window_present (parent);
-  hub_export_run_async (parent, dataset, kind, "aurora", NULL, HUB_PERIOD_ALL_TIME, folder,
+  hub_export_run_async (parent, dataset, kind, "aurora", NULL, &HUB_SPAN_ALL_TIME, folder,
                         NULL, on_run_done, &r);
   hub_test_wait_for (chooser_ready, &chooser, 20, "the save dialog in its folder");
 

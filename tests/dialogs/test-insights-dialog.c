@@ -6,6 +6,8 @@
 
 #include <math.h>
 
+#include "badge-reader.h"
+
 #include "hub-chart.h"
 #include "hub-compare-chart.h"
 #include "hub-history.h"
@@ -192,24 +194,79 @@ test_notes (void)
   close_window (window);
 }
 
-/* The badge of the organisation and its Markdown. */
+/* The organisation's badge and its Markdown, for each figure and variant
+ * chosen; the choice is kept for the next dialog (and a repository's page). */
 static void
 test_badge (void)
 {
+  static const struct {
+    const char     *figure;
+    HubBadgeFigure  value;
+    const char     *label;
+    const char     *file;
+  } figures[] = {
+    { "month", HUB_BADGE_LAST_30_DAYS, "downloads/month", "aurora-downloads" },
+    { "all-time", HUB_BADGE_ALL_TIME, "downloads", "aurora-downloads-all-time" },
+    { "this-month", HUB_BADGE_THIS_MONTH, "downloads this month", "aurora-downloads-this-month" },
+  };
   g_autoptr(HubSource) source = make_source ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   HubInsightsDialog *dialog = HUB_INSIGHTS_DIALOG (hub_insights_dialog_new (source, NULL));
   GtkWindow *window = hub_test_present_dialog (GTK_WIDGET (dialog), 1000, 900);
   HubDataset *dataset = hub_source_get_dataset (source);
-  g_autofree char *value = hub_badge_format_count (hub_repo_last_month (hub_dataset_get_overall (dataset),
-                                                                        hub_dataset_get_as_of (dataset)));
-  g_autofree char *svg = hub_insights_dialog_dup_badge_svg (dialog);
-  g_autofree char *markdown = hub_insights_dialog_dup_markdown (dialog);
-  g_autofree char *expected = g_strdup_printf ("[![downloads/month: %s](aurora-downloads.svg)]"
-                                               "(https://huggingface.co/aurora)", value);
+  AdwToggleGroup *figure_toggles = ADW_TOGGLE_GROUP (hub_test_find_named (GTK_WIDGET (dialog),
+                                                                          "badge-figure-toggles"));
+  AdwToggleGroup *variant_toggles = ADW_TOGGLE_GROUP (hub_test_find_named (GTK_WIDGET (dialog),
+                                                                           "badge-variant-toggles"));
+  gint64 counts[3];
 
-  g_assert_nonnull (strstr (svg, value));
-  g_assert_cmpstr (markdown, ==, expected);
+  /* Three different numbers, so that a wrong figure shows. */
+  for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+    counts[i] = hub_badge_count (dataset, hub_dataset_get_overall (dataset), figures[i].value);
+  g_assert_cmpint (counts[0], !=, counts[1]);
+  g_assert_cmpint (counts[0], !=, counts[2]);
+  g_assert_cmpint (counts[1], !=, counts[2]);
+  g_assert_cmpint (counts[1], ==, hub_dataset_get_totals (dataset)->all_time);
+
+  g_assert_cmpstr (adw_toggle_group_get_active_name (figure_toggles), ==, "month");
+  for (guint v = 0; v < 2; v++)
+    for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+      {
+        g_autofree char *number = hub_badge_format_count (counts[i]);
+        g_autofree char *svg = NULL;
+        g_autofree char *markdown = NULL;
+        g_autofree char *expected = NULL;
+        g_autofree char *label = NULL;
+        g_autofree char *value = NULL;
+
+        adw_toggle_group_set_active_name (variant_toggles, v == 0 ? "light" : "dark");
+        adw_toggle_group_set_active_name (figure_toggles, figures[i].figure);
+        g_assert_cmpint (g_settings_get_enum (settings, "badge-figure"), ==, figures[i].value);
+        svg = hub_insights_dialog_dup_badge_svg (dialog);
+        badge_reader_read (svg, &label, &value);
+        g_assert_cmpstr (label, ==, figures[i].label);
+        g_assert_cmpstr (value, ==, number);
+        /* The dark variant's light label. */
+        g_assert_true ((strstr (svg, "#e1e4e8") != NULL) == (v == 1));
+
+        markdown = hub_insights_dialog_dup_markdown (dialog);
+        expected = g_strdup_printf ("[![%s: %s](%s%s.svg)](https://huggingface.co/aurora)",
+                                    figures[i].label, number, figures[i].file, v == 1 ? "-dark" : "");
+        g_assert_cmpstr (markdown, ==, expected);
+      }
+  adw_toggle_group_set_active_name (figure_toggles, "all-time");
   adw_dialog_force_close (ADW_DIALOG (dialog));
+
+  /* Remembered: the next dialog opens on all time, dark. */
+  dialog = HUB_INSIGHTS_DIALOG (hub_insights_dialog_new (source, NULL));
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (window));
+  figure_toggles = ADW_TOGGLE_GROUP (hub_test_find_named (GTK_WIDGET (dialog), "badge-figure-toggles"));
+  variant_toggles = ADW_TOGGLE_GROUP (hub_test_find_named (GTK_WIDGET (dialog), "badge-variant-toggles"));
+  g_assert_cmpstr (adw_toggle_group_get_active_name (figure_toggles), ==, "all-time");
+  g_assert_cmpstr (adw_toggle_group_get_active_name (variant_toggles), ==, "dark");
+  adw_dialog_force_close (ADW_DIALOG (dialog));
+  g_settings_reset (settings, "badge-figure");
+  g_settings_reset (settings, "badge-variant");
   close_window (window);
 }
 
@@ -279,6 +336,110 @@ test_compare (void)
   close_window (window);
 }
 
+static gboolean
+two_authors_loaded (gpointer data)
+{
+  return hub_insights_dialog_get_n_authors (HUB_INSIGHTS_DIALOG (data)) == 2;
+}
+
+/* Followed authors beside repositories: their estimated daily downloads,
+ * in each mode, labelled as estimates, in the CSV with the range's notes. */
+static void
+test_compare_authors (void)
+{
+  g_autoptr(HubSource) source = make_source ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  HubInsightsDialog *dialog;
+  GtkWindow *window;
+  HubCompareChart *chart;
+  const HubCompareTable *table;
+  const guint indexes[] = { 0, 1, 2, 3 };
+  const char *authors[] = { "lumen", "quill", NULL };
+  HubDay nov_10 = hub_day_from_ymd (2026, 11, 10);
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *png = g_test_build_filename (G_TEST_BUILT, "compare-authors.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (png);
+  guint p10;
+
+  hub_test_save_author_snapshots ();
+  g_settings_set_strv (settings, "followed-authors", (const char *[]) { "lumen", "quill", "nobody", NULL });
+  dialog = HUB_INSIGHTS_DIALOG (hub_insights_dialog_new (source, NULL));
+  window = hub_test_present_dialog (GTK_WIDGET (dialog), 1000, 1100);
+  chart = HUB_COMPARE_CHART (hub_insights_dialog_get_compare_chart (dialog));
+  /* "nobody" has no snapshots: not offered. */
+  hub_test_wait_for (two_authors_loaded, dialog, 30, "the followed authors' snapshots");
+
+  hub_insights_dialog_set_compare (dialog, indexes, G_N_ELEMENTS (indexes), HUB_COMPARE_ABSOLUTE);
+  hub_insights_dialog_set_compared_authors (dialog, authors);
+  table = hub_compare_chart_get_table (chart);
+  g_assert_cmpuint (table->n_series, ==, 6);
+  g_assert_cmpstr (table->labels[4], ==, "lumen (estimated)");
+  g_assert_cmpstr (table->labels[5], ==, "quill (estimated)");
+  g_assert_cmpstr (table->columns[4], ==, "author:lumen (estimated)");
+  g_assert_cmpuint (table->n_points, ==, 30);
+  p10 = hub_compare_point_of_day (table, nov_10);
+  g_assert_cmpint (table->starts[p10], ==, nov_10);
+  for (guint p = 0; p < table->n_points; p++)
+    {
+      g_assert_cmpfloat (hub_compare_value (table, 4, p), ==, 700);
+      g_assert_cmpfloat (hub_compare_value (table, 5, p), ==, p < p10 ? 300 : 600);
+    }
+
+  hub_insights_dialog_set_compare (dialog, indexes, G_N_ELEMENTS (indexes), HUB_COMPARE_INDEXED);
+  table = hub_compare_chart_get_table (chart);
+  g_assert_cmpuint (table->n_series, ==, 6);
+  g_assert_cmpfloat (hub_compare_value (table, 4, table->n_points - 1), ==, 100);
+  g_assert_cmpfloat (hub_compare_value (table, 5, 0), ==, 100);
+  g_assert_cmpfloat (hub_compare_value (table, 5, p10), ==, 200);
+
+  hub_insights_dialog_set_compare (dialog, indexes, G_N_ELEMENTS (indexes), HUB_COMPARE_SHARE);
+  table = hub_compare_chart_get_table (chart);
+  for (guint p = 0; p < table->n_points; p++)
+    {
+      double sum = 0;
+
+      for (guint s = 0; s < table->n_series; s++)
+        sum += hub_compare_value (table, s, p);
+      g_assert_cmpfloat_with_epsilon (sum, 1, 1e-9);
+    }
+
+  /* A note of the range goes with the comparison: the CSV, the chart. */
+  g_assert_true (hub_insights_dialog_add_note (dialog, nov_10, "Paper accepted", &error));
+  g_assert_no_error (error);
+  hub_insights_dialog_set_compare (dialog, indexes, G_N_ELEMENTS (indexes), HUB_COMPARE_ABSOLUTE);
+  table = hub_compare_chart_get_table (chart);
+  g_assert_cmpuint (table->n_series, ==, 6);
+  g_assert_true (hub_compare_write_csv (table, out, NULL, &error));
+  g_assert_true (g_output_stream_write_all (out, "", 1, NULL, NULL, &error));
+  g_assert_no_error (error);
+  lines = g_strsplit (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out)), "\n", -1);
+  g_assert_true (g_str_has_suffix (lines[0], ",author:lumen (estimated),author:quill (estimated),notes"));
+  g_assert_true (g_str_has_prefix (lines[1 + p10], "2026-11-10,"));
+  g_assert_true (g_str_has_suffix (lines[1 + p10], ",700,600,2026-11-10 Paper accepted"));
+  g_assert_true (g_str_has_suffix (lines[p10], ",700,300,"));
+
+  hub_test_wait_frames (4);
+  g_assert_true (hub_compare_chart_save_png (chart, file, &error));
+  g_assert_no_error (error);
+  g_test_message ("comparison with authors: %s", png);
+  {
+    GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (chart),
+                                                                                 GTK_TYPE_SCROLLED_WINDOW));
+    GtkWidget *content = gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (scrolled)));
+    graphene_point_t at;
+
+    g_assert_true (gtk_widget_compute_point (GTK_WIDGET (chart), content, &GRAPHENE_POINT_INIT (0, 0), &at));
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled), at.y - 200);
+  }
+  save_screenshot (window, "insights-compare-authors-light.png");
+
+  adw_dialog_force_close (ADW_DIALOG (dialog));
+  g_settings_reset (settings, "followed-authors");
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -290,6 +451,7 @@ main (int   argc,
   g_test_add_func ("/dialogs/insights/notes", test_notes);
   g_test_add_func ("/dialogs/insights/badge", test_badge);
   g_test_add_func ("/dialogs/insights/compare", test_compare);
+  g_test_add_func ("/dialogs/insights/compare-authors", test_compare_authors);
 
   return g_test_run ();
 }

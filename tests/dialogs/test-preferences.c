@@ -13,7 +13,6 @@ fresh_settings (void)
   GSettings *settings = g_settings_new (APP_ID);
 
   g_settings_reset (settings, "endpoint");
-  g_settings_reset (settings, "period");
   g_settings_reset (settings, "refresh-on-startup");
   return settings;
 }
@@ -42,20 +41,12 @@ find_by_type (GtkWidget *root,
 }
 
 static void
-test_period_and_refresh (void)
+test_refresh (void)
 {
   g_autoptr(GSettings) settings = fresh_settings ();
   GtkWidget *dialog = hub_preferences_dialog_new (settings);
   GtkWindow *window = hub_test_present_dialog (dialog, 800, 640);
-  AdwComboRow *period = ADW_COMBO_ROW (find_by_type (dialog, ADW_TYPE_COMBO_ROW, 0));
   GtkSwitch *refresh = GTK_SWITCH (find_by_type (dialog, GTK_TYPE_SWITCH, 0));
-
-  g_assert_cmpuint (adw_combo_row_get_selected (period), ==, 0);
-  adw_combo_row_set_selected (period, 1);
-  g_assert_cmpint (g_settings_get_enum (settings, "period"), ==, 1);
-
-  g_settings_set_enum (settings, "period", 0);
-  g_assert_cmpuint (adw_combo_row_get_selected (period), ==, 0);
 
   g_assert_true (gtk_switch_get_active (refresh));
   gtk_switch_set_active (refresh, FALSE);
@@ -102,7 +93,7 @@ main (int   argc,
 {
   hub_test_ui_init (&argc, &argv);
 
-  g_test_add_func ("/dialogs/preferences/period-and-refresh", test_period_and_refresh);
+  g_test_add_func ("/dialogs/preferences/refresh", test_refresh);
   g_test_add_func ("/dialogs/preferences/endpoint-validation", test_endpoint_validation);
 
   return g_test_run ();

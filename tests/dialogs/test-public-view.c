@@ -46,6 +46,8 @@ fixture_set_up (Fixture       *fixture,
   g_settings_reset (fixture->settings, "last-source");
   g_settings_reset (fixture->settings, "followed-authors");
   g_settings_reset (fixture->settings, "period");
+  g_settings_reset (fixture->settings, "ranges");
+  g_settings_reset (fixture->settings, "last-range");
 }
 
 static void
@@ -289,13 +291,13 @@ test_estimates (Fixture       *fixture,
     g_assert_nonnull (strstr (contents, row));
   }
 
-  /* The period: the cards' downloads follow it. */
-  g_settings_set_string (fixture->settings, "period", "last-month");
+  /* The range: the cards' downloads follow it (the Hub's 30 days). */
+  hub_test_set_preset (HUB_RANGE_LAST_30_DAYS);
   g_assert_cmpstr (hub_test_label_text (GTK_WIDGET (view), "downloads-value"), !=, NULL);
   {
     g_autofree char *last_month = g_strdup (hub_test_label_text (GTK_WIDGET (view), "downloads-value"));
 
-    g_settings_set_string (fixture->settings, "period", "all-time");
+    hub_test_set_preset (HUB_RANGE_ALL);
     g_assert_cmpstr (hub_test_label_text (GTK_WIDGET (view), "downloads-value"), !=, last_month);
   }
 

@@ -6,6 +6,7 @@
 
 #include <glib/gstdio.h>
 
+#include "badge-reader.h"
 #include "hub-chart.h"
 #include "hub-day-mark-layer.h"
 #include "hub-history.h"
@@ -187,6 +188,53 @@ first_remove_button (GtkWidget *detail)
   return NULL;
 }
 
+/* The menu's choice of figure and variant: the badge says the figure and
+ * shows its number; the choice is the settings' (what Insights shows). */
+static void
+check_badge_choice (HubRepoDetail *detail,
+                    HubDataset    *dataset)
+{
+  static const struct {
+    const char     *figure;
+    HubBadgeFigure  value;
+    const char     *label;
+  } figures[] = {
+    { "all-time", HUB_BADGE_ALL_TIME, "downloads" },
+    { "this-month", HUB_BADGE_THIS_MONTH, "downloads this month" },
+    { "month", HUB_BADGE_LAST_30_DAYS, "downloads/month" },
+  };
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  const HubRepo *repo = hub_repo_detail_get_repo (detail);
+
+  for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+    {
+      g_autofree char *number = NULL;
+      g_autofree char *svg = NULL;
+      g_autofree char *label = NULL;
+      g_autofree char *value = NULL;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "badge.badge-figure", "s",
+                                                 figures[i].figure));
+      g_assert_cmpint (g_settings_get_enum (settings, "badge-figure"), ==, figures[i].value);
+      number = hub_badge_format_count (hub_badge_count (dataset, repo,
+                                                        figures[i].value));
+      svg = hub_repo_detail_dup_badge_svg (detail);
+      badge_reader_read (svg, &label, &value);
+      g_assert_cmpstr (label, ==, figures[i].label);
+      g_assert_cmpstr (value, ==, number);
+    }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "badge.badge-variant", "s", "dark"));
+  {
+    g_autofree char *markdown = hub_repo_detail_dup_badge_markdown (detail);
+    g_autofree char *svg = hub_repo_detail_dup_badge_svg (detail);
+
+    g_assert_cmpstr (markdown, ==,
+                     "[![downloads/month: 7](alpha-downloads-dark.svg)](https://hub.example/org/alpha)");
+    g_assert_nonnull (strstr (svg, "#e1e4e8"));
+  }
+  g_settings_reset (settings, "badge-variant");
+}
+
 /* The repository's notes: added on the day picked, listed, marked on the
  * chart, kept in the history (another repository has none), removed; its
  * badge copied as Markdown. */
@@ -276,6 +324,7 @@ test_notes_and_badge (void)
   g_assert_cmpstr (markdown, ==, "[![downloads/month: 7](alpha-downloads.svg)](https://hub.example/org/alpha)");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.copy-badge", NULL));
   g_assert_cmpstr (message, ==, "Markdown for the badge copied");
+  check_badge_choice (detail, dataset);
 
   gtk_window_destroy (window);
   g_clear_object (&history);

@@ -7,6 +7,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "hub-history.h"
 #include "hub-ui.h"
 #include "hub-ui-test-util.h"
 
@@ -19,7 +20,9 @@ void
 hub_test_ui_init (int    *argc,
                   char ***argv)
 {
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  /* Kept in memory, unless a test chose a keyfile of its own first. */
+  if (g_strcmp0 (g_getenv ("GSETTINGS_BACKEND"), "keyfile") != 0)
+    g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_setenv ("GDK_DISABLE", "gl", FALSE);
   gtk_test_init (argc, argv, NULL);
   /* After gtk_test_init, which enters en_US.UTF-8 where the machine has it. */
@@ -94,6 +97,36 @@ hub_test_wait_loaded (HubWindow *window)
   while (hub_window_get_loading (window) || hub_repo_table_get_filling (table))
     g_main_context_iteration (NULL, TRUE);
   hub_test_wait_frames (6);
+}
+
+/* The range every window shows: those open now, as Alt+1 … Alt+8 choose
+ * it, and those opened next, as the range chosen last. What earlier tests
+ * left (a source's own range, the comparison) goes. */
+void
+hub_test_set_preset (HubRangePreset preset)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GEnumClass) presets = g_type_class_ref (HUB_TYPE_RANGE_PRESET);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  int index = 0;
+  HubRangePreset at;
+
+  while (hub_range_picker_preset_at ((guint) index, &at) && at != preset)
+    index++;
+  g_assert_cmpint (at, ==, preset);
+  g_settings_reset (settings, "ranges");
+  g_settings_reset (settings, "comparison");
+  g_settings_set_value (settings, "last-range",
+                        g_variant_new ("(siss)", g_enum_get_value (presets, preset)->value_nick,
+                                       0, "", ""));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (HUB_IS_WINDOW (window))
+        g_assert_true (gtk_widget_activate_action (window, "win.range-preset", "i", index));
+    }
+  hub_test_wait_frames (3);
 }
 
 char *
@@ -358,4 +391,46 @@ hub_test_insights_dataset (gboolean with_space)
   dataset = hub_dataset_load_bytes (bytes, "aurora.csv", &error);
   g_assert_no_error (error);
   return dataset;
+}
+
+/* Two followed authors' snapshots in the app's history, over the days of
+ * hub_test_insights_dataset () (for Insights' comparison): lumen a week
+ * apart (and on the last day), 700 more downloads a day; quill daily, 300
+ * a day, then 600 from 10 Nov. */
+void
+hub_test_save_author_snapshots (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HubHistory) history = hub_history_open (NULL, &error);
+  HubDay first = hub_day_from_ymd (2026, 10, 1), last = hub_day_from_ymd (2026, 11, 21);
+  gint64 quill = 50000;
+
+  g_assert_no_error (error);
+  for (HubDay day = first; day <= last; day++)
+    {
+      const char *authors[] = { "lumen", "quill" };
+
+      if (day > first)
+        quill += day >= hub_day_from_ymd (2026, 11, 10) ? 600 : 300;
+      for (guint a = 0; a < 2; a++)
+        {
+          g_autoptr(GPtrArray) infos = NULL;
+          HubRepoInfo *info;
+
+          if (a == 0 && (day - first) % 7 != 0 && day != last)
+            continue;
+          infos = g_ptr_array_new_with_free_func ((GDestroyNotify) hub_repo_info_free);
+          info = g_new0 (HubRepoInfo, 1);
+          info->type = g_strdup ("model");
+          info->name = g_strdup_printf ("%s/model", authors[a]);
+          info->likes = -1;
+          info->downloads = -1;
+          info->trending_score = -1;
+          info->downloads_all_time = a == 0 ? 1000000 + 700 * (day - first) : quill;
+          g_ptr_array_add (infos, info);
+          g_assert_true (hub_history_save_snapshot (history, "https://huggingface.co", authors[a], day,
+                                                    NULL, infos, &error));
+          g_assert_no_error (error);
+        }
+    }
 }

@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 void        hub_test_ui_init         (int          *argc,
                                       char       ***argv);
 void        hub_test_wait_frames     (guint         n);
+void        hub_test_set_preset      (HubRangePreset preset);
 void        hub_test_wait_loaded     (HubWindow    *window);
 HubWindow  *hub_test_open_window     (const char   *fixture,
                                       int           width,
@@ -45,5 +46,6 @@ void        hub_test_activate_row    (HubWindow    *window,
 void        hub_test_open_repo       (HubWindow    *window,
                                       guint         index);
 HubDataset *hub_test_insights_dataset (gboolean     with_space);
+void        hub_test_save_author_snapshots (void);
 
 G_END_DECLS

@@ -5,7 +5,8 @@
  * loading, dashboard, the repository beside or over the table, a banner,
  * the sign-in dialog) at a phone's size (360 × 640), a laptop's (1024 × 768)
  * and a wide screen's (1920 × 1080), in light and dark. With --german MO, the
- * same in German from that compiled catalogue.
+ * same in German from that compiled catalogue. With HUB_SCREENSHOTS=insights
+ * in the environment, only the pictures of the Insights (issue 14).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,7 +17,12 @@
 #include <locale.h>
 
 #include "fake-hub.h"
+#include "hub-compare-chart.h"
+#include "hub-history.h"
 #include "hub-import-dialog.h"
+#include "hub-insights-dialog.h"
+#include "hub-repo-detail.h"
+#include "hub-report.h"
 #include "hub-net.h"
 #include "hub-sign-in-dialog.h"
 #include "hub-ui-test-util.h"
@@ -24,6 +30,7 @@
 #include "hub-window-public.h"
 
 static const char *out_dir;
+static gboolean only_insights;   /* HUB_SCREENSHOTS=insights: the Insights' pictures alone */
 static FakeHub *hub;
 static const char *prefix = "";
 static guint saved;
@@ -170,6 +177,194 @@ shoot_logs_repo (guint size,
   hub_test_close_window (window);
 }
 
+/* A window of any kind (a dialog's parent) as state-size-scheme.png. */
+static void
+save_window (GtkWindow  *window,
+             const char *state,
+             const char *size,
+             const char *scheme)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *name = g_strdup_printf ("%s%s-%s-%s.png", prefix, state, size, scheme);
+  g_autofree char *path = g_build_filename (out_dir, name, NULL);
+
+  hub_test_wait_frames (25);
+  texture = hub_test_render (GTK_WIDGET (window));
+  if (!gdk_texture_save_to_png (texture, path))
+    g_error ("Could not write %s", path);
+  g_print ("%s\n", path);
+  saved++;
+}
+
+/* Scrolls the page that holds target so that target starts `above` pixels
+ * below the page's top. */
+static void
+scroll_to (GtkWidget *target,
+           double     above)
+{
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (target,
+                                                                               GTK_TYPE_SCROLLED_WINDOW));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  graphene_point_t at;
+
+  GtkWidget *content = gtk_scrolled_window_get_child (scroller);
+
+  /* The viewport's child: the page as laid out, not as scrolled. */
+  if (GTK_IS_VIEWPORT (content))
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+  hub_test_wait_frames (2);
+  g_assert_true (gtk_widget_compute_point (target, content, &GRAPHENE_POINT_INIT (0, 0), &at));
+  gtk_adjustment_set_value (adjustment, at.y - above);
+}
+
+/* The report's first (and only) page, as its PNG is written: A4, light
+ * whatever the desktop's style, so once a language. */
+static void
+shoot_report (HubSource *source,
+              HubRange   range,
+              GPtrArray *notes)
+{
+  g_autoptr(GDateTime) made = g_date_time_new_utc (2026, 11, 22, 7, 30, 0);
+  g_autofree char *name = g_strdup_printf ("%sreport-first-page.png", prefix);
+  g_autofree char *path = g_build_filename (out_dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  HubReport report = { hub_source_get_dataset (source), hub_source_get_title (source), range,
+                       HUB_COMPARISON_PREVIOUS, notes, made };
+
+  if (!hub_report_write (&report, path, HUB_REPORT_PNG, &error))
+    g_error ("%s", error->message);
+  g_print ("%s\n", path);
+  saved++;
+}
+
+static gboolean authors_saved;
+
+static gboolean
+authors_loaded (gpointer dialog)
+{
+  return hub_insights_dialog_get_n_authors (HUB_INSIGHTS_DIALOG (dialog)) == 2;
+}
+
+/* Issue 14's Insights: a custom range compared by weekday (with the next
+ * milestone's projection and a spike on the chart), the chart's notes,
+ * Movers, six repositories indexed, four and two followed authors, a
+ * milestone passed on the whole
+ * range's chart, the badge in its light and dark variants; the report. */
+static void
+shoot_insights (guint size,
+                guint scheme)
+{
+  const char *size_name = sizes[size].name;
+  const char *scheme_name = schemes[scheme].name;
+  g_autoptr(HubDataset) dataset = hub_test_insights_dataset (TRUE);
+  g_autoptr(GDateTime) fetched = g_date_time_new_utc (2026, 11, 22, 6, 0, 0);
+  g_autoptr(HubSource) source = hub_source_new_for_organization ("aurora", "Aurora Labs", dataset, fetched);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  HubInsightsDialog *dialog;
+  GtkWindow *window;
+  HubRange custom = { hub_day_from_ymd (2026, 10, 27), hub_day_from_ymd (2026, 11, 14) };
+  const guint six[] = { 0, 1, 2, 3, 4, 5 };
+  GtkWidget *chart;
+
+  /* Two followed authors with a history (saved once): followed while the
+   * dialog reads them, and no longer for the window's pictures after. */
+  if (!authors_saved)
+    hub_test_save_author_snapshots ();
+  authors_saved = TRUE;
+  g_settings_set_strv (settings, "followed-authors", (const char *[]) { "lumen", "quill", NULL });
+  dialog = HUB_INSIGHTS_DIALOG (hub_insights_dialog_new (source, NULL));
+  window = hub_test_present_dialog (GTK_WIDGET (dialog), sizes[size].width, sizes[size].height);
+  g_settings_reset (settings, "followed-authors");
+  chart = hub_insights_dialog_get_chart (dialog);
+
+  /* Two notes of the organisation, kept in the history from one size to the next. */
+  if (hub_insights_dialog_get_n_notes (dialog) == 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!hub_insights_dialog_add_note (dialog, hub_day_from_ymd (2026, 11, 3), "Version 2 released", &error) ||
+          !hub_insights_dialog_add_note (dialog, hub_day_from_ymd (2026, 11, 10), "Paper accepted", &error))
+        g_error ("%s", error->message);
+    }
+  /* The custom range as a user picks it: two days on the calendar. */
+  {
+    GtkCalendar *calendar = GTK_CALENDAR (hub_test_find_type (GTK_WIDGET (dialog), GTK_TYPE_CALENDAR));
+    g_autoptr(GDateTime) later = g_date_time_new_utc (2026, 11, 14, 0, 0, 0);
+    g_autoptr(GDateTime) earlier = g_date_time_new_utc (2026, 10, 27, 0, 0, 0);
+
+    hub_insights_dialog_set_comparison (dialog, HUB_COMPARISON_PREVIOUS);
+    gtk_calendar_select_day (calendar, later);
+    gtk_calendar_select_day (calendar, earlier);
+    g_assert_true (hub_insights_dialog_get_range (dialog).first == custom.first &&
+                   hub_insights_dialog_get_range (dialog).last == custom.last);
+  }
+  save_window (window, "insights-custom", size_name, scheme_name);
+  scroll_to (chart, 60);
+  save_window (window, "insights-chart", size_name, scheme_name);
+  scroll_to (hub_test_find_named (GTK_WIDGET (dialog), "movers"), 60);
+  save_window (window, "insights-movers", size_name, scheme_name);
+
+  hub_insights_dialog_set_compare (dialog, six, G_N_ELEMENTS (six), HUB_COMPARE_INDEXED);
+  scroll_to (hub_insights_dialog_get_compare_chart (dialog), 160);
+  save_window (window, "insights-compare-indexed", size_name, scheme_name);
+
+  /* Four repositories and two followed authors' estimates, indexed. */
+  hub_insights_dialog_set_compare (dialog, six, 4, HUB_COMPARE_INDEXED);
+  hub_test_wait_for (authors_loaded, dialog, 30, "the followed authors' snapshots");
+  hub_insights_dialog_set_compared_authors (dialog, (const char *[]) { "lumen", "quill", NULL });
+  scroll_to (hub_insights_dialog_get_compare_chart (dialog), 160);
+  save_window (window, "insights-compare-authors", size_name, scheme_name);
+  hub_insights_dialog_set_compared_authors (dialog, NULL);
+
+  for (guint variant = 0; variant < 2; variant++)
+    {
+      g_settings_set_enum (settings, "badge-variant", variant == 0 ? HUB_BADGE_LIGHT : HUB_BADGE_DARK);
+      scroll_to (hub_test_find_named (GTK_WIDGET (dialog), "badge"), 200);
+      save_window (window, variant == 0 ? "insights-badge-light" : "insights-badge-dark",
+                   size_name, scheme_name);
+    }
+  g_settings_reset (settings, "badge-variant");
+
+  /* The whole range: the milestones passed marked on the chart. */
+  hub_insights_dialog_set_preset (dialog, HUB_RANGE_ALL);
+  scroll_to (chart, 200);
+  save_window (window, "insights-milestone", size_name, scheme_name);
+
+  /* Once a language: the first size, light (German has one size). */
+  if (scheme == 0 && (size == 0 || prefix[0] != '\0'))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(HubHistory) history = hub_history_open (NULL, &error);
+      g_autoptr(GPtrArray) notes = history != NULL
+        ? hub_history_list_notes (history, hub_source_get_id (source), NULL, NULL, &error) : NULL;
+
+      if (notes == NULL)
+        g_error ("%s", error->message);
+      shoot_report (source, custom, notes);
+    }
+
+  adw_dialog_force_close (ADW_DIALOG (dialog));
+  gtk_window_destroy (window);
+
+  /* A repository's own chart: aurora/corpus's spike of 12 Nov marked on it. */
+  {
+    GtkWidget *detail = hub_repo_detail_new ();
+    const HubRepo *corpus = hub_dataset_find_repo (dataset, "dataset", "aurora/corpus");
+    guint index = 0;
+
+    while (hub_dataset_get_repo (dataset, index) != corpus)
+      index++;
+    window = GTK_WINDOW (adw_window_new ());
+    adw_window_set_content (ADW_WINDOW (window), detail);
+    gtk_window_set_default_size (window, sizes[size].width, sizes[size].height);
+    gtk_window_present (window);
+    hub_repo_detail_set_repo (HUB_REPO_DETAIL (detail), dataset, index, NULL);
+    scroll_to (hub_repo_detail_get_chart (HUB_REPO_DETAIL (detail)), 60);
+    save_window (window, "repo-spike", size_name, scheme_name);
+    gtk_window_destroy (window);
+  }
+}
+
 static void
 shoot_size (guint size,
             guint scheme)
@@ -183,6 +378,9 @@ shoot_size (guint size,
   GtkWindow *dialog_parent;
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), schemes[scheme].scheme);
+  shoot_insights (size, scheme);
+  if (only_insights)
+    return;
 
   window = hub_test_open_window (NULL, sizes[size].width, sizes[size].height);
   save (window, "welcome", size_name, scheme_name);
@@ -193,6 +391,31 @@ shoot_size (guint size,
 
   window = open_demo (sizes[size].width, sizes[size].height);
   save (window, "dashboard", size_name, scheme_name);
+
+  /* A custom range of two weeks, against the two weeks before it
+   * (weekday-matched); then its picker's menu, a surface of its own. */
+  {
+    HubDay as_of = hub_dataset_get_as_of (hub_source_get_dataset (hub_window_get_source (window)));
+    HubRangePicker *picker = size == 0 ? window->narrow_range_picker : window->range_picker;
+    GtkMenuButton *button = GTK_MENU_BUTTON (gtk_widget_get_next_sibling (gtk_widget_get_first_child (GTK_WIDGET (picker))));
+    g_autoptr(GdkTexture) texture = NULL;
+    g_autofree char *name = g_strdup_printf ("%srange-menu-%s-%s.png", prefix, size_name, scheme_name);
+    g_autofree char *path = g_build_filename (out_dir, name, NULL);
+
+    g_action_group_activate_action (G_ACTION_GROUP (window), "comparison", g_variant_new_string ("previous"));
+    hub_range_picker_set_range (picker, HUB_RANGE_CUSTOM, (HubRange) { as_of - 20, as_of - 7 });
+    save (window, "range", size_name, scheme_name);
+    gtk_menu_button_popup (button);
+    hub_test_wait_frames (25);
+    texture = hub_test_render (GTK_WIDGET (gtk_menu_button_get_popover (button)));
+    if (!gdk_texture_save_to_png (texture, path))
+      g_error ("Could not write %s", path);
+    g_print ("%s\n", path);
+    saved++;
+    gtk_menu_button_popdown (button);
+    /* The other scenes in the last 30 days. */
+    hub_range_picker_set_preset (picker, HUB_RANGE_LAST_30_DAYS);
+  }
 
   /* The demo's month of request logs: the Audience view, its top and its end. */
   adw_view_stack_set_visible_child_name (window->view_stack, "audience");
@@ -346,6 +569,7 @@ main (int   argc,
       return 2;
     }
 
+  only_insights = g_strcmp0 (g_getenv ("HUB_SCREENSHOTS"), "insights") == 0;
   hub_test_ui_init (&argc, &argv);
   /* Numbers as a person reads them: grouped, in the language shown. */
   if (german != NULL)

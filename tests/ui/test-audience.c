@@ -32,10 +32,7 @@ logs_path (const char *name)
 static void
 set_period (HubPeriod period)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-
-  g_settings_set_enum (settings, "period", period);
-  hub_test_wait_frames (3);
+  hub_test_set_preset (period == HUB_PERIOD_ALL_TIME ? HUB_RANGE_ALL : HUB_RANGE_LAST_30_DAYS);
 }
 
 static HubWindow *

@@ -20,9 +20,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-
-  g_settings_set_enum (settings, "period", HUB_PERIOD_ALL_TIME);
+  hub_test_set_preset (HUB_RANGE_ALL);
   f->window = hub_test_open_window ("fixture.csv", 1100, 760);
   f->table = hub_window_get_table (f->window);
 }
@@ -166,11 +164,15 @@ test_sort (Fixture       *f,
   hub_repo_table_sort_by (f->table, HUB_REPO_COLUMN_SPARKLINE, GTK_SORT_ASCENDING);
   assert_shown (f, "delta-eval alpha-demo gamma-corpus alpha Beta-large");
 
-  /* "—" first, then −100 %, +100 %, and the two "new" last; ties go by name. */
+  /* Over the last 30 days against the 30 from 35 days before: "—" first,
+   * then −100 %, +100 %, and the two "new" last; ties go by name. All Time
+   * has no change. */
+  hub_test_set_preset (HUB_RANGE_LAST_30_DAYS);
   hub_repo_table_sort_by (f->table, HUB_REPO_COLUMN_CHANGE, GTK_SORT_ASCENDING);
   assert_shown (f, "delta-eval gamma-corpus alpha alpha-demo Beta-large");
   hub_repo_table_sort_by (f->table, HUB_REPO_COLUMN_CHANGE, GTK_SORT_DESCENDING);
   assert_shown (f, "Beta-large alpha-demo alpha gamma-corpus delta-eval");
+  hub_test_set_preset (HUB_RANGE_ALL);
 
   /* Models, datasets, spaces. */
   hub_repo_table_sort_by (f->table, HUB_REPO_COLUMN_TYPE, GTK_SORT_ASCENDING);
@@ -194,14 +196,11 @@ static void
 test_period (Fixture       *f,
              gconstpointer  data)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-
-  g_settings_set_enum (settings, "period", HUB_PERIOD_LAST_MONTH);
-  hub_test_wait_frames (3);
-  g_assert_cmpint (hub_repo_table_get_period (f->table), ==, HUB_PERIOD_LAST_MONTH);
+  hub_test_set_preset (HUB_RANGE_LAST_30_DAYS);
+  g_assert_cmpint (hub_repo_table_get_span (f->table)->preset, ==, HUB_RANGE_LAST_30_DAYS);
   /* Last 30 days: Beta 1000, alpha 300, alpha-demo 5, then the two with 0. */
   assert_shown (f, "Beta-large alpha alpha-demo gamma-corpus delta-eval");
-  g_settings_set_enum (settings, "period", HUB_PERIOD_ALL_TIME);
+  hub_test_set_preset (HUB_RANGE_ALL);
   assert_shown (f, "alpha gamma-corpus Beta-large alpha-demo delta-eval");
 }
 

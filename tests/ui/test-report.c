@@ -228,13 +228,13 @@ test_cli (void)
     }
   g_assert_true (g_file_set_contents (csv, body->str, body->len, &error));
   g_remove (out);
-  g_assert_cmpint (hub_report_cli (csv, out, "7-days", "previous"), ==, 0);
+  g_assert_cmpint (hub_report_cli (csv, NULL, out, "7-days", "previous"), ==, 0);
   text = run ((const char *[]) { "pdftotext", out, "-", NULL });
   g_assert_nonnull (strstr (text, "aurora-labs"));
   g_assert_nonnull (strstr (text, "15 Nov 2026 – 21 Nov 2026"));
 
-  g_assert_cmpint (hub_report_cli (csv, out, "fortnight", NULL), ==, 2);
-  g_assert_cmpint (hub_report_cli (csv, "week.txt", NULL, NULL), ==, 2);
+  g_assert_cmpint (hub_report_cli (csv, NULL, out, "fortnight", NULL), ==, 2);
+  g_assert_cmpint (hub_report_cli (csv, NULL, "week.txt", NULL, NULL), ==, 2);
 }
 
 int

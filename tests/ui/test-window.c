@@ -1,4 +1,4 @@
-/* test-window.c: the window on a fixture: the cards in both periods, a broken
+/* test-window.c: the window on a fixture: the cards in two ranges, a broken
  * file, the welcome page
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -16,10 +16,7 @@
 static void
 set_period (HubPeriod period)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-
-  g_settings_set_enum (settings, "period", period);
-  hub_test_wait_frames (3);
+  hub_test_set_preset (period == HUB_PERIOD_ALL_TIME ? HUB_RANGE_ALL : HUB_RANGE_LAST_30_DAYS);
 }
 
 #define assert_label(root, name, text) \
@@ -44,20 +41,23 @@ test_cards (void)
   assert_label (cards, "models-caption", "6.0 K downloads");
   assert_label (cards, "datasets-value", "2");
   assert_label (cards, "datasets-caption", "2.0 K downloads");
-  /* Last 30 days 1305 against 550 before, whichever the period. */
-  assert_label (cards, "change-value", "+137.3 %");
-  g_assert_true (gtk_widget_has_css_class (hub_test_find_named (cards, "change-value"), "success"));
+  /* All Time is compared with nothing. */
+  assert_label (cards, "change-value", "—");
+  assert_label (cards, "change-caption", "No comparison");
   assert_label (cards, "as-of-value", "21 Nov 2026");
   g_assert_true (g_str_has_prefix (hub_test_label_text (cards, "as-of-caption"), "File modified "));
 
   set_period (HUB_PERIOD_LAST_MONTH);
-  g_assert_cmpint (hub_window_get_period (window), ==, HUB_PERIOD_LAST_MONTH);
+  g_assert_cmpint (hub_window_get_span (window)->preset, ==, HUB_RANGE_LAST_30_DAYS);
   assert_label (cards, "downloads-value", "1305");
-  assert_label (cards, "downloads-caption", "Last 30 days");
+  assert_label (cards, "downloads-caption", "23 Oct – 21 Nov 2026");
   assert_label (cards, "models-value", "2");
   assert_label (cards, "models-caption", "1.3 K downloads");
   assert_label (cards, "datasets-caption", "0 downloads");
+  /* 1305 against 18 Sep … 17 Oct, 35 days before: 550. */
   assert_label (cards, "change-value", "+137.3 %");
+  g_assert_true (gtk_widget_has_css_class (hub_test_find_named (cards, "change-value"), "success"));
+  assert_label (cards, "change-caption", "Vs. previous period");
 
   set_period (HUB_PERIOD_ALL_TIME);
   assert_label (cards, "downloads-value", "8060");
@@ -100,13 +100,14 @@ test_cards_narrowed (void)
   assert_label (cards, "shown-label", "2 of 5 repositories: 5.0 K downloads");
   assert_label (cards, "models-value", "1");
   assert_label (cards, "datasets-value", "0");
-  /* The last 30 days 300 + 5 against 150 before. */
-  assert_label (cards, "change-value", "+103.3 %");
+  assert_label (cards, "change-value", "—");
 
-  /* The period changes what is summed, not which rows. */
+  /* The range changes what is summed, not which rows: the last 30 days
+   * 300 + 5 against 150 before. */
   set_period (HUB_PERIOD_LAST_MONTH);
   assert_label (cards, "downloads-value", "305");
   assert_label (cards, "shown-label", "2 of 5 repositories: 305 downloads");
+  assert_label (cards, "change-value", "+103.3 %");
   set_period (HUB_PERIOD_ALL_TIME);
 
   /* The type filter alone: the two datasets. */
@@ -118,7 +119,7 @@ test_cards_narrowed (void)
   assert_label (cards, "datasets-value", "2");
 
   /* The data shown again (a refresh): every type, and the whole source. */
-  hub_repo_table_set_dataset (table, hub_repo_table_get_dataset (table), HUB_PERIOD_ALL_TIME);
+  hub_repo_table_set_dataset (table, hub_repo_table_get_dataset (table), hub_window_get_span (window));
   g_assert_false (hub_repo_table_get_narrowed (table));
   g_assert_cmpuint (g_list_model_get_n_items (hub_repo_table_get_model (table)), ==, 5);
   g_assert_false (gtk_widget_get_visible (shown));
@@ -136,7 +137,7 @@ test_cards_narrowed (void)
   hub_repo_table_set_type_filter (table, -1);
   wait_label (cards, "downloads-value", "8060");
   g_assert_false (gtk_widget_get_visible (shown));
-  assert_label (cards, "change-value", "+137.3 %");
+  assert_label (cards, "change-value", "—");
   hub_test_close_window (window);
 }
 

@@ -1039,6 +1039,21 @@ test_day_marks (void)
   wait_for_frames (GTK_WIDGET (chart), 2);
   save_window (window, "chart-day-marks-dark.png");
 
+  /* Two days apart, the note's words would cover the spike's sign on the
+   * first row: they take the second, and the spike's the first. */
+  {
+    HubDayMark close[] = {
+      { ymd (2026, 11, 1), HUB_DAY_MARK_NOTE, "Version 2 released" },
+      { ymd (2026, 11, 3), HUB_DAY_MARK_SPIKE, "Spike: 40" },
+    };
+
+    hub_chart_set_day_marks (chart, close, G_N_ELEMENTS (close));
+    layer = HUB_DAY_MARK_LAYER (hub_chart_get_layer (chart, 2));
+    wait_for_frames (GTK_WIDGET (chart), 2);
+    g_assert_cmpint (hub_day_mark_layer_get_row (layer, 0), ==, 1);
+    g_assert_cmpint (hub_day_mark_layer_get_row (layer, 1), ==, 0);
+  }
+
   /* No marks: the layer goes. */
   hub_chart_set_day_marks (chart, NULL, 0);
   g_assert_cmpuint (hub_chart_get_n_layers (chart), ==, 2);

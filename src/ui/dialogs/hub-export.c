@@ -20,9 +20,26 @@ typedef struct
   HubDataset    *dataset;
   HubExportKind  kind;
   GArray        *indexes;   /* guint; NULL for every repository in file order */
-  HubPeriod      period;
-  GFile         *destination;
+  HubSpan        span;
+  GFile         *destination;  /* NULL while the save dialog asks where */
 } ExportData;
+
+static ExportData *
+export_data_new (HubDataset    *dataset,
+                 HubExportKind  kind,
+                 GArray        *indexes,
+                 const HubSpan *span,
+                 GFile         *destination)
+{
+  ExportData *data = g_new0 (ExportData, 1);
+
+  data->dataset = g_object_ref (dataset);
+  data->kind = kind;
+  data->indexes = indexes ? g_array_ref (indexes) : NULL;
+  data->span = *span;
+  data->destination = destination ? g_object_ref (destination) : NULL;
+  return data;
+}
 
 static void
 export_data_free (ExportData *data)
@@ -56,7 +73,7 @@ export_thread (GTask        *task,
 
   if (!hub_csv_export (data->dataset, data->kind,
                        (const guint *) (gpointer) indexes->data, indexes->len,
-                       data->period, data->destination, cancellable, &error))
+                       &data->span, data->destination, cancellable, &error))
     {
       g_autofree char *name = g_file_get_parse_name (data->destination);
 
@@ -75,28 +92,21 @@ void
 hub_export_write_async (HubDataset          *dataset,
                         HubExportKind        kind,
                         GArray              *indexes,
-                        HubPeriod            period,
+                        const HubSpan       *span,
                         GFile               *destination,
                         GCancellable        *cancellable,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  ExportData *data;
 
   g_return_if_fail (HUB_IS_DATASET (dataset));
   g_return_if_fail (G_IS_FILE (destination));
 
-  data = g_new0 (ExportData, 1);
-  data->dataset = g_object_ref (dataset);
-  data->kind = kind;
-  data->indexes = indexes ? g_array_ref (indexes) : NULL;
-  data->period = period;
-  data->destination = g_object_ref (destination);
-
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, hub_export_write_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
+  g_task_set_task_data (task, export_data_new (dataset, kind, indexes, span, destination),
+                        (GDestroyNotify) export_data_free);
   g_task_run_in_thread (task, export_thread);
 }
 
@@ -110,22 +120,6 @@ hub_export_write_finish (GAsyncResult  *result,
 }
 
 /* The save dialog. */
-
-typedef struct
-{
-  HubDataset    *dataset;
-  HubExportKind  kind;
-  GArray        *shown_indexes;
-  HubPeriod      period;
-} RunData;
-
-static void
-run_data_free (RunData *data)
-{
-  g_clear_object (&data->dataset);
-  g_clear_pointer (&data->shown_indexes, g_array_unref);
-  g_free (data);
-}
 
 static void
 on_written (GObject      *source,
@@ -148,7 +142,7 @@ on_chosen (GObject      *object,
            gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  RunData *data = g_task_get_task_data (task);
+  ExportData *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, &error);
 
@@ -164,8 +158,8 @@ on_chosen (GObject      *object,
     }
 
   hub_export_write_async (data->dataset, data->kind,
-                          data->kind == HUB_EXPORT_TABLE ? data->shown_indexes : NULL,
-                          data->period, file, g_task_get_cancellable (task),
+                          data->kind == HUB_EXPORT_TABLE ? data->indexes : NULL,
+                          &data->span, file, g_task_get_cancellable (task),
                           on_written, g_object_ref (task));
 }
 
@@ -179,7 +173,7 @@ hub_export_run_async (GtkWindow           *parent,
                       HubExportKind        kind,
                       const char          *export_name,
                       GArray              *shown_indexes,
-                      HubPeriod            period,
+                      const HubSpan       *span,
                       GFile               *folder,
                       GCancellable        *cancellable,
                       GAsyncReadyCallback  callback,
@@ -190,19 +184,13 @@ hub_export_run_async (GtkWindow           *parent,
   g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
   g_autofree char *suggested = NULL;
   GTask *task;
-  RunData *data;
 
   g_return_if_fail (HUB_IS_DATASET (dataset));
 
-  data = g_new0 (RunData, 1);
-  data->dataset = g_object_ref (dataset);
-  data->kind = kind;
-  data->shown_indexes = shown_indexes ? g_array_ref (shown_indexes) : NULL;
-  data->period = period;
-
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, hub_export_run_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) run_data_free);
+  g_task_set_task_data (task, export_data_new (dataset, kind, shown_indexes, span, NULL),
+                        (GDestroyNotify) export_data_free);
 
   suggested = hub_csv_suggested_name (export_name, kind, hub_dataset_get_as_of (dataset));
   gtk_file_filter_set_name (filter, _("CSV files"));

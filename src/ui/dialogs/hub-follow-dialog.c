@@ -11,6 +11,8 @@
 
 #include <glib/gi18n.h>
 
+#include "hub-ui.h"
+
 #include "hub-follow-dialog.h"
 
 struct _HubFollowDialog
@@ -64,16 +66,8 @@ show_message (HubFollowDialog *self,
 {
   gtk_label_set_label (self->message_label, message);
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
-  if (error)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->message_label), "error");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->message_label), "dim-label");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->message_label), "error");
-      gtk_widget_add_css_class (GTK_WIDGET (self->message_label), "dim-label");
-    }
+  hub_ui_set_css_class (GTK_WIDGET (self->message_label), "error", error);
+  hub_ui_set_css_class (GTK_WIDGET (self->message_label), "dim-label", !error);
 }
 
 static void

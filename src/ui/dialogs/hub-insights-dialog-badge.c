@@ -12,25 +12,6 @@
 #include "hub-net.h"
 #include "hub-report.h"
 
-static HubBadgeFigure
-badge_figure (HubInsightsDialog *self)
-{
-  const char *name = adw_toggle_group_get_active_name (self->badge_figure_toggles);
-
-  if (g_strcmp0 (name, "all-time") == 0)
-    return HUB_BADGE_ALL_TIME;
-  if (g_strcmp0 (name, "this-month") == 0)
-    return HUB_BADGE_THIS_MONTH;
-  return HUB_BADGE_LAST_30_DAYS;
-}
-
-static HubBadgeVariant
-badge_variant (HubInsightsDialog *self)
-{
-  return g_strcmp0 (adw_toggle_group_get_active_name (self->badge_variant_toggles), "dark") == 0
-    ? HUB_BADGE_DARK : HUB_BADGE_LIGHT;
-}
-
 /* The organisation's badge, linked to its page (the Hub's front page for
  * a file or the demo). The strings live as long as the dialog's source. */
 static HubBadgeSpec
@@ -40,15 +21,16 @@ badge_spec (HubInsightsDialog *self,
   const char *organization = hub_source_id_get_organization (hub_source_get_id (self->source));
   const char *base = self->endpoint != NULL ? self->endpoint : "https://huggingface.co";
 
-  *link = organization != NULL ? g_strconcat (base, "/", organization, NULL) : g_strdup (base);
-  return (HubBadgeSpec) {
+  HubBadgeSpec spec = {
     .dataset = self->dataset,
     .repo = hub_dataset_get_overall (self->dataset),
-    .figure = badge_figure (self),
-    .variant = badge_variant (self),
     .name = hub_source_get_export_name (self->source),
-    .link = *link,
   };
+
+  *link = organization != NULL ? g_strconcat (base, "/", organization, NULL) : g_strdup (base);
+  spec.link = *link;
+  hub_badge_spec_set_choice (&spec, self->badge_settings);
+  return spec;
 }
 
 static void
@@ -122,10 +104,24 @@ hub_insights_dialog_badge_class_init (GtkWidgetClass *widget_class)
 void
 hub_insights_dialog_badge_init (HubInsightsDialog *self)
 {
+  self->badge_settings = g_settings_new (APP_ID);
+  hub_badge_bind_toggles (self->badge_settings, self->badge_figure_toggles, self->badge_variant_toggles);
   g_signal_connect_swapped (self->badge_figure_toggles, "notify::active-name",
                             G_CALLBACK (on_badge_changed), self);
   g_signal_connect_swapped (self->badge_variant_toggles, "notify::active-name",
                             G_CALLBACK (on_badge_changed), self);
+}
+
+/* The toggles may outlive the dialog a moment: they stop following the settings. */
+void
+hub_insights_dialog_badge_dispose (HubInsightsDialog *self)
+{
+  if (self->badge_figure_toggles == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->badge_figure_toggles, self);
+  g_signal_handlers_disconnect_by_data (self->badge_variant_toggles, self);
+  g_settings_unbind (self->badge_figure_toggles, "active-name");
+  g_settings_unbind (self->badge_variant_toggles, "active-name");
 }
 
 /* Public */

@@ -13,9 +13,7 @@
 static HubDay
 note_day (HubInsightsDialog *self)
 {
-  g_autoptr(GDateTime) picked = gtk_calendar_get_date (self->calendar);
-  HubDay day = hub_day_from_ymd (g_date_time_get_year (picked), g_date_time_get_month (picked),
-                                 g_date_time_get_day_of_month (picked));
+  HubDay day = hub_range_picker_get_selected_day (self->range_picker);
 
   return hub_range_contains (self->range, day) ? day : self->range.last;
 }

@@ -11,6 +11,7 @@
 #include "hub-compare-chart.h"
 #include "hub-history.h"
 #include "hub-insights-dialog.h"
+#include "hub-range-picker.h"
 
 G_BEGIN_DECLS
 
@@ -24,19 +25,13 @@ struct _HubInsightsDialog
   HubHistory      *history;     /* NULL when it cannot be opened: no notes */
   GPtrArray       *notes;       /* HubNote of the source */
 
-  HubRangePreset   preset;
-  HubRange         range;
+  HubRange         range;       /* the range picker's */
   HubComparison    comparison;
-  HubDay           first_pick;  /* the first day clicked of a custom range, or HUB_DAY_NONE */
-  gboolean         syncing;     /* the calendar is being set, not clicked */
   guint            n_movers;
 
   AdwToastOverlay *toasts;
   AdwWindowTitle  *window_title;
-  GtkMenuButton   *range_button;
-  GtkPopover      *range_popover;
-  GtkListBox      *preset_list;
-  GtkCalendar     *calendar;
+  HubRangePicker  *range_picker;
   AdwToggleGroup  *comparison_toggles;
   GtkLabel        *range_label;
   GtkLabel        *downloads_value;
@@ -51,8 +46,12 @@ struct _HubInsightsDialog
   AdwToggleGroup  *compare_mode_toggles;
   HubCompareChart *compare_chart;
   GArray          *compared_repos;   /* guint indexes of the repositories compared */
+  GPtrArray       *authors;          /* HubCompareAuthor: the followed authors' estimates, as they load */
+  GPtrArray       *compared_authors; /* names of the authors compared, after the repositories */
+  GCancellable    *authors_loading;  /* NULL until the authors are asked for */
   GtkListBox      *notes_list;
   AdwEntryRow     *note_entry;
+  GSettings       *badge_settings;   /* the badge's figure and variant, shared with a repository's page */
   AdwToggleGroup  *badge_figure_toggles;
   AdwToggleGroup  *badge_variant_toggles;
   GtkPicture      *badge_picture;
@@ -65,6 +64,7 @@ void hub_insights_dialog_clear_list         (GtkListBox        *list,
 
 void hub_insights_dialog_compare_class_init (GtkWidgetClass    *widget_class);
 void hub_insights_dialog_compare_init       (HubInsightsDialog *self);
+void hub_insights_dialog_compare_dispose    (HubInsightsDialog *self);
 void hub_insights_dialog_update_compare     (HubInsightsDialog *self);
 
 void hub_insights_dialog_notes_class_init   (GtkWidgetClass    *widget_class);
@@ -72,6 +72,7 @@ void hub_insights_dialog_update_notes       (HubInsightsDialog *self);
 
 void hub_insights_dialog_badge_class_init   (GtkWidgetClass    *widget_class);
 void hub_insights_dialog_badge_init         (HubInsightsDialog *self);
+void hub_insights_dialog_badge_dispose      (HubInsightsDialog *self);
 void hub_insights_dialog_update_badge       (HubInsightsDialog *self);
 
 G_END_DECLS

@@ -1,10 +1,9 @@
 /* hub-insights-dialog.c: a source's insights for any range: comparison, velocity, movers,
  * milestones, spikes, notes, badges and the report
  *
- * The range is a preset (each with its shortcut, Alt+1 … Alt+8) or days
- * picked on the calendar, stepped with the arrows (Alt+←, Alt+→), and
- * compared with the previous range of the same length starting on the same
- * weekday, or with the same dates a year earlier. Every figure comes from
+ * The range comes from a HubRangePicker, as the window's does, with the
+ * same keys, and is compared with the previous range of the same length
+ * starting on the same weekday, or with the same dates a year earlier. Every figure comes from
  * src/core; the notes live in the history database. The comparison, the
  * notes and the badge are in hub-insights-dialog-compare.c, -notes.c and
  * -badge.c; the state they share in hub-insights-dialog-private.h.
@@ -24,59 +23,6 @@
 #define N_SPIKE_REPOS     100   /* the busiest repositories of the range checked for spikes */
 
 G_DEFINE_FINAL_TYPE (HubInsightsDialog, hub_insights_dialog, ADW_TYPE_DIALOG)
-
-/* The presets in the order of the menu and of Alt+1 … Alt+8. */
-static const HubRangePreset presets[] = {
-  HUB_RANGE_LAST_7_DAYS, HUB_RANGE_LAST_30_DAYS, HUB_RANGE_LAST_90_DAYS,
-  HUB_RANGE_MONTH_TO_DATE, HUB_RANGE_LAST_MONTH, HUB_RANGE_YEAR_TO_DATE,
-  HUB_RANGE_LAST_365_DAYS, HUB_RANGE_ALL,
-};
-
-static const char *
-preset_title (HubRangePreset preset)
-{
-  switch (preset)
-    {
-    case HUB_RANGE_LAST_7_DAYS:
-      return _("Last 7 Days");
-    case HUB_RANGE_LAST_30_DAYS:
-      return _("Last 30 Days");
-    case HUB_RANGE_LAST_90_DAYS:
-      return _("Last 90 Days");
-    case HUB_RANGE_MONTH_TO_DATE:
-      return _("Month to Date");
-    case HUB_RANGE_LAST_MONTH:
-      return _("Last Calendar Month");
-    case HUB_RANGE_YEAR_TO_DATE:
-      return _("Year to Date");
-    case HUB_RANGE_LAST_365_DAYS:
-      return _("Last 12 Months");
-    case HUB_RANGE_ALL:
-      return _("All Time");
-    case HUB_RANGE_CUSTOM:
-    default:
-      return _("Custom Range");
-    }
-}
-
-/* "27 Oct – 14 Nov 2026"; the first day's year is written only when it differs. */
-static char *
-format_range (HubRange range)
-{
-  int first_year, last_year;
-  g_autofree char *first = NULL;
-  g_autofree char *last = hub_format_date (range.last, HUB_DATE_FULL);
-
-  hub_day_to_ymd (range.first, &first_year, NULL, NULL);
-  hub_day_to_ymd (range.last, &last_year, NULL, NULL);
-  first = hub_format_date (range.first, first_year == last_year && range.first != range.last
-                                        ? HUB_DATE_DAY_MONTH : HUB_DATE_FULL);
-
-  if (range.first == range.last)
-    return g_steal_pointer (&first);
-  /* Translators: a range of dates, "1 Nov 2026 – 30 Nov 2026" */
-  return g_strdup_printf (_("%s – %s"), first, last);
-}
 
 static void
 set_change_style (GtkWidget *label,
@@ -146,11 +92,14 @@ update_cards (HubInsightsDialog *self)
       g_autofree char *day = hub_format_date (projection.day, HUB_DATE_FULL);
       g_autofree char *earliest = hub_format_date (projection.earliest, HUB_DATE_FULL);
       g_autofree char *latest = projection.latest != HUB_DAY_NONE
-        ? hub_format_date (projection.latest, HUB_DATE_FULL) : g_strdup ("…");
+        ? hub_format_date (projection.latest, HUB_DATE_FULL) : NULL;
 
       if (projection.earliest == projection.latest)
         /* Translators: the projected date of the next milestone */
         milestone_text = g_strdup_printf (_("Around %s"), day);
+      else if (latest == NULL)
+        /* Translators: the projected date of the next milestone, and the earliest it may come */
+        milestone_text = g_strdup_printf (_("Around %s, from %s, perhaps much later"), day, earliest);
       else
         /* Translators: the projected date of the next milestone, and the range of dates it may come in */
         milestone_text = g_strdup_printf (_("Around %s, between %s and %s"), day, earliest, latest);
@@ -245,6 +194,8 @@ add_movers (HubInsightsDialog *self,
     }
 }
 
+/* A repository's spikes and drops, a row each; days in a row of the same
+ * kind (a repository that went quiet drops day after day) make one row. */
 static void
 add_spikes (HubInsightsDialog *self)
 {
@@ -256,21 +207,46 @@ add_spikes (HubInsightsDialog *self)
       const HubRepo *repo = hub_dataset_get_repo (self->dataset, g_array_index (top, guint, i));
       g_autoptr(GArray) spikes = hub_repo_spikes (repo, self->range);
 
-      for (guint j = 0; j < spikes->len; j++)
+      for (guint j = 0; j < spikes->len;)
         {
           const HubSpike *spike = &g_array_index (spikes, HubSpike, j);
+          gboolean up = spike->score > 0;
+          gint64 extreme = spike->count;
+          guint n = 1;
           g_autofree char *day = hub_format_date (spike->day, HUB_DATE_FULL);
-          g_autofree char *count = hub_format_count (spike->count);
           g_autofree char *usual = hub_format_count ((gint64) (spike->expected + 0.5));
-          /* Translators: a spike's or drop's line: the day, its downloads, the usual count */
-          g_autofree char *subtitle = g_strdup_printf (spike->score > 0
-                                                         ? _("Spike on %s: %s downloads, usually %s")
-                                                         : _("Drop on %s: %s downloads, usually %s"),
-                                                       day, count, usual);
+          g_autofree char *count = NULL;
+          g_autofree char *subtitle = NULL;
 
-          add_row (self->movers_list, spike->score > 0 ? "go-up-symbolic" : "go-down-symbolic",
-                   repo->name, subtitle, spike->score > 0 ? "success" : "error");
+          while (j + n < spikes->len)
+            {
+              const HubSpike *next = &g_array_index (spikes, HubSpike, j + n);
+
+              if (next->day != spike->day + (HubDay) n || (next->score > 0) != up)
+                break;
+              extreme = up ? MAX (extreme, next->count) : MIN (extreme, next->count);
+              n++;
+            }
+          count = hub_format_count (extreme);
+          if (n == 1)
+            /* Translators: a spike's or drop's line: the day, its downloads, the usual count */
+            subtitle = g_strdup_printf (up ? _("Spike on %s: %s downloads, usually %s")
+                                           : _("Drop on %s: %s downloads, usually %s"),
+                                        day, count, usual);
+          else
+            {
+              g_autofree char *last = hub_format_date (spike->day + n - 1, HUB_DATE_FULL);
+
+              /* Translators: spikes or drops on days in a row: the first and last
+               * day, the highest (lowest) downloads, the usual count before them */
+              subtitle = g_strdup_printf (up ? _("Spikes from %s to %s: up to %s downloads, usually %s")
+                                             : _("Drops from %s to %s: down to %s downloads, usually %s"),
+                                          day, last, count, usual);
+            }
+          add_row (self->movers_list, up ? "go-up-symbolic" : "go-down-symbolic",
+                   repo->name, subtitle, up ? "success" : "error");
           self->n_movers++;
+          j += n;
         }
     }
 }
@@ -298,21 +274,11 @@ update_movers (HubInsightsDialog *self)
 static void
 update (HubInsightsDialog *self)
 {
-  HubRange compared = hub_range_compared (self->range, self->comparison);
-  g_autofree char *range = format_range (self->range);
-  g_autofree char *against = format_range (compared);
-  g_autofree char *line = NULL;
-  g_autoptr(GDateTime) last = hub_day_to_date_time (self->range.last);
+  HubSpan span = { HUB_RANGE_CUSTOM, self->comparison, self->range,
+                   hub_range_compared (self->range, self->comparison) };
+  g_autofree char *line = hub_format_span (&span);
 
-  gtk_menu_button_set_label (self->range_button,
-                             self->preset == HUB_RANGE_CUSTOM ? range : preset_title (self->preset));
-  /* Translators: the range shown and the one it is compared with */
-  line = g_strdup_printf (_("%s, compared with %s"), range, against);
   gtk_label_set_label (self->range_label, line);
-
-  self->syncing = TRUE;
-  gtk_calendar_select_day (self->calendar, last);
-  self->syncing = FALSE;
 
   hub_insights_dialog_update_notes (self);
   update_cards (self);
@@ -324,38 +290,11 @@ update (HubInsightsDialog *self)
 /* Callbacks */
 
 static void
-on_preset_activated (GtkListBox        *list,
-                     GtkListBoxRow     *row,
-                     HubInsightsDialog *self)
+on_range_changed (HubInsightsDialog *self)
 {
-  int index = gtk_list_box_row_get_index (row);
-
-  gtk_popover_popdown (self->range_popover);
-  hub_insights_dialog_set_preset (self, presets[index]);
-}
-
-static void
-on_day_selected (GtkCalendar       *calendar,
-                 HubInsightsDialog *self)
-{
-  g_autoptr(GDateTime) picked = NULL;
-  HubDay day;
-
-  if (self->syncing)
-    return;
-  picked = gtk_calendar_get_date (calendar);
-  day = hub_day_from_ymd (g_date_time_get_year (picked), g_date_time_get_month (picked),
-                          g_date_time_get_day_of_month (picked));
-  if (self->first_pick == HUB_DAY_NONE)
-    {
-      self->first_pick = day;
-      return;
-    }
-  gtk_popover_popdown (self->range_popover);
-  self->preset = HUB_RANGE_CUSTOM;
-  hub_insights_dialog_set_range (self, (HubRange) { MIN (self->first_pick, day),
-                                                    MAX (self->first_pick, day) });
-  self->first_pick = HUB_DAY_NONE;
+  self->range = hub_range_picker_get_range (self->range_picker);
+  if (hub_dataset_get_as_of (self->dataset) != HUB_DAY_NONE)
+    update (self);
 }
 
 static void
@@ -375,9 +314,8 @@ step_activated (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   HubInsightsDialog *self = HUB_INSIGHTS_DIALOG (widget);
-  HubRange stepped = hub_range_step (self->range, self->preset, g_variant_get_int32 (parameter));
 
-  hub_insights_dialog_set_range (self, stepped);
+  hub_range_picker_step (self->range_picker, g_variant_get_int32 (parameter));
 }
 
 static void
@@ -386,10 +324,27 @@ preset_activated (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   HubInsightsDialog *self = HUB_INSIGHTS_DIALOG (widget);
-  guint index = (guint) g_variant_get_int32 (parameter);
+  HubRangePreset preset;
 
-  if (index < G_N_ELEMENTS (presets))
-    hub_insights_dialog_set_preset (self, presets[index]);
+  if (hub_range_picker_preset_at ((guint) g_variant_get_int32 (parameter), &preset))
+    hub_insights_dialog_set_preset (self, preset);
+}
+
+/* The range picker's keys, as insights.step and insights.preset. */
+static gboolean
+step_pressed (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   user_data)
+{
+  return gtk_widget_activate_action_variant (widget, "insights.step", args);
+}
+
+static gboolean
+preset_pressed (GtkWidget *widget,
+                GVariant  *args,
+                gpointer   user_data)
+{
+  return gtk_widget_activate_action_variant (widget, "insights.preset", args);
 }
 
 static void
@@ -448,6 +403,8 @@ hub_insights_dialog_dispose (GObject *object)
 {
   HubInsightsDialog *self = HUB_INSIGHTS_DIALOG (object);
 
+  hub_insights_dialog_badge_dispose (self);
+  hub_insights_dialog_compare_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HUB_TYPE_INSIGHTS_DIALOG);
 
   G_OBJECT_CLASS (hub_insights_dialog_parent_class)->dispose (object);
@@ -461,8 +418,11 @@ hub_insights_dialog_finalize (GObject *object)
   g_clear_object (&self->source);
   g_clear_object (&self->dataset);
   g_clear_object (&self->history);
+  g_clear_object (&self->badge_settings);
   g_clear_pointer (&self->notes, g_ptr_array_unref);
   g_clear_pointer (&self->compared_repos, g_array_unref);
+  g_clear_pointer (&self->authors, g_ptr_array_unref);
+  g_clear_pointer (&self->compared_authors, g_ptr_array_unref);
   g_free (self->endpoint);
 
   G_OBJECT_CLASS (hub_insights_dialog_parent_class)->finalize (object);
@@ -481,10 +441,8 @@ hub_insights_dialog_class_init (HubInsightsDialogClass *klass)
                                                RESOURCE_PREFIX "dialogs/hub-insights-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, HubInsightsDialog, toasts);
   gtk_widget_class_bind_template_child (widget_class, HubInsightsDialog, window_title);
-  gtk_widget_class_bind_template_child (widget_class, HubInsightsDialog, range_button);
-  gtk_widget_class_bind_template_child (widget_class, HubInsightsDialog, range_popover);
-  gtk_widget_class_bind_template_child (widget_class, HubInsightsDialog, preset_list);
-  gtk_widget_class_bind_template_child (widget_class, HubInsightsDialog, calendar);
+  gtk_widget_class_bind_template_child (widget_class, HubInsightsDialog, range_picker);
+  gtk_widget_class_bind_template_callback (widget_class, on_range_changed);
   gtk_widget_class_bind_template_child (widget_class, HubInsightsDialog, comparison_toggles);
   gtk_widget_class_bind_template_child (widget_class, HubInsightsDialog, range_label);
   gtk_widget_class_bind_template_child (widget_class, HubInsightsDialog, downloads_value);
@@ -504,17 +462,10 @@ hub_insights_dialog_class_init (HubInsightsDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HubInsightsDialog, badge_variant_toggles);
   gtk_widget_class_bind_template_child (widget_class, HubInsightsDialog, badge_picture);
 
-  gtk_widget_class_install_action (widget_class, "insights.step", "i", step_activated);
-  gtk_widget_class_install_action (widget_class, "insights.preset", "i", preset_activated);
   gtk_widget_class_install_action (widget_class, "insights.save-report", NULL, save_report_activated);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
-                                       "insights.step", "i", -1);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK,
-                                       "insights.step", "i", 1);
-  for (int i = 0; i < (int) G_N_ELEMENTS (presets); i++)
-    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
-                                         "insights.preset", "i", i);
+  gtk_widget_class_install_action (widget_class, "insights.step", "i", step_activated);
+  gtk_widget_class_install_action (widget_class, "insights.preset", "i", preset_activated);
 
   hub_insights_dialog_compare_class_init (widget_class);
   hub_insights_dialog_notes_class_init (widget_class);
@@ -524,41 +475,23 @@ hub_insights_dialog_class_init (HubInsightsDialogClass *klass)
 static void
 hub_insights_dialog_init (HubInsightsDialog *self)
 {
+  GtkEventController *shortcuts;
+
   g_type_ensure (HUB_TYPE_CHART);
   g_type_ensure (HUB_TYPE_COMPARE_CHART);
+  g_type_ensure (HUB_TYPE_RANGE_PICKER);
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The range keys go to the dialog before any widget inside it (the
+   * window's own leave them to a dialog shown). */
+  shortcuts = hub_range_picker_shortcuts_new (step_pressed, preset_pressed);
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
   self->compared_repos = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  self->preset = HUB_RANGE_LAST_30_DAYS;
   self->comparison = HUB_COMPARISON_PREVIOUS;
-  self->first_pick = HUB_DAY_NONE;
+  self->range = (HubRange) { 1, 0 };
 
-  for (guint i = 0; i < G_N_ELEMENTS (presets); i++)
-    {
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-      GtkWidget *title = gtk_label_new (preset_title (presets[i]));
-      g_autofree char *accel = g_strdup_printf ("<Alt>%u", i + 1);
-      guint key;
-      GdkModifierType mods;
-      g_autofree char *accel_label = NULL;
-      GtkWidget *shortcut;
-
-      gtk_accelerator_parse (accel, &key, &mods);
-      accel_label = gtk_accelerator_get_label (key, mods);
-      shortcut = gtk_label_new (accel_label);
-      gtk_widget_set_hexpand (title, TRUE);
-      gtk_label_set_xalign (GTK_LABEL (title), 0);
-      gtk_widget_add_css_class (shortcut, "dim-label");
-      gtk_box_append (GTK_BOX (box), title);
-      gtk_box_append (GTK_BOX (box), shortcut);
-      gtk_list_box_append (self->preset_list, box);
-    }
-  gtk_list_box_set_activate_on_single_click (self->preset_list, TRUE);
-  g_signal_connect (self->preset_list, "row-activated", G_CALLBACK (on_preset_activated), self);
-  g_signal_connect (self->calendar, "day-selected", G_CALLBACK (on_day_selected), self);
   adw_toggle_group_set_active_name (self->comparison_toggles, "previous");
-  adw_toggle_group_set_active_name (self->badge_figure_toggles, "month");
-  adw_toggle_group_set_active_name (self->badge_variant_toggles, "light");
   adw_toggle_group_set_active_name (self->compare_mode_toggles, "absolute");
   g_signal_connect_swapped (self->comparison_toggles, "notify::active-name",
                             G_CALLBACK (on_comparison_changed), self);
@@ -589,7 +522,8 @@ hub_insights_dialog_new (HubSource  *source,
     g_warning ("Notes are unavailable: %s", error->message);
   adw_window_title_set_subtitle (self->window_title, hub_source_get_title (source));
   hub_insights_dialog_update_badge (self);
-  hub_insights_dialog_set_preset (self, HUB_RANGE_LAST_30_DAYS);
+  hub_range_picker_set_bounds (self->range_picker, hub_dataset_get_as_of (self->dataset),
+                               hub_dataset_get_totals (self->dataset)->first_day);
   return ADW_DIALOG (self);
 }
 
@@ -598,19 +532,13 @@ void
 hub_insights_dialog_set_preset (HubInsightsDialog *self,
                                 HubRangePreset     preset)
 {
-  HubDay as_of;
-
   g_return_if_fail (HUB_IS_INSIGHTS_DIALOG (self));
 
-  as_of = hub_dataset_get_as_of (self->dataset);
-  self->preset = preset;
-  if (as_of == HUB_DAY_NONE)
-    return;
-  hub_insights_dialog_set_range (self, hub_range_from_preset (preset, as_of,
-                                                              hub_dataset_get_totals (self->dataset)->first_day));
+  hub_range_picker_set_preset (self->range_picker, preset);
 }
 
-/* Shows range; the preset stays what it was, so that the arrows keep its step. */
+/* Shows range; the preset stays what it was, so that the arrows keep its
+ * step. The range shown already is shown anew (a note added). */
 void
 hub_insights_dialog_set_range (HubInsightsDialog *self,
                                HubRange           range)
@@ -618,9 +546,11 @@ hub_insights_dialog_set_range (HubInsightsDialog *self,
   g_return_if_fail (HUB_IS_INSIGHTS_DIALOG (self));
   g_return_if_fail (range.first <= range.last);
 
-  self->range = range;
-  if (hub_dataset_get_as_of (self->dataset) != HUB_DAY_NONE)
-    update (self);
+  if (range.first == self->range.first && range.last == self->range.last)
+    on_range_changed (self);
+  else
+    hub_range_picker_set_range (self->range_picker, hub_range_picker_get_preset (self->range_picker),
+                                range);
 }
 
 HubRange
@@ -650,7 +580,8 @@ hub_insights_dialog_set_comparison (HubInsightsDialog *self,
   self->comparison = comparison;
   adw_toggle_group_set_active_name (self->comparison_toggles,
                                     comparison == HUB_COMPARISON_YEAR ? "year" : "previous");
-  hub_insights_dialog_set_range (self, self->range);
+  if (hub_dataset_get_as_of (self->dataset) != HUB_DAY_NONE)
+    update (self);
 }
 
 guint

@@ -36,6 +36,9 @@ void            hub_insights_dialog_set_compare    (HubInsightsDialog *self,
                                                     const guint       *indexes,
                                                     guint              n_indexes,
                                                     HubCompareMode     mode);
+void            hub_insights_dialog_set_compared_authors (HubInsightsDialog  *self,
+                                                          const char * const *authors);
+guint           hub_insights_dialog_get_n_authors  (HubInsightsDialog *self);
 GtkWidget      *hub_insights_dialog_get_compare_chart (HubInsightsDialog *self);
 char           *hub_insights_dialog_dup_badge_svg  (HubInsightsDialog *self);
 char           *hub_insights_dialog_dup_markdown   (HubInsightsDialog *self);

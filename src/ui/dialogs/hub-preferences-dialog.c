@@ -1,4 +1,4 @@
-/* hub-preferences-dialog.c: the endpoint, the default period, refresh on start-up, Sign Out
+/* hub-preferences-dialog.c: the endpoint, refresh on start-up, Sign Out
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,7 +17,6 @@ struct _HubPreferencesDialog
 
   GSettings            *settings;
 
-  AdwComboRow          *period_row;
   GtkSwitch            *refresh_switch;
   GtkSwitch            *notify_switch;
   AdwSwitchRow         *keep_history_row;
@@ -35,16 +34,8 @@ show_endpoint_status (HubPreferencesDialog *self,
 {
   gtk_label_set_label (self->endpoint_status, message ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->endpoint_status), message != NULL);
-  if (is_error)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->endpoint_status), "error");
-      gtk_widget_add_css_class (GTK_WIDGET (self->endpoint_row), "error");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->endpoint_status), "error");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->endpoint_row), "error");
-    }
+  hub_ui_set_css_class (GTK_WIDGET (self->endpoint_status), "error", is_error);
+  hub_ui_set_css_class (GTK_WIDGET (self->endpoint_row), "error", is_error);
 }
 
 /* A blank address is the default Hub; anything else must be a valid https://
@@ -75,23 +66,6 @@ on_endpoint_apply (HubPreferencesDialog *self)
   show_endpoint_status (self, NULL, FALSE);
 }
 
-static gboolean
-period_to_selected (GValue   *value,
-                    GVariant *variant,
-                    gpointer  user_data)
-{
-  g_value_set_uint (value, g_str_equal (g_variant_get_string (variant, NULL), "last-month"));
-  return TRUE;
-}
-
-static GVariant *
-selected_to_period (const GValue       *value,
-                    const GVariantType *expected_type,
-                    gpointer            user_data)
-{
-  return g_variant_new_string (g_value_get_uint (value) == 1 ? "last-month" : "all-time");
-}
-
 static void
 hub_preferences_dialog_dispose (GObject *object)
 {
@@ -115,7 +89,6 @@ hub_preferences_dialog_class_init (HubPreferencesDialogClass *klass)
   hub_ui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "dialogs/hub-preferences-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, HubPreferencesDialog, period_row);
   gtk_widget_class_bind_template_child (widget_class, HubPreferencesDialog, refresh_switch);
   gtk_widget_class_bind_template_child (widget_class, HubPreferencesDialog, notify_switch);
   gtk_widget_class_bind_template_child (widget_class, HubPreferencesDialog, keep_history_row);
@@ -143,9 +116,6 @@ hub_preferences_dialog_new (GSettings *settings)
   self = g_object_new (HUB_TYPE_PREFERENCES_DIALOG, NULL);
   self->settings = g_object_ref (settings);
 
-  g_settings_bind_with_mapping (settings, "period", self->period_row, "selected",
-                                G_SETTINGS_BIND_DEFAULT, period_to_selected, selected_to_period,
-                                NULL, NULL);
   g_settings_bind (settings, "refresh-on-startup", self->refresh_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "notify-spikes", self->notify_switch, "active",

@@ -34,6 +34,7 @@ struct _HubRepoDetail
   char            *source_id;
   GPtrArray       *notes;       /* HubNote of the repository */
   HubDay           note_day;    /* the day a note is added on */
+  GSettings       *settings;    /* the badge's figure and variant, shared with Insights */
 
   GtkWidget       *toolbar_view;
   AdwWindowTitle  *window_title;
@@ -149,12 +150,18 @@ update_milestone (HubRepoDetail *self)
       g_autofree char *day = hub_format_date (projection.day, HUB_DATE_FULL);
       g_autofree char *earliest = hub_format_date (projection.earliest, HUB_DATE_FULL);
       g_autofree char *latest = projection.latest != HUB_DAY_NONE
-        ? hub_format_date (projection.latest, HUB_DATE_FULL) : g_strdup ("…");
+        ? hub_format_date (projection.latest, HUB_DATE_FULL) : NULL;
 
-      /* Translators: the next milestone of all-time downloads ("2.0 M"), the
-       * projected date, and the range of dates it may come in */
-      text = g_strdup_printf (_("Next milestone: %s downloads around %s (between %s and %s)"),
-                              milestone, day, earliest, latest);
+      if (latest == NULL)
+        /* Translators: the next milestone of all-time downloads ("2.0 M"), the
+         * projected date, and the earliest it may come */
+        text = g_strdup_printf (_("Next milestone: %s downloads around %s (from %s, perhaps much later)"),
+                                milestone, day, earliest);
+      else
+        /* Translators: the next milestone of all-time downloads ("2.0 M"), the
+         * projected date, and the range of dates it may come in */
+        text = g_strdup_printf (_("Next milestone: %s downloads around %s (between %s and %s)"),
+                                milestone, day, earliest, latest);
     }
   else
     /* Translators: the next milestone ("2.0 M"), then why no date is projected */
@@ -321,40 +328,30 @@ badge_spec (HubRepoDetail *self,
 {
   const HubRepo *repo = hub_repo_detail_get_repo (self);
 
+  HubBadgeSpec spec = { .dataset = self->dataset, .repo = repo };
+
   *name = g_path_get_basename (repo->name);
   *link = hub_endpoint_repo_url (self->endpoint, repo);
-  return (HubBadgeSpec) {
-    .dataset = self->dataset,
-    .repo = repo,
-    .figure = HUB_BADGE_LAST_30_DAYS,
-    .variant = HUB_BADGE_LIGHT,
-    .name = *name,
-    .link = *link,
-  };
+  spec.name = *name;
+  spec.link = *link;
+  hub_badge_spec_set_choice (&spec, self->settings);
+  return spec;
 }
 
+/* detail.save-badge and detail.copy-badge. */
 static void
-save_badge (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
+badge_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
 {
   g_autofree char *name = NULL;
   g_autofree char *link = NULL;
   HubBadgeSpec spec = badge_spec (HUB_REPO_DETAIL (widget), &name, &link);
 
-  hub_badge_spec_save (&spec, widget, show_message);
-}
-
-static void
-copy_badge (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  g_autofree char *name = NULL;
-  g_autofree char *link = NULL;
-  HubBadgeSpec spec = badge_spec (HUB_REPO_DETAIL (widget), &name, &link);
-
-  hub_badge_spec_copy_markdown (&spec, widget, show_message);
+  if (g_str_equal (action_name, "detail.save-badge"))
+    hub_badge_spec_save (&spec, widget, show_message);
+  else
+    hub_badge_spec_copy_markdown (&spec, widget, show_message);
 }
 
 /* The toggle groups name no action: each shows its action's state, and a
@@ -499,6 +496,7 @@ hub_repo_detail_finalize (GObject *object)
 
   g_free (self->endpoint);
   g_free (self->source_id);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (hub_repo_detail_parent_class)->finalize (object);
 }
@@ -543,8 +541,8 @@ hub_repo_detail_class_init (HubRepoDetailClass *klass)
   gtk_widget_class_install_action (widget_class, "detail.open-on-hub", NULL, open_on_hub);
   gtk_widget_class_install_action (widget_class, "detail.export-png", NULL, export_png);
   gtk_widget_class_install_action (widget_class, "detail.copy-name", NULL, copy_name);
-  gtk_widget_class_install_action (widget_class, "detail.save-badge", NULL, save_badge);
-  gtk_widget_class_install_action (widget_class, "detail.copy-badge", NULL, copy_badge);
+  gtk_widget_class_install_action (widget_class, "detail.save-badge", NULL, badge_activated);
+  gtk_widget_class_install_action (widget_class, "detail.copy-badge", NULL, badge_activated);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "repodetail");
@@ -554,6 +552,7 @@ static void
 hub_repo_detail_init (HubRepoDetail *self)
 {
   g_autoptr(GSimpleActionGroup) chart_actions = g_simple_action_group_new ();
+  g_autoptr(GSimpleActionGroup) badge_actions = g_simple_action_group_new ();
   const char *properties[] = { "range", "bucket", "cumulative" };
 
   g_type_ensure (HUB_TYPE_CHART);
@@ -572,6 +571,11 @@ hub_repo_detail_init (HubRepoDetail *self)
                 g_action_map_lookup_action (G_ACTION_MAP (chart_actions), "range"));
   bind_toggles (self->bucket_toggles,
                 g_action_map_lookup_action (G_ACTION_MAP (chart_actions), "bucket"));
+
+  /* The menu's badge.badge-figure and badge.badge-variant. */
+  self->settings = g_settings_new (APP_ID);
+  hub_badge_add_choice_actions (self->settings, G_ACTION_MAP (badge_actions));
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "badge", G_ACTION_GROUP (badge_actions));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.open-on-hub", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.export-png", FALSE);
@@ -686,8 +690,8 @@ hub_repo_detail_get_n_notes (HubRepoDetail *self)
   return self->notes != NULL ? self->notes->len : 0;
 }
 
-/* The repository's badge (downloads in the last 30 days) as Copy Badge as
- * Markdown copies it. */
+/* The repository's badge, of the figure and variant chosen, as Copy Badge
+ * as Markdown copies it. */
 char *
 hub_repo_detail_dup_badge_markdown (HubRepoDetail *self)
 {
@@ -700,6 +704,21 @@ hub_repo_detail_dup_badge_markdown (HubRepoDetail *self)
 
   spec = badge_spec (self, &name, &link);
   return hub_badge_spec_dup_markdown (&spec);
+}
+
+/* The repository's badge as Save Badge… writes it. */
+char *
+hub_repo_detail_dup_badge_svg (HubRepoDetail *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *link = NULL;
+  HubBadgeSpec spec;
+
+  g_return_val_if_fail (HUB_IS_REPO_DETAIL (self), NULL);
+  g_return_val_if_fail (self->dataset != NULL, NULL);
+
+  spec = badge_spec (self, &name, &link);
+  return hub_badge_spec_dup_svg (&spec);
 }
 
 const HubRepo *

@@ -35,6 +35,7 @@ gboolean       hub_repo_detail_add_note   (HubRepoDetail  *self,
                                            GError        **error);
 guint          hub_repo_detail_get_n_notes (HubRepoDetail *self);
 char          *hub_repo_detail_dup_badge_markdown (HubRepoDetail *self);
+char          *hub_repo_detail_dup_badge_svg      (HubRepoDetail *self);
 
 
 G_END_DECLS

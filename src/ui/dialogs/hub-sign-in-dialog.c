@@ -82,10 +82,7 @@ static void
 mark_token_refused (HubSignInDialog *self,
                     gboolean         refused)
 {
-  if (refused)
-    gtk_widget_add_css_class (GTK_WIDGET (self->token_row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->token_row), "error");
+  hub_ui_set_css_class (GTK_WIDGET (self->token_row), "error", refused);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->token_row),
                                  refused ? _("This token was not accepted") : _("Token"));
 }
@@ -372,13 +369,8 @@ hub_sign_in_dialog_finalize (GObject *object)
   g_free (self->endpoint);
   g_free (self->error_message);
   g_free (self->chosen_org);
-  /* Tokens are secrets: wiped before the memory is given back. */
-  if (self->token)
-    memset (self->token, 0, strlen (self->token));
-  if (self->found_token)
-    memset (self->found_token, 0, strlen (self->found_token));
-  g_free (self->token);
-  g_free (self->found_token);
+  hub_token_free (self->token);
+  hub_token_free (self->found_token);
 
   G_OBJECT_CLASS (hub_sign_in_dialog_parent_class)->finalize (object);
 }

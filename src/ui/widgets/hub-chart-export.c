@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hub-chart-paint.h"
 #include "hub-chart-private.h"
 
 #define MARGIN 16.0
@@ -31,18 +32,6 @@ create_heading (HubChart   *self,
   pango_layout_set_width (layout, (int) ((width - 2 * MARGIN) * PANGO_SCALE));
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   return layout;
-}
-
-static void
-append_heading (GtkSnapshot   *snapshot,
-                PangoLayout   *layout,
-                double         y,
-                const GdkRGBA *color)
-{
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (MARGIN, y));
-  gtk_snapshot_append_layout (snapshot, layout, color);
-  gtk_snapshot_restore (snapshot);
 }
 
 /**
@@ -102,8 +91,8 @@ hub_chart_render_picture (HubChart  *self,
   gtk_snapshot_scale (snapshot, scale, scale);
   gtk_snapshot_append_color (snapshot, &self->colors.background,
                              &GRAPHENE_RECT_INIT (0, 0, width, header + height));
-  append_heading (snapshot, title, MARGIN, &self->colors.foreground);
-  append_heading (snapshot, subtitle, MARGIN + title_h + LINE_GAP, &dim);
+  hub_chart_append_layout (snapshot, title, MARGIN, MARGIN, &self->colors.foreground);
+  hub_chart_append_layout (snapshot, subtitle, MARGIN, MARGIN + title_h + LINE_GAP, &dim);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, header));
   hub_chart_snapshot_contents (self, snapshot);
   node = gtk_snapshot_free_to_node (snapshot);

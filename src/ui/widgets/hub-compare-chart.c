@@ -1,4 +1,5 @@
-/* hub-compare-chart.c: up to six repositories as lines on one scale, with a legend
+/* hub-compare-chart.c: up to six repositories or authors as lines on one scale, with a legend
+ * and the range's notes
  *
  * The values come from hub_compare_compute (): counts, indexes (100 at the
  * range's start) or shares. Each series has a colour of libadwaita's
@@ -86,7 +87,7 @@ draw (HubCompareChart *self,
   /* The legend: a swatch and a name a series, wrapped over lines. */
   for (guint s = 0; s < table->n_series; s++)
     {
-      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, table->repos[s]->name);
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, table->labels[s]);
       GdkRGBA color;
       int w, h;
 
@@ -160,6 +161,38 @@ draw (HubCompareChart *self,
       pango_cairo_show_layout (cr, layout);
     }
 
+  /* The notes: a dashed line on their bucket, their words at the plot's
+   * top, on two rows in turn so that neighbours do not overlap. */
+  for (guint i = 0; i < table->notes->len; i++)
+    {
+      const HubCompareNote *note = &g_array_index (table->notes, HubCompareNote, i);
+      guint p = hub_compare_point_of_day (table, note->day);
+      double px = table->n_points > 1 ? left + (right - left) * p / (table->n_points - 1)
+                                      : (left + right) / 2;
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, note->text);
+      PangoAttrList *attrs = pango_attr_list_new ();
+      int w, h;
+
+      pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_width (layout, (int) MAX (right - px - 4, 40) * PANGO_SCALE);
+      pango_layout_get_pixel_size (layout, &w, &h);
+      cairo_save (cr);
+      cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.5);
+      cairo_set_line_width (cr, 1);
+      cairo_set_dash (cr, (double[]) { 3, 3 }, 2, 0);
+      cairo_move_to (cr, floor (px) + 0.5, legend_bottom);
+      cairo_line_to (cr, floor (px) + 0.5, bottom);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+      cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.75);
+      cairo_move_to (cr, px + w + 4 > right ? MAX (left, px - 4 - w) : px + 4,
+                     legend_bottom + (i % 2) * (h + 2));
+      pango_cairo_show_layout (cr, layout);
+    }
+
   /* A line a series; a gap where there is no value. */
   cairo_set_line_width (cr, 2);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
@@ -198,7 +231,7 @@ update_accessible (HubCompareChart *self)
   g_autoptr(GString) text = g_string_new (_("Comparison of"));
 
   for (guint s = 0; self->table != NULL && s < self->table->n_series; s++)
-    g_string_append_printf (text, "%s %s", s == 0 ? "" : ",", self->table->repos[s]->name);
+    g_string_append_printf (text, "%s %s", s == 0 ? "" : ",", self->table->labels[s]);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text->str, -1);
 }
 

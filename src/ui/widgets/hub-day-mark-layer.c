@@ -11,12 +11,13 @@
  */
 #include "config.h"
 
+#include "hub-chart-paint.h"
 #include "hub-day-mark-layer.h"
 
 #define SIGN        7.0    /* a sign's size */
 #define LABEL_GAP   3.0
 #define LABEL_WIDTH 140.0  /* the widest a label gets */
-#define MAX_ROWS    3
+#define MAX_ROWS    4
 
 typedef struct
 {
@@ -66,6 +67,24 @@ hub_day_mark_layer_get_max (HubChartLayer *layer)
   return 0;
 }
 
+/* Whether words from x to x + width on the first row would cover the
+ * sign of a mark other than the index-th: signs sit on that row. */
+static gboolean
+covers_sign (HubDayMarkLayer *self,
+             guint            index,
+             double           x,
+             double           width)
+{
+  for (guint i = 0; i < self->marks->len; i++)
+    {
+      const Mark *other = &g_array_index (self->marks, Mark, i);
+
+      if (i != index && other->x + SIGN / 2 >= x && other->x - SIGN / 2 <= x + width)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 hub_day_mark_layer_layout (HubChartLayer       *layer,
                            const HubChartFrame *frame)
@@ -78,6 +97,13 @@ hub_day_mark_layer_layout (HubChartLayer       *layer,
   self->bottom = frame->plot.origin.y + frame->plot.size.height;
   for (guint r = 0; r < MAX_ROWS; r++)
     row_end[r] = -G_MAXDOUBLE;
+  /* Every sign's place first: words keep clear of the signs after them too. */
+  for (guint i = 0; i < self->marks->len; i++)
+    {
+      Mark *mark = &g_array_index (self->marks, Mark, i);
+
+      mark->x = hub_chart_frame_x (frame, mark->day + 0.5);
+    }
 
   for (guint i = 0; i < self->marks->len; i++)
     {
@@ -85,7 +111,6 @@ hub_day_mark_layer_layout (HubChartLayer       *layer,
       int w, h;
 
       g_clear_object (&mark->layout);
-      mark->x = hub_chart_frame_x (frame, mark->day + 0.5);
       mark->row = -1;
       if (mark->x < left || mark->x > right || mark->label == NULL || *mark->label == '\0')
         continue;
@@ -100,7 +125,8 @@ hub_day_mark_layer_layout (HubChartLayer       *layer,
       if (mark->label_x + w > right && mark->x - SIGN / 2 - LABEL_GAP - w >= left)
         mark->label_x = mark->x - SIGN / 2 - LABEL_GAP - w;
       for (int r = 0; r < MAX_ROWS; r++)
-        if (MIN (mark->x, mark->label_x) > row_end[r])
+        if (MIN (mark->x, mark->label_x) > row_end[r] &&
+            (r > 0 || !covers_sign (self, i, mark->label_x - 2, w + 4)))
           {
             mark->row = r;
             row_end[r] = MAX (mark->x, mark->label_x + w);
@@ -203,12 +229,8 @@ hub_day_mark_layer_snapshot (HubChartLayer        *layer,
                                      &GRAPHENE_RECT_INIT (mark->label_x - 2,
                                                           self->top + mark->row * self->line_height,
                                                           w + 4, h));
-          gtk_snapshot_save (snapshot);
-          gtk_snapshot_translate (snapshot,
-                                  &GRAPHENE_POINT_INIT (mark->label_x,
-                                                        self->top + mark->row * self->line_height));
-          gtk_snapshot_append_layout (snapshot, mark->layout, &text);
-          gtk_snapshot_restore (snapshot);
+          hub_chart_append_layout (snapshot, mark->layout, mark->label_x,
+                                   self->top + mark->row * self->line_height, &text);
         }
     }
 }
@@ -303,4 +325,17 @@ hub_day_mark_layer_get_n_shown (HubDayMarkLayer *self)
   for (guint i = 0; i < self->marks->len; i++)
     n += g_array_index (self->marks, Mark, i).layout != NULL;
   return n;
+}
+
+/* The row of the index-th mark's words (0 at the plot's top, beside the
+ * signs), or -1 when they are not shown. */
+int
+hub_day_mark_layer_get_row (HubDayMarkLayer *self,
+                            guint            index)
+{
+  g_return_val_if_fail (HUB_IS_DAY_MARK_LAYER (self), -1);
+  g_return_val_if_fail (index < self->marks->len, -1);
+
+  return g_array_index (self->marks, Mark, index).layout != NULL
+    ? g_array_index (self->marks, Mark, index).row : -1;
 }

@@ -36,5 +36,7 @@ void           hub_day_mark_layer_get_mark   (HubDayMarkLayer  *self,
                                               guint             index,
                                               HubDayMark       *mark);
 guint          hub_day_mark_layer_get_n_shown (HubDayMarkLayer *self);
+int            hub_day_mark_layer_get_row    (HubDayMarkLayer  *self,
+                                              guint             index);
 
 G_END_DECLS

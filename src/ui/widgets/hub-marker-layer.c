@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include "hub-chart-paint.h"
 #include "hub-marker-layer.h"
 
 #define LABEL_INSET 6.0
@@ -70,12 +71,8 @@ hub_marker_layer_snapshot (HubChartLayer        *layer,
                                &GRAPHENE_RECT_INIT (x, self->y, 4, 1));
 
   pango_layout_get_pixel_size (self->layout, &w, &h);
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot,
-                          &GRAPHENE_POINT_INIT (frame->plot.origin.x + LABEL_INSET,
-                                                MAX (frame->plot.origin.y, self->y - h - 2)));
-  gtk_snapshot_append_layout (snapshot, self->layout, &text);
-  gtk_snapshot_restore (snapshot);
+  hub_chart_append_layout (snapshot, self->layout, frame->plot.origin.x + LABEL_INSET,
+                           MAX (frame->plot.origin.y, self->y - h - 2), &text);
 }
 
 static void

@@ -1,4 +1,4 @@
-/* hub-trend-chart.h: the organisation's downloads over the period, above the table
+/* hub-trend-chart.h: the organisation's downloads over the range, above the table
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,7 +17,11 @@ G_DECLARE_FINAL_TYPE (HubTrendChart, hub_trend_chart, HUB, TREND_CHART, GtkWidge
 GtkWidget  *hub_trend_chart_new          (void);
 void        hub_trend_chart_set_dataset  (HubTrendChart *self,
                                           HubDataset    *dataset,
-                                          HubPeriod      period);
+                                          const HubSpan *span);
+void        hub_trend_chart_set_shown    (HubTrendChart *self,
+                                          const guint   *indexes,
+                                          guint          n_indexes);
+gboolean    hub_trend_chart_get_narrowed (HubTrendChart *self);
 const char *hub_trend_chart_get_title    (HubTrendChart *self);
 guint       hub_trend_chart_get_n_points (HubTrendChart *self);
 HubChart   *hub_trend_chart_get_chart    (HubTrendChart *self);
