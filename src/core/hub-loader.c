@@ -20,7 +20,7 @@
 
 #define READ_CHUNK (256 * 1024)
 
-/* How far below the window's thread a load it shows the progress of runs. */
+/* What a read whose progress a window shows adds to its threads' nice value. */
 #define BACKGROUND_NICE 10
 
 HubDataset *

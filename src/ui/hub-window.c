@@ -97,7 +97,7 @@ show_source (HubWindow *self,
   self->last_paint = g_get_monotonic_time ();
 
   /* The dashboard first: a table on screen fills over a few frames. At
-   * once: a crossfade paints both pages in each of its frames, 30–60 ms
+   * once: a crossfade paints both pages in each of its frames, 20–90 ms
    * apiece with the table filling (software rendering, 1280 × 860). */
   gtk_stack_set_visible_child_full (self->main_stack, "dashboard", GTK_STACK_TRANSITION_TYPE_NONE);
   /* The source's range, before anything counts it. */
