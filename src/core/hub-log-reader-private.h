@@ -138,12 +138,7 @@ typedef struct
   HubLogStore *store;
   GArray      *events;
   GByteArray  *buffer;
-  /* A block: whole lines in buffer, or mapped from the file, or records
-   * from libcsv. */
-  gpointer     map;
-  gsize        map_len;
-  const char  *mapped;       /* the block's lines, inside map */
-  gsize        mapped_len;
+  /* A block: whole lines in buffer, or records from libcsv. */
   guint64      seq;
   guint        file;
   gboolean     is_json;
@@ -224,9 +219,9 @@ struct _Read
   /* The file being read. */
   guint                file;
   GInputStream        *stream;
-  int                  fd;            /* a plain file's, for pread and mmap; -1 otherwise */
+  int                  fd;            /* a plain file's, for pread; -1 otherwise */
   goffset              offset;        /* of the next byte to read, in the file */
-  goffset              size;
+  goffset              size;          /* a plain file's, when it was opened */
   gboolean             eof;
   gsize                read_size;     /* grows to BLOCK_SIZE: small files, small blocks */
   gboolean             header_done;
@@ -354,7 +349,6 @@ void       log_set_io_error     (Read        *read,
 gboolean   log_next_block       (Read        *read,
                                  Worker      *w);
 void       log_close_current    (Read        *read);
-void       log_unmap_block      (Worker      *w);
 gpointer   log_work             (gpointer     data);
 
 G_END_DECLS

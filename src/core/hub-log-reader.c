@@ -102,7 +102,6 @@ log_work (gpointer data)
         log_handle_json_lines (w);
       else
         log_handle_csv_lines (w);
-      log_unmap_block (w);
       take_turn (w);
     }
   return NULL;
