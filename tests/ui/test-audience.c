@@ -737,6 +737,74 @@ test_figures_from_worker (void)
   hub_test_close_window (window);
 }
 
+static guint
+count_stores (void)
+{
+  g_autofree char *cache = g_build_filename (g_get_user_cache_dir (), "hub-analytics", "logs", NULL);
+  g_autoptr(GDir) dir = g_dir_open (cache, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    n += g_str_has_suffix (name, ".logs");
+  return n;
+}
+
+static void
+reread_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Loaded *loaded = user_data;
+  HubSource *source = hub_source_reread_logs_finish (result, &loaded->error);
+
+  loaded->sources = g_ptr_array_new_with_free_func (g_object_unref);
+  if (source != NULL)
+    g_ptr_array_add (loaded->sources, source);
+  loaded->done = TRUE;
+}
+
+/* Logs read again with other team settings are saved under another key:
+ * the store of the earlier settings goes, the other sources' stay. */
+static void
+test_cache_keeps_one (void)
+{
+  g_autofree char *folder = g_dir_make_tmp ("hub-keep-one-XXXXXX", NULL);
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GFile) file = g_file_new_for_path (folder);
+  g_autoptr(GPtrArray) sources = NULL;
+  static const char * const team[] = { "00000000000000000000000000000001", NULL };
+  Loaded loaded = { 0 };
+  guint before = count_stores ();
+
+  copy_into ("day-1.csv", folder);
+  g_list_store_append (files, file);
+  hub_source_load_files_async (G_LIST_MODEL (files), NULL, NULL, loaded_cb, &loaded);
+  hub_test_wait_for (is_loaded, &loaded, 30, "the folder read");
+  g_assert_no_error (loaded.error);
+  sources = g_steal_pointer (&loaded.sources);
+  g_assert_cmpuint (count_stores (), ==, before + 1);
+
+  for (int exclude = 1; exclude >= 0; exclude--)
+    {
+      loaded = (Loaded) { 0 };
+      hub_source_reread_logs_async (g_ptr_array_index (sources, 0), team, exclude, NULL, NULL,
+                                    reread_cb, &loaded);
+      hub_test_wait_for (is_loaded, &loaded, 30, "the logs read again");
+      g_assert_no_error (loaded.error);
+      g_assert_cmpuint (loaded.sources->len, ==, 1);
+      g_ptr_array_unref (loaded.sources);
+      g_assert_cmpuint (count_stores (), ==, before + 1);
+    }
+
+  {
+    g_autofree char *path = g_build_filename (folder, "day-1.csv", NULL);
+
+    g_assert_cmpint (g_remove (path), ==, 0);
+    g_assert_cmpint (g_rmdir (folder), ==, 0);
+  }
+}
+
 /* A folder that gained a day reads that day alone, appended to the cached
  * store, and gives what reading both at once gives; an old file changed or
  * gone makes it read everything again. */
@@ -823,6 +891,7 @@ main (int   argc,
   g_test_add_func ("/ui/audience/export", test_export);
   g_test_add_func ("/ui/audience/cache", test_cache);
   g_test_add_func ("/ui/audience/cache-append", test_cache_append);
+  g_test_add_func ("/ui/audience/cache-keeps-one", test_cache_keeps_one);
   g_test_add_func ("/ui/audience/figures-from-worker", test_figures_from_worker);
 
   return g_test_run ();
