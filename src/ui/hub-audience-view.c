@@ -35,6 +35,7 @@ enum {
   SIGNAL_MESSAGE,
   SIGNAL_TEAM_CHANGED,
   SIGNAL_REPO_ACTIVATED,
+  SIGNAL_SPAN_CHANGED,
   N_SIGNALS
 };
 
@@ -427,15 +428,18 @@ update (HubAudienceView *self)
       clear_list (self->countries_list);
       clear_list (self->repos_list);
       clear_list (self->regions_list);
-      return;
     }
-  update_span_label (self);
-  update_cards (self, self->figures);
-  update_charts (self, self->figures);
-  update_countries (self, self->figures, store);
-  update_regions (self, self->figures, store);
-  update_repos (self, self->figures, store);
-  hub_audience_view_update_team (self, store);
+  else
+    {
+      update_span_label (self);
+      update_cards (self, self->figures);
+      update_charts (self, self->figures);
+      update_countries (self, self->figures, store);
+      update_regions (self, self->figures, store);
+      update_repos (self, self->figures, store);
+      hub_audience_view_update_team (self, store);
+    }
+  g_signal_emit (self, signals[SIGNAL_SPAN_CHANGED], 0);
 }
 
 /* Signals, emitted also by hub-audience-view-team.c */
@@ -566,6 +570,11 @@ hub_audience_view_class_init (HubAudienceViewClass *klass)
   signals[SIGNAL_REPO_ACTIVATED] =
     g_signal_new ("repo-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+  /* The view shows other days, or another source: for the pages that
+   * follow its days. */
+  signals[SIGNAL_SPAN_CHANGED] =
+    g_signal_new ("span-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (HUB_TYPE_AUDIENCE_CHART);
 

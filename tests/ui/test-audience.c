@@ -249,6 +249,68 @@ test_logs_repo_page (void)
   hub_test_close_window (window);
 }
 
+typedef struct
+{
+  GtkWidget  *page;
+  const char *requests;
+} PageShows;
+
+static gboolean
+page_shows (gpointer data)
+{
+  PageShows *shows = data;
+
+  return g_strcmp0 (hub_test_label_text (shows->page, "repo-requests-value"), shows->requests) == 0;
+}
+
+/* The page of a repository of the logs alone follows a change of period
+ * while it is open: two months of logs, the last month's line alone. */
+static void
+test_logs_repo_page_period (void)
+{
+  static const char text[] =
+    "timestamp,status,method,repoName,repoType,hashedUserId,hashedIp,country,region\n"
+    "2026-08-01T10:00:00Z,200,GET,acme/m,model,,a1,US,\n"
+    "2026-08-01T11:00:00Z,200,GET,acme/m,model,,b2,DE,\n"
+    "2026-10-02T10:00:00Z,200,GET,acme/m,model,,c3,FR,\n";
+  g_autofree char *path = NULL;
+  int fd = g_file_open_tmp ("hub-months-XXXXXX.csv", &path, NULL);
+  const char *names[] = { path, NULL };
+  g_autofree char *all_title = NULL;
+  PageShows shows = { NULL, NULL };
+  HubWindow *window;
+
+  g_assert_cmpint (fd, >=, 0);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, text, sizeof text - 1, NULL));
+  set_period (HUB_PERIOD_ALL_TIME);
+  window = open_logs (names, 1400, 900);
+  activate_audience_repo (window, "model", "acme/m");
+  shows.page = GTK_WIDGET (window->logs_repo_box);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->detail_stack), ==, "logs-repository");
+  assert_label (shows.page, "repo-requests-value", "3");
+  assert_label (shows.page, "repo-uniques-value", "3");
+  g_assert_nonnull (hub_test_find_named (shows.page, "repo-country-DE-requests"));
+  all_title = g_strdup (hub_test_label_text (shows.page, "repo-audience-title"));
+
+  set_period (HUB_PERIOD_LAST_MONTH);
+  shows.requests = "1";
+  hub_test_wait_for (page_shows, &shows, 10, "the page's last month");
+  assert_label (shows.page, "repo-uniques-value", "1");
+  g_assert_null (hub_test_find_named (shows.page, "repo-country-DE-requests"));
+  g_assert_nonnull (hub_test_find_named (shows.page, "repo-country-FR-requests"));
+  g_assert_cmpstr (hub_test_label_text (shows.page, "repo-audience-title"), !=, all_title);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->detail_stack), ==, "logs-repository");
+
+  set_period (HUB_PERIOD_ALL_TIME);
+  shows.requests = "3";
+  hub_test_wait_for (page_shows, &shows, 10, "the page's whole span");
+  g_assert_cmpstr (hub_test_label_text (shows.page, "repo-audience-title"), ==, all_title);
+
+  hub_test_close_window (window);
+  g_assert_cmpint (g_remove (path), ==, 0);
+}
+
 /* A folder with a breakdown and a day of logs each as CSV and JSON Lines:
  * one source with both, the sessions beside the Hub's downloads. */
 static void
@@ -886,6 +948,7 @@ main (int   argc,
   g_test_add_func ("/ui/audience/figures", test_figures);
   g_test_add_func ("/ui/audience/breakdown-and-logs", test_breakdown_and_logs);
   g_test_add_func ("/ui/audience/logs-repo-page", test_logs_repo_page);
+  g_test_add_func ("/ui/audience/logs-repo-page-period", test_logs_repo_page_period);
   g_test_add_func ("/ui/audience/team-and-cancel", test_team_and_cancel);
   g_test_add_func ("/ui/audience/mark-identity", test_mark_identity);
   g_test_add_func ("/ui/audience/export", test_export);
