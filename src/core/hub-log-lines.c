@@ -358,11 +358,29 @@ log_prepare_line (Worker  *w,
       if (w->type_len <= sizeof w->type)
         memcpy (w->type, f[COL_REPO_TYPE].p, w->type_len);
       w->type_seed = log_hash_bytes (f[COL_REPO_TYPE].p, f[COL_REPO_TYPE].len);
+      w->repo_name_len = 0;
     }
-  out->repo_hash = log_repo_hash_seeded (w->type_seed, f[COL_REPO_NAME].p, f[COL_REPO_NAME].len);
-  repo = log_intern_repo (w, f[COL_REPO_TYPE], f[COL_REPO_NAME], out->repo_hash, line);
-  if (repo < 0)
-    return FALSE;
+  if (f[COL_REPO_NAME].len == w->repo_name_len && w->type_len <= sizeof w->type
+      && memcmp (f[COL_REPO_NAME].p, w->repo_name, w->repo_name_len) == 0)
+    {
+      out->repo_hash = w->repo_hash;
+      repo = w->repo;
+    }
+  else
+    {
+      out->repo_hash = log_repo_hash_seeded (w->type_seed, f[COL_REPO_NAME].p, f[COL_REPO_NAME].len);
+      repo = log_intern_repo (w, f[COL_REPO_TYPE], f[COL_REPO_NAME], out->repo_hash, line);
+      if (repo < 0)
+        return FALSE;
+      w->repo_name_len = 0;
+      if (f[COL_REPO_NAME].len <= sizeof w->repo_name)
+        {
+          memcpy (w->repo_name, f[COL_REPO_NAME].p, f[COL_REPO_NAME].len);
+          w->repo_name_len = f[COL_REPO_NAME].len;
+          w->repo_hash = out->repo_hash;
+          w->repo = (guint32) repo;
+        }
+    }
   country = log_intern_country (w, f[COL_COUNTRY], line);
   if (country < 0)
     return FALSE;
@@ -526,13 +544,24 @@ add_person (Worker         *w,
             const LogPlace *place)
 {
   HubLogStore *store = w->store;
-  LogSketches *s = &g_array_index (store->repo_days, LogSketches, place->repo_day);
+  LogSketches *s;
   LogEvent e = { l->hash, l->repo_hash, l->ms, 0, place->cell, w->id, place->region_cell };
 
+  g_array_append_val (w->events, e);
+  if (w->last_person.valid && w->last_person.hash == l->hash
+      && w->last_person.repo_day == place->repo_day
+      && w->last_person.country_day == place->country_day
+      && w->last_person.is_user == l->is_user)
+    return;
+  s = &g_array_index (store->repo_days, LogSketches, place->repo_day);
   add_to_sketch (l->is_user ? &s->users : &s->anonymous, l->hash);
   s = &g_array_index (store->country_days, LogSketches, place->country_day);
   add_to_sketch (l->is_user ? &s->users : &s->anonymous, l->hash);
-  g_array_append_val (w->events, e);
+  w->last_person.hash = l->hash;
+  w->last_person.repo_day = place->repo_day;
+  w->last_person.country_day = place->country_day;
+  w->last_person.is_user = l->is_user;
+  w->last_person.valid = TRUE;
 }
 
 /* Counts the line for its identity in the day's top, team traffic

@@ -161,6 +161,22 @@ typedef struct
   char         type[16];                 /* the last repoType, and its hash */
   gsize        type_len;
   guint64      type_seed;
+  /* The last line's repository (lines come in bursts): its name, under the
+   * last type, with its hash and index; name_len 0 for none. */
+  char         repo_name[96];
+  gsize        repo_name_len;
+  guint64      repo_hash;
+  guint32      repo;
+  /* The last person's line added to sketches: the same identity in the
+   * same sketches again changes nothing. */
+  struct
+  {
+    guint64    hash;
+    guint32    repo_day;
+    guint32    country_day;
+    gboolean   is_user;
+    gboolean   valid;
+  }            last_person;
   guint        n_pending;
   struct
   {

@@ -78,6 +78,7 @@ take_turn (Worker *w)
       memset (w->country_day_cache, 0, sizeof w->country_day_cache);
       memset (w->region_cell_cache, 0, sizeof w->region_cell_cache);
       g_array_set_size (w->repo_day_cache, 0);
+      w->last_person.valid = FALSE;
     }
 }
 
