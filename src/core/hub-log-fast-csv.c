@@ -103,8 +103,8 @@ end_line (Worker     *w,
             log_apply_pending (w);
         }
     }
-  for (int c = 0; c < N_COLS; c++)
-    l->fields[c] = (Field) { "", 0 };
+  /* The fields of the header's columns are all set again by the next
+   * line, or it is refused as short: no need to empty them. */
   l->n = 0;
   l->start = end + 1;
   return ok;
