@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "hub-countries.h"
 #include "hub-source-private.h"
 
 /* Enough of a file to hold its header, compressed or not. */
@@ -389,6 +390,10 @@ read_logs (GPtrArray          *files,
   g_autofree char *prefix = NULL;
   g_autofree char *path = cache_path (files, team_ids, exclude_team, &prefix);
   HubLogOptions options = { team_ids, exclude_team, FALSE };
+
+  /* The countries' names too, here rather than in the frame that first
+   * shows one. */
+  hub_countries_load ();
 
   if (described != NULL && (fresh = new_since_cache (path, files, described)) != NULL &&
       (store = hub_log_store_load (path, NULL)) != NULL)
