@@ -311,6 +311,86 @@ test_logs_repo_page_period (void)
   g_assert_cmpint (g_remove (path), ==, 0);
 }
 
+typedef struct
+{
+  GtkWidget *view;
+  guint      frames;
+  guint      frames_at_update;
+  char      *cards_at_update;
+  char      *repo_at_update;
+} Deferred;
+
+static void
+count_frame (GdkFrameClock *clock,
+             Deferred      *deferred)
+{
+  deferred->frames++;
+}
+
+static void
+on_span_changed (HubAudienceView *view,
+                 Deferred        *deferred)
+{
+  deferred->frames_at_update = deferred->frames;
+  g_free (deferred->cards_at_update);
+  g_free (deferred->repo_at_update);
+  deferred->cards_at_update = g_strdup (hub_test_label_text (deferred->view, "audience-requests-value"));
+  deferred->repo_at_update = g_strdup (hub_test_label_text (deferred->view, "repo-model/acme/m-sessions"));
+}
+
+static gboolean
+repos_show_month (gpointer data)
+{
+  Deferred *deferred = data;
+
+  return g_strcmp0 (hub_test_label_text (deferred->view, "repo-model/acme/m-sessions"), "1") == 0;
+}
+
+/* New figures change the cards at once, and the lists below the first
+ * screen in the frames after: the frame that shows them lays out only what
+ * it shows. */
+static void
+test_lists_after_first_frame (void)
+{
+  static const char text[] =
+    "timestamp,status,method,repoName,repoType,hashedUserId,hashedIp,country,region\n"
+    "2026-08-01T10:00:00Z,200,GET,acme/m,model,,a1,US,\n"
+    "2026-08-01T11:00:00Z,200,GET,acme/m,model,,b2,DE,\n"
+    "2026-10-02T10:00:00Z,200,GET,acme/m,model,,c3,FR,\n";
+  g_autofree char *path = NULL;
+  int fd = g_file_open_tmp ("hub-months-XXXXXX.csv", &path, NULL);
+  const char *names[] = { path, NULL };
+  Deferred deferred = { 0 };
+  GdkFrameClock *clock;
+  HubWindow *window;
+  gulong span, frame;
+
+  g_assert_cmpint (fd, >=, 0);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, text, sizeof text - 1, NULL));
+  set_period (HUB_PERIOD_ALL_TIME);
+  window = open_logs (names, 1400, 900);
+  deferred.view = GTK_WIDGET (window->audience);
+  assert_label (deferred.view, "audience-requests-value", "3");
+  assert_label (deferred.view, "repo-model/acme/m-sessions", "3");
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  frame = g_signal_connect (clock, "after-paint", G_CALLBACK (count_frame), &deferred);
+  span = g_signal_connect (window->audience, "span-changed", G_CALLBACK (on_span_changed), &deferred);
+  set_period (HUB_PERIOD_LAST_MONTH);
+  hub_test_wait_for (repos_show_month, &deferred, 10, "the repositories of the last month");
+  g_assert_cmpstr (deferred.cards_at_update, ==, "1");
+  g_assert_cmpstr (deferred.repo_at_update, ==, "3");
+  g_assert_cmpuint (deferred.frames, >=, deferred.frames_at_update + 2);
+
+  g_signal_handler_disconnect (window->audience, span);
+  g_signal_handler_disconnect (clock, frame);
+  g_free (deferred.cards_at_update);
+  g_free (deferred.repo_at_update);
+  hub_test_close_window (window);
+  g_assert_cmpint (g_remove (path), ==, 0);
+}
+
 /* A folder with a breakdown and a day of logs each as CSV and JSON Lines:
  * one source with both, the sessions beside the Hub's downloads. */
 static void
@@ -949,6 +1029,7 @@ main (int   argc,
   g_test_add_func ("/ui/audience/breakdown-and-logs", test_breakdown_and_logs);
   g_test_add_func ("/ui/audience/logs-repo-page", test_logs_repo_page);
   g_test_add_func ("/ui/audience/logs-repo-page-period", test_logs_repo_page_period);
+  g_test_add_func ("/ui/audience/lists-after-first-frame", test_lists_after_first_frame);
   g_test_add_func ("/ui/audience/team-and-cancel", test_team_and_cancel);
   g_test_add_func ("/ui/audience/mark-identity", test_mark_identity);
   g_test_add_func ("/ui/audience/export", test_export);
