@@ -38,7 +38,9 @@ skip_spaces (const char *p,
   return i;
 }
 
-/* A timestamp as DESIGN.md accepts it, to milliseconds since 1970 (UTC). */
+/* A timestamp as DESIGN.md accepts it, to milliseconds since 1970 (UTC).
+ * Lines come many a second: a date and time written as the last one's
+ * ("2026-10-01T00:00:00") are not read again. */
 gboolean
 log_parse_time (Worker     *w,
                 const char *p,
@@ -46,69 +48,94 @@ log_parse_time (Worker     *w,
                 gint64     *out_ms)
 {
   int year, month, mday, hour = 0, minute = 0, second = 0, ms = 0, offset = 0;
+  gint64 base;
   gsize i;
 
   if (len < 10)
     return FALSE;
-  if (!w->have_day || memcmp (p, w->day_text, 10) != 0)
+  if (w->have_second && len >= sizeof w->second_text
+      && memcmp (p, w->second_text, sizeof w->second_text) == 0)
     {
-      if (!digits (p, 4, &year) || p[4] != '-' || !digits (p + 5, 2, &month) || p[7] != '-'
-          || !digits (p + 8, 2, &mday) || !hub_day_is_valid_date (year, month, mday))
-        return FALSE;
-      memcpy (w->day_text, p, 10);
-      w->have_day = TRUE;
-      w->day = hub_day_from_ymd (year, month, mday);
+      base = w->second_ms;
+      i = sizeof w->second_text;
+    }
+  else
+    {
+      gsize time_at;
+
+      if (!w->have_day || memcmp (p, w->day_text, 10) != 0)
+        {
+          if (!digits (p, 4, &year) || p[4] != '-' || !digits (p + 5, 2, &month) || p[7] != '-'
+              || !digits (p + 8, 2, &mday) || !hub_day_is_valid_date (year, month, mday))
+            return FALSE;
+          memcpy (w->day_text, p, 10);
+          w->have_day = TRUE;
+          w->day = hub_day_from_ymd (year, month, mday);
+        }
+
+      i = skip_spaces (p, 10, len);
+      if (i < len && p[i] == 'T')
+        i = skip_spaces (p, i + 1, len);
+      time_at = i;
+      if (i < len)
+        {
+          if (i == 10 || len - i < 8 || !digits (p + i, 2, &hour) || p[i + 2] != ':'
+              || !digits (p + i + 3, 2, &minute) || p[i + 5] != ':'
+              || !digits (p + i + 6, 2, &second) || hour > 23 || minute > 59 || second > 60)
+            return FALSE;
+          /* A leap second counts as the second before it. */
+          second = MIN (second, 59);
+          i += 8;
+        }
+      base = (gint64) w->day * MS_PER_DAY + (((gint64) hour * 60 + minute) * 60 + second) * 1000;
+      w->have_second = time_at == 11 && i == sizeof w->second_text;
+      if (w->have_second)
+        {
+          memcpy (w->second_text, p, sizeof w->second_text);
+          w->second_ms = base;
+        }
+      if (time_at == len)
+        {
+          *out_ms = base;
+          return TRUE;
+        }
     }
 
-  i = skip_spaces (p, 10, len);
-  if (i < len && p[i] == 'T')
-    i = skip_spaces (p, i + 1, len);
-  if (i < len)
+  if (i < len && p[i] == '.')
     {
-      if (i == 10 || len - i < 8 || !digits (p + i, 2, &hour) || p[i + 2] != ':'
-          || !digits (p + i + 3, 2, &minute) || p[i + 5] != ':'
-          || !digits (p + i + 6, 2, &second) || hour > 23 || minute > 59 || second > 60)
-        return FALSE;
-      /* A leap second counts as the second before it. */
-      second = MIN (second, 59);
-      i += 8;
-      if (i < len && p[i] == '.')
-        {
-          int scale = 100, n = 0;
+      int scale = 100, n = 0;
 
-          for (i++; i < len && p[i] >= '0' && p[i] <= '9'; i++, n++)
-            {
-              ms += (p[i] - '0') * scale;
-              scale /= 10;
-            }
-          if (n == 0)
-            return FALSE;
-        }
-      i = skip_spaces (p, i, len);
-      if (i < len && p[i] == 'Z')
-        i++;
-      else if (i < len && (p[i] == '+' || p[i] == '-'))
+      for (i++; i < len && p[i] >= '0' && p[i] <= '9'; i++, n++)
         {
-          int oh, om;
-          int sign = p[i] == '-' ? -1 : 1;
-
-          if (len - i >= 6 && p[i + 3] == ':' && digits (p + i + 1, 2, &oh)
-              && digits (p + i + 4, 2, &om))
-            i += 6;
-          else if (len - i >= 5 && digits (p + i + 1, 2, &oh) && digits (p + i + 3, 2, &om))
-            i += 5;
-          else
-            return FALSE;
-          if (oh > 23 || om > 59)
-            return FALSE;
-          offset = sign * (oh * 60 + om);
+          ms += (p[i] - '0') * scale;
+          scale /= 10;
         }
-      if (i != len)
+      if (n == 0)
         return FALSE;
     }
+  i = skip_spaces (p, i, len);
+  if (i < len && p[i] == 'Z')
+    i++;
+  else if (i < len && (p[i] == '+' || p[i] == '-'))
+    {
+      int oh, om;
+      int sign = p[i] == '-' ? -1 : 1;
 
-  *out_ms = (gint64) w->day * MS_PER_DAY
-            + (((gint64) hour * 60 + minute - offset) * 60 + second) * 1000 + ms;
+      if (len - i >= 6 && p[i + 3] == ':' && digits (p + i + 1, 2, &oh)
+          && digits (p + i + 4, 2, &om))
+        i += 6;
+      else if (len - i >= 5 && digits (p + i + 1, 2, &oh) && digits (p + i + 3, 2, &om))
+        i += 5;
+      else
+        return FALSE;
+      if (oh > 23 || om > 59)
+        return FALSE;
+      offset = sign * (oh * 60 + om);
+    }
+  if (i != len)
+    return FALSE;
+
+  *out_ms = base - (gint64) offset * 60000 + ms;
   return TRUE;
 }
 

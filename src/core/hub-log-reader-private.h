@@ -155,6 +155,9 @@ typedef struct
   /* What the lines need. */
   char         day_text[10];
   gboolean     have_day;
+  char         second_text[19];          /* the last "YYYY-MM-DDTHH:MM:SS" read */
+  gboolean     have_second;
+  gint64       second_ms;
   guint32      country_cache[26 * 26];   /* country + 1, by its two letters */
   guint32      recent_methods[4];        /* method + 1, the last seen first */
   LogLine      pending[16];              /* read, not yet added up */

@@ -857,6 +857,52 @@ test_long_file (void)
   }
 }
 
+/* Many lines of one second: each keeps its own fraction and zone, the
+ * day is the UTC one, a leap second is the second before it, and what
+ * follows the second is checked as on any line. */
+static void
+test_same_second (void)
+{
+  const char *texts[] = {
+    HEADER
+    "2026-06-01T23:59:59Z,200,GET,acme/a,model,,ip,US,\n"
+    "2026-06-01T23:59:59.999Z,200,GET,acme/b,model,,ip,US,\n"
+    "2026-06-01T23:59:59-00:01,200,GET,acme/c,model,,ip,US,\n"
+    "2026-06-01T23:59:59+01:00,200,GET,acme/d,model,,ip,US,\n"
+    "2026-06-01T23:59:59.5 -0030,200,GET,acme/e,model,,ip,US,\n"
+    "2026-06-01T23:59:60Z,200,GET,acme/f,model,,ip,US,\n"
+    "2026-06-01 23:59:59-00:01,200,GET,acme/g,model,,ip,US,\n"
+    "2026-06-01,200,GET,acme/h,model,,ip,US,\n"
+    "2026-06-01T23:59:59,200,GET,acme/i,model,,ip,US,\n",
+    NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HubLogStore) store = read_texts (texts, NULL, &error);
+  HubLogFigures days[2];
+  HubDay first = hub_day_from_ymd (2026, 6, 1);
+
+  g_assert_no_error (error);
+  hub_log_store_daily (store, HUB_LOG_FILTER_ALL, first, first + 1, days);
+  g_assert_cmpuint (days[0].requests, ==, 6);
+  g_assert_cmpuint (days[1].requests, ==, 3);
+
+  {
+    const char *bad[] = {
+      HEADER
+      "2026-06-01T23:59:59Z,200,GET,acme/a,model,,ip,US,\n"
+      "2026-06-01T23:59:59Zx,200,GET,acme/a,model,,ip,US,\n",
+      NULL
+    };
+    g_autoptr(HubLogStore) refused = NULL;
+
+    g_clear_error (&error);
+    refused = read_texts (bad, NULL, &error);
+    g_assert_null (refused);
+    g_assert_error (error, HUB_LOG_ERROR, HUB_LOG_ERROR_BAD_DATE);
+    g_assert_nonnull (strstr (error->message, "line 3,"));
+  }
+}
+
 static void
 cut_after_first_block (GFile    *file,
                        goffset   offset,
@@ -1467,6 +1513,7 @@ main (int   argc,
   g_test_add_func ("/core/logs/cut-gzip", test_cut_gzip);
   g_test_add_func ("/core/logs/many-blocks", test_many_blocks);
   g_test_add_func ("/core/logs/long-file", test_long_file);
+  g_test_add_func ("/core/logs/same-second", test_same_second);
   g_test_add_func ("/core/logs/cut-while-read", test_cut_while_read);
   g_test_add_func ("/core/logs/queries", test_queries);
   g_test_add_func ("/core/logs/aggregate", test_aggregate);
