@@ -53,14 +53,18 @@ fi
 
 cat "$logs" > /dev/null
 
-# Runs a command under /usr/bin/time -v; prints "seconds peak_kib".
+# Runs a command under /usr/bin/time -v; prints "seconds peak_kib
+# cpu_seconds" (user and system: on a shared machine, the time a run did
+# not wait for others).
 measure () {
   local t
   t=$(mktemp)
   /usr/bin/time -v "$@" > "$t.out" 2> "$t"
   awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = p[n] + (n > 1 ? p[n-1] * 60 : 0) }
               /Maximum resident set size/ { m = $2 }
-              END { print s, m }' "$t"
+              /User time \(seconds\)/ { c += $2 }
+              /System time \(seconds\)/ { c += $2 }
+              END { print s, m, c }' "$t"
   rm -f "$t" "$t.out"
 }
 
@@ -68,23 +72,26 @@ median () {
   sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
 }
 
-app_times=() ; app_mem=() ; duck_times=() ; duck_mem=()
+app_times=() ; app_mem=() ; app_cpu=() ; duck_times=() ; duck_mem=() ; duck_cpu=()
 for i in 1 2 3; do
-  read -r s m < <(GIO_MODULE_DIR=/nonexistent measure "${app[@]}" --logs-summary "$logs")
-  app_times+=("$s"); app_mem+=("$m")
-  read -r s m < <(cd "$work/duck" && measure node bench-logs.mjs "$logs")
-  duck_times+=("$s"); duck_mem+=("$m")
-  echo "run $i: hub-analytics ${app_times[-1]} s, ${app_mem[-1]} KiB; DuckDB ${duck_times[-1]} s, ${duck_mem[-1]} KiB"
+  read -r s m c < <(GIO_MODULE_DIR=/nonexistent measure "${app[@]}" --logs-summary "$logs")
+  app_times+=("$s"); app_mem+=("$m"); app_cpu+=("$c")
+  read -r s m c < <(cd "$work/duck" && measure node bench-logs.mjs "$logs")
+  duck_times+=("$s"); duck_mem+=("$m"); duck_cpu+=("$c")
+  echo "run $i: hub-analytics ${app_times[-1]} s (CPU ${app_cpu[-1]} s), ${app_mem[-1]} KiB;" \
+       "DuckDB ${duck_times[-1]} s (CPU ${duck_cpu[-1]} s), ${duck_mem[-1]} KiB"
 done
 
 gz_times=()
 for i in 1 2 3; do
-  read -r s m < <(GIO_MODULE_DIR=/nonexistent measure "${app[@]}" --logs-summary "$logs.gz")
+  read -r s m c < <(GIO_MODULE_DIR=/nonexistent measure "${app[@]}" --logs-summary "$logs.gz")
   gz_times+=("$s")
 done
 
 app_median=$(printf '%s\n' "${app_times[@]}" | median)
 duck_median=$(printf '%s\n' "${duck_times[@]}" | median)
+app_cpu_median=$(printf '%s\n' "${app_cpu[@]}" | median)
+duck_cpu_median=$(printf '%s\n' "${duck_cpu[@]}" | median)
 gz_median=$(printf '%s\n' "${gz_times[@]}" | median)
 app_peak=$(printf '%s\n' "${app_mem[@]}" | sort -n | tail -n 1)
 duck_peak=$(printf '%s\n' "${duck_mem[@]}" | sort -n | tail -n 1)
@@ -94,10 +101,11 @@ gz_bytes=$(stat -c %s "$logs.gz")
 echo
 echo "Logs: $rows lines, $bytes bytes ($gz_bytes gzip-compressed)"
 awk -v a="$app_median" -v d="$duck_median" -v g="$gz_median" -v b="$bytes" -v z="$gz_bytes" \
-    -v am="$app_peak" -v dm="$duck_peak" 'BEGIN {
+    -v am="$app_peak" -v dm="$duck_peak" -v ac="$app_cpu_median" -v dc="$duck_cpu_median" 'BEGIN {
   printf "hub-analytics --logs-summary: median %.2f s (%.0f MB/s), peak %.1f MiB\n", a, b / a / 1e6, am / 1024
   printf "DuckDB, one scan, 2 threads:  median %.2f s (%.0f MB/s), peak %.1f MiB\n", d, b / d / 1e6, dm / 1024
   printf "ratio: %.2f of DuckDB'"'"'s time (budget 0.50); memory budget 256 MiB: %s\n", a / d, am <= 262144 ? "within" : "OVER"
+  printf "CPU time (user and system), medians: %.2f s against %.2f s, ratio %.2f\n", ac, dc, ac / dc
   printf "gzip file: median %.2f s, %.0f MB/s of logs (%.0f MB/s compressed)\n", g, b / g / 1e6, z / g / 1e6
 }'
 

@@ -189,6 +189,16 @@ hub_hll_merge (HubHll       *hll,
       return;
     }
 
+  /* Into registers, each hash straight to its register. */
+  if (hll->registers != NULL)
+    {
+      if (other->has_zero)
+        dense_add (hll->registers, 0);
+      for (guint32 i = 0; i < other->capacity; i++)
+        if (other->hashes[i] != 0)
+          dense_add (hll->registers, other->hashes[i]);
+      return;
+    }
   if (other->has_zero)
     hub_hll_add (hll, 0);
   for (guint32 i = 0; i < other->capacity; i++)

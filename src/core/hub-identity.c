@@ -45,12 +45,39 @@ hex16 (const guint8 *p)
 #endif
 }
 
+/* The 16 hexadecimal digits at p, hex16() checked, as a big-endian number. */
+static inline guint64
+hex16_value (const guint8 *p)
+{
+#ifdef __SSE2__
+  __m128i v = _mm_loadu_si128 ((const __m128i *) p);
+  __m128i lower = _mm_or_si128 (v, _mm_set1_epi8 (0x20));
+  __m128i is_letter = _mm_cmpgt_epi8 (lower, _mm_set1_epi8 ('9'));
+  /* A digit's value is v - '0'; a letter's, (v | 0x20) - 'a' + 10. */
+  __m128i nibble = _mm_sub_epi8 (_mm_or_si128 (_mm_andnot_si128 (is_letter, v),
+                                               _mm_and_si128 (is_letter, lower)),
+                                 _mm_or_si128 (_mm_andnot_si128 (is_letter, _mm_set1_epi8 ('0')),
+                                               _mm_and_si128 (is_letter, _mm_set1_epi8 ('a' - 10))));
+  /* Each pair of digits (the first in the low byte of a 16-bit lane) to a byte. */
+  __m128i pairs = _mm_or_si128 (_mm_slli_epi16 (_mm_and_si128 (nibble, _mm_set1_epi16 (0x00ff)), 4),
+                                _mm_srli_epi16 (nibble, 8));
+  guint64 bytes = (guint64) _mm_cvtsi128_si64 (_mm_packus_epi16 (pairs, pairs));
+
+  return GUINT64_FROM_BE (bytes);
+#else
+  guint64 value = 0;
+
+  for (int i = 0; i < 16; i++)
+    value = (value << 4) | (guint64) (hex_value[p[i]] - 1);
+  return value;
+#endif
+}
+
 guint64
 hub_identity_hash (const char *id,
                    gsize       len)
 {
   const guint8 *p = (const guint8 *) id;
-  guint64 value = 0;
   gsize i;
 
   if (len >= 16 && hex16 (p))
@@ -60,11 +87,7 @@ hub_identity_hash (const char *id,
       while (i < len && hex_value[p[i]] != 0)
         i++;
       if (i == len)
-        {
-          for (i = 0; i < 16; i++)
-            value = (value << 4) | (guint64) (hex_value[p[i]] - 1);
-          return value;
-        }
+        return hex16_value (p);
     }
   return XXH64 (id, len, HUB_IDENTITY_SEED);
 }

@@ -103,8 +103,8 @@ end_line (Worker     *w,
             log_apply_pending (w);
         }
     }
-  for (int c = 0; c < N_COLS; c++)
-    l->fields[c] = (Field) { "", 0 };
+  /* The fields of the header's columns are all set again by the next
+   * line, or it is refused as short: no need to empty them. */
   l->n = 0;
   l->start = end + 1;
   return ok;
@@ -115,7 +115,7 @@ end_line (Worker     *w,
 void
 log_handle_csv_lines (Worker *w)
 {
-  gsize len = w->map != NULL ? w->mapped_len : w->buffer->len;
+  gsize len = w->buffer->len;
   const char *data;
   const char *end;
   const char *p;
@@ -123,17 +123,11 @@ log_handle_csv_lines (Worker *w)
   guint64 line = 0;
   gboolean ok = TRUE;
 
-  /* The 16-byte look past the end: at the mapped file's next bytes, or at
-   * zeros after the buffer. */
-  if (w->map != NULL)
-    data = w->mapped;
-  else
-    {
-      g_byte_array_set_size (w->buffer, (guint) len + 16);
-      memset (w->buffer->data + len, 0, 16);
-      g_byte_array_set_size (w->buffer, (guint) len);
-      data = (const char *) w->buffer->data;
-    }
+  /* Zeros after the buffer, for the 16-byte look past its end. */
+  g_byte_array_set_size (w->buffer, (guint) len + 16);
+  memset (w->buffer->data + len, 0, 16);
+  g_byte_array_set_size (w->buffer, (guint) len);
+  data = (const char *) w->buffer->data;
   end = data + len;
 
   for (int c = 0; c < N_COLS; c++)

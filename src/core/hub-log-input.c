@@ -9,11 +9,21 @@
 #include <gio/gfiledescriptorbased.h>
 #include <glib/gi18n.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "hub-log-reader-private.h"
+
+static LogBlockHook block_hook;
+static gpointer block_hook_data;
+
+void
+log_set_block_hook (LogBlockHook hook,
+                    gpointer     data)
+{
+  block_hook = hook;
+  block_hook_data = data;
+}
 
 /* Reading, under the lock */
 
@@ -39,7 +49,11 @@ read_failure (Read   *read,
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return error;
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
+  if (g_error_matches (error, HUB_LOG_ERROR, HUB_LOG_ERROR_CHANGED))
+    failure = g_error_new (HUB_LOG_ERROR, HUB_LOG_ERROR_CHANGED,
+                           _("%s changed while it was read: it is now shorter than when it was "
+                             "opened. Open it again once the program writing it is done."), name);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
     failure = g_error_new (HUB_LOG_ERROR, HUB_LOG_ERROR_READ,
                            _("%s is cut short: the compressed file ends before its data does "
                              "(was its download interrupted?)"), name);
@@ -93,8 +107,9 @@ open_next (Read *read)
     {
       struct stat st;
 
-      /* A plain file is read at offsets, and its long runs of lines without
-       * quotation marks are mapped rather than copied. */
+      /* A plain file is read at offsets, up to the size it had when opened:
+       * into buffers, never mapped, so that a file another program cuts
+       * shorter meanwhile is an error, not a fault. */
       if (G_IS_FILE_DESCRIPTOR_BASED (base)
           && fstat (g_file_descriptor_based_get_fd (G_FILE_DESCRIPTOR_BASED (base)), &st) == 0
           && S_ISREG (st.st_mode))
@@ -330,6 +345,7 @@ read_at (Read    *read,
     return g_input_stream_read_all (read->stream, data, size, got, read->cancellable, error);
 
   *got = 0;
+  size = (gsize) MIN ((goffset) size, MAX (read->size - read->offset, 0));
   while (*got < size)
     {
       gssize n = pread (read->fd, data + *got, size - *got, read->offset + (goffset) *got);
@@ -345,73 +361,13 @@ read_at (Read    *read,
           return FALSE;
         }
       if (n == 0)
-        break;
+        {
+          g_set_error_literal (error, HUB_LOG_ERROR, HUB_LOG_ERROR_CHANGED, "");
+          return FALSE;
+        }
       *got += (gsize) n;
     }
   read->offset += (goffset) *got;
-  return TRUE;
-}
-
-void
-log_unmap_block (Worker *w)
-{
-  if (w->map == NULL)
-    return;
-  munmap (w->map, w->map_len);
-  w->map = NULL;
-}
-
-/* Maps the file's next block of whole lines for w, when it is a plain CSV
- * file past its header, the lines have no quotation mark, and the block is
- * not the file's last (whose end the scanner's 16-byte look must not pass);
- * FALSE to copy it instead. */
-static gboolean
-map_block (Read   *read,
-           Worker *w)
-{
-  static gsize page;
-  goffset start = read->offset - read->carry->len;
-  goffset aligned;
-  const char *data;
-  const char *nl;
-  gsize len;
-  struct stat st;
-
-  if (read->fd < 0 || !read->header_done || read->is_json || read->through_csv
-      || read->csv_only || read->eof || read->size - start < 2 * BLOCK_SIZE)
-    return FALSE;
-  /* A file cut shorter since it was opened is read, not mapped: a mapping
-   * past its end would fault. */
-  if (fstat (read->fd, &st) != 0 || st.st_size < read->size)
-    return FALSE;
-  if (page == 0)
-    page = (gsize) sysconf (_SC_PAGESIZE);
-  aligned = start - start % (goffset) page;
-  w->map_len = (gsize) (start - aligned) + BLOCK_SIZE;
-  w->map = mmap (NULL, w->map_len, PROT_READ, MAP_PRIVATE | MAP_POPULATE, read->fd, aligned);
-  if (w->map == MAP_FAILED)
-    {
-      w->map = NULL;
-      return FALSE;
-    }
-  data = (const char *) w->map + (start - aligned);
-  nl = data + BLOCK_SIZE - 16;
-  while (nl > data && nl[-1] != '\n')
-    nl--;
-  nl = nl > data ? nl - 1 : NULL;
-  len = nl != NULL ? (gsize) (nl + 1 - data) : 0;
-  if (nl == NULL || memchr (data, '"', len) != NULL)
-    {
-      /* A line longer than a block, or quotation marks: as before. */
-      log_unmap_block (w);
-      return FALSE;
-    }
-  w->mapped = data;
-  w->mapped_len = len;
-  if (read->progress)
-    atomic_fetch_add (&read->progress->bytes, (guint64) (start + (goffset) len - read->offset));
-  read->offset = start + (goffset) len;
-  g_byte_array_set_size (read->carry, 0);
   return TRUE;
 }
 
@@ -433,13 +389,6 @@ log_next_block (Read   *read,
             return FALSE;
         }
 
-      if (map_block (read, w))
-        {
-          begin_block (read, w);
-          w->has_records = FALSE;
-          end_block (read, w);
-          return TRUE;
-        }
       g_byte_array_set_size (buf, 0);
       g_byte_array_append (buf, read->carry->data, read->carry->len);
       g_byte_array_set_size (read->carry, 0);
@@ -456,6 +405,8 @@ log_next_block (Read   *read,
           g_byte_array_set_size (buf, before + (guint) got);
           if (got < read->read_size)
             read->eof = TRUE;
+          if (block_hook != NULL && read->fd >= 0)
+            block_hook (read->files[read->file], read->offset, block_hook_data);
           if (read->progress)
             atomic_fetch_add (&read->progress->bytes, got);
         }

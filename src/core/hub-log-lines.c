@@ -38,7 +38,9 @@ skip_spaces (const char *p,
   return i;
 }
 
-/* A timestamp as DESIGN.md accepts it, to milliseconds since 1970 (UTC). */
+/* A timestamp as DESIGN.md accepts it, to milliseconds since 1970 (UTC).
+ * Lines come many a second: a date and time written as the last one's
+ * ("2026-10-01T00:00:00") are not read again. */
 gboolean
 log_parse_time (Worker     *w,
                 const char *p,
@@ -46,69 +48,94 @@ log_parse_time (Worker     *w,
                 gint64     *out_ms)
 {
   int year, month, mday, hour = 0, minute = 0, second = 0, ms = 0, offset = 0;
+  gint64 base;
   gsize i;
 
   if (len < 10)
     return FALSE;
-  if (!w->have_day || memcmp (p, w->day_text, 10) != 0)
+  if (w->have_second && len >= sizeof w->second_text
+      && memcmp (p, w->second_text, sizeof w->second_text) == 0)
     {
-      if (!digits (p, 4, &year) || p[4] != '-' || !digits (p + 5, 2, &month) || p[7] != '-'
-          || !digits (p + 8, 2, &mday) || !hub_day_is_valid_date (year, month, mday))
-        return FALSE;
-      memcpy (w->day_text, p, 10);
-      w->have_day = TRUE;
-      w->day = hub_day_from_ymd (year, month, mday);
+      base = w->second_ms;
+      i = sizeof w->second_text;
+    }
+  else
+    {
+      gsize time_at;
+
+      if (!w->have_day || memcmp (p, w->day_text, 10) != 0)
+        {
+          if (!digits (p, 4, &year) || p[4] != '-' || !digits (p + 5, 2, &month) || p[7] != '-'
+              || !digits (p + 8, 2, &mday) || !hub_day_is_valid_date (year, month, mday))
+            return FALSE;
+          memcpy (w->day_text, p, 10);
+          w->have_day = TRUE;
+          w->day = hub_day_from_ymd (year, month, mday);
+        }
+
+      i = skip_spaces (p, 10, len);
+      if (i < len && p[i] == 'T')
+        i = skip_spaces (p, i + 1, len);
+      time_at = i;
+      if (i < len)
+        {
+          if (i == 10 || len - i < 8 || !digits (p + i, 2, &hour) || p[i + 2] != ':'
+              || !digits (p + i + 3, 2, &minute) || p[i + 5] != ':'
+              || !digits (p + i + 6, 2, &second) || hour > 23 || minute > 59 || second > 60)
+            return FALSE;
+          /* A leap second counts as the second before it. */
+          second = MIN (second, 59);
+          i += 8;
+        }
+      base = (gint64) w->day * MS_PER_DAY + (((gint64) hour * 60 + minute) * 60 + second) * 1000;
+      w->have_second = time_at == 11 && i == sizeof w->second_text;
+      if (w->have_second)
+        {
+          memcpy (w->second_text, p, sizeof w->second_text);
+          w->second_ms = base;
+        }
+      if (time_at == len)
+        {
+          *out_ms = base;
+          return TRUE;
+        }
     }
 
-  i = skip_spaces (p, 10, len);
-  if (i < len && p[i] == 'T')
-    i = skip_spaces (p, i + 1, len);
-  if (i < len)
+  if (i < len && p[i] == '.')
     {
-      if (i == 10 || len - i < 8 || !digits (p + i, 2, &hour) || p[i + 2] != ':'
-          || !digits (p + i + 3, 2, &minute) || p[i + 5] != ':'
-          || !digits (p + i + 6, 2, &second) || hour > 23 || minute > 59 || second > 60)
-        return FALSE;
-      /* A leap second counts as the second before it. */
-      second = MIN (second, 59);
-      i += 8;
-      if (i < len && p[i] == '.')
-        {
-          int scale = 100, n = 0;
+      int scale = 100, n = 0;
 
-          for (i++; i < len && p[i] >= '0' && p[i] <= '9'; i++, n++)
-            {
-              ms += (p[i] - '0') * scale;
-              scale /= 10;
-            }
-          if (n == 0)
-            return FALSE;
-        }
-      i = skip_spaces (p, i, len);
-      if (i < len && p[i] == 'Z')
-        i++;
-      else if (i < len && (p[i] == '+' || p[i] == '-'))
+      for (i++; i < len && p[i] >= '0' && p[i] <= '9'; i++, n++)
         {
-          int oh, om;
-          int sign = p[i] == '-' ? -1 : 1;
-
-          if (len - i >= 6 && p[i + 3] == ':' && digits (p + i + 1, 2, &oh)
-              && digits (p + i + 4, 2, &om))
-            i += 6;
-          else if (len - i >= 5 && digits (p + i + 1, 2, &oh) && digits (p + i + 3, 2, &om))
-            i += 5;
-          else
-            return FALSE;
-          if (oh > 23 || om > 59)
-            return FALSE;
-          offset = sign * (oh * 60 + om);
+          ms += (p[i] - '0') * scale;
+          scale /= 10;
         }
-      if (i != len)
+      if (n == 0)
         return FALSE;
     }
+  i = skip_spaces (p, i, len);
+  if (i < len && p[i] == 'Z')
+    i++;
+  else if (i < len && (p[i] == '+' || p[i] == '-'))
+    {
+      int oh, om;
+      int sign = p[i] == '-' ? -1 : 1;
 
-  *out_ms = (gint64) w->day * MS_PER_DAY
-            + (((gint64) hour * 60 + minute - offset) * 60 + second) * 1000 + ms;
+      if (len - i >= 6 && p[i + 3] == ':' && digits (p + i + 1, 2, &oh)
+          && digits (p + i + 4, 2, &om))
+        i += 6;
+      else if (len - i >= 5 && digits (p + i + 1, 2, &oh) && digits (p + i + 3, 2, &om))
+        i += 5;
+      else
+        return FALSE;
+      if (oh > 23 || om > 59)
+        return FALSE;
+      offset = sign * (oh * 60 + om);
+    }
+  if (i != len)
+    return FALSE;
+
+  *out_ms = base - (gint64) offset * 60000 + ms;
   return TRUE;
 }
 
@@ -358,11 +385,29 @@ log_prepare_line (Worker  *w,
       if (w->type_len <= sizeof w->type)
         memcpy (w->type, f[COL_REPO_TYPE].p, w->type_len);
       w->type_seed = log_hash_bytes (f[COL_REPO_TYPE].p, f[COL_REPO_TYPE].len);
+      w->repo_name_len = 0;
     }
-  out->repo_hash = log_repo_hash_seeded (w->type_seed, f[COL_REPO_NAME].p, f[COL_REPO_NAME].len);
-  repo = log_intern_repo (w, f[COL_REPO_TYPE], f[COL_REPO_NAME], out->repo_hash, line);
-  if (repo < 0)
-    return FALSE;
+  if (f[COL_REPO_NAME].len == w->repo_name_len && w->type_len <= sizeof w->type
+      && memcmp (f[COL_REPO_NAME].p, w->repo_name, w->repo_name_len) == 0)
+    {
+      out->repo_hash = w->repo_hash;
+      repo = w->repo;
+    }
+  else
+    {
+      out->repo_hash = log_repo_hash_seeded (w->type_seed, f[COL_REPO_NAME].p, f[COL_REPO_NAME].len);
+      repo = log_intern_repo (w, f[COL_REPO_TYPE], f[COL_REPO_NAME], out->repo_hash, line);
+      if (repo < 0)
+        return FALSE;
+      w->repo_name_len = 0;
+      if (f[COL_REPO_NAME].len <= sizeof w->repo_name)
+        {
+          memcpy (w->repo_name, f[COL_REPO_NAME].p, f[COL_REPO_NAME].len);
+          w->repo_name_len = f[COL_REPO_NAME].len;
+          w->repo_hash = out->repo_hash;
+          w->repo = (guint32) repo;
+        }
+    }
   country = log_intern_country (w, f[COL_COUNTRY], line);
   if (country < 0)
     return FALSE;
@@ -526,13 +571,24 @@ add_person (Worker         *w,
             const LogPlace *place)
 {
   HubLogStore *store = w->store;
-  LogSketches *s = &g_array_index (store->repo_days, LogSketches, place->repo_day);
+  LogSketches *s;
   LogEvent e = { l->hash, l->repo_hash, l->ms, 0, place->cell, w->id, place->region_cell };
 
+  g_array_append_val (w->events, e);
+  if (w->last_person.valid && w->last_person.hash == l->hash
+      && w->last_person.repo_day == place->repo_day
+      && w->last_person.country_day == place->country_day
+      && w->last_person.is_user == l->is_user)
+    return;
+  s = &g_array_index (store->repo_days, LogSketches, place->repo_day);
   add_to_sketch (l->is_user ? &s->users : &s->anonymous, l->hash);
   s = &g_array_index (store->country_days, LogSketches, place->country_day);
   add_to_sketch (l->is_user ? &s->users : &s->anonymous, l->hash);
-  g_array_append_val (w->events, e);
+  w->last_person.hash = l->hash;
+  w->last_person.repo_day = place->repo_day;
+  w->last_person.country_day = place->country_day;
+  w->last_person.is_user = l->is_user;
+  w->last_person.valid = TRUE;
 }
 
 /* Counts the line for its identity in the day's top, team traffic

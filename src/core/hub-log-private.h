@@ -245,6 +245,14 @@ void     log_top_add_session     (LogTop       *top,
 void     log_tops_merge          (HubLogStore  *store,
                                   HubLogStore  *other);
 
+/* For the tests: called after each block of a plain file is read, with the
+ * offset read up to, under the reading lock; NULL for none. */
+typedef void (*LogBlockHook) (GFile    *file,
+                              goffset   offset,
+                              gpointer  data);
+void     log_set_block_hook      (LogBlockHook  hook,
+                                  gpointer      data);
+
 void     log_store_merge         (HubLogStore  *store,
                                   HubLogStore  *other);
 gboolean log_store_add_files_full (HubLogStore          *store,

@@ -138,12 +138,7 @@ typedef struct
   HubLogStore *store;
   GArray      *events;
   GByteArray  *buffer;
-  /* A block: whole lines in buffer, or mapped from the file, or records
-   * from libcsv. */
-  gpointer     map;
-  gsize        map_len;
-  const char  *mapped;       /* the block's lines, inside map */
-  gsize        mapped_len;
+  /* A block: whole lines in buffer, or records from libcsv. */
   guint64      seq;
   guint        file;
   gboolean     is_json;
@@ -160,12 +155,31 @@ typedef struct
   /* What the lines need. */
   char         day_text[10];
   gboolean     have_day;
+  char         second_text[19];          /* the last "YYYY-MM-DDTHH:MM:SS" read */
+  gboolean     have_second;
+  gint64       second_ms;
   guint32      country_cache[26 * 26];   /* country + 1, by its two letters */
   guint32      recent_methods[4];        /* method + 1, the last seen first */
   LogLine      pending[16];              /* read, not yet added up */
   char         type[16];                 /* the last repoType, and its hash */
   gsize        type_len;
   guint64      type_seed;
+  /* The last line's repository (lines come in bursts): its name, under the
+   * last type, with its hash and index; name_len 0 for none. */
+  char         repo_name[96];
+  gsize        repo_name_len;
+  guint64      repo_hash;
+  guint32      repo;
+  /* The last person's line added to sketches: the same identity in the
+   * same sketches again changes nothing. */
+  struct
+  {
+    guint64    hash;
+    guint32    repo_day;
+    guint32    country_day;
+    gboolean   is_user;
+    gboolean   valid;
+  }            last_person;
   guint        n_pending;
   struct
   {
@@ -224,9 +238,9 @@ struct _Read
   /* The file being read. */
   guint                file;
   GInputStream        *stream;
-  int                  fd;            /* a plain file's, for pread and mmap; -1 otherwise */
+  int                  fd;            /* a plain file's, for pread; -1 otherwise */
   goffset              offset;        /* of the next byte to read, in the file */
-  goffset              size;
+  goffset              size;          /* a plain file's, when it was opened */
   gboolean             eof;
   gsize                read_size;     /* grows to BLOCK_SIZE: small files, small blocks */
   gboolean             header_done;
@@ -354,7 +368,6 @@ void       log_set_io_error     (Read        *read,
 gboolean   log_next_block       (Read        *read,
                                  Worker      *w);
 void       log_close_current    (Read        *read);
-void       log_unmap_block      (Worker      *w);
 gpointer   log_work             (gpointer     data);
 
 G_END_DECLS

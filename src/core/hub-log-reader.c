@@ -78,6 +78,7 @@ take_turn (Worker *w)
       memset (w->country_day_cache, 0, sizeof w->country_day_cache);
       memset (w->region_cell_cache, 0, sizeof w->region_cell_cache);
       g_array_set_size (w->repo_day_cache, 0);
+      w->last_person.valid = FALSE;
     }
 }
 
@@ -102,7 +103,6 @@ log_work (gpointer data)
         log_handle_json_lines (w);
       else
         log_handle_csv_lines (w);
-      log_unmap_block (w);
       take_turn (w);
     }
   return NULL;

@@ -140,17 +140,32 @@ add_countries (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
+typedef struct
+{
+  HubLogStore   *store;
+  HubDay         first;
+  HubDay         last;
+  HubLogFigures *figures;
+} ByRepo;
+
+static gpointer
+by_repo_thread (gpointer data)
+{
+  ByRepo *by_repo = data;
+
+  hub_log_store_by_repo (by_repo->store, by_repo->first, by_repo->last, by_repo->figures);
+  return NULL;
+}
+
+/* figures: the repositories', computed meanwhile by by_repo_thread(). */
 static void
-add_repos (JsonBuilder *builder,
-           HubLogStore *store,
-           HubDay       first,
-           HubDay       last)
+add_repos (JsonBuilder   *builder,
+           HubLogStore   *store,
+           HubLogFigures *figures)
 {
   guint n = hub_log_store_get_n_repos (store);
-  g_autofree HubLogFigures *figures = g_new (HubLogFigures, n + 1);
   g_autofree guint *sorted = NULL;
 
-  hub_log_store_by_repo (store, first, last, figures);
   sorted = hub_audience_order_repos (figures, n, store);
 
   json_builder_set_member_name (builder, "repos");
@@ -185,9 +200,17 @@ hub_log_summary_to_json (HubLogStore *store)
   HubLogFigures all;
   HubDay first, last;
   gboolean any = hub_log_store_get_days (store, &first, &last);
+  g_autofree HubLogFigures *repos = g_new (HubLogFigures, hub_log_store_get_n_repos (store) + 1);
+  ByRepo by_repo = { store, 0, 0, repos };
+  GThread *thread;
 
   if (!any)
     first = last = 0;
+  /* The repositories' unions of sketches on the other core, while this one
+   * makes the rest: the store is only read. */
+  by_repo.first = first;
+  by_repo.last = last;
+  thread = g_thread_new ("hub-log-summary", by_repo_thread, &by_repo);
   hub_log_store_figures (store, HUB_LOG_FILTER_ALL, first, last, &all);
 
   json_builder_begin_object (builder);
@@ -206,7 +229,8 @@ hub_log_summary_to_json (HubLogStore *store)
     add_count (builder, hub_log_class_name (c), all.classes[c]);
   json_builder_end_object (builder);
   add_countries (builder, store, first, last);
-  add_repos (builder, store, first, last);
+  g_thread_join (thread);
+  add_repos (builder, store, repos);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);

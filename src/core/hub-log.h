@@ -30,6 +30,7 @@ typedef enum
   HUB_LOG_ERROR_BAD_AGGREGATE,    /* a saved aggregate that is damaged */
   HUB_LOG_ERROR_BAD_COUNT,        /* in an aggregate CSV */
   HUB_LOG_ERROR_BAD_SKETCH,       /* in an aggregate CSV */
+  HUB_LOG_ERROR_CHANGED,          /* a file cut shorter while it was read */
 } HubLogError;
 
 /* Request classes, by status first, then method: they sum to the requests. */

@@ -46,6 +46,8 @@ struct _HubAudienceView
   GtkSizeGroup     *repo_names;
   GtkSizeGroup     *region_names;
   char             *region_country;  /* the code whose regions are shown, or NULL */
+  guint             fill_tick;       /* filling the lists after the first frame, or 0 */
+  guint             fill_step;
 };
 
 void hub_audience_view_emit_message         (HubAudienceView *self,

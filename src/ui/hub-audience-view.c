@@ -35,6 +35,7 @@ enum {
   SIGNAL_MESSAGE,
   SIGNAL_TEAM_CHANGED,
   SIGNAL_REPO_ACTIVATED,
+  SIGNAL_SPAN_CHANGED,
   N_SIGNALS
 };
 
@@ -415,11 +416,46 @@ on_repo_activated (GtkListBox      *list,
     g_signal_emit (self, signals[SIGNAL_REPO_ACTIVATED], 0, type, name);
 }
 
+/* The lists below the first screen (regions, repositories), each in a
+ * frame of its own after the one that shows the new figures: that frame
+ * lays out and paints only what it shows. */
+static gboolean
+fill_later (GtkWidget     *widget,
+            GdkFrameClock *clock,
+            gpointer       user_data)
+{
+  HubAudienceView *self = HUB_AUDIENCE_VIEW (widget);
+  HubLogStore *store = hub_source_get_logs (self->source);
+
+  /* The first tick is the frame that shows the new figures. */
+  switch (self->fill_step++)
+    {
+    case 0:
+      return G_SOURCE_CONTINUE;
+    case 1:
+      update_regions (self, self->figures, store);
+      return G_SOURCE_CONTINUE;
+    default:
+      update_repos (self, self->figures, store);
+      self->fill_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+}
+
+static void
+stop_filling (HubAudienceView *self)
+{
+  if (self->fill_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fill_tick);
+  self->fill_tick = 0;
+}
+
 static void
 update (HubAudienceView *self)
 {
   HubLogStore *store = self->source ? hub_source_get_logs (self->source) : NULL;
 
+  stop_filling (self);
   if (store == NULL || self->figures == NULL || self->first == HUB_DAY_NONE)
     {
       hub_audience_chart_set_layers (self->daily_chart, HUB_DAY_NONE, HUB_DAY_NONE, NULL, 0, NULL, NULL);
@@ -427,15 +463,19 @@ update (HubAudienceView *self)
       clear_list (self->countries_list);
       clear_list (self->repos_list);
       clear_list (self->regions_list);
-      return;
     }
-  update_span_label (self);
-  update_cards (self, self->figures);
-  update_charts (self, self->figures);
-  update_countries (self, self->figures, store);
-  update_regions (self, self->figures, store);
-  update_repos (self, self->figures, store);
-  hub_audience_view_update_team (self, store);
+  else
+    {
+      update_span_label (self);
+      update_cards (self, self->figures);
+      update_charts (self, self->figures);
+      update_countries (self, self->figures, store);
+      hub_audience_view_update_team (self, store);
+      /* From the view's next frame, or from its first once it is shown. */
+      self->fill_step = 0;
+      self->fill_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), fill_later, NULL, NULL);
+    }
+  g_signal_emit (self, signals[SIGNAL_SPAN_CHANGED], 0);
 }
 
 /* Signals, emitted also by hub-audience-view-team.c */
@@ -532,6 +572,7 @@ hub_audience_view_dispose (GObject *object)
 {
   HubAudienceView *self = HUB_AUDIENCE_VIEW (object);
 
+  stop_filling (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HUB_TYPE_AUDIENCE_VIEW);
   self->figures = NULL;
   g_clear_object (&self->source);
@@ -566,6 +607,11 @@ hub_audience_view_class_init (HubAudienceViewClass *klass)
   signals[SIGNAL_REPO_ACTIVATED] =
     g_signal_new ("repo-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+  /* The view shows other days, or another source: for the pages that
+   * follow its days. */
+  signals[SIGNAL_SPAN_CHANGED] =
+    g_signal_new ("span-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (HUB_TYPE_AUDIENCE_CHART);
 

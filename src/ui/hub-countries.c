@@ -49,12 +49,32 @@ load_names (void)
   return names;
 }
 
+static GHashTable *
+names_table (void)
+{
+  static GHashTable *names;
+
+  if (g_once_init_enter_pointer (&names))
+    {
+      bind_textdomain_codeset (ISO_3166_DOMAIN, "UTF-8");
+      g_once_init_leave_pointer (&names, load_names ());
+    }
+  return names;
+}
+
+/* Reads the names, so that the first country shown does not wait for
+ * them: from the thread that reads request logs. Any thread. */
+void
+hub_countries_load (void)
+{
+  names_table ();
+}
+
 /* The name of the country with the ISO 3166-1 alpha-2 code, in the user's
- * language. Main thread only. */
+ * language. Any thread. */
 const char *
 hub_country_name (const char *code)
 {
-  static GHashTable *names;
   const char *name;
 
   g_return_val_if_fail (code != NULL, NULL);
@@ -62,11 +82,6 @@ hub_country_name (const char *code)
   if (g_str_equal (code, "ZZ") || code[0] == '\0')
     /* Translators: the country of requests the Hub could not place */
     return _("Unknown");
-  if (names == NULL)
-    {
-      bind_textdomain_codeset (ISO_3166_DOMAIN, "UTF-8");
-      names = load_names ();
-    }
-  name = g_hash_table_lookup (names, code);
+  name = g_hash_table_lookup (names_table (), code);
   return name ? name : code;
 }

@@ -8,6 +8,7 @@
 
 G_BEGIN_DECLS
 
-const char *hub_country_name (const char *code);
+void        hub_countries_load (void);
+const char *hub_country_name   (const char *code);
 
 G_END_DECLS

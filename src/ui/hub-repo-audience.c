@@ -36,6 +36,10 @@ struct _HubRepoAudience
   HubAudienceChart *classes_chart;
   GtkListBox       *countries_list;
   GtkSizeGroup     *country_names;
+
+  HubSource        *source;   /* of the repository shown */
+  char             *type;
+  char             *name;
 };
 
 G_DEFINE_FINAL_TYPE (HubRepoAudience, hub_repo_audience, GTK_TYPE_WIDGET)
@@ -225,6 +229,9 @@ hub_repo_audience_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->country_names);
+  g_clear_object (&self->source);
+  g_clear_pointer (&self->type, g_free);
+  g_clear_pointer (&self->name, g_free);
 
   G_OBJECT_CLASS (hub_repo_audience_parent_class)->dispose (object);
 }
@@ -266,18 +273,18 @@ hub_repo_audience_new (void)
   return g_object_new (HUB_TYPE_REPO_AUDIENCE, NULL);
 }
 
-/* Shows the repository (type, name) in logs over days first … last, with
- * the breakdown's downloads beside them (dataset may be NULL). Returns
- * whether the logs name it; the caller hides the widget when they do not. */
+/* Shows the repository (type, name) in the logs of source over days
+ * first … last, with the breakdown's downloads beside them. Returns whether
+ * the logs name it; the caller hides the widget when they do not. */
 gboolean
 hub_repo_audience_set_repo (HubRepoAudience *self,
-                            HubLogStore     *logs,
-                            HubDataset      *dataset,
+                            HubSource       *source,
                             const char      *type,
                             const char      *name,
                             HubDay           first,
                             HubDay           last)
 {
+  HubLogStore *logs;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   g_autofree char *title = NULL;
@@ -285,7 +292,12 @@ hub_repo_audience_set_repo (HubRepoAudience *self,
   guint repo;
 
   g_return_val_if_fail (HUB_IS_REPO_AUDIENCE (self), FALSE);
+  g_return_val_if_fail (HUB_IS_SOURCE (source), FALSE);
 
+  g_set_object (&self->source, source);
+  g_set_str (&self->type, type);
+  g_set_str (&self->name, name);
+  logs = hub_source_get_logs (source);
   if (logs == NULL || first == HUB_DAY_NONE || !find_repo (logs, type, name, &repo))
     return FALSE;
 
@@ -295,8 +307,28 @@ hub_repo_audience_set_repo (HubRepoAudience *self,
   /* Translators: the heading of a repository's audience: the first and last day */
   title = g_strdup_printf (_("In the Request Logs, %s – %s"), from, to);
   gtk_label_set_label (self->title, title);
-  update_cards (self, logs, dataset, type, name, filter, first, last);
+  update_cards (self, logs, hub_source_get_dataset (source), type, name, filter, first, last);
   update_charts (self, logs, filter, first, last);
   update_countries (self, logs, repo, first, last);
   return TRUE;
+}
+
+/* The same repository over other days, when source is still the one it
+ * was shown from; FALSE when there is nothing of it to show. */
+gboolean
+hub_repo_audience_set_span (HubRepoAudience *self,
+                            HubSource       *source,
+                            HubDay           first,
+                            HubDay           last)
+{
+  g_autofree char *type = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (HUB_IS_REPO_AUDIENCE (self), FALSE);
+
+  if (self->source == NULL || source != self->source)
+    return FALSE;
+  type = g_strdup (self->type);
+  name = g_strdup (self->name);
+  return hub_repo_audience_set_repo (self, source, type, name, first, last);
 }

@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "hub-core.h"
+#include "hub-source.h"
 
 G_BEGIN_DECLS
 
@@ -16,10 +17,13 @@ G_DECLARE_FINAL_TYPE (HubRepoAudience, hub_repo_audience, HUB, REPO_AUDIENCE, Gt
 
 GtkWidget *hub_repo_audience_new      (void);
 gboolean   hub_repo_audience_set_repo (HubRepoAudience *self,
-                                       HubLogStore     *logs,
-                                       HubDataset      *dataset,
+                                       HubSource       *source,
                                        const char      *type,
                                        const char      *name,
+                                       HubDay           first,
+                                       HubDay           last);
+gboolean   hub_repo_audience_set_span (HubRepoAudience *self,
+                                       HubSource       *source,
                                        HubDay           first,
                                        HubDay           last);
 

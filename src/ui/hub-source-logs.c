@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "hub-countries.h"
 #include "hub-source-private.h"
 
 /* Enough of a file to hold its header, compressed or not. */
@@ -155,17 +156,21 @@ add_folder (GPtrArray     *into,
   return TRUE;
 }
 
-/* Where the store of these logs is kept: a key of their folders and the
- * team settings, not of the files themselves, so that a folder that gained
- * a day finds the store made before it. */
+/* Where the store of these logs is kept: named after their folders, not
+ * the files themselves, so that a folder that gained a day finds the store
+ * made before it, and after the team settings. *prefix: the part of the
+ * name for the folders, that every store of these logs shares. */
 static char *
 cache_path (GPtrArray          *files,
             const char * const *team_ids,
-            gboolean            exclude_team)
+            gboolean            exclude_team,
+            char              **prefix)
 {
   g_autoptr(GString) key = g_string_new ("hub-analytics logs 2\n");
+  g_autoptr(GString) settings = g_string_new (NULL);
   g_autoptr(GPtrArray) folders = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *digest = NULL;
+  g_autofree char *settings_digest = NULL;
   g_autofree char *name = NULL;
 
   for (guint i = 0; i < files->len; i++)
@@ -183,12 +188,14 @@ cache_path (GPtrArray          *files,
     g_string_append_printf (key, "%s\n", (char *) g_ptr_array_index (folders, i));
   if (exclude_team)
     {
-      g_string_append (key, "without the team\n");
+      g_string_append (settings, "without the team\n");
       for (guint i = 0; team_ids != NULL && team_ids[i] != NULL; i++)
-        g_string_append_printf (key, "%s\n", team_ids[i]);
+        g_string_append_printf (settings, "%s\n", team_ids[i]);
     }
   digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, key->str, key->len);
-  name = g_strconcat (digest, ".logs", NULL);
+  settings_digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, settings->str, settings->len);
+  *prefix = g_strconcat (digest, "-", NULL);
+  name = g_strconcat (digest, "-", settings_digest, ".logs", NULL);
   return g_build_filename (g_get_user_cache_dir (), "hub-analytics", "logs", name, NULL);
 }
 
@@ -282,11 +289,33 @@ new_since_cache (const char *path,
   return g_steal_pointer (&fresh);
 }
 
+/* Removes the stores of the same logs saved under other settings (and
+ * their lists of files): a cache holds one store of a source's logs. */
+static void
+remove_older_stores (const char *path,
+                     const char *prefix)
+{
+  g_autofree char *dir_path = g_path_get_dirname (path);
+  g_autofree char *kept = g_path_get_basename (path);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, prefix) && !g_str_has_prefix (name, kept))
+      {
+        g_autofree char *old = g_build_filename (dir_path, name, NULL);
+
+        if (g_remove (old) != 0)
+          g_debug ("An older store of request logs stays: %s", g_strerror (errno));
+      }
+}
+
 /* A cache that cannot be written costs the next opening time, no more. The
  * list of files goes last: a store without it is never extended. */
 static void
 save_cache (HubLogStore *store,
             const char  *path,
+            const char  *prefix,
             GPtrArray   *described)
 {
   g_autoptr(GError) error = NULL;
@@ -309,6 +338,7 @@ save_cache (HubLogStore *store,
     g_string_append_printf (text, "%s\n", (char *) g_ptr_array_index (described, i));
   if (described != NULL && !g_file_set_contents (manifest, text->str, text->len, &error))
     g_debug ("Request logs' files not kept: %s", error->message);
+  remove_older_stores (path, prefix);
 }
 
 static gboolean
@@ -357,8 +387,13 @@ read_logs (GPtrArray          *files,
   g_autoptr(HubLogStore) store = NULL;
   g_autoptr(GPtrArray) described = describe_files (files, cancellable);
   g_autoptr(GArray) fresh = NULL;
-  g_autofree char *path = cache_path (files, team_ids, exclude_team);
+  g_autofree char *prefix = NULL;
+  g_autofree char *path = cache_path (files, team_ids, exclude_team, &prefix);
   HubLogOptions options = { team_ids, exclude_team, FALSE };
+
+  /* The countries' names too, here rather than in the frame that first
+   * shows one. */
+  hub_countries_load ();
 
   if (described != NULL && (fresh = new_since_cache (path, files, described)) != NULL &&
       (store = hub_log_store_load (path, NULL)) != NULL)
@@ -368,14 +403,14 @@ read_logs (GPtrArray          *files,
         return g_steal_pointer (&store);
       if (!add_files (store, files, fresh, &options, progress, cancellable, error))
         return NULL;
-      save_cache (store, path, described);
+      save_cache (store, path, prefix, described);
       return g_steal_pointer (&store);
     }
 
   store = hub_log_store_new ();
   if (!add_files (store, files, NULL, &options, progress, cancellable, error))
     return NULL;
-  save_cache (store, path, described);
+  save_cache (store, path, prefix, described);
   return g_steal_pointer (&store);
 }
 

@@ -88,6 +88,24 @@ on_audience_repo_activated (HubAudienceView *view,
   hub_window_show_logs_repo (self, type, name);
 }
 
+/* The repository pages' request logs follow the Audience view's days. */
+static void
+on_audience_span_changed (HubAudienceView *view,
+                          HubWindow       *self)
+{
+  GtkWidget *slot = hub_repo_detail_get_audience (self->detail);
+  GtkWidget *audience = gtk_widget_get_first_child (slot);
+  HubDay first, last;
+
+  hub_audience_view_get_span (view, &first, &last);
+  if (audience != NULL)
+    gtk_widget_set_visible (slot, hub_repo_audience_set_span (HUB_REPO_AUDIENCE (audience),
+                                                              self->source, first, last));
+  if (self->logs_repo_audience != NULL)
+    hub_repo_audience_set_span (HUB_REPO_AUDIENCE (self->logs_repo_audience), self->source,
+                                first, last);
+}
+
 /* The Audience view is made the first time a source has request logs: a
  * window without logs pays nothing for it. */
 static void
@@ -104,6 +122,7 @@ ensure_audience_view (HubWindow *self)
   g_signal_connect (self->audience, "message", G_CALLBACK (hub_window_on_message), self);
   g_signal_connect (self->audience, "team-changed", G_CALLBACK (on_team_changed), self);
   g_signal_connect (self->audience, "repo-activated", G_CALLBACK (on_audience_repo_activated), self);
+  g_signal_connect (self->audience, "span-changed", G_CALLBACK (on_audience_span_changed), self);
 }
 
 /* The table's Uniques and Sessions over the Audience view's days. */
@@ -166,8 +185,8 @@ hub_window_show_repo_audience (HubWindow *self,
       gtk_box_append (GTK_BOX (slot), audience);
     }
   hub_audience_view_get_span (self->audience, &first, &last);
-  gtk_widget_set_visible (slot, hub_repo_audience_set_repo (HUB_REPO_AUDIENCE (audience), logs,
-                                                            dataset, repo->type, repo->name,
+  gtk_widget_set_visible (slot, hub_repo_audience_set_repo (HUB_REPO_AUDIENCE (audience),
+                                                            self->source, repo->type, repo->name,
                                                             first, last));
 }
 
@@ -191,9 +210,8 @@ hub_window_show_logs_repo (HubWindow  *self,
       gtk_box_append (self->logs_repo_box, self->logs_repo_audience);
     }
   hub_audience_view_get_span (self->audience, &first, &last);
-  if (!hub_repo_audience_set_repo (HUB_REPO_AUDIENCE (self->logs_repo_audience),
-                                   hub_source_get_logs (self->source), dataset, type, name,
-                                   first, last))
+  if (!hub_repo_audience_set_repo (HUB_REPO_AUDIENCE (self->logs_repo_audience), self->source,
+                                   type, name, first, last))
     return;
   gtk_label_set_label (self->logs_repo_note,
                        breakdown

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
+#include <unistd.h>
 #include <xxhash.h>
 
 #include "hub-audience-figures.h"
@@ -803,12 +804,11 @@ test_many_blocks (void)
   }
 }
 
-/* A file of many blocks, longer than two: the blocks in its middle are
- * mapped, not copied. The same figures as through libcsv and in one pass;
- * a quotation mark late in the file hands the rest to libcsv; an error's
- * line is counted across mapped blocks. */
+/* A file of many full blocks: the same figures as through libcsv and in
+ * one pass; a quotation mark late in the file hands the rest to libcsv; an
+ * error's line is counted across blocks. */
 static void
-test_mapped_blocks (void)
+test_long_file (void)
 {
   g_autoptr(GString) text = g_string_new (HEADER);
   g_autoptr(GPtrArray) paths = temp_files ();
@@ -855,6 +855,101 @@ test_mapped_blocks (void)
     g_assert_error (error, HUB_LOG_ERROR, HUB_LOG_ERROR_EMPTY_FIELD);
     g_assert_nonnull (strstr (error->message, where));
   }
+}
+
+/* Many lines of one second: each keeps its own fraction and zone, the
+ * day is the UTC one, a leap second is the second before it, and what
+ * follows the second is checked as on any line. */
+static void
+test_same_second (void)
+{
+  const char *texts[] = {
+    HEADER
+    "2026-06-01T23:59:59Z,200,GET,acme/a,model,,ip,US,\n"
+    "2026-06-01T23:59:59.999Z,200,GET,acme/b,model,,ip,US,\n"
+    "2026-06-01T23:59:59-00:01,200,GET,acme/c,model,,ip,US,\n"
+    "2026-06-01T23:59:59+01:00,200,GET,acme/d,model,,ip,US,\n"
+    "2026-06-01T23:59:59.5 -0030,200,GET,acme/e,model,,ip,US,\n"
+    "2026-06-01T23:59:60Z,200,GET,acme/f,model,,ip,US,\n"
+    "2026-06-01 23:59:59-00:01,200,GET,acme/g,model,,ip,US,\n"
+    "2026-06-01,200,GET,acme/h,model,,ip,US,\n"
+    "2026-06-01T23:59:59,200,GET,acme/i,model,,ip,US,\n",
+    NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HubLogStore) store = read_texts (texts, NULL, &error);
+  HubLogFigures days[2];
+  HubDay first = hub_day_from_ymd (2026, 6, 1);
+
+  g_assert_no_error (error);
+  hub_log_store_daily (store, HUB_LOG_FILTER_ALL, first, first + 1, days);
+  g_assert_cmpuint (days[0].requests, ==, 6);
+  g_assert_cmpuint (days[1].requests, ==, 3);
+
+  {
+    const char *bad[] = {
+      HEADER
+      "2026-06-01T23:59:59Z,200,GET,acme/a,model,,ip,US,\n"
+      "2026-06-01T23:59:59Zx,200,GET,acme/a,model,,ip,US,\n",
+      NULL
+    };
+    g_autoptr(HubLogStore) refused = NULL;
+
+    g_clear_error (&error);
+    refused = read_texts (bad, NULL, &error);
+    g_assert_null (refused);
+    g_assert_error (error, HUB_LOG_ERROR, HUB_LOG_ERROR_BAD_DATE);
+    g_assert_nonnull (strstr (error->message, "line 3,"));
+  }
+}
+
+static void
+cut_after_first_block (GFile    *file,
+                       goffset   offset,
+                       gpointer  data)
+{
+  guint *blocks = data;
+  g_autofree char *path = g_file_get_path (file);
+
+  if ((*blocks)++ == 0)
+    g_assert_cmpint (truncate (path, offset + 100), ==, 0);
+}
+
+/* A plain file that another program cuts shorter between two of its
+ * blocks: a clear error, never a fault, and the store as it was; by
+ * position and through libcsv alike. */
+static void
+test_cut_while_read (void)
+{
+  g_autoptr(GString) text = g_string_new (HEADER);
+  g_autoptr(GPtrArray) paths = temp_files ();
+  g_autoptr(HubLogStore) store = hub_log_store_new ();
+  g_autofree char *before = NULL;
+  const char *path;
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_printf (text, "2026-06-01T%02u:%02u:%02uZ,200,GET,acme/repo-%u,model,,%08x,US,\n",
+                            i / 3600 % 24, i / 60 % 60, i % 60, i % 7, i % 1009);
+  path = temp_file (paths, text->str, text->len);
+  before = hub_log_summary_to_json (store);
+
+  for (int through_csv = 0; through_csv < 2; through_csv++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *after = NULL;
+      guint blocks = 0;
+
+      g_assert_true (g_file_set_contents (path, text->str, (gssize) text->len, NULL));
+      log_set_block_hook (cut_after_first_block, &blocks);
+      g_assert_false (add_paths_full (store, &path, 1, NULL, through_csv, &error));
+      log_set_block_hook (NULL, NULL);
+      g_assert_error (error, HUB_LOG_ERROR, HUB_LOG_ERROR_CHANGED);
+      g_assert_nonnull (strstr (error->message, path));
+      g_assert_nonnull (strstr (error->message, "changed while it was read"));
+      g_assert_cmpuint (blocks, ==, 1);
+      after = hub_log_summary_to_json (store);
+      g_assert_cmpstr (before, ==, after);
+    }
 }
 
 /* Per-day series and figures per repository and per country, as the
@@ -1417,7 +1512,9 @@ main (int   argc,
   g_test_add_func ("/core/logs/refusals", test_refusals);
   g_test_add_func ("/core/logs/cut-gzip", test_cut_gzip);
   g_test_add_func ("/core/logs/many-blocks", test_many_blocks);
-  g_test_add_func ("/core/logs/mapped-blocks", test_mapped_blocks);
+  g_test_add_func ("/core/logs/long-file", test_long_file);
+  g_test_add_func ("/core/logs/same-second", test_same_second);
+  g_test_add_func ("/core/logs/cut-while-read", test_cut_while_read);
   g_test_add_func ("/core/logs/queries", test_queries);
   g_test_add_func ("/core/logs/aggregate", test_aggregate);
   g_test_add_func ("/core/logs/progress-cancel", test_progress_cancel);

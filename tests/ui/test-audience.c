@@ -246,6 +246,148 @@ test_logs_repo_page (void)
   hub_test_close_window (window);
 }
 
+typedef struct
+{
+  GtkWidget  *page;
+  const char *requests;
+} PageShows;
+
+static gboolean
+page_shows (gpointer data)
+{
+  PageShows *shows = data;
+
+  return g_strcmp0 (hub_test_label_text (shows->page, "repo-requests-value"), shows->requests) == 0;
+}
+
+/* The page of a repository of the logs alone follows a change of period
+ * while it is open: two months of logs, the last month's line alone. */
+static void
+test_logs_repo_page_period (void)
+{
+  static const char text[] =
+    "timestamp,status,method,repoName,repoType,hashedUserId,hashedIp,country,region\n"
+    "2026-08-01T10:00:00Z,200,GET,acme/m,model,,a1,US,\n"
+    "2026-08-01T11:00:00Z,200,GET,acme/m,model,,b2,DE,\n"
+    "2026-10-02T10:00:00Z,200,GET,acme/m,model,,c3,FR,\n";
+  g_autofree char *path = NULL;
+  int fd = g_file_open_tmp ("hub-months-XXXXXX.csv", &path, NULL);
+  const char *names[] = { path, NULL };
+  g_autofree char *all_title = NULL;
+  PageShows shows = { NULL, NULL };
+  HubWindow *window;
+
+  g_assert_cmpint (fd, >=, 0);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, text, sizeof text - 1, NULL));
+  set_period (HUB_PERIOD_ALL_TIME);
+  window = open_logs (names, 1400, 900);
+  activate_audience_repo (window, "model", "acme/m");
+  shows.page = GTK_WIDGET (window->logs_repo_box);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->detail_stack), ==, "logs-repository");
+  assert_label (shows.page, "repo-requests-value", "3");
+  assert_label (shows.page, "repo-uniques-value", "3");
+  g_assert_nonnull (hub_test_find_named (shows.page, "repo-country-DE-requests"));
+  all_title = g_strdup (hub_test_label_text (shows.page, "repo-audience-title"));
+
+  set_period (HUB_PERIOD_LAST_MONTH);
+  shows.requests = "1";
+  hub_test_wait_for (page_shows, &shows, 10, "the page's last month");
+  assert_label (shows.page, "repo-uniques-value", "1");
+  g_assert_null (hub_test_find_named (shows.page, "repo-country-DE-requests"));
+  g_assert_nonnull (hub_test_find_named (shows.page, "repo-country-FR-requests"));
+  g_assert_cmpstr (hub_test_label_text (shows.page, "repo-audience-title"), !=, all_title);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->detail_stack), ==, "logs-repository");
+
+  set_period (HUB_PERIOD_ALL_TIME);
+  shows.requests = "3";
+  hub_test_wait_for (page_shows, &shows, 10, "the page's whole span");
+  g_assert_cmpstr (hub_test_label_text (shows.page, "repo-audience-title"), ==, all_title);
+
+  hub_test_close_window (window);
+  g_assert_cmpint (g_remove (path), ==, 0);
+}
+
+typedef struct
+{
+  GtkWidget *view;
+  guint      frames;
+  guint      frames_at_update;
+  char      *cards_at_update;
+  char      *repo_at_update;
+} Deferred;
+
+static void
+count_frame (GdkFrameClock *clock,
+             Deferred      *deferred)
+{
+  deferred->frames++;
+}
+
+static void
+on_span_changed (HubAudienceView *view,
+                 Deferred        *deferred)
+{
+  deferred->frames_at_update = deferred->frames;
+  g_free (deferred->cards_at_update);
+  g_free (deferred->repo_at_update);
+  deferred->cards_at_update = g_strdup (hub_test_label_text (deferred->view, "audience-requests-value"));
+  deferred->repo_at_update = g_strdup (hub_test_label_text (deferred->view, "repo-model/acme/m-sessions"));
+}
+
+static gboolean
+repos_show_month (gpointer data)
+{
+  Deferred *deferred = data;
+
+  return g_strcmp0 (hub_test_label_text (deferred->view, "repo-model/acme/m-sessions"), "1") == 0;
+}
+
+/* New figures change the cards at once, and the lists below the first
+ * screen in the frames after: the frame that shows them lays out only what
+ * it shows. */
+static void
+test_lists_after_first_frame (void)
+{
+  static const char text[] =
+    "timestamp,status,method,repoName,repoType,hashedUserId,hashedIp,country,region\n"
+    "2026-08-01T10:00:00Z,200,GET,acme/m,model,,a1,US,\n"
+    "2026-08-01T11:00:00Z,200,GET,acme/m,model,,b2,DE,\n"
+    "2026-10-02T10:00:00Z,200,GET,acme/m,model,,c3,FR,\n";
+  g_autofree char *path = NULL;
+  int fd = g_file_open_tmp ("hub-months-XXXXXX.csv", &path, NULL);
+  const char *names[] = { path, NULL };
+  Deferred deferred = { 0 };
+  GdkFrameClock *clock;
+  HubWindow *window;
+  gulong span, frame;
+
+  g_assert_cmpint (fd, >=, 0);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, text, sizeof text - 1, NULL));
+  set_period (HUB_PERIOD_ALL_TIME);
+  window = open_logs (names, 1400, 900);
+  deferred.view = GTK_WIDGET (window->audience);
+  assert_label (deferred.view, "audience-requests-value", "3");
+  assert_label (deferred.view, "repo-model/acme/m-sessions", "3");
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  frame = g_signal_connect (clock, "after-paint", G_CALLBACK (count_frame), &deferred);
+  span = g_signal_connect (window->audience, "span-changed", G_CALLBACK (on_span_changed), &deferred);
+  set_period (HUB_PERIOD_LAST_MONTH);
+  hub_test_wait_for (repos_show_month, &deferred, 10, "the repositories of the last month");
+  g_assert_cmpstr (deferred.cards_at_update, ==, "1");
+  g_assert_cmpstr (deferred.repo_at_update, ==, "3");
+  g_assert_cmpuint (deferred.frames, >=, deferred.frames_at_update + 2);
+
+  g_signal_handler_disconnect (window->audience, span);
+  g_signal_handler_disconnect (clock, frame);
+  g_free (deferred.cards_at_update);
+  g_free (deferred.repo_at_update);
+  hub_test_close_window (window);
+  g_assert_cmpint (g_remove (path), ==, 0);
+}
+
 /* A folder with a breakdown and a day of logs each as CSV and JSON Lines:
  * one source with both, the sessions beside the Hub's downloads. */
 static void
@@ -734,6 +876,74 @@ test_figures_from_worker (void)
   hub_test_close_window (window);
 }
 
+static guint
+count_stores (void)
+{
+  g_autofree char *cache = g_build_filename (g_get_user_cache_dir (), "hub-analytics", "logs", NULL);
+  g_autoptr(GDir) dir = g_dir_open (cache, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    n += g_str_has_suffix (name, ".logs");
+  return n;
+}
+
+static void
+reread_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Loaded *loaded = user_data;
+  HubSource *source = hub_source_reread_logs_finish (result, &loaded->error);
+
+  loaded->sources = g_ptr_array_new_with_free_func (g_object_unref);
+  if (source != NULL)
+    g_ptr_array_add (loaded->sources, source);
+  loaded->done = TRUE;
+}
+
+/* Logs read again with other team settings are saved under another key:
+ * the store of the earlier settings goes, the other sources' stay. */
+static void
+test_cache_keeps_one (void)
+{
+  g_autofree char *folder = g_dir_make_tmp ("hub-keep-one-XXXXXX", NULL);
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GFile) file = g_file_new_for_path (folder);
+  g_autoptr(GPtrArray) sources = NULL;
+  static const char * const team[] = { "00000000000000000000000000000001", NULL };
+  Loaded loaded = { 0 };
+  guint before = count_stores ();
+
+  copy_into ("day-1.csv", folder);
+  g_list_store_append (files, file);
+  hub_source_load_files_async (G_LIST_MODEL (files), NULL, NULL, loaded_cb, &loaded);
+  hub_test_wait_for (is_loaded, &loaded, 30, "the folder read");
+  g_assert_no_error (loaded.error);
+  sources = g_steal_pointer (&loaded.sources);
+  g_assert_cmpuint (count_stores (), ==, before + 1);
+
+  for (int exclude = 1; exclude >= 0; exclude--)
+    {
+      loaded = (Loaded) { 0 };
+      hub_source_reread_logs_async (g_ptr_array_index (sources, 0), team, exclude, NULL, NULL,
+                                    reread_cb, &loaded);
+      hub_test_wait_for (is_loaded, &loaded, 30, "the logs read again");
+      g_assert_no_error (loaded.error);
+      g_assert_cmpuint (loaded.sources->len, ==, 1);
+      g_ptr_array_unref (loaded.sources);
+      g_assert_cmpuint (count_stores (), ==, before + 1);
+    }
+
+  {
+    g_autofree char *path = g_build_filename (folder, "day-1.csv", NULL);
+
+    g_assert_cmpint (g_remove (path), ==, 0);
+    g_assert_cmpint (g_rmdir (folder), ==, 0);
+  }
+}
+
 /* A folder that gained a day reads that day alone, appended to the cached
  * store, and gives what reading both at once gives; an old file changed or
  * gone makes it read everything again. */
@@ -815,11 +1025,14 @@ main (int   argc,
   g_test_add_func ("/ui/audience/figures", test_figures);
   g_test_add_func ("/ui/audience/breakdown-and-logs", test_breakdown_and_logs);
   g_test_add_func ("/ui/audience/logs-repo-page", test_logs_repo_page);
+  g_test_add_func ("/ui/audience/logs-repo-page-period", test_logs_repo_page_period);
+  g_test_add_func ("/ui/audience/lists-after-first-frame", test_lists_after_first_frame);
   g_test_add_func ("/ui/audience/team-and-cancel", test_team_and_cancel);
   g_test_add_func ("/ui/audience/mark-identity", test_mark_identity);
   g_test_add_func ("/ui/audience/export", test_export);
   g_test_add_func ("/ui/audience/cache", test_cache);
   g_test_add_func ("/ui/audience/cache-append", test_cache_append);
+  g_test_add_func ("/ui/audience/cache-keeps-one", test_cache_keeps_one);
   g_test_add_func ("/ui/audience/figures-from-worker", test_figures_from_worker);
 
   return g_test_run ();
