@@ -5,7 +5,8 @@
  * frame over a large store: the thread that read the logs computes them
  * here, once for each period, and the main thread only shows them. The
  * period ends at the logs' last day: All Time is every day of the logs,
- * Last Month their last 30 days.
+ * Last Month their last 30 days. Any other range of the window's is
+ * computed when it is chosen (hub_audience_figures_new_days).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,6 +22,23 @@ HubAudienceFigures *
 hub_audience_figures_new (HubLogStore *store,
                           HubPeriod    period)
 {
+  HubDay first, last;
+
+  g_return_val_if_fail (store != NULL, NULL);
+
+  if (!hub_log_store_get_days (store, &first, &last) || first == HUB_DAY_NONE)
+    return hub_audience_figures_new_days (store, (HubRange) { 1, 0 });
+  if (period == HUB_PERIOD_LAST_MONTH)
+    first = MAX (first, hub_range_last_month (last).first);
+  return hub_audience_figures_new_days (store, (HubRange) { first, last });
+}
+
+/* The figures of store over the days of range that the logs have; none
+ * (first and last HUB_DAY_NONE) when they have none of them. */
+HubAudienceFigures *
+hub_audience_figures_new_days (HubLogStore *store,
+                               HubRange     range)
+{
   HubAudienceFigures *f = g_new0 (HubAudienceFigures, 1);
   HubDay first, last;
   guint n_days;
@@ -30,8 +48,10 @@ hub_audience_figures_new (HubLogStore *store,
   f->first = f->last = HUB_DAY_NONE;
   if (!hub_log_store_get_days (store, &first, &last) || first == HUB_DAY_NONE)
     return f;
-  if (period == HUB_PERIOD_LAST_MONTH)
-    first = MAX (first, hub_range_last_month (last).first);
+  first = MAX (first, range.first);
+  last = MIN (last, range.last);
+  if (last < first)
+    return f;
   f->first = first;
   f->last = last;
   n_days = (guint) (last - first + 1);

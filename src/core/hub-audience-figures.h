@@ -7,6 +7,7 @@
 
 #include "hub-dataset.h"
 #include "hub-log.h"
+#include "hub-range.h"
 
 G_BEGIN_DECLS
 
@@ -31,6 +32,8 @@ typedef struct
 
 HubAudienceFigures *hub_audience_figures_new  (HubLogStore        *store,
                                                HubPeriod           period);
+HubAudienceFigures *hub_audience_figures_new_days (HubLogStore   *store,
+                                                   HubRange       range);
 void                hub_audience_figures_free (HubAudienceFigures *figures);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HubAudienceFigures, hub_audience_figures_free)

@@ -1,11 +1,13 @@
 /* hub-audience-view.c: who the request logs say downloads: uniques,
  * sessions, classes of requests, countries, repositories
  *
- * Every figure is the store's (hub-log.h), over the window's period ending
- * at the logs' last day: All Time is every day of the logs, Last Month
- * their last 30 days. The thread that read the logs computed them
- * (hub-audience-figures.c); the view only shows them. Unique figures over the span are unions of the days'
- * sketches, so the cards' uniques are not the sum of the chart's days.
+ * Every figure is the store's (hub-log.h), over the window's range: a
+ * preset counts back from the logs' own last day (All Time is every day of
+ * the logs), a stepped or custom range keeps its days
+ * (hub_source_get_audience_span); the view only shows the figures
+ * (hub-audience-figures.c). Unique figures over the range are unions of
+ * the days' sketches, so the cards' uniques are not the sum of the chart's
+ * days.
  * Where the source also has a breakdown, a repository's sessions sit
  * beside the Hub's counted downloads over the days both cover.
  *
@@ -463,6 +465,13 @@ update (HubAudienceView *self)
       clear_list (self->countries_list);
       clear_list (self->repos_list);
       clear_list (self->regions_list);
+      /* A range the logs have no day of: nothing counted, and said so,
+       * rather than the figures of the range before. */
+      if (store != NULL && self->figures != NULL)
+        {
+          update_cards (self, self->figures);
+          gtk_label_set_label (self->span_label, _("The request logs have no day in the range shown"));
+        }
     }
   else
     {
@@ -667,11 +676,11 @@ hub_audience_view_new (void)
 }
 
 /* Shows the logs of source (or nothing, when it has none) over the
- * window's period, ending at the logs' last day. */
+ * window's span (hub_source_get_audience_span). */
 void
 hub_audience_view_set_source (HubAudienceView *self,
                               HubSource       *source,
-                              HubPeriod        period)
+                              const HubSpan   *span)
 {
   g_return_if_fail (HUB_IS_AUDIENCE_VIEW (self));
   g_return_if_fail (source == NULL || HUB_IS_SOURCE (source));
@@ -681,8 +690,9 @@ hub_audience_view_set_source (HubAudienceView *self,
       g_strcmp0 (hub_source_get_id (source), hub_source_get_id (self->source)) != 0)
     g_clear_pointer (&self->region_country, g_free);
   g_set_object (&self->source, source);
-  /* Computed in the thread that read the logs: this only shows them. */
-  self->figures = source ? hub_source_get_audience (source, period) : NULL;
+  /* All Time and the last 30 days were computed in the thread that read
+   * the logs: this only shows them. */
+  self->figures = source ? hub_source_get_audience_span (source, span) : NULL;
   self->first = self->figures ? self->figures->first : HUB_DAY_NONE;
   self->last = self->figures ? self->figures->last : HUB_DAY_NONE;
   update (self);

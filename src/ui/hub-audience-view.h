@@ -19,7 +19,7 @@ G_DECLARE_FINAL_TYPE (HubAudienceView, hub_audience_view, HUB, AUDIENCE_VIEW, Gt
 GtkWidget *hub_audience_view_new          (void);
 void       hub_audience_view_set_source   (HubAudienceView      *self,
                                            HubSource            *source,
-                                           HubPeriod             period);
+                                           const HubSpan        *span);
 void       hub_audience_view_get_span     (HubAudienceView      *self,
                                            HubDay               *first,
                                            HubDay               *last);

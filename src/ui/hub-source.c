@@ -30,7 +30,8 @@ struct _HubSource
   GDateTime     *updated;      /* file modification or fetch time; NULL for the demo */
   GHashTable    *infos;        /* "type\nname" → HubRepoInfo, from the Hub's listings */
   HubLogStore   *logs;         /* request logs, or NULL */
-  HubAudienceFigures *audience[2];  /* the logs' figures by HubPeriod */
+  HubAudienceFigures *audience[3];  /* the logs' figures by HubPeriod, then of audience_days */
+  HubRange       audience_days; /* the days of audience[2], the range chosen last */
   GPtrArray     *log_files;    /* GFile: the raw logs, to read again */
   gboolean       team_excluded;
   guint          n_snapshots;  /* an author's: the days its history holds */
@@ -441,7 +442,7 @@ hub_source_set_logs (HubSource   *self,
   self->log_files = log_files;
   self->team_excluded = team_excluded;
   /* In the thread that read the logs: the main thread only shows them. */
-  for (guint p = 0; logs != NULL && p < G_N_ELEMENTS (self->audience); p++)
+  for (guint p = HUB_PERIOD_ALL_TIME; logs != NULL && p <= HUB_PERIOD_LAST_MONTH; p++)
     self->audience[p] = hub_audience_figures_new (logs, (HubPeriod) p);
 }
 
@@ -477,6 +478,51 @@ hub_source_get_audience (HubSource *self,
   g_return_val_if_fail ((guint) period < G_N_ELEMENTS (self->audience), NULL);
 
   return self->audience[period];
+}
+
+/* What the Audience view shows of the logs over the window's span. A
+ * preset counts back from the logs' own last day, as the dashboard's from
+ * the breakdown's: All Time and the last 30 days were computed when the
+ * logs were read. A range stepped back or picked on the calendar keeps its
+ * days, computed here the first time it is shown. NULL without logs. */
+const HubAudienceFigures *
+hub_source_get_audience_span (HubSource     *self,
+                              const HubSpan *span)
+{
+  const HubTotals *totals;
+  HubDay first, last;
+  HubRange days;
+  gboolean preset;
+
+  g_return_val_if_fail (HUB_IS_SOURCE (self), NULL);
+  g_return_val_if_fail (span != NULL, NULL);
+
+  if (self->logs == NULL)
+    return NULL;
+  if (span->preset == HUB_RANGE_ALL ||
+      !hub_log_store_get_days (self->logs, &first, &last) || first == HUB_DAY_NONE)
+    return self->audience[HUB_PERIOD_ALL_TIME];
+
+  totals = hub_dataset_get_totals (self->dataset);
+  preset = span->preset != HUB_RANGE_CUSTOM;
+  if (preset && totals->as_of != HUB_DAY_NONE)
+    {
+      HubRange own = hub_range_from_preset (span->preset, totals->as_of, totals->first_day);
+
+      preset = own.first == span->range.first && own.last == span->range.last;
+    }
+  days = preset ? hub_range_from_preset (span->preset, last, first) : span->range;
+  if (span->preset == HUB_RANGE_LAST_30_DAYS && preset)
+    return self->audience[HUB_PERIOD_LAST_MONTH];
+
+  if (self->audience[2] == NULL ||
+      self->audience_days.first != days.first || self->audience_days.last != days.last)
+    {
+      g_clear_pointer (&self->audience[2], hub_audience_figures_free);
+      self->audience[2] = hub_audience_figures_new_days (self->logs, days);
+      self->audience_days = days;
+    }
+  return self->audience[2];
 }
 
 GPtrArray *

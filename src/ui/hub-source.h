@@ -77,6 +77,8 @@ GDateTime     *hub_source_get_updated          (HubSource            *self);
 HubLogStore   *hub_source_get_logs             (HubSource            *self);
 const HubAudienceFigures *hub_source_get_audience (HubSource         *self,
                                                    HubPeriod          period);
+const HubAudienceFigures *hub_source_get_audience_span (HubSource     *self,
+                                                        const HubSpan *span);
 void           hub_source_set_team_ids         (HubSource            *self,
                                                 const char * const   *ids);
 /* The organisation's own identities (hashed ids, as a team list takes

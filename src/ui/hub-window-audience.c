@@ -42,8 +42,7 @@ on_logs_reread (GObject      *object,
           hub_source_save_team (self->source, (const char * const *) team,
                                 hub_source_get_team_excluded (self->source), NULL);
           if (self->audience != NULL)
-            hub_audience_view_set_source (self->audience, self->source,
-                                          hub_span_get_period (&self->span));
+            hub_audience_view_set_source (self->audience, self->source, &self->span);
         }
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         hub_window_show_toast (self, error->message);
@@ -64,8 +63,7 @@ on_team_changed (HubAudienceView *view,
   if (self->source == NULL || hub_window_get_loading (self))
     {
       if (self->source != NULL && self->audience != NULL)
-        hub_audience_view_set_source (self->audience, self->source,
-                                      hub_span_get_period (&self->span));
+        hub_audience_view_set_source (self->audience, self->source, &self->span);
       return;
     }
   name = g_strdup (hub_source_get_title (self->source));
@@ -129,11 +127,10 @@ ensure_audience_view (HubWindow *self)
 void
 hub_window_update_table_audience (HubWindow *self)
 {
-  HubPeriod period = hub_span_get_period (&self->span);
 
   hub_repo_table_set_audience (self->table,
                                self->source ? hub_source_get_logs (self->source) : NULL,
-                               self->source ? hub_source_get_audience (self->source, period) : NULL);
+                               self->source ? hub_source_get_audience_span (self->source, &self->span) : NULL);
 }
 
 /* The Audience view, and the switcher to it, for a source with request
@@ -149,7 +146,7 @@ hub_window_show_audience (HubWindow *self,
   if (logs)
     ensure_audience_view (self);
   if (self->audience != NULL)
-    hub_audience_view_set_source (self->audience, source, hub_span_get_period (&self->span));
+    hub_audience_view_set_source (self->audience, source, &self->span);
   hub_window_update_table_audience (self);
   /* What filling the view costs the main thread, for the benchmarks. */
   if (logs)

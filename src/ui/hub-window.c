@@ -144,8 +144,7 @@ hub_window_show_span (HubWindow *self)
   update_chart (self);
   update_cards_rows (self);
   if (self->audience != NULL)
-    hub_audience_view_set_source (self->audience, self->source,
-                                  hub_span_get_period (&self->span));
+    hub_audience_view_set_source (self->audience, self->source, &self->span);
   hub_window_update_table_audience (self);
   hub_window_public_show (self);
 }

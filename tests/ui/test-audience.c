@@ -308,6 +308,84 @@ test_logs_repo_page_period (void)
   g_assert_cmpint (g_remove (path), ==, 0);
 }
 
+static gboolean
+requests_shown (gpointer data)
+{
+  PageShows *shows = data;
+
+  return g_strcmp0 (hub_test_label_text (shows->page, "audience-requests-value"), shows->requests) == 0;
+}
+
+static void
+choose_days (HubWindow *window,
+             int        y1,
+             int        m1,
+             int        d1,
+             int        y2,
+             int        m2,
+             int        d2)
+{
+  hub_range_picker_set_range (hub_window_get_range_picker (window), HUB_RANGE_CUSTOM,
+                              (HubRange) { hub_day_from_ymd (y1, m1, d1), hub_day_from_ymd (y2, m2, d2) });
+}
+
+/* The Audience view follows the window's range: a preset counts back from
+ * the logs' last day, a custom range keeps its days, and a range with no
+ * day of the logs shows nothing counted and says so. */
+static void
+test_view_follows_range (void)
+{
+  static const char text[] =
+    "timestamp,status,method,repoName,repoType,hashedUserId,hashedIp,country,region\n"
+    "2026-08-01T10:00:00Z,200,GET,acme/m,model,,a1,US,\n"
+    "2026-08-01T11:00:00Z,200,GET,acme/m,model,,b2,DE,\n"
+    "2026-09-15T10:00:00Z,200,GET,acme/m,model,,c3,FR,\n"
+    "2026-10-01T10:00:00Z,200,GET,acme/m,model,,d4,FR,\n"
+    "2026-10-02T10:00:00Z,200,GET,acme/m,model,,e5,FR,\n";
+  g_autofree char *path = NULL;
+  int fd = g_file_open_tmp ("hub-range-XXXXXX.csv", &path, NULL);
+  const char *names[] = { path, NULL };
+  PageShows shows = { NULL, "5" };
+  HubDay first, last;
+  HubWindow *window;
+
+  g_assert_cmpint (fd, >=, 0);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, text, sizeof text - 1, NULL));
+  set_period (HUB_PERIOD_ALL_TIME);
+  window = open_logs (names, 1400, 900);
+  shows.page = GTK_WIDGET (window->audience);
+  assert_label (shows.page, "audience-requests-value", "5");
+
+  /* Last 7 days: the logs' 26 September … 2 October. */
+  hub_test_set_preset (HUB_RANGE_LAST_7_DAYS);
+  shows.requests = "2";
+  hub_test_wait_for (requests_shown, &shows, 10, "the logs' last 7 days");
+  hub_audience_view_get_span (window->audience, &first, &last);
+  g_assert_cmpint (first, ==, hub_day_from_ymd (2026, 9, 26));
+  g_assert_cmpint (last, ==, hub_day_from_ymd (2026, 10, 2));
+
+  choose_days (window, 2026, 9, 1, 2026, 9, 30);
+  shows.requests = "1";
+  hub_test_wait_for (requests_shown, &shows, 10, "September alone");
+  hub_audience_view_get_span (window->audience, &first, &last);
+  g_assert_cmpint (first, ==, hub_day_from_ymd (2026, 9, 1));
+  g_assert_cmpint (last, ==, hub_day_from_ymd (2026, 9, 30));
+
+  choose_days (window, 2026, 7, 1, 2026, 7, 31);
+  shows.requests = "0";
+  hub_test_wait_for (requests_shown, &shows, 10, "July, with no logs");
+  hub_audience_view_get_span (window->audience, &first, &last);
+  g_assert_cmpint (first, ==, HUB_DAY_NONE);
+
+  set_period (HUB_PERIOD_ALL_TIME);
+  shows.requests = "5";
+  hub_test_wait_for (requests_shown, &shows, 10, "every day again");
+
+  hub_test_close_window (window);
+  g_assert_cmpint (g_remove (path), ==, 0);
+}
+
 typedef struct
 {
   GtkWidget *view;
@@ -1026,6 +1104,7 @@ main (int   argc,
   g_test_add_func ("/ui/audience/breakdown-and-logs", test_breakdown_and_logs);
   g_test_add_func ("/ui/audience/logs-repo-page", test_logs_repo_page);
   g_test_add_func ("/ui/audience/logs-repo-page-period", test_logs_repo_page_period);
+  g_test_add_func ("/ui/audience/view-follows-range", test_view_follows_range);
   g_test_add_func ("/ui/audience/lists-after-first-frame", test_lists_after_first_frame);
   g_test_add_func ("/ui/audience/team-and-cancel", test_team_and_cancel);
   g_test_add_func ("/ui/audience/mark-identity", test_mark_identity);
