@@ -145,8 +145,23 @@ test_custom_range (void)
   close_window (window);
 }
 
+/* The Remove button of the note listed with text as its title. */
+static GtkWidget *
+note_remove_button (GtkWidget  *dialog,
+                    const char *text)
+{
+  GtkWidget *list = hub_test_find_named (dialog, "notes");
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ACTION_ROW (row)
+        && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), text) == 0)
+      return hub_test_find_type (row, GTK_TYPE_BUTTON);
+  return NULL;
+}
+
 /* A note added is kept in the history, listed and drawn on the chart; an
- * empty one is refused and nothing is kept. */
+ * empty one is refused and nothing is kept; its row's button removes it. */
 static void
 test_notes (void)
 {
@@ -190,6 +205,21 @@ test_notes (void)
   dialog = HUB_INSIGHTS_DIALOG (hub_insights_dialog_new (source, NULL));
   adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (window));
   g_assert_cmpuint (hub_insights_dialog_get_n_notes (dialog), ==, before + 1);
+
+  /* Removed by its row's button: gone from the list and from the next dialog. */
+  {
+    GtkWidget *remove = note_remove_button (GTK_WIDGET (dialog), "v2 released");
+
+    g_assert_nonnull (remove);
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (remove), ==, "Remove the Note");
+    g_signal_emit_by_name (remove, "clicked");
+    g_assert_cmpuint (hub_insights_dialog_get_n_notes (dialog), ==, before);
+    g_assert_null (note_remove_button (GTK_WIDGET (dialog), "v2 released"));
+  }
+  adw_dialog_force_close (ADW_DIALOG (dialog));
+  dialog = HUB_INSIGHTS_DIALOG (hub_insights_dialog_new (source, NULL));
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (window));
+  g_assert_cmpuint (hub_insights_dialog_get_n_notes (dialog), ==, before);
   adw_dialog_force_close (ADW_DIALOG (dialog));
   close_window (window);
 }
