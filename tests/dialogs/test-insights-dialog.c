@@ -263,6 +263,7 @@ test_badge (void)
     for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
       {
         g_autofree char *number = hub_badge_format_count (counts[i]);
+        g_autoptr(HubBadgeSpec) spec = NULL;
         g_autofree char *svg = NULL;
         g_autofree char *markdown = NULL;
         g_autofree char *expected = NULL;
@@ -272,19 +273,35 @@ test_badge (void)
         adw_toggle_group_set_active_name (variant_toggles, v == 0 ? "light" : "dark");
         adw_toggle_group_set_active_name (figure_toggles, figures[i].figure);
         g_assert_cmpint (g_settings_get_enum (settings, "badge-figure"), ==, figures[i].value);
-        svg = hub_insights_dialog_dup_badge_svg (dialog);
+        spec = hub_insights_dialog_dup_badge (dialog);
+        svg = hub_badge_spec_dup_svg (spec);
         badge_reader_read (svg, &label, &value);
         g_assert_cmpstr (label, ==, figures[i].label);
         g_assert_cmpstr (value, ==, number);
         /* The dark variant's light label. */
         g_assert_true ((strstr (svg, "#e1e4e8") != NULL) == (v == 1));
 
-        markdown = hub_insights_dialog_dup_markdown (dialog);
+        markdown = hub_badge_spec_dup_markdown (spec);
         expected = g_strdup_printf ("[![%s: %s](%s%s.svg)](https://huggingface.co/aurora)",
                                     figures[i].label, number, figures[i].file, v == 1 ? "-dark" : "");
         g_assert_cmpstr (markdown, ==, expected);
       }
   adw_toggle_group_set_active_name (figure_toggles, "all-time");
+
+  /* Copy Badge as Markdown puts the badge chosen on the clipboard. */
+  {
+    g_autoptr(HubBadgeSpec) spec = hub_insights_dialog_dup_badge (dialog);
+    g_autofree char *markdown = hub_badge_spec_dup_markdown (spec);
+    GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (dialog));
+    g_auto(GValue) copied = G_VALUE_INIT;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "insights.copy-badge", NULL));
+    g_value_init (&copied, G_TYPE_STRING);
+    g_assert_true (gdk_content_provider_get_value (gdk_clipboard_get_content (clipboard), &copied,
+                                                   NULL));
+    g_assert_cmpstr (g_value_get_string (&copied), ==, markdown);
+    g_assert_nonnull (strstr (markdown, "-all-time-dark.svg"));
+  }
   adw_dialog_force_close (ADW_DIALOG (dialog));
 
   /* Remembered: the next dialog opens on all time, dark. */
