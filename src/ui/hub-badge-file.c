@@ -38,15 +38,31 @@ dup_value (const HubBadgeSpec *spec)
   return hub_badge_format_count (hub_badge_count (spec->dataset, spec->repo, spec->figure));
 }
 
-void
-hub_badge_spec_set_choice (HubBadgeSpec *spec,
-                           GSettings    *settings)
+HubBadgeSpec *
+hub_badge_spec_new (HubDataset    *dataset,
+                    const HubRepo *repo,
+                    const char    *name,
+                    const char    *link,
+                    GSettings     *settings)
 {
-  g_return_if_fail (spec != NULL);
-  g_return_if_fail (G_IS_SETTINGS (settings));
+  gsize name_size, link_size;
+  HubBadgeSpec *spec;
 
+  g_return_val_if_fail (HUB_IS_DATASET (dataset) && repo != NULL, NULL);
+  g_return_val_if_fail (name != NULL && link != NULL, NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  /* One block, the strings after the struct, so that g_free() frees it all. */
+  name_size = strlen (name) + 1;
+  link_size = strlen (link) + 1;
+  spec = g_malloc0 (sizeof (HubBadgeSpec) + name_size + link_size);
+  spec->dataset = dataset;
+  spec->repo = repo;
   spec->figure = (HubBadgeFigure) g_settings_get_enum (settings, "badge-figure");
   spec->variant = (HubBadgeVariant) g_settings_get_enum (settings, "badge-variant");
+  spec->name = memcpy ((char *) (spec + 1), name, name_size);
+  spec->link = memcpy ((char *) (spec + 1) + name_size, link, link_size);
+  return spec;
 }
 
 void
@@ -136,10 +152,10 @@ on_file_chosen (GObject      *object,
 }
 
 /* Asks where to save the badge, as it is now, and says how it went. */
-void
-hub_badge_spec_save (const HubBadgeSpec *spec,
-                     GtkWidget          *widget,
-                     HubBadgeReport      report)
+static void
+badge_save (const HubBadgeSpec *spec,
+            GtkWidget          *widget,
+            HubBadgeReport      report)
 {
   g_autoptr(GtkFileDialog) dialog = NULL;
   g_autofree char *name = NULL;
@@ -161,10 +177,10 @@ hub_badge_spec_save (const HubBadgeSpec *spec,
                         saving);
 }
 
-void
-hub_badge_spec_copy_markdown (const HubBadgeSpec *spec,
-                              GtkWidget          *widget,
-                              HubBadgeReport      report)
+static void
+badge_copy_markdown (const HubBadgeSpec *spec,
+                     GtkWidget          *widget,
+                     HubBadgeReport      report)
 {
   g_autofree char *markdown = NULL;
 
@@ -175,4 +191,53 @@ hub_badge_spec_copy_markdown (const HubBadgeSpec *spec,
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), markdown);
   if (report != NULL)
     report (widget, _("Markdown for the badge copied"));
+}
+
+typedef struct
+{
+  HubBadgeSpecFunc dup_spec;
+  HubBadgeReport   report;
+} BadgeActions;
+
+static G_DEFINE_QUARK (hub-badge-actions, badge_actions)
+
+/* PREFIX.save-badge and PREFIX.copy-badge of every page: what the page
+ * offers and how it reports are kept on its type. */
+static void
+badge_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  const BadgeActions *actions = g_type_get_qdata (G_OBJECT_TYPE (widget), badge_actions_quark ());
+  g_autoptr(HubBadgeSpec) spec = actions->dup_spec (widget);
+
+  if (g_str_has_suffix (action_name, ".save-badge"))
+    badge_save (spec, widget, actions->report);
+  else
+    badge_copy_markdown (spec, widget, actions->report);
+}
+
+void
+hub_badge_install_actions (GtkWidgetClass   *widget_class,
+                           const char       *prefix,
+                           HubBadgeSpecFunc  dup_spec,
+                           HubBadgeReport    report)
+{
+  static const char *const names[] = { "save-badge", "copy-badge" };
+  BadgeActions *actions;
+
+  g_return_if_fail (GTK_IS_WIDGET_CLASS (widget_class));
+  g_return_if_fail (prefix != NULL && dup_spec != NULL && report != NULL);
+
+  /* Kept as long as the type, which is never unloaded. */
+  actions = g_new (BadgeActions, 1);
+  actions->dup_spec = dup_spec;
+  actions->report = report;
+  g_type_set_qdata (G_TYPE_FROM_CLASS (widget_class), badge_actions_quark (), actions);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *name = g_strconcat (prefix, ".", names[i], NULL);
+
+      gtk_widget_class_install_action (widget_class, name, NULL, badge_activated);
+    }
 }

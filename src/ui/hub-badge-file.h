@@ -15,20 +15,27 @@ G_BEGIN_DECLS
 typedef struct
 {
   HubDataset      *dataset;
-  const HubRepo   *repo;
+  const HubRepo   *repo;    /* of dataset */
   HubBadgeFigure   figure;
   HubBadgeVariant  variant;
-  const char      *name;   /* the start of the file's name: the source's or the repository's */
-  const char      *link;   /* the page the Markdown links to */
+  const char      *name;    /* the start of the file's name: the source's or the repository's */
+  const char      *link;    /* the page the Markdown links to */
 } HubBadgeSpec;
+
+/* The badge a page offers now (a new spec). */
+typedef HubBadgeSpec *(*HubBadgeSpecFunc) (GtkWidget *page);
 
 /* Says a result to the user (a toast), on the widget that asked. */
 typedef void (*HubBadgeReport) (GtkWidget  *widget,
                                 const char *message);
 
-/* The figure and the variant as the user chose them last, in either
- * place: the settings' badge-figure and badge-variant. */
-void  hub_badge_spec_set_choice    (HubBadgeSpec       *spec,
+/* The figure and the variant are those the user chose last, in either
+ * place: the settings' badge-figure and badge-variant. Freed with
+ * g_free(); dataset must outlive it. */
+HubBadgeSpec *hub_badge_spec_new   (HubDataset         *dataset,
+                                    const HubRepo      *repo,
+                                    const char         *name,
+                                    const char         *link,
                                     GSettings          *settings);
 /* Toggles of the figure (named month, all-time, this-month) and the
  * variant (light, dark) that show and change the settings' choice. */
@@ -43,11 +50,14 @@ void  hub_badge_add_choice_actions (GSettings          *settings,
 char *hub_badge_spec_dup_svg       (const HubBadgeSpec *spec);
 char *hub_badge_spec_dup_file_name (const HubBadgeSpec *spec);
 char *hub_badge_spec_dup_markdown  (const HubBadgeSpec *spec);
-void  hub_badge_spec_save          (const HubBadgeSpec *spec,
-                                    GtkWidget          *widget,
+/* PREFIX.save-badge (Save Badge…) and PREFIX.copy-badge (Copy Badge as
+ * Markdown) on a page's class: each saves or copies the badge dup_spec
+ * gives and says how it went through report. */
+void  hub_badge_install_actions    (GtkWidgetClass     *widget_class,
+                                    const char         *prefix,
+                                    HubBadgeSpecFunc    dup_spec,
                                     HubBadgeReport      report);
-void  hub_badge_spec_copy_markdown (const HubBadgeSpec *spec,
-                                    GtkWidget          *widget,
-                                    HubBadgeReport      report);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HubBadgeSpec, g_free)
 
 G_END_DECLS

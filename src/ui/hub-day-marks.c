@@ -1,7 +1,9 @@
-/* hub-day-marks.c: the events of a repository marked on its chart
+/* hub-day-marks.c: the events of a repository marked on its chart, and the
+ * rows that list its notes
  *
  * The insights dialog and a repository's detail mark the same events with
- * the same words; this says them once.
+ * the same words, and list their notes in the same rows; this says them
+ * once.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -55,4 +57,32 @@ hub_day_marks_add_events (GArray        *marks,
       g_ptr_array_add (labels, label);
       g_array_append_val (marks, mark);
     }
+}
+
+/* A row of a notes list: the note's text, its day (and its repository, if
+ * with_repo and it has one), and a button that removes it through
+ * remove_action, the note's id (an int64) its parameter. */
+GtkWidget *
+hub_day_marks_note_row (const HubNote *note,
+                        gboolean       with_repo,
+                        const char    *remove_action)
+{
+  g_autofree char *when = hub_format_date (note->day, HUB_DATE_FULL);
+  g_autofree char *subtitle = with_repo && note->repo_name != NULL
+    ? g_strdup_printf ("%s · %s", when, note->repo_name) : g_strdup (when);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), note->text);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, _("Remove the Note"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Remove the Note"), -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), remove_action);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "x", note->id);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+  return row;
 }

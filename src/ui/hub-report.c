@@ -54,34 +54,37 @@ typedef struct
 
 /* Text */
 
-/* text in width from x, y, on one line (ellipsized) or, wrapping, on as
- * many as it needs; returns its height. */
-static double
-draw_text_lines (Page           *page,
-                 const char     *text,
-                 double          x,
-                 double          y,
-                 double          width,
-                 double          size,
-                 gboolean        bold,
-                 const GdkRGBA  *color,
-                 PangoAlignment  alignment,
-                 gboolean        wrap)
+/* A layout of text in the report's font, width wide. */
+static PangoLayout *
+text_layout (Page           *page,
+             const char     *text,
+             double          width,
+             double          size,
+             gboolean        bold,
+             PangoAlignment  alignment)
 {
-  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (page->cr);
+  PangoLayout *layout = pango_cairo_create_layout (page->cr);
   g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Cantarell, Sans");
-  int h;
 
   pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
   pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   pango_layout_set_font_description (layout, font);
   pango_layout_set_text (layout, text, -1);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  if (wrap)
-    pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  else
-    pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_set_alignment (layout, alignment);
+  return layout;
+}
+
+/* Draws layout from x, y; returns its height. */
+static double
+show_layout (Page          *page,
+             PangoLayout   *layout,
+             double         x,
+             double         y,
+             const GdkRGBA *color)
+{
+  int h;
+
   gdk_cairo_set_source_rgba (page->cr, color);
   cairo_move_to (page->cr, x, y);
   pango_cairo_show_layout (page->cr, layout);
@@ -89,6 +92,7 @@ draw_text_lines (Page           *page,
   return h;
 }
 
+/* text in width from x, y, on one line (ellipsized); returns its height. */
 static double
 draw_text (Page           *page,
            const char     *text,
@@ -100,7 +104,10 @@ draw_text (Page           *page,
            const GdkRGBA  *color,
            PangoAlignment  alignment)
 {
-  return draw_text_lines (page, text, x, y, width, size, bold, color, alignment, FALSE);
+  g_autoptr(PangoLayout) layout = text_layout (page, text, width, size, bold, alignment);
+
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  return show_layout (page, layout, x, y, color);
 }
 
 static void
@@ -436,6 +443,8 @@ draw_milestones (Page   *page,
       g_autofree char *milestone = hub_format_count (projection.milestone);
       g_autofree char *figures = g_strdup_printf ("%s → %s", all_time, milestone);
       g_autofree char *when = describe_projection (&projection);
+      g_autoptr(PangoLayout) layout = text_layout (page, when, width * 0.46, 9, FALSE,
+                                                   PANGO_ALIGN_LEFT);
       double h;
 
       draw_text (page, i == 0 ? page->report->organization : repo->name, MARGIN, y, width * 0.3,
@@ -443,9 +452,9 @@ draw_milestones (Page   *page,
       draw_text (page, figures, MARGIN + width * 0.3, y, width * 0.22, 9, FALSE, &ink,
                  PANGO_ALIGN_RIGHT);
       /* Why no date can be projected may take two lines in a longer language. */
-      h = draw_text_lines (page, when, MARGIN + width * 0.54, y, width * 0.46, 9, FALSE,
-                           projection.status == HUB_PROJECTION_OK ? &ink : &dim, PANGO_ALIGN_LEFT,
-                           TRUE);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      h = show_layout (page, layout, MARGIN + width * 0.54, y,
+                       projection.status == HUB_PROJECTION_OK ? &ink : &dim);
       y += MAX (ROW, h + 3);
     }
   return y + GAP;

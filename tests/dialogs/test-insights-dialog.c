@@ -145,8 +145,23 @@ test_custom_range (void)
   close_window (window);
 }
 
+/* The Remove button of the note listed with text as its title. */
+static GtkWidget *
+note_remove_button (GtkWidget  *dialog,
+                    const char *text)
+{
+  GtkWidget *list = hub_test_find_named (dialog, "notes");
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ACTION_ROW (row)
+        && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), text) == 0)
+      return hub_test_find_type (row, GTK_TYPE_BUTTON);
+  return NULL;
+}
+
 /* A note added is kept in the history, listed and drawn on the chart; an
- * empty one is refused and nothing is kept. */
+ * empty one is refused and nothing is kept; its row's button removes it. */
 static void
 test_notes (void)
 {
@@ -190,6 +205,21 @@ test_notes (void)
   dialog = HUB_INSIGHTS_DIALOG (hub_insights_dialog_new (source, NULL));
   adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (window));
   g_assert_cmpuint (hub_insights_dialog_get_n_notes (dialog), ==, before + 1);
+
+  /* Removed by its row's button: gone from the list and from the next dialog. */
+  {
+    GtkWidget *remove = note_remove_button (GTK_WIDGET (dialog), "v2 released");
+
+    g_assert_nonnull (remove);
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (remove), ==, "Remove the Note");
+    g_signal_emit_by_name (remove, "clicked");
+    g_assert_cmpuint (hub_insights_dialog_get_n_notes (dialog), ==, before);
+    g_assert_null (note_remove_button (GTK_WIDGET (dialog), "v2 released"));
+  }
+  adw_dialog_force_close (ADW_DIALOG (dialog));
+  dialog = HUB_INSIGHTS_DIALOG (hub_insights_dialog_new (source, NULL));
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (window));
+  g_assert_cmpuint (hub_insights_dialog_get_n_notes (dialog), ==, before);
   adw_dialog_force_close (ADW_DIALOG (dialog));
   close_window (window);
 }
@@ -233,6 +263,7 @@ test_badge (void)
     for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
       {
         g_autofree char *number = hub_badge_format_count (counts[i]);
+        g_autoptr(HubBadgeSpec) spec = NULL;
         g_autofree char *svg = NULL;
         g_autofree char *markdown = NULL;
         g_autofree char *expected = NULL;
@@ -242,19 +273,35 @@ test_badge (void)
         adw_toggle_group_set_active_name (variant_toggles, v == 0 ? "light" : "dark");
         adw_toggle_group_set_active_name (figure_toggles, figures[i].figure);
         g_assert_cmpint (g_settings_get_enum (settings, "badge-figure"), ==, figures[i].value);
-        svg = hub_insights_dialog_dup_badge_svg (dialog);
+        spec = hub_insights_dialog_dup_badge (dialog);
+        svg = hub_badge_spec_dup_svg (spec);
         badge_reader_read (svg, &label, &value);
         g_assert_cmpstr (label, ==, figures[i].label);
         g_assert_cmpstr (value, ==, number);
         /* The dark variant's light label. */
         g_assert_true ((strstr (svg, "#e1e4e8") != NULL) == (v == 1));
 
-        markdown = hub_insights_dialog_dup_markdown (dialog);
+        markdown = hub_badge_spec_dup_markdown (spec);
         expected = g_strdup_printf ("[![%s: %s](%s%s.svg)](https://huggingface.co/aurora)",
                                     figures[i].label, number, figures[i].file, v == 1 ? "-dark" : "");
         g_assert_cmpstr (markdown, ==, expected);
       }
   adw_toggle_group_set_active_name (figure_toggles, "all-time");
+
+  /* Copy Badge as Markdown puts the badge chosen on the clipboard. */
+  {
+    g_autoptr(HubBadgeSpec) spec = hub_insights_dialog_dup_badge (dialog);
+    g_autofree char *markdown = hub_badge_spec_dup_markdown (spec);
+    GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (dialog));
+    g_auto(GValue) copied = G_VALUE_INIT;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "insights.copy-badge", NULL));
+    g_value_init (&copied, G_TYPE_STRING);
+    g_assert_true (gdk_content_provider_get_value (gdk_clipboard_get_content (clipboard), &copied,
+                                                   NULL));
+    g_assert_cmpstr (g_value_get_string (&copied), ==, markdown);
+    g_assert_nonnull (strstr (markdown, "-all-time-dark.svg"));
+  }
   adw_dialog_force_close (ADW_DIALOG (dialog));
 
   /* Remembered: the next dialog opens on all time, dark. */

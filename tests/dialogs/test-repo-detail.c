@@ -209,6 +209,7 @@ check_badge_choice (HubRepoDetail *detail,
   for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
     {
       g_autofree char *number = NULL;
+      g_autoptr(HubBadgeSpec) spec = NULL;
       g_autofree char *svg = NULL;
       g_autofree char *label = NULL;
       g_autofree char *value = NULL;
@@ -218,15 +219,17 @@ check_badge_choice (HubRepoDetail *detail,
       g_assert_cmpint (g_settings_get_enum (settings, "badge-figure"), ==, figures[i].value);
       number = hub_badge_format_count (hub_badge_count (dataset, repo,
                                                         figures[i].value));
-      svg = hub_repo_detail_dup_badge_svg (detail);
+      spec = hub_repo_detail_dup_badge (detail);
+      svg = hub_badge_spec_dup_svg (spec);
       badge_reader_read (svg, &label, &value);
       g_assert_cmpstr (label, ==, figures[i].label);
       g_assert_cmpstr (value, ==, number);
     }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "badge.badge-variant", "s", "dark"));
   {
-    g_autofree char *markdown = hub_repo_detail_dup_badge_markdown (detail);
-    g_autofree char *svg = hub_repo_detail_dup_badge_svg (detail);
+    g_autoptr(HubBadgeSpec) spec = hub_repo_detail_dup_badge (detail);
+    g_autofree char *markdown = hub_badge_spec_dup_markdown (spec);
+    g_autofree char *svg = hub_badge_spec_dup_svg (spec);
 
     g_assert_cmpstr (markdown, ==,
                      "[![downloads/month: 7](alpha-downloads-dark.svg)](https://hub.example/org/alpha)");
@@ -320,7 +323,11 @@ test_notes_and_badge (void)
   }
 
   /* The badge: downloads in the last 30 days, linked to the repository. */
-  markdown = hub_repo_detail_dup_badge_markdown (detail);
+  {
+    g_autoptr(HubBadgeSpec) spec = hub_repo_detail_dup_badge (detail);
+
+    markdown = hub_badge_spec_dup_markdown (spec);
+  }
   g_assert_cmpstr (markdown, ==, "[![downloads/month: 7](alpha-downloads.svg)](https://hub.example/org/alpha)");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.copy-badge", NULL));
   g_assert_cmpstr (message, ==, "Markdown for the badge copied");

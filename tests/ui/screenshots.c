@@ -303,6 +303,9 @@ shoot_insights (guint size,
   save_window (window, "insights-chart", size_name, scheme_name);
   scroll_to (hub_test_find_named (GTK_WIDGET (dialog), "movers"), 60);
   save_window (window, "insights-movers", size_name, scheme_name);
+  /* The notes' rows, each with its Remove button (one row as on a repository's page). */
+  scroll_to (hub_test_find_named (GTK_WIDGET (dialog), "notes"), 60);
+  save_window (window, "insights-notes", size_name, scheme_name);
 
   hub_insights_dialog_set_compare (dialog, six, G_N_ELEMENTS (six), HUB_COMPARE_INDEXED);
   scroll_to (hub_insights_dialog_get_compare_chart (dialog), 160);

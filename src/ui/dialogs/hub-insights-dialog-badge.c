@@ -12,27 +12,6 @@
 #include "hub-net.h"
 #include "hub-report.h"
 
-/* The organisation's badge, linked to its page (the Hub's front page for
- * a file or the demo). The strings live as long as the dialog's source. */
-static HubBadgeSpec
-badge_spec (HubInsightsDialog *self,
-            char             **link)
-{
-  const char *organization = hub_source_id_get_organization (hub_source_get_id (self->source));
-  const char *base = self->endpoint != NULL ? self->endpoint : "https://huggingface.co";
-
-  HubBadgeSpec spec = {
-    .dataset = self->dataset,
-    .repo = hub_dataset_get_overall (self->dataset),
-    .name = hub_source_get_export_name (self->source),
-  };
-
-  *link = organization != NULL ? g_strconcat (base, "/", organization, NULL) : g_strdup (base);
-  spec.link = *link;
-  hub_badge_spec_set_choice (&spec, self->badge_settings);
-  return spec;
-}
-
 static void
 report (GtkWidget  *widget,
         const char *message)
@@ -43,7 +22,8 @@ report (GtkWidget  *widget,
 void
 hub_insights_dialog_update_badge (HubInsightsDialog *self)
 {
-  g_autofree char *svg = hub_insights_dialog_dup_badge_svg (self);
+  g_autoptr(HubBadgeSpec) spec = hub_insights_dialog_dup_badge (self);
+  g_autofree char *svg = hub_badge_spec_dup_svg (spec);
   g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&svg), strlen (svg));
   g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
   g_autoptr(GdkPixbuf) pixbuf = NULL;
@@ -70,26 +50,10 @@ on_badge_changed (HubInsightsDialog *self)
   hub_insights_dialog_update_badge (self);
 }
 
-static void
-copy_badge_activated (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+static HubBadgeSpec *
+dup_badge (GtkWidget *widget)
 {
-  g_autofree char *link = NULL;
-  HubBadgeSpec spec = badge_spec (HUB_INSIGHTS_DIALOG (widget), &link);
-
-  hub_badge_spec_copy_markdown (&spec, widget, report);
-}
-
-static void
-save_badge_activated (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  g_autofree char *link = NULL;
-  HubBadgeSpec spec = badge_spec (HUB_INSIGHTS_DIALOG (widget), &link);
-
-  hub_badge_spec_save (&spec, widget, report);
+  return hub_insights_dialog_dup_badge (HUB_INSIGHTS_DIALOG (widget));
 }
 
 /* Class */
@@ -97,8 +61,7 @@ save_badge_activated (GtkWidget  *widget,
 void
 hub_insights_dialog_badge_class_init (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "insights.save-badge", NULL, save_badge_activated);
-  gtk_widget_class_install_action (widget_class, "insights.copy-badge", NULL, copy_badge_activated);
+  hub_badge_install_actions (widget_class, "insights", dup_badge, report);
 }
 
 void
@@ -126,26 +89,20 @@ hub_insights_dialog_badge_dispose (HubInsightsDialog *self)
 
 /* Public */
 
-char *
-hub_insights_dialog_dup_badge_svg (HubInsightsDialog *self)
+/* The organisation's badge, of the figure and variant chosen, linked to its
+ * page (the Hub's front page for a file or the demo). */
+HubBadgeSpec *
+hub_insights_dialog_dup_badge (HubInsightsDialog *self)
 {
+  const char *organization;
+  const char *base;
   g_autofree char *link = NULL;
-  HubBadgeSpec spec;
 
   g_return_val_if_fail (HUB_IS_INSIGHTS_DIALOG (self), NULL);
 
-  spec = badge_spec (self, &link);
-  return hub_badge_spec_dup_svg (&spec);
-}
-
-char *
-hub_insights_dialog_dup_markdown (HubInsightsDialog *self)
-{
-  g_autofree char *link = NULL;
-  HubBadgeSpec spec;
-
-  g_return_val_if_fail (HUB_IS_INSIGHTS_DIALOG (self), NULL);
-
-  spec = badge_spec (self, &link);
-  return hub_badge_spec_dup_markdown (&spec);
+  organization = hub_source_id_get_organization (hub_source_get_id (self->source));
+  base = self->endpoint != NULL ? self->endpoint : "https://huggingface.co";
+  link = organization != NULL ? g_strconcat (base, "/", organization, NULL) : g_strdup (base);
+  return hub_badge_spec_new (self->dataset, hub_dataset_get_overall (self->dataset),
+                             hub_source_get_export_name (self->source), link, self->badge_settings);
 }

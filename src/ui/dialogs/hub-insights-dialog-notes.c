@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hub-day-marks.h"
 #include "hub-format.h"
 #include "hub-insights-dialog-private.h"
 
@@ -18,14 +19,16 @@ note_day (HubInsightsDialog *self)
   return hub_range_contains (self->range, day) ? day : self->range.last;
 }
 
+/* insights.remove-note, the note's id its parameter. */
 static void
-remove_note_clicked (GtkButton         *button,
-                     HubInsightsDialog *self)
+remove_note_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
 {
-  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (button), "note-id");
+  HubInsightsDialog *self = HUB_INSIGHTS_DIALOG (widget);
   g_autoptr(GError) error = NULL;
 
-  if (!hub_history_remove_note (self->history, id, &error))
+  if (!hub_history_remove_note (self->history, g_variant_get_int64 (parameter), &error))
     {
       hub_insights_dialog_show_toast (self, error->message);
       return;
@@ -57,23 +60,8 @@ hub_insights_dialog_update_notes (HubInsightsDialog *self)
   for (guint i = 0; i < self->notes->len; i++)
     {
       const HubNote *note = g_ptr_array_index (self->notes, i);
-      g_autofree char *when = hub_format_date (note->day, HUB_DATE_FULL);
-      g_autofree char *subtitle = note->repo_name != NULL
-        ? g_strdup_printf ("%s · %s", when, note->repo_name) : g_strdup (when);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-      gint64 *id = g_new (gint64, 1);
+      GtkWidget *row = hub_day_marks_note_row (note, TRUE, "insights.remove-note");
 
-      *id = note->id;
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), note->text);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (remove, "flat");
-      gtk_widget_set_tooltip_text (remove, _("Remove the Note"));
-      g_object_set_data_full (G_OBJECT (remove), "note-id", id, g_free);
-      g_signal_connect (remove, "clicked", G_CALLBACK (remove_note_clicked), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
       if (!hub_range_contains (self->range, note->day))
         gtk_widget_add_css_class (row, "dim-label");
       gtk_list_box_append (self->notes_list, row);
@@ -100,6 +88,7 @@ void
 hub_insights_dialog_notes_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_bind_template_callback (widget_class, on_note_apply);
+  gtk_widget_class_install_action (widget_class, "insights.remove-note", "x", remove_note_activated);
 }
 
 /* Public */

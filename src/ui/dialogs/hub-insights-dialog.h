@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "hub-badge-file.h"
 #include "hub-source.h"
 
 G_BEGIN_DECLS
@@ -40,7 +41,6 @@ void            hub_insights_dialog_set_compared_authors (HubInsightsDialog  *se
                                                           const char * const *authors);
 guint           hub_insights_dialog_get_n_authors  (HubInsightsDialog *self);
 GtkWidget      *hub_insights_dialog_get_compare_chart (HubInsightsDialog *self);
-char           *hub_insights_dialog_dup_badge_svg  (HubInsightsDialog *self);
-char           *hub_insights_dialog_dup_markdown   (HubInsightsDialog *self);
+HubBadgeSpec   *hub_insights_dialog_dup_badge      (HubInsightsDialog *self);
 
 G_END_DECLS

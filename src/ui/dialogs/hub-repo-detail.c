@@ -220,17 +220,20 @@ clear_notes_list (HubRepoDetail *self)
     }
 }
 
+/* detail.remove-note, the note's id its parameter. */
 static void
-remove_note_clicked (GtkButton     *button,
-                     HubRepoDetail *self)
+remove_note_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
 {
-  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (button), "note-id");
+  HubRepoDetail *self = HUB_REPO_DETAIL (widget);
   g_autoptr(GError) error = NULL;
 
-  if (self->history == NULL || !hub_history_remove_note (self->history, id, &error))
+  if (self->history == NULL
+      || !hub_history_remove_note (self->history, g_variant_get_int64 (parameter), &error))
     {
       if (error != NULL)
-        show_message (GTK_WIDGET (self), error->message);
+        show_message (widget, error->message);
       return;
     }
   update_notes (self);
@@ -269,24 +272,9 @@ update_notes (HubRepoDetail *self)
   for (guint i = 0; self->notes != NULL && i < self->notes->len; i++)
     {
       const HubNote *note = g_ptr_array_index (self->notes, i);
-      g_autofree char *when = hub_format_date (note->day, HUB_DATE_FULL);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-      gint64 *id = g_new (gint64, 1);
 
-      *id = note->id;
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), note->text);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), when);
-      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (remove, "flat");
-      gtk_widget_set_tooltip_text (remove, _("Remove the Note"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Remove the Note"), -1);
-      g_object_set_data_full (G_OBJECT (remove), "note-id", id, g_free);
-      g_signal_connect (remove, "clicked", G_CALLBACK (remove_note_clicked), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-      gtk_list_box_append (self->notes_list, row);
+      gtk_list_box_append (self->notes_list,
+                           hub_day_marks_note_row (note, FALSE, "detail.remove-note"));
     }
   if (self->dataset != NULL)
     update_marks (self);
@@ -321,37 +309,10 @@ on_note_day_selected (HubRepoDetail *self)
   gtk_menu_button_popdown (self->note_day_button);
 }
 
-static HubBadgeSpec
-badge_spec (HubRepoDetail *self,
-            char         **name,
-            char         **link)
+static HubBadgeSpec *
+dup_badge (GtkWidget *widget)
 {
-  const HubRepo *repo = hub_repo_detail_get_repo (self);
-
-  HubBadgeSpec spec = { .dataset = self->dataset, .repo = repo };
-
-  *name = g_path_get_basename (repo->name);
-  *link = hub_endpoint_repo_url (self->endpoint, repo);
-  spec.name = *name;
-  spec.link = *link;
-  hub_badge_spec_set_choice (&spec, self->settings);
-  return spec;
-}
-
-/* detail.save-badge and detail.copy-badge. */
-static void
-badge_activated (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  g_autofree char *name = NULL;
-  g_autofree char *link = NULL;
-  HubBadgeSpec spec = badge_spec (HUB_REPO_DETAIL (widget), &name, &link);
-
-  if (g_str_equal (action_name, "detail.save-badge"))
-    hub_badge_spec_save (&spec, widget, show_message);
-  else
-    hub_badge_spec_copy_markdown (&spec, widget, show_message);
+  return hub_repo_detail_dup_badge (HUB_REPO_DETAIL (widget));
 }
 
 /* The toggle groups name no action: each shows its action's state, and a
@@ -541,8 +502,8 @@ hub_repo_detail_class_init (HubRepoDetailClass *klass)
   gtk_widget_class_install_action (widget_class, "detail.open-on-hub", NULL, open_on_hub);
   gtk_widget_class_install_action (widget_class, "detail.export-png", NULL, export_png);
   gtk_widget_class_install_action (widget_class, "detail.copy-name", NULL, copy_name);
-  gtk_widget_class_install_action (widget_class, "detail.save-badge", NULL, badge_activated);
-  gtk_widget_class_install_action (widget_class, "detail.copy-badge", NULL, badge_activated);
+  hub_badge_install_actions (widget_class, "detail", dup_badge, show_message);
+  gtk_widget_class_install_action (widget_class, "detail.remove-note", "x", remove_note_activated);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "repodetail");
@@ -690,35 +651,22 @@ hub_repo_detail_get_n_notes (HubRepoDetail *self)
   return self->notes != NULL ? self->notes->len : 0;
 }
 
-/* The repository's badge, of the figure and variant chosen, as Copy Badge
- * as Markdown copies it. */
-char *
-hub_repo_detail_dup_badge_markdown (HubRepoDetail *self)
+/* The repository's badge, of the figure and variant chosen, linked to its
+ * page: what Save Badge… writes and Copy Badge as Markdown copies. */
+HubBadgeSpec *
+hub_repo_detail_dup_badge (HubRepoDetail *self)
 {
+  const HubRepo *repo;
   g_autofree char *name = NULL;
   g_autofree char *link = NULL;
-  HubBadgeSpec spec;
 
   g_return_val_if_fail (HUB_IS_REPO_DETAIL (self), NULL);
   g_return_val_if_fail (self->dataset != NULL, NULL);
 
-  spec = badge_spec (self, &name, &link);
-  return hub_badge_spec_dup_markdown (&spec);
-}
-
-/* The repository's badge as Save Badge… writes it. */
-char *
-hub_repo_detail_dup_badge_svg (HubRepoDetail *self)
-{
-  g_autofree char *name = NULL;
-  g_autofree char *link = NULL;
-  HubBadgeSpec spec;
-
-  g_return_val_if_fail (HUB_IS_REPO_DETAIL (self), NULL);
-  g_return_val_if_fail (self->dataset != NULL, NULL);
-
-  spec = badge_spec (self, &name, &link);
-  return hub_badge_spec_dup_svg (&spec);
+  repo = hub_repo_detail_get_repo (self);
+  name = g_path_get_basename (repo->name);
+  link = hub_endpoint_repo_url (self->endpoint, repo);
+  return hub_badge_spec_new (self->dataset, repo, name, link, self->settings);
 }
 
 const HubRepo *

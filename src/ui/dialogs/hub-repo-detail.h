@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "hub-badge-file.h"
 #include "hub-core.h"
 #include "hub-history.h"
 
@@ -34,8 +35,7 @@ gboolean       hub_repo_detail_add_note   (HubRepoDetail  *self,
                                            const char     *text,
                                            GError        **error);
 guint          hub_repo_detail_get_n_notes (HubRepoDetail *self);
-char          *hub_repo_detail_dup_badge_markdown (HubRepoDetail *self);
-char          *hub_repo_detail_dup_badge_svg      (HubRepoDetail *self);
+HubBadgeSpec  *hub_repo_detail_dup_badge  (HubRepoDetail *self);
 
 
 G_END_DECLS
