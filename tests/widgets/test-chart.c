@@ -12,7 +12,9 @@
 #include "hub-area-layer.h"
 #include "hub-chart.h"
 #include "hub-column-layer.h"
+#include "hub-line-layer.h"
 #include "hub-marker-layer.h"
+#include "hub-stack-layer.h"
 #include "hub-ui-test-util.h"
 
 /* Datasets */
@@ -880,6 +882,88 @@ test_render (void)
                                       ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* The layers style (the request logs' charts): the caller's layers over
+ * its days, a text a day, a legend entry for each part of a stacked layer,
+ * the caller's words, and nothing drawn when nothing is counted. */
+static void
+test_given_layers (void)
+{
+  HubChart *chart = HUB_CHART (hub_chart_new ());
+  const GdkRGBA red = { 1, 0, 0, 1 };
+  const GdkRGBA parts[] = { { 0, 0.5f, 0, 1 }, { 0, 0, 1, 1 } };
+  const char *titles[] = { "Downloads", "Errors" };
+  HubChartPoint points[5];
+  HubStackColumn columns[5] = { 0 };
+  HubChartLayer *layers[2];
+  g_autoptr(GStrvBuilder) texts = g_strv_builder_new ();
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *placeholder = NULL;
+  GtkWindow *window;
+  int scale;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_object_set (chart, "style", HUB_CHART_STYLE_LAYERS, "placeholder", "No requests to show", NULL);
+  window = show_in_window (GTK_WIDGET (chart), 640, 300);
+  scale = gtk_widget_get_scale_factor (GTK_WIDGET (chart));
+  g_assert_cmpuint (hub_chart_get_points (chart)->len, ==, 0);
+  g_object_get (chart, "placeholder", &placeholder, NULL);
+  g_assert_cmpstr (placeholder, ==, "No requests to show");
+
+  for (guint i = 0; i < 5; i++)
+    {
+      points[i] = (HubChartPoint) { 100 + i + 0.5, 10.0 * (i + 1), i, FALSE };
+      columns[i].first = columns[i].last = 100 + (HubDay) i;
+      columns[i].values[0] = 5 * (i + 1);
+      g_strv_builder_take (texts, g_strdup_printf ("day %u", i));
+    }
+  layers[0] = hub_line_layer_new ();
+  hub_chart_layer_set_title (layers[0], "Sessions");
+  hub_line_layer_set_color (HUB_LINE_LAYER (layers[0]), &red);
+  hub_line_layer_set_points (HUB_LINE_LAYER (layers[0]), points, 5);
+  layers[1] = hub_stack_layer_new (titles, parts, 2);
+  hub_stack_layer_set_columns (HUB_STACK_LAYER (layers[1]), columns, 5);
+  hub_chart_set_layers (chart, 100, 104, layers, 2, g_strv_builder_end (texts), "Two series");
+
+  g_assert_cmpuint (hub_chart_get_n_layers (chart), ==, 2);
+  g_assert_true (hub_chart_get_layer (chart, 1) == layers[1]);
+  g_assert_cmpuint (hub_chart_get_points (chart)->len, ==, 5);
+  text = hub_chart_dup_point_text (chart, 3);
+  g_assert_cmpstr (text, ==, "day 3");
+  assert_label (chart, "Two series");
+
+  /* "Errors" counts nothing: its colour is its legend entry's alone. */
+  wait_for_frames (GTK_WIDGET (chart), 2);
+  texture = hub_test_render (GTK_WIDGET (window));
+  g_assert_cmpuint (count_pixels (texture, &parts[1]), >, 40 * scale * scale);
+  g_assert_cmpuint (count_pixels (texture, &parts[1]), <=, 12 * 10 * scale * scale);
+  g_assert_cmpuint (count_pixels (texture, &parts[0]), >, 12 * 10 * scale * scale);
+  g_assert_cmpuint (count_pixels (texture, &red), >, 0);
+
+  /* A day in the marker's band: the keyboard moves it a day at a time. */
+  hub_chart_set_marker (chart, 4);
+  g_assert_cmpint (hub_chart_get_marker (chart), ==, 4);
+
+  /* Days with nothing counted: no layer drawn, no point to mark, the
+   * placeholder instead; then no days at all. */
+  for (guint i = 0; i < 5; i++)
+    points[i].value = 0;
+  layers[0] = hub_line_layer_new ();
+  hub_line_layer_set_points (HUB_LINE_LAYER (layers[0]), points, 5);
+  hub_chart_set_layers (chart, 100, 104, layers, 1, NULL, "Nothing");
+  g_assert_cmpuint (hub_chart_get_n_layers (chart), ==, 0);
+  g_assert_cmpuint (hub_chart_get_points (chart)->len, ==, 0);
+  g_assert_cmpint (hub_chart_get_marker (chart), ==, -1);
+  hub_chart_set_layers (chart, HUB_DAY_NONE, HUB_DAY_NONE, NULL, 0, NULL, NULL);
+  g_assert_cmpuint (hub_chart_get_points (chart)->len, ==, 0);
+  assert_label (chart, "");
+
+  close_window (window);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_DEFAULT);
+}
+
 /* Pictures of a real window, to look at: light and dark, daily and monthly. */
 static void
 save_window (GtkWindow  *window,
@@ -1083,6 +1167,7 @@ main (int   argc,
   g_test_add_func ("/widgets/chart/cumulative", test_cumulative);
   g_test_add_func ("/widgets/chart/earlier", test_earlier);
   g_test_add_func ("/widgets/chart/layers", test_layers);
+  g_test_add_func ("/widgets/chart/given-layers", test_given_layers);
   g_test_add_func ("/widgets/chart/properties", test_properties);
   g_test_add_func ("/widgets/chart/marker", test_marker);
   g_test_add_func ("/widgets/chart/accessible", test_accessible);

@@ -128,9 +128,27 @@ align_legend_row (HubChart *self,
     g_array_index (self->legend, HubChartLabel, i).x += MAX (0, width - PAD - right);
 }
 
-/* A legend entry for each titled layer, when there is more than one series
- * to tell apart: right-aligned rows above the plot, as many as the width
- * needs. Returns the height they take. */
+static void
+add_legend_entry (HubChart      *self,
+                  HubChartLayer *layer,
+                  int            part)
+{
+  HubChartLegendEntry entry = { layer, part };
+
+  g_array_append_val (self->legend_entries, entry);
+}
+
+static const char *
+legend_entry_title (const HubChartLegendEntry *entry)
+{
+  if (entry->part >= 0)
+    return hub_stack_layer_get_part_title (HUB_STACK_LAYER (entry->layer), (guint) entry->part);
+  return hub_chart_layer_get_title (entry->layer);
+}
+
+/* A legend entry for each titled layer and each part of a stacked one,
+ * when there is more than one series to tell apart: right-aligned rows
+ * above the plot, as many as the width needs. Returns the height they take. */
 static double
 layout_legend (HubChart *self,
                int       width,
@@ -140,30 +158,34 @@ layout_legend (HubChart *self,
   guint row_start = 0;
 
   g_array_set_size (self->legend, 0);
-  g_ptr_array_set_size (self->legend_layers, 0);
+  g_array_set_size (self->legend_entries, 0);
   for (guint i = 0; i < self->layers->len; i++)
     {
       HubChartLayer *layer = g_ptr_array_index (self->layers, i);
 
-      if (hub_chart_layer_get_title (layer) != NULL)
-        g_ptr_array_add (self->legend_layers, layer);
+      if (HUB_IS_STACK_LAYER (layer))
+        for (guint p = 0; p < hub_stack_layer_get_n_parts (HUB_STACK_LAYER (layer)); p++)
+          add_legend_entry (self, layer, (int) p);
+      else if (hub_chart_layer_get_title (layer) != NULL)
+        add_legend_entry (self, layer, -1);
     }
-  if (self->legend_layers->len < 2)
+  if (self->legend_entries->len < 2)
     {
-      g_ptr_array_set_size (self->legend_layers, 0);
+      g_array_set_size (self->legend_entries, 0);
       return 0;
     }
 
-  for (guint i = 0; i < self->legend_layers->len; i++)
+  for (guint i = 0; i < self->legend_entries->len; i++)
     {
-      HubChartLayer *layer = g_ptr_array_index (self->legend_layers, i);
+      const HubChartLegendEntry *entry = &g_array_index (self->legend_entries,
+                                                         HubChartLegendEntry, i);
       g_autoptr(PangoLayout) layout =
-        gtk_widget_create_pango_layout (GTK_WIDGET (self), hub_chart_layer_get_title (layer));
-      double w, entry;
+        gtk_widget_create_pango_layout (GTK_WIDGET (self), legend_entry_title (entry));
+      double w, entry_width;
 
       measure_layout (layout, &w, NULL);
-      entry = SWATCH + AXIS_GAP + w;
-      if (i > row_start && x + entry > width - PAD)
+      entry_width = SWATCH + AXIS_GAP + w;
+      if (i > row_start && x + entry_width > width - PAD)
         {
           align_legend_row (self, row_start, i, x - LEGEND_GAP, width);
           row_start = i;
@@ -172,7 +194,7 @@ layout_legend (HubChart *self,
         }
       /* label.x is where the entry starts: its swatch, then the words. */
       add_label (self->legend, layout, x, y);
-      x += entry + LEGEND_GAP;
+      x += entry_width + LEGEND_GAP;
     }
   align_legend_row (self, row_start, self->legend->len, x - LEGEND_GAP, width);
   return y - PAD + line_height + AXIS_GAP;
@@ -197,14 +219,16 @@ hub_chart_layout (HubChart *self,
   g_array_set_size (self->x_labels, 0);
   g_array_set_size (self->x_marks, 0);
   g_array_set_size (self->legend, 0);
-  g_ptr_array_set_size (self->legend_layers, 0);
+  g_array_set_size (self->legend_entries, 0);
   g_clear_object (&self->empty_layout);
 
   measure_layout (probe, NULL, &line_height);
 
   if (self->points->len == 0)
     {
-      self->empty_layout = gtk_widget_create_pango_layout (widget, _("No downloads to show"));
+      self->empty_layout = gtk_widget_create_pango_layout (widget, self->placeholder != NULL
+                                                                   ? self->placeholder
+                                                                   : _("No downloads to show"));
       return;
     }
 
@@ -292,18 +316,16 @@ hub_chart_measure (GtkWidget      *widget,
                    int            *minimum_baseline,
                    int            *natural_baseline)
 {
-  gboolean overview = hub_chart_get_style (HUB_CHART (widget)) == HUB_CHART_STYLE_AREA;
+  /* Minimum and natural width, then height, of each style. */
+  static const int sizes[][4] = {
+    [HUB_CHART_STYLE_COLUMNS] = { 200, 640, 140, 280 },
+    [HUB_CHART_STYLE_AREA] = { 200, 600, 120, 160 },
+    [HUB_CHART_STYLE_LAYERS] = { 200, 600, 160, 220 },
+  };
+  const int *size = sizes[hub_chart_get_style (HUB_CHART (widget))];
 
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = 200;
-      *natural = overview ? 600 : 640;
-    }
-  else
-    {
-      *minimum = overview ? 120 : 140;
-      *natural = overview ? 160 : 280;
-    }
+  *minimum = size[orientation == GTK_ORIENTATION_HORIZONTAL ? 0 : 2];
+  *natural = size[orientation == GTK_ORIENTATION_HORIZONTAL ? 1 : 3];
 }
 
 static void
@@ -323,13 +345,20 @@ snapshot_legend (HubChart      *self,
   for (guint i = 0; i < self->legend->len; i++)
     {
       const HubChartLabel *label = &g_array_index (self->legend, HubChartLabel, i);
+      const HubChartLegendEntry *entry = &g_array_index (self->legend_entries,
+                                                         HubChartLegendEntry, i);
       double h;
+      graphene_rect_t swatch;
 
       measure_layout (label->layout, NULL, &h);
-      hub_chart_layer_snapshot_swatch (g_ptr_array_index (self->legend_layers, i), snapshot,
-                                       &GRAPHENE_RECT_INIT (label->x, label->y + h / 2 - 5,
-                                                            SWATCH, 10),
-                                       &self->colors);
+      graphene_rect_init (&swatch, label->x, label->y + h / 2 - 5, SWATCH, 10);
+      if (entry->part >= 0)
+        gtk_snapshot_append_color (snapshot,
+                                   hub_stack_layer_get_part_color (HUB_STACK_LAYER (entry->layer),
+                                                                   (guint) entry->part),
+                                   &swatch);
+      else
+        hub_chart_layer_snapshot_swatch (entry->layer, snapshot, &swatch, &self->colors);
       append_label (snapshot, label, SWATCH + AXIS_GAP, text);
     }
 }

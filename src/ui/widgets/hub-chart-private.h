@@ -16,6 +16,7 @@
 #include "hub-day-mark-layer.h"
 #include "hub-line-layer.h"
 #include "hub-marker-layer.h"
+#include "hub-stack-layer.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +26,13 @@ typedef struct
   double       x;
   double       y;
 } HubChartLabel;
+
+/* A legend entry: a layer with a title, or a part of a stacked layer. */
+typedef struct
+{
+  HubChartLayer *layer;
+  int            part;      /* of a HubStackLayer, or -1 */
+} HubChartLegendEntry;
 
 struct _HubChart
 {
@@ -55,14 +63,21 @@ struct _HubChart
   HubChartLayer  *earlier_level;
   HubChartLayer  *day_marks;
 
+  /* HUB_CHART_STYLE_LAYERS: the caller's layers over its days. */
+  HubRange        given_span;
+  GPtrArray      *given;     /* HubChartLayer, bottom first */
+  GStrv           day_texts; /* one a day, for the tooltip */
+  char           *description;
+  char           *placeholder;
+
   /* Computed when the size (or the data) changes. */
   HubChartFrame   frame;
   GArray         *y_labels;  /* HubChartLabel */
   GArray         *y_lines;   /* double: y of each grid line */
   GArray         *x_labels;  /* HubChartLabel */
   GArray         *x_marks;   /* double: x of each tick mark */
-  GArray         *legend;    /* HubChartLabel, one a layer with a title */
-  GPtrArray      *legend_layers;
+  GArray         *legend;    /* HubChartLabel, one an entry */
+  GArray         *legend_entries;  /* HubChartLegendEntry */
   PangoLayout    *empty_layout;
   double          tick_label_widths[HUB_AXIS_N_TICK_FORMATS];
   gboolean        tick_label_widths_valid;

@@ -74,6 +74,10 @@ hub_chart_dup_point_text (HubChart *self,
   g_return_val_if_fail (HUB_IS_CHART (self), NULL);
   g_return_val_if_fail (index < self->points->len, NULL);
 
+  if (self->style == HUB_CHART_STYLE_LAYERS)
+    return g_strdup (self->day_texts != NULL && index < g_strv_length (self->day_texts)
+                     ? self->day_texts[index] : "");
+
   title = dup_bucket_title (self, index);
   v = point_at (self, index)->value;
   count = hub_format_count (v);
@@ -176,6 +180,8 @@ hub_chart_dup_description (HubChart *self)
 
   g_return_val_if_fail (HUB_IS_CHART (self), NULL);
 
+  if (self->style == HUB_CHART_STYLE_LAYERS)
+    return g_strdup (self->description != NULL ? self->description : "");
   if (self->points->len == 0)
     return g_strdup (_("Downloads chart, with no data"));
 

@@ -20,7 +20,8 @@ G_DEFINE_FINAL_TYPE (HubChart, hub_chart, GTK_TYPE_WIDGET)
 
 G_DEFINE_ENUM_TYPE (HubChartStyle, hub_chart_style,
   G_DEFINE_ENUM_VALUE (HUB_CHART_STYLE_COLUMNS, "columns"),
-  G_DEFINE_ENUM_VALUE (HUB_CHART_STYLE_AREA, "area"))
+  G_DEFINE_ENUM_VALUE (HUB_CHART_STYLE_AREA, "area"),
+  G_DEFINE_ENUM_VALUE (HUB_CHART_STYLE_LAYERS, "layers"))
 
 enum {
   PROP_0,
@@ -28,6 +29,7 @@ enum {
   PROP_BUCKET,
   PROP_CUMULATIVE,
   PROP_STYLE,
+  PROP_PLACEHOLDER,
   N_PROPS
 };
 
@@ -84,6 +86,27 @@ hub_chart_shows_average (HubChart *self)
          !self->cumulative;
 }
 
+/* The caller's layers: a point a day, for the marker and the tooltip,
+ * none when no layer has a count above 0. */
+static void
+compute_days (HubChart *self)
+{
+  double max = 0;
+
+  for (guint i = 0; i < self->given->len; i++)
+    max = MAX (max, hub_chart_layer_get_max (g_ptr_array_index (self->given, i)));
+  if (self->given_span.first == HUB_DAY_NONE || max <= 0)
+    return;
+
+  self->span = self->given_span;
+  for (HubDay day = self->span.first; day <= self->span.last; day++)
+    {
+      HubPoint point = { day, 0 };
+
+      g_array_append_val (self->points, point);
+    }
+}
+
 static void
 compute_points (HubChart *self)
 {
@@ -95,6 +118,11 @@ compute_points (HubChart *self)
   self->earlier = 0;
   self->span = (HubRange) { HUB_DAY_NONE, HUB_DAY_NONE };
 
+  if (self->style == HUB_CHART_STYLE_LAYERS)
+    {
+      compute_days (self);
+      return;
+    }
   if (self->repo == NULL || self->as_of == HUB_DAY_NONE)
     return;
 
@@ -152,6 +180,14 @@ fill_layers (HubChart *self)
   g_autofree HubChartPoint *average = g_new0 (HubChartPoint, MAX (n_average, 1));
   gboolean as_area = self->cumulative || self->style == HUB_CHART_STYLE_AREA;
 
+  g_ptr_array_set_size (self->layers, 0);
+  if (self->style == HUB_CHART_STYLE_LAYERS)
+    {
+      for (guint i = 0; n > 0 && i < self->given->len; i++)
+        g_ptr_array_add (self->layers, g_ptr_array_index (self->given, i));
+      return;
+    }
+
   for (guint i = 0; i < n; i++)
     {
       HubDay d0, d1;
@@ -190,7 +226,6 @@ fill_layers (HubChart *self)
   else
     hub_marker_layer_set_level (HUB_MARKER_LAYER (self->earlier_level), 0, NULL);
 
-  g_ptr_array_set_size (self->layers, 0);
   if (n == 0)
     return;
   g_ptr_array_add (self->layers, as_area ? self->area : self->columns);
@@ -276,6 +311,9 @@ hub_chart_get_property (GObject    *object,
     case PROP_STYLE:
       g_value_set_enum (value, self->style);
       break;
+    case PROP_PLACEHOLDER:
+      g_value_set_string (value, self->placeholder);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -302,6 +340,13 @@ hub_chart_set_property (GObject      *object,
       break;
     case PROP_STYLE:
       hub_chart_set_style (self, g_value_get_enum (value));
+      break;
+    case PROP_PLACEHOLDER:
+      if (g_set_str (&self->placeholder, g_value_get_string (value)))
+        {
+          gtk_widget_queue_allocate (GTK_WIDGET (self));
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -332,12 +377,16 @@ hub_chart_finalize (GObject *object)
   g_clear_object (&self->average_line);
   g_clear_object (&self->earlier_level);
   g_clear_object (&self->day_marks);
+  g_clear_pointer (&self->given, g_ptr_array_unref);
+  g_clear_pointer (&self->day_texts, g_strfreev);
+  g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->placeholder, g_free);
   g_clear_pointer (&self->y_labels, g_array_unref);
   g_clear_pointer (&self->y_lines, g_array_unref);
   g_clear_pointer (&self->x_labels, g_array_unref);
   g_clear_pointer (&self->x_marks, g_array_unref);
   g_clear_pointer (&self->legend, g_array_unref);
-  g_clear_pointer (&self->legend_layers, g_ptr_array_unref);
+  g_clear_pointer (&self->legend_entries, g_array_unref);
   g_clear_object (&self->empty_layout);
   g_clear_pointer (&self->font, pango_font_description_free);
 
@@ -429,6 +478,11 @@ hub_chart_class_init (HubChartClass *klass)
     g_param_spec_enum ("style", NULL, NULL,
                        HUB_TYPE_CHART_STYLE, HUB_CHART_STYLE_COLUMNS,
                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* What an empty chart says, instead of "No downloads to show". */
+  properties[PROP_PLACEHOLDER] =
+    g_param_spec_string ("placeholder", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "chart");
@@ -454,6 +508,8 @@ hub_chart_init (HubChart *self)
   hub_chart_layer_set_title (self->average_line, _("7-day average"));
   self->earlier_level = add_layer (self, hub_marker_layer_new ());
   self->day_marks = add_layer (self, hub_day_mark_layer_new ());
+  self->given_span = (HubRange) { HUB_DAY_NONE, HUB_DAY_NONE };
+  self->given = g_ptr_array_new_with_free_func (g_object_unref);
 
   self->y_labels = g_array_new (FALSE, FALSE, sizeof (HubChartLabel));
   g_array_set_clear_func (self->y_labels, hub_chart_label_clear);
@@ -463,7 +519,7 @@ hub_chart_init (HubChart *self)
   self->x_marks = g_array_new (FALSE, FALSE, sizeof (double));
   self->legend = g_array_new (FALSE, FALSE, sizeof (HubChartLabel));
   g_array_set_clear_func (self->legend, hub_chart_label_clear);
-  self->legend_layers = g_ptr_array_new ();
+  self->legend_entries = g_array_new (FALSE, FALSE, sizeof (HubChartLegendEntry));
 
   hub_chart_init_input (self);
   hub_chart_update_accessible (self);
@@ -554,6 +610,41 @@ hub_chart_set_day_marks (HubChart         *self,
   recompute (self);
 }
 
+/**
+ * hub_chart_set_layers:
+ * @layers: (transfer full) (array length=n_layers): drawn bottom first
+ * @day_texts: (transfer full) (nullable): the tooltip's text of each day,
+ *   first … last
+ * @description: (nullable): the whole chart in words, for those who cannot see it
+ *
+ * Shows the caller's layers over the days first … last, in the layers
+ * style; no layers, or HUB_DAY_NONE, empties the chart.
+ */
+void
+hub_chart_set_layers (HubChart       *self,
+                      HubDay          first,
+                      HubDay          last,
+                      HubChartLayer **layers,
+                      guint           n_layers,
+                      GStrv           day_texts,
+                      const char     *description)
+{
+  g_return_if_fail (HUB_IS_CHART (self));
+  g_return_if_fail (self->style == HUB_CHART_STYLE_LAYERS);
+  g_return_if_fail (first == HUB_DAY_NONE || last >= first);
+
+  g_ptr_array_set_size (self->given, 0);
+  for (guint i = 0; i < n_layers; i++)
+    g_ptr_array_add (self->given, add_layer (self, layers[i]));
+  self->given_span = (HubRange) { first, last };
+  g_clear_pointer (&self->day_texts, g_strfreev);
+  self->day_texts = day_texts;
+  g_set_str (&self->description, description);
+  self->marker = -1;
+  self->tick_label_widths_valid = FALSE;
+  recompute (self);
+}
+
 HubBucket
 hub_chart_get_bucket (HubChart *self)
 {
@@ -611,7 +702,7 @@ hub_chart_set_style (HubChart      *self,
                      HubChartStyle  style)
 {
   g_return_if_fail (HUB_IS_CHART (self));
-  g_return_if_fail (style <= HUB_CHART_STYLE_AREA);
+  g_return_if_fail (style <= HUB_CHART_STYLE_LAYERS);
 
   if (self->style == style)
     return;

@@ -13,11 +13,14 @@
 G_BEGIN_DECLS
 
 /* How the series is drawn: a bar a bucket with the 7-day average over the
- * days (the repository page), or an area (the organisation's overview). */
+ * days (the repository page), an area (the organisation's overview), or
+ * no series but the caller's layers over its days (the request logs'
+ * figures: lines, request classes stacked), set by hub_chart_set_layers(). */
 typedef enum
 {
   HUB_CHART_STYLE_COLUMNS,
   HUB_CHART_STYLE_AREA,
+  HUB_CHART_STYLE_LAYERS,
 } HubChartStyle;
 
 #define HUB_TYPE_CHART_STYLE (hub_chart_style_get_type ())
@@ -41,6 +44,13 @@ void            hub_chart_set_custom_range  (HubChart          *self,
 void            hub_chart_set_day_marks     (HubChart          *self,
                                              const HubDayMark  *marks,
                                              guint              n_marks);
+void            hub_chart_set_layers        (HubChart          *self,
+                                             HubDay             first,
+                                             HubDay             last,
+                                             HubChartLayer    **layers,
+                                             guint              n_layers,
+                                             GStrv              day_texts,
+                                             const char        *description);
 HubBucket       hub_chart_get_bucket        (HubChart          *self);
 void            hub_chart_set_bucket        (HubChart          *self,
                                              HubBucket          bucket);

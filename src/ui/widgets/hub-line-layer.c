@@ -13,9 +13,11 @@
 
 typedef struct
 {
-  GArray *points;  /* HubChartPoint */
-  GArray *pixels;  /* graphene_point_t, one a point */
-  double  width;   /* of the stroke */
+  GArray   *points;     /* HubChartPoint */
+  GArray   *pixels;     /* graphene_point_t, one a point */
+  double    width;      /* of the stroke */
+  GdkRGBA   color;      /* the caller's, when has_color; else the class's */
+  gboolean  has_color;
 } HubLineLayerPrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (HubLineLayer, hub_line_layer, HUB_TYPE_CHART_LAYER)
@@ -67,6 +69,17 @@ hub_line_layer_real_get_color (HubLineLayer         *self,
   return color;
 }
 
+static GdkRGBA
+line_color (HubLineLayer         *self,
+            const HubChartColors *colors)
+{
+  HubLineLayerPrivate *priv = hub_line_layer_get_instance_private (self);
+
+  if (priv->has_color)
+    return priv->color;
+  return HUB_LINE_LAYER_GET_CLASS (self)->get_color (self, colors);
+}
+
 static void
 stroke_segments (cairo_t             *cr,
                  HubLineLayerPrivate *priv,
@@ -101,7 +114,7 @@ hub_line_layer_snapshot (HubChartLayer        *layer,
 {
   HubLineLayer *self = HUB_LINE_LAYER (layer);
   HubLineLayerPrivate *priv = hub_line_layer_get_instance_private (self);
-  GdkRGBA color = HUB_LINE_LAYER_GET_CLASS (self)->get_color (self, colors);
+  GdkRGBA color = line_color (self, colors);
   const graphene_point_t *p = (const graphene_point_t *) (gpointer) priv->pixels->data;
   graphene_rect_t bounds;
   cairo_t *cr;
@@ -142,7 +155,7 @@ hub_line_layer_snapshot_swatch (HubChartLayer         *layer,
                                 const HubChartColors  *colors)
 {
   HubLineLayer *self = HUB_LINE_LAYER (layer);
-  GdkRGBA color = HUB_LINE_LAYER_GET_CLASS (self)->get_color (self, colors);
+  GdkRGBA color = line_color (self, colors);
   double y = area->origin.y + area->size.height / 2 - 1;
 
   gtk_snapshot_append_color (snapshot, &color,
@@ -188,6 +201,22 @@ HubChartLayer *
 hub_line_layer_new (void)
 {
   return g_object_new (HUB_TYPE_LINE_LAYER, NULL);
+}
+
+/* A colour of its own, for a chart of several lines (the request logs'
+ * daily figures), instead of the one its class draws with. */
+void
+hub_line_layer_set_color (HubLineLayer  *self,
+                          const GdkRGBA *color)
+{
+  HubLineLayerPrivate *priv = hub_line_layer_get_instance_private (self);
+
+  g_return_if_fail (HUB_IS_LINE_LAYER (self));
+  g_return_if_fail (color != NULL);
+
+  priv->color = *color;
+  priv->has_color = TRUE;
+  hub_chart_layer_changed (HUB_CHART_LAYER (self));
 }
 
 void

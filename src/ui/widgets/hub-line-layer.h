@@ -29,6 +29,8 @@ struct _HubLineLayerClass
 };
 
 HubChartLayer          *hub_line_layer_new         (void);
+void                    hub_line_layer_set_color   (HubLineLayer        *self,
+                                                    const GdkRGBA       *color);
 void                    hub_line_layer_set_points  (HubLineLayer        *self,
                                                     const HubChartPoint *points,
                                                     guint                n_points);
