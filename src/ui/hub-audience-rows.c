@@ -1,6 +1,6 @@
 /* hub-audience-rows.c: what the Audience view and the repository's audience
  * share: the classes' names and colours, the rows of a ranked list, the
- * figures of the cards and the chart of the classes
+ * figures of the cards and the two charts
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +10,7 @@
 
 #include "hub-audience-rows.h"
 #include "hub-format.h"
+#include "hub-line-layer.h"
 #include "hub-stack-layer.h"
 
 /* Each class keeps its colour in light and dark: libadwaita's palette. */
@@ -23,8 +24,8 @@ const GdkRGBA hub_audience_class_colors[HUB_LOG_N_CLASSES] = {
   { 0x9a / 255.f, 0x99 / 255.f, 0x96 / 255.f, 1 },  /* other: light 5 */
 };
 
-const GdkRGBA hub_audience_sessions_color = { 0xff / 255.f, 0x78 / 255.f, 0x00 / 255.f, 1 };  /* orange 3 */
-const GdkRGBA hub_audience_uniques_color = { 0xc0 / 255.f, 0x61 / 255.f, 0xcb / 255.f, 1 };   /* purple 2 */
+static const GdkRGBA sessions_color = { 0xff / 255.f, 0x78 / 255.f, 0x00 / 255.f, 1 };  /* orange 3 */
+static const GdkRGBA uniques_color = { 0xc0 / 255.f, 0x61 / 255.f, 0xcb / 255.f, 1 };   /* purple 2 */
 
 const char *
 hub_audience_class_title (HubLogClass klass)
@@ -169,10 +170,87 @@ hub_audience_show_uniques (GtkLabel            *value,
   gtk_label_set_label (caption, text);
 }
 
+static HubChartLayer *
+line_layer (const char          *title,
+            const GdkRGBA       *color,
+            const HubChartPoint *points,
+            guint                n_points)
+{
+  HubChartLayer *layer = hub_line_layer_new ();
+
+  hub_chart_layer_set_title (layer, title);
+  hub_line_layer_set_color (HUB_LINE_LAYER (layer), color);
+  hub_line_layer_set_points (HUB_LINE_LAYER (layer), points, n_points);
+  return layer;
+}
+
+/* The sessions and unique downloaders of days first … last as lines, and
+ * the requests under them when with_requests (the whole Audience view);
+ * daily holds the figures of each of those days. */
+void
+hub_audience_show_daily (HubChart            *chart,
+                         const HubLogFigures *daily,
+                         HubDay               first,
+                         HubDay               last,
+                         gboolean             with_requests)
+{
+  guint n = (guint) (last - first + 1);
+  g_autofree HubChartPoint *requests = g_new0 (HubChartPoint, n);
+  g_autofree HubChartPoint *sessions = g_new0 (HubChartPoint, n);
+  g_autofree HubChartPoint *uniques = g_new0 (HubChartPoint, n);
+  g_autoptr(GStrvBuilder) texts = g_strv_builder_new ();
+  HubChartLayer *layers[3];
+  guint n_layers = 0;
+  g_autofree char *from = hub_format_day (first);
+  g_autofree char *to = hub_format_day (last);
+  g_autofree char *description = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      HubDay day = first + (HubDay) i;
+      const HubLogFigures *f = &daily[i];
+      g_autofree char *date = hub_format_day (day);
+      g_autofree char *r = hub_format_count ((gint64) f->requests);
+      g_autofree char *s = hub_format_count ((gint64) f->sessions);
+      g_autofree char *u = hub_format_count ((gint64) f->uniques);
+
+      requests[i] = (HubChartPoint) { day + 0.5, (double) f->requests, i, FALSE };
+      sessions[i] = (HubChartPoint) { day + 0.5, (double) f->sessions, i, FALSE };
+      uniques[i] = (HubChartPoint) { day + 0.5, (double) f->uniques, i, FALSE };
+      if (with_requests)
+        g_strv_builder_take (texts,
+                             /* Translators: the tooltip of a day of the audience chart */
+                             g_strdup_printf (_("%s\nRequests: %s\nSessions: %s\nUnique downloaders: %s"),
+                                              date, r, s, u));
+      else
+        g_strv_builder_take (texts,
+                             /* Translators: the tooltip of a day of a repository's audience chart */
+                             g_strdup_printf (_("%s\nSessions: %s\nUnique downloaders: %s"),
+                                              date, s, u));
+    }
+
+  if (with_requests)
+    layers[n_layers++] = line_layer (_("Requests"),
+                                     &hub_audience_class_colors[HUB_LOG_CLASS_DOWNLOAD],
+                                     requests, n);
+  layers[n_layers++] = line_layer (_("Sessions"), &sessions_color, sessions, n);
+  layers[n_layers++] = line_layer (_("Unique downloaders"), &uniques_color, uniques, n);
+  if (with_requests)
+    /* Translators: what the audience chart shows, for a screen reader */
+    description = g_strdup_printf (_("Requests, sessions and unique downloaders a day, from %s to %s"),
+                                   from, to);
+  else
+    /* Translators: what a repository's audience chart shows, for a screen reader */
+    description = g_strdup_printf (_("Sessions and unique downloaders a day, from %s to %s"),
+                                   from, to);
+  hub_chart_set_layers (chart, first, last, layers, n_layers, g_strv_builder_end (texts),
+                        description);
+}
+
 /* The requests of days first … last by class, stacked a day; daily holds
  * the figures of each of those days. */
 void
-hub_audience_show_classes (HubAudienceChart    *chart,
+hub_audience_show_classes (HubChart            *chart,
                            const HubLogFigures *daily,
                            HubDay               first,
                            HubDay               last)
@@ -210,6 +288,6 @@ hub_audience_show_classes (HubAudienceChart    *chart,
   hub_stack_layer_set_columns (HUB_STACK_LAYER (layer), stacks, n);
   /* Translators: what the classes chart shows, for a screen reader */
   description = g_strdup_printf (_("Requests a day by class, stacked, from %s to %s"), from, to);
-  hub_audience_chart_set_layers (chart, first, last, &layer, 1, g_strv_builder_end (texts),
+  hub_chart_set_layers (chart, first, last, &layer, 1, g_strv_builder_end (texts),
                                  description);
 }

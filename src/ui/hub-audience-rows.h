@@ -1,6 +1,6 @@
 /* hub-audience-rows.h: what the Audience view and the repository's audience
  * share: the classes' names and colours, the rows of a ranked list, the
- * figures of the cards and the chart of the classes
+ * figures of the cards and the two charts
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,14 +8,12 @@
 
 #include <gtk/gtk.h>
 
-#include "hub-audience-chart.h"
+#include "hub-chart.h"
 #include "hub-core.h"
 
 G_BEGIN_DECLS
 
 extern const GdkRGBA hub_audience_class_colors[HUB_LOG_N_CLASSES];
-extern const GdkRGBA hub_audience_sessions_color;
-extern const GdkRGBA hub_audience_uniques_color;
 
 const char *hub_audience_class_title    (HubLogClass          klass);
 GtkWidget  *hub_audience_ranked_row     (GtkSizeGroup        *names,
@@ -36,7 +34,12 @@ void        hub_audience_set_count      (GtkLabel            *label,
 void        hub_audience_show_uniques   (GtkLabel            *value,
                                          GtkLabel            *caption,
                                          const HubLogFigures *figures);
-void        hub_audience_show_classes   (HubAudienceChart    *chart,
+void        hub_audience_show_daily     (HubChart            *chart,
+                                         const HubLogFigures *daily,
+                                         HubDay               first,
+                                         HubDay               last,
+                                         gboolean             with_requests);
+void        hub_audience_show_classes   (HubChart            *chart,
                                          const HubLogFigures *daily,
                                          HubDay               first,
                                          HubDay               last);

@@ -5,7 +5,7 @@
  */
 #pragma once
 
-#include "hub-audience-chart.h"
+#include "hub-chart.h"
 #include "hub-audience-view.h"
 
 G_BEGIN_DECLS
@@ -28,8 +28,8 @@ struct _HubAudienceView
   GtkLabel         *requests_caption;
   GtkLabel         *downloads_value;
   GtkLabel         *downloads_caption;
-  HubAudienceChart *daily_chart;
-  HubAudienceChart *classes_chart;
+  HubChart *daily_chart;
+  HubChart *classes_chart;
   GtkListBox       *countries_list;
   GtkListBox       *repos_list;
   GtkWidget        *regions_card;

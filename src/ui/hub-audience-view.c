@@ -23,7 +23,6 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "hub-audience-chart.h"
 #include "hub-audience-rows.h"
 #include "hub-audience-view-private.h"
 #include "hub-countries.h"
@@ -108,47 +107,8 @@ static void
 update_charts (HubAudienceView          *self,
                const HubAudienceFigures *figures)
 {
-  guint n = (guint) (self->last - self->first + 1);
-  const HubLogFigures *daily = figures->daily;
-  g_autofree HubChartPoint *requests = g_new0 (HubChartPoint, n);
-  g_autofree HubChartPoint *sessions = g_new0 (HubChartPoint, n);
-  g_autofree HubChartPoint *uniques = g_new0 (HubChartPoint, n);
-  g_autoptr(GStrvBuilder) daily_texts = g_strv_builder_new ();
-  HubChartLayer *daily_layers[3];
-  g_autofree char *first = hub_format_day (self->first);
-  g_autofree char *last = hub_format_day (self->last);
-  g_autofree char *daily_description = NULL;
-
-  for (guint i = 0; i < n; i++)
-    {
-      HubDay day = self->first + (HubDay) i;
-      const HubLogFigures *f = &daily[i];
-      g_autofree char *date = hub_format_day (day);
-      g_autofree char *r = hub_format_count ((gint64) f->requests);
-      g_autofree char *s = hub_format_count ((gint64) f->sessions);
-      g_autofree char *u = hub_format_count ((gint64) f->uniques);
-
-      requests[i] = (HubChartPoint) { day + 0.5, (double) f->requests, i, FALSE };
-      sessions[i] = (HubChartPoint) { day + 0.5, (double) f->sessions, i, FALSE };
-      uniques[i] = (HubChartPoint) { day + 0.5, (double) f->uniques, i, FALSE };
-      g_strv_builder_take (daily_texts,
-                           /* Translators: the tooltip of a day of the audience chart */
-                           g_strdup_printf (_("%s\nRequests: %s\nSessions: %s\nUnique downloaders: %s"),
-                                            date, r, s, u));
-    }
-
-  daily_layers[0] = hub_colored_line_layer_new (_("Requests"), &hub_audience_class_colors[HUB_LOG_CLASS_DOWNLOAD]);
-  hub_line_layer_set_points (HUB_LINE_LAYER (daily_layers[0]), requests, n);
-  daily_layers[1] = hub_colored_line_layer_new (_("Sessions"), &hub_audience_sessions_color);
-  hub_line_layer_set_points (HUB_LINE_LAYER (daily_layers[1]), sessions, n);
-  daily_layers[2] = hub_colored_line_layer_new (_("Unique downloaders"), &hub_audience_uniques_color);
-  hub_line_layer_set_points (HUB_LINE_LAYER (daily_layers[2]), uniques, n);
-  /* Translators: what the audience chart shows, for a screen reader */
-  daily_description = g_strdup_printf (_("Requests, sessions and unique downloaders a day, from %s to %s"),
-                                       first, last);
-  hub_audience_chart_set_layers (self->daily_chart, self->first, self->last, daily_layers, 3,
-                                 g_strv_builder_end (daily_texts), daily_description);
-  hub_audience_show_classes (self->classes_chart, daily, self->first, self->last);
+  hub_audience_show_daily (self->daily_chart, figures->daily, self->first, self->last, TRUE);
+  hub_audience_show_classes (self->classes_chart, figures->daily, self->first, self->last);
 }
 
 static void
@@ -460,8 +420,8 @@ update (HubAudienceView *self)
   stop_filling (self);
   if (store == NULL || self->figures == NULL || self->first == HUB_DAY_NONE)
     {
-      hub_audience_chart_set_layers (self->daily_chart, HUB_DAY_NONE, HUB_DAY_NONE, NULL, 0, NULL, NULL);
-      hub_audience_chart_set_layers (self->classes_chart, HUB_DAY_NONE, HUB_DAY_NONE, NULL, 0, NULL, NULL);
+      hub_chart_set_layers (self->daily_chart, HUB_DAY_NONE, HUB_DAY_NONE, NULL, 0, NULL, NULL);
+      hub_chart_set_layers (self->classes_chart, HUB_DAY_NONE, HUB_DAY_NONE, NULL, 0, NULL, NULL);
       clear_list (self->countries_list);
       clear_list (self->repos_list);
       clear_list (self->regions_list);
@@ -622,7 +582,7 @@ hub_audience_view_class_init (HubAudienceViewClass *klass)
     g_signal_new ("span-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  g_type_ensure (HUB_TYPE_AUDIENCE_CHART);
+  g_type_ensure (HUB_TYPE_CHART);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "ui/hub-audience-view.ui");

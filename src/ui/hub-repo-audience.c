@@ -13,7 +13,6 @@
 
 #include <glib/gi18n.h>
 
-#include "hub-audience-chart.h"
 #include "hub-audience-rows.h"
 #include "hub-countries.h"
 #include "hub-format.h"
@@ -32,8 +31,8 @@ struct _HubRepoAudience
   GtkLabel         *sessions_caption;
   GtkLabel         *requests_value;
   GtkLabel         *requests_caption;
-  HubAudienceChart *daily_chart;
-  HubAudienceChart *classes_chart;
+  HubChart *daily_chart;
+  HubChart *classes_chart;
   GtkListBox       *countries_list;
   GtkSizeGroup     *country_names;
 
@@ -117,39 +116,10 @@ update_charts (HubRepoAudience *self,
                HubDay           first,
                HubDay           last)
 {
-  guint n = (guint) (last - first + 1);
-  g_autofree HubLogFigures *daily = g_new0 (HubLogFigures, n);
-  g_autofree HubChartPoint *sessions = g_new0 (HubChartPoint, n);
-  g_autofree HubChartPoint *uniques = g_new0 (HubChartPoint, n);
-  g_autoptr(GStrvBuilder) daily_texts = g_strv_builder_new ();
-  HubChartLayer *lines[2];
-  g_autofree char *from = hub_format_day (first);
-  g_autofree char *to = hub_format_day (last);
-  g_autofree char *description = NULL;
+  g_autofree HubLogFigures *daily = g_new0 (HubLogFigures, (gsize) (last - first + 1));
 
   hub_log_store_daily (logs, filter, first, last, daily);
-  for (guint i = 0; i < n; i++)
-    {
-      HubDay day = first + (HubDay) i;
-      g_autofree char *date = hub_format_day (day);
-      g_autofree char *s = hub_format_count ((gint64) daily[i].sessions);
-      g_autofree char *u = hub_format_count ((gint64) daily[i].uniques);
-
-      sessions[i] = (HubChartPoint) { day + 0.5, (double) daily[i].sessions, i, FALSE };
-      uniques[i] = (HubChartPoint) { day + 0.5, (double) daily[i].uniques, i, FALSE };
-      /* Translators: the tooltip of a day of a repository's audience chart */
-      g_strv_builder_take (daily_texts, g_strdup_printf (_("%s\nSessions: %s\nUnique downloaders: %s"),
-                                                         date, s, u));
-    }
-
-  lines[0] = hub_colored_line_layer_new (_("Sessions"), &hub_audience_sessions_color);
-  hub_line_layer_set_points (HUB_LINE_LAYER (lines[0]), sessions, n);
-  lines[1] = hub_colored_line_layer_new (_("Unique downloaders"), &hub_audience_uniques_color);
-  hub_line_layer_set_points (HUB_LINE_LAYER (lines[1]), uniques, n);
-  /* Translators: what a repository's audience chart shows, for a screen reader */
-  description = g_strdup_printf (_("Sessions and unique downloaders a day, from %s to %s"), from, to);
-  hub_audience_chart_set_layers (self->daily_chart, first, last, lines, 2,
-                                 g_strv_builder_end (daily_texts), description);
+  hub_audience_show_daily (self->daily_chart, daily, first, last, FALSE);
   hub_audience_show_classes (self->classes_chart, daily, first, last);
 }
 
@@ -244,7 +214,7 @@ hub_repo_audience_class_init (HubRepoAudienceClass *klass)
 
   object_class->dispose = hub_repo_audience_dispose;
 
-  g_type_ensure (HUB_TYPE_AUDIENCE_CHART);
+  g_type_ensure (HUB_TYPE_CHART);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "ui/hub-repo-audience.ui");
   gtk_widget_class_bind_template_child (widget_class, HubRepoAudience, title);

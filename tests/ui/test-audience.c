@@ -14,7 +14,7 @@
 #include <utime.h>
 
 #include "hub-ui-test-util.h"
-#include "hub-audience-chart.h"
+#include "hub-chart.h"
 #include "hub-repo-table-audience.h"
 #include "hub-window-private.h"
 #include "hub-log.h"
@@ -98,17 +98,18 @@ test_figures (void)
 
   /* The charts: a bar of requests and two lines a day, the classes stacked. */
   {
-    HubAudienceChart *chart = HUB_AUDIENCE_CHART (hub_test_find_named (view, "audience-daily-chart"));
-    HubAudienceChart *classes = HUB_AUDIENCE_CHART (hub_test_find_named (view, "audience-classes-chart"));
+    HubChart *chart = HUB_CHART (hub_test_find_named (view, "audience-daily-chart"));
+    HubChart *classes = HUB_CHART (hub_test_find_named (view, "audience-classes-chart"));
     g_autofree char *text = NULL;
-    graphene_rect_t bounds;
+    guint n_days = hub_chart_get_points (chart)->len;
 
-    g_assert_cmpuint (hub_audience_chart_get_n_layers (chart), ==, 3);
-    g_assert_cmpuint (hub_audience_chart_get_n_layers (classes), ==, 1);
-    g_assert_cmpfloat (hub_chart_layer_get_max (hub_audience_chart_get_layer (chart, 0)), ==, 150);
-    g_assert_cmpfloat (hub_chart_layer_get_max (hub_audience_chart_get_layer (classes, 0)), ==, 150);
-    g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (chart), GTK_WIDGET (chart), &bounds));
-    text = hub_audience_chart_dup_text_at (chart, bounds.size.width - 20);
+    g_assert_cmpuint (hub_chart_get_n_layers (chart), ==, 3);
+    g_assert_cmpuint (hub_chart_get_n_layers (classes), ==, 1);
+    g_assert_cmpfloat (hub_chart_layer_get_max (hub_chart_get_layer (chart, 0)), ==, 150);
+    g_assert_cmpfloat (hub_chart_layer_get_max (hub_chart_get_layer (classes, 0)), ==, 150);
+    /* A point a day, the last day's text its tooltip's. */
+    g_assert_cmpuint (n_days, ==, hub_chart_get_points (classes)->len);
+    text = hub_chart_dup_point_text (chart, n_days - 1);
     g_assert_nonnull (text);
     g_assert_true (g_str_has_prefix (text, "2 Oct 2026\nRequests: 150\n"));
   }
@@ -235,7 +236,7 @@ test_logs_repo_page (void)
   assert_label (page, "repo-requests-value", "118");
   assert_label (page, "repo-sessions-caption", "Not in the breakdown on these days");
   g_assert_nonnull (hub_test_find_named (page, "repo-country-US-requests"));
-  g_assert_cmpuint (hub_audience_chart_get_n_layers (HUB_AUDIENCE_CHART (hub_test_find_named (page, "repo-classes-chart"))),
+  g_assert_cmpuint (hub_chart_get_n_layers (HUB_CHART (hub_test_find_named (page, "repo-classes-chart"))),
                     ==, 1);
 
   /* Another repository replaces it on the same page. */
@@ -519,7 +520,7 @@ test_breakdown_and_logs (void)
     hub_test_open_repo (window, phi);
     {
       GtkWidget *audience = hub_repo_detail_get_audience (window->detail);
-      HubAudienceChart *classes = HUB_AUDIENCE_CHART (hub_test_find_named (audience, "repo-classes-chart"));
+      HubChart *classes = HUB_CHART (hub_test_find_named (audience, "repo-classes-chart"));
 
       g_assert_true (gtk_widget_get_visible (audience));
       assert_label (audience, "repo-sessions-value", "42");
@@ -528,8 +529,8 @@ test_breakdown_and_logs (void)
       assert_label (audience, "repo-sessions-caption", "Hub counted 75; logs 42");
       g_assert_nonnull (hub_test_find_named (audience, "repo-country-US-requests"));
       g_assert_nonnull (hub_test_find_named (audience, "repo-country-US-sessions"));
-      g_assert_cmpuint (hub_audience_chart_get_n_layers (classes), ==, 1);
-      g_assert_cmpuint (hub_audience_chart_get_n_layers (HUB_AUDIENCE_CHART (hub_test_find_named (audience, "repo-daily-chart"))),
+      g_assert_cmpuint (hub_chart_get_n_layers (classes), ==, 1);
+      g_assert_cmpuint (hub_chart_get_n_layers (HUB_CHART (hub_test_find_named (audience, "repo-daily-chart"))),
                         ==, 2);
       hub_test_open_repo (window, other);
       g_assert_false (gtk_widget_get_visible (audience));
