@@ -420,8 +420,17 @@ shoot_size (guint size,
     hub_range_picker_set_preset (picker, HUB_RANGE_LAST_30_DAYS);
   }
 
-  /* The demo's month of request logs: the Audience view, its top and its end. */
+  /* The demo's month of request logs: the Audience view, its top and its end;
+   * first over the custom range of two weeks, then the last 30 days. */
   adw_view_stack_set_visible_child_name (window->view_stack, "audience");
+  {
+    HubDay as_of = hub_dataset_get_as_of (hub_source_get_dataset (hub_window_get_source (window)));
+    HubRangePicker *picker = size == 0 ? window->narrow_range_picker : window->range_picker;
+
+    hub_range_picker_set_range (picker, HUB_RANGE_CUSTOM, (HubRange) { as_of - 20, as_of - 7 });
+    save (window, "audience-range", size_name, scheme_name);
+    hub_range_picker_set_preset (picker, HUB_RANGE_LAST_30_DAYS);
+  }
   save (window, "audience", size_name, scheme_name);
   {
     /* The top identities, to be marked as the organisation's own. */
