@@ -16,6 +16,7 @@
 #include "hub-format.h"
 #include "hub-public-view.h"
 #include "hub-sparkline.h"
+#include "hub-ui.h"
 
 #define SPARKLINE_DAYS 30
 
@@ -419,6 +420,7 @@ update_chart (HubPublicView *self)
   gboolean estimated = n_snapshots >= 2 && totals->as_of != HUB_DAY_NONE;
 
   gtk_widget_set_visible (self->estimate_tag, estimated);
+  hub_ui_set_css_class (self->chart_card, "estimate", estimated);
   if (estimated)
     {
       g_autofree char *title = NULL;
@@ -428,7 +430,6 @@ update_chart (HubPublicView *self)
       title = g_strdup_printf (_("%s (estimated)"), hub_trend_chart_get_title (self->trend_chart));
       gtk_label_set_label (self->chart_title, title);
       gtk_stack_set_visible_child_name (self->chart_stack, "chart");
-      gtk_widget_add_css_class (self->chart_card, "estimate");
       caption = g_strdup_printf (ngettext ("Estimated from the change in all-time downloads "
                                            "between %u daily snapshot kept on this computer. "
                                            "The Hub keeps no daily history.",
@@ -442,7 +443,6 @@ update_chart (HubPublicView *self)
       hub_trend_chart_set_dataset (self->trend_chart, NULL, &self->span);
       gtk_label_set_label (self->chart_title, _("Daily downloads"));
       gtk_stack_set_visible_child_name (self->chart_stack, "waiting");
-      gtk_widget_remove_css_class (self->chart_card, "estimate");
       gtk_label_set_label (self->waiting_label,
                            _("Today’s snapshot is saved. The Hub keeps no daily history: from "
                              "tomorrow’s snapshot on, daily downloads are estimated from the "
@@ -677,10 +677,7 @@ hub_public_view_set_compact (HubPublicView *self,
   gtk_column_view_column_set_visible (self->columns[COLUMN_TRENDING], !compact);
   gtk_column_view_column_set_visible (self->columns[COLUMN_CREATED], !compact);
   gtk_column_view_column_set_visible (self->columns[COLUMN_MODIFIED], !compact);
-  if (compact)
-    gtk_widget_add_css_class (GTK_WIDGET (self), "compact");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self), "compact");
+  hub_ui_set_css_class (GTK_WIDGET (self), "compact", compact);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPACT]);
 }
 

@@ -16,6 +16,7 @@
 
 #include "hub-format.h"
 #include "hub-summary-cards.h"
+#include "hub-ui.h"
 
 /* Longer exact numbers are shown in their short form ("1.2 B"). */
 
@@ -412,10 +413,7 @@ hub_summary_cards_set_compact (HubSummaryCards *self,
   /* Compact, the cards are one strip that scrolls sideways, so that the
    * table keeps the height of a phone's screen. */
   gtk_flow_box_set_min_children_per_line (self->flow, compact ? 5 : 2);
-  if (compact)
-    gtk_widget_add_css_class (GTK_WIDGET (self), "compact");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self), "compact");
+  hub_ui_set_css_class (GTK_WIDGET (self), "compact", compact);
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPACT]);
 }

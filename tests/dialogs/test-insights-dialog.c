@@ -73,6 +73,20 @@ activate (GtkWidget  *widget,
   g_assert_true (gtk_widget_activate_action_variant (widget, action, owned));
 }
 
+/* The change under the downloads in the cards' and the table's colours:
+ * a rise green, a fall red, neither for none. */
+static void
+assert_change_style (HubInsightsDialog *dialog)
+{
+  GtkWidget *caption = hub_test_find_named (GTK_WIDGET (dialog), "insights-downloads-caption");
+  const char *text = gtk_label_get_label (GTK_LABEL (caption));
+
+  g_test_message ("change: %s", text);
+  g_assert_cmpint (gtk_widget_has_css_class (caption, "success"), ==,
+                   g_str_has_prefix (text, "+") || g_str_has_prefix (text, "new"));
+  g_assert_cmpint (gtk_widget_has_css_class (caption, "error"), ==, g_str_has_prefix (text, "−"));
+}
+
 /* The presets, the arrows and the comparison, through the dialog's actions. */
 static void
 test_ranges (void)
@@ -88,6 +102,7 @@ test_ranges (void)
   assert_range (hub_insights_dialog_get_compared (dialog), "2026-09-18", "2026-10-17");
   hub_chart_get_span (HUB_CHART (hub_insights_dialog_get_chart (dialog)), &first, &last);
   g_assert_cmpint (first, ==, hub_day_from_ymd (2026, 10, 23));
+  assert_change_style (dialog);
 
   activate (GTK_WIDGET (dialog), "insights.preset", g_variant_new_int32 (0));
   assert_range (hub_insights_dialog_get_range (dialog), "2026-11-15", "2026-11-21");
@@ -102,6 +117,7 @@ test_ranges (void)
 
   hub_insights_dialog_set_comparison (dialog, HUB_COMPARISON_YEAR);
   assert_range (hub_insights_dialog_get_compared (dialog), "2025-09-01", "2025-09-30");
+  assert_change_style (dialog);
   hub_insights_dialog_set_comparison (dialog, HUB_COMPARISON_PREVIOUS);
 
   /* Alt+3 is the last 90 days. */

@@ -17,6 +17,7 @@
 #include "hub-day-marks.h"
 #include "hub-format.h"
 #include "hub-report.h"
+#include "hub-ui.h"
 #include "hub-insights-dialog-private.h"
 
 #define N_MOVERS          5
@@ -24,21 +25,16 @@
 
 G_DEFINE_FINAL_TYPE (HubInsightsDialog, hub_insights_dialog, ADW_TYPE_DIALOG)
 
+/* A rise or a fall in the cards' and the table's colours; the caption
+ * stays as it is for no change or no data. */
 static void
 set_change_style (GtkWidget *label,
                   HubChange  change)
 {
-  gboolean up = change.kind == HUB_CHANGE_NEW || (change.kind == HUB_CHANGE_RATIO && change.ratio > 0);
-  gboolean down = change.kind == HUB_CHANGE_RATIO && change.ratio < 0;
+  const char *style = hub_format_change_style (change);
 
-  if (up)
-    gtk_widget_add_css_class (label, "success");
-  else
-    gtk_widget_remove_css_class (label, "success");
-  if (down)
-    gtk_widget_add_css_class (label, "error");
-  else
-    gtk_widget_remove_css_class (label, "error");
+  hub_ui_set_css_class (label, "success", g_strcmp0 (style, "success") == 0);
+  hub_ui_set_css_class (label, "error", g_strcmp0 (style, "error") == 0);
 }
 
 void
