@@ -28,8 +28,8 @@ struct _HubAudienceView
   GtkLabel         *requests_caption;
   GtkLabel         *downloads_value;
   GtkLabel         *downloads_caption;
-  HubChart *daily_chart;
-  HubChart *classes_chart;
+  HubChart         *daily_chart;
+  HubChart         *classes_chart;
   GtkListBox       *countries_list;
   GtkListBox       *repos_list;
   GtkWidget        *regions_card;

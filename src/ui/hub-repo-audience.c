@@ -31,8 +31,8 @@ struct _HubRepoAudience
   GtkLabel         *sessions_caption;
   GtkLabel         *requests_value;
   GtkLabel         *requests_caption;
-  HubChart *daily_chart;
-  HubChart *classes_chart;
+  HubChart         *daily_chart;
+  HubChart         *classes_chart;
   GtkListBox       *countries_list;
   GtkSizeGroup     *country_names;
 
