@@ -433,6 +433,17 @@ shoot_size (guint size,
   }
   save (window, "audience", size_name, scheme_name);
   {
+    /* The daily chart's marker on the last day, where the keyboard's End
+     * puts it: the repository chart's band, and a dot on each line. */
+    HubChart *daily = HUB_CHART (hub_test_find_named (GTK_WIDGET (window->audience),
+                                                      "audience-daily-chart"));
+
+    gtk_widget_grab_focus (GTK_WIDGET (daily));
+    hub_chart_set_marker (daily, (int) hub_chart_get_points (daily)->len - 1);
+    save (window, "audience-marker", size_name, scheme_name);
+    hub_chart_set_marker (daily, -1);
+  }
+  {
     /* The top identities, to be marked as the organisation's own. */
     GtkMenuButton *team = GTK_MENU_BUTTON (hub_test_find_named (GTK_WIDGET (window->audience),
                                                                 "audience-team-button"));
