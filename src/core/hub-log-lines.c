@@ -139,24 +139,43 @@ log_parse_time (Worker     *w,
   return TRUE;
 }
 
+gboolean
+log_parse_digits (const char *p,
+                  gsize       len,
+                  guint       base,
+                  gsize       max_len,
+                  guint64     max,
+                  guint64    *out)
+{
+  guint64 v = 0;
+
+  if (len == 0 || len > max_len)
+    return FALSE;
+  for (gsize i = 0; i < len; i++)
+    {
+      int d = base == 16 ? g_ascii_xdigit_value (p[i])
+                         : (p[i] >= '0' && p[i] <= '9' ? p[i] - '0' : -1);
+
+      if (d < 0)
+        return FALSE;
+      v = v * base + (guint64) d;
+    }
+  if (v > max)
+    return FALSE;
+  *out = v;
+  return TRUE;
+}
+
 static gboolean
 parse_status (const char *p,
               gsize       len,
               guint32    *out)
 {
-  guint32 v = 0;
+  guint64 v;
 
-  if (len == 0 || len > 9)
+  if (!log_parse_digits (p, len, 10, 9, 599, &v) || v < 100)
     return FALSE;
-  for (gsize i = 0; i < len; i++)
-    {
-      if (p[i] < '0' || p[i] > '9')
-        return FALSE;
-      v = v * 10 + (guint32) (p[i] - '0');
-    }
-  if (v < 100 || v > 599)
-    return FALSE;
-  *out = v;
+  *out = (guint32) v;
   return TRUE;
 }
 

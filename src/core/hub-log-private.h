@@ -9,6 +9,15 @@
 
 G_BEGIN_DECLS
 
+/* A number of 1 to max_len digits in base 10 or 16 (either case), at most
+ * max: the logs' statuses and the aggregate's sketches. */
+gboolean   log_parse_digits     (const char  *p,
+                                 gsize        len,
+                                 guint        base,
+                                 gsize        max_len,
+                                 guint64      max,
+                                 guint64     *out);
+
 /* An open-addressing index from a 64-bit hash to an array position; the
  * caller compares the keys. */
 typedef struct
