@@ -373,6 +373,35 @@ add_to_sketch (HubHll  **sketch,
   hub_hll_add (*sketch, hash);
 }
 
+/* A line's or a row's country, region (NO_CELL: none) and method, its
+ * method from the given column; FALSE, with the error kept, when one is
+ * refused. */
+gboolean
+log_intern_place (Worker  *w,
+                  Field   *f,
+                  int      method_column,
+                  guint64  line,
+                  guint32 *country,
+                  guint32 *region,
+                  guint32 *method)
+{
+  gint64 c, r, m;
+
+  c = log_intern_country (w, f[COL_COUNTRY], line);
+  if (c < 0)
+    return FALSE;
+  r = log_intern_region (w, f[COL_REGION], line);
+  if (r < 0)
+    return FALSE;
+  m = log_intern_method (w, f[method_column], method_column, line);
+  if (m < 0)
+    return FALSE;
+  *country = (guint32) c;
+  *region = (guint32) r;
+  *method = (guint32) m;
+  return TRUE;
+}
+
 /* Reads one line's fields (every column of the header, empty for those
  * absent); FALSE, with the error kept, when they are refused. */
 gboolean
@@ -385,7 +414,7 @@ log_prepare_line (Worker  *w,
   Read *read = w->read;
   guint32 status;
   gint64 ms;
-  gint64 repo, country, region, method;
+  gint64 repo;
   Field user = f[COL_USER], ip = f[COL_IP];
   gboolean team;
 
@@ -427,23 +456,13 @@ log_prepare_line (Worker  *w,
           w->repo = (guint32) repo;
         }
     }
-  country = log_intern_country (w, f[COL_COUNTRY], line);
-  if (country < 0)
-    return FALSE;
-  region = log_intern_region (w, f[COL_REGION], line);
-  if (region < 0)
-    return FALSE;
-  method = log_intern_method (w, old_format ? f[COL_REQUEST_TYPE] : f[COL_METHOD],
-                              old_format ? COL_REQUEST_TYPE : COL_METHOD, line);
-  if (method < 0)
+  if (!log_intern_place (w, f, old_format ? COL_REQUEST_TYPE : COL_METHOD, line,
+                         &out->country, &out->region, &out->method))
     return FALSE;
 
   out->ms = ms;
   out->day = (HubDay) (ms >= 0 ? ms / MS_PER_DAY : -((-ms + MS_PER_DAY - 1) / MS_PER_DAY));
   out->repo = (guint32) repo;
-  out->country = (guint32) country;
-  out->region = (guint32) region;
-  out->method = (guint32) method;
   out->status = status;
   out->cell_hash = log_cell_hash (out->day, out->repo, out->country, out->method, status);
   out->is_user = user.len > 0;

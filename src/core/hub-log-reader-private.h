@@ -336,6 +336,13 @@ gint64     log_intern_method    (Worker      *w,
                                  Field        f,
                                  int          column,
                                  guint64      line);
+gboolean   log_intern_place     (Worker      *w,
+                                 Field       *f,
+                                 int          method_column,
+                                 guint64      line,
+                                 guint32     *country,
+                                 guint32     *region,
+                                 guint32     *method);
 gboolean   log_prepare_line     (Worker      *w,
                                  Field       *f,
                                  gboolean     old_format,
