@@ -181,11 +181,7 @@ typedef struct
     gboolean   valid;
   }            last_person;
   guint        n_pending;
-  struct
-  {
-    HubDay     day;
-    guint32    sketches;                 /* + 1; 0 for none */
-  }            country_day_cache[64];    /* by country, the last day seen */
+  GArray      *country_day_cache;        /* LogDayCache by country, the last day seen */
   GArray      *repo_day_cache;           /* LogDayCache by repository, the last day seen */
   guint32      region_cache[64];         /* region + 1, by a hash of its text */
   struct

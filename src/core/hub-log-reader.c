@@ -84,7 +84,7 @@ take_turn (Worker *w)
       log_store_merge (read->result, w->store);
       g_mutex_unlock (&read->result_lock);
       log_store_clear_lines (w->store);
-      memset (w->country_day_cache, 0, sizeof w->country_day_cache);
+      g_array_set_size (w->country_day_cache, 0);
       memset (w->region_cell_cache, 0, sizeof w->region_cell_cache);
       g_array_set_size (w->repo_day_cache, 0);
       w->last_person.valid = FALSE;
@@ -127,6 +127,7 @@ worker_new (Read  *read,
   w->id = id;
   w->store = hub_log_store_new ();
   w->events = g_array_new (FALSE, FALSE, sizeof (LogEvent));
+  w->country_day_cache = g_array_new (FALSE, TRUE, sizeof (LogDayCache));
   w->repo_day_cache = g_array_new (FALSE, TRUE, sizeof (LogDayCache));
   w->buffer = g_byte_array_new ();
   w->record_data = g_byte_array_new ();
@@ -142,6 +143,7 @@ worker_free (Worker *w)
 {
   hub_log_store_free (w->store);
   g_array_unref (w->events);
+  g_array_unref (w->country_day_cache);
   g_array_unref (w->repo_day_cache);
   g_byte_array_unref (w->buffer);
   g_byte_array_unref (w->record_data);
