@@ -139,33 +139,6 @@ log_parse_time (Worker     *w,
   return TRUE;
 }
 
-gboolean
-log_parse_digits (const char *p,
-                  gsize       len,
-                  guint       base,
-                  gsize       max_len,
-                  guint64     max,
-                  guint64    *out)
-{
-  guint64 v = 0;
-
-  if (len == 0 || len > max_len)
-    return FALSE;
-  for (gsize i = 0; i < len; i++)
-    {
-      int d = base == 16 ? g_ascii_xdigit_value (p[i])
-                         : (p[i] >= '0' && p[i] <= '9' ? p[i] - '0' : -1);
-
-      if (d < 0)
-        return FALSE;
-      v = v * base + (guint64) d;
-    }
-  if (v > max)
-    return FALSE;
-  *out = v;
-  return TRUE;
-}
-
 static gboolean
 parse_status (const char *p,
               gsize       len,
@@ -371,35 +344,6 @@ add_to_sketch (HubHll  **sketch,
   if (*sketch == NULL)
     *sketch = hub_hll_new ();
   hub_hll_add (*sketch, hash);
-}
-
-/* A line's or a row's country, region (NO_CELL: none) and method, its
- * method from the given column; FALSE, with the error kept, when one is
- * refused. */
-gboolean
-log_intern_place (Worker  *w,
-                  Field   *f,
-                  int      method_column,
-                  guint64  line,
-                  guint32 *country,
-                  guint32 *region,
-                  guint32 *method)
-{
-  gint64 c, r, m;
-
-  c = log_intern_country (w, f[COL_COUNTRY], line);
-  if (c < 0)
-    return FALSE;
-  r = log_intern_region (w, f[COL_REGION], line);
-  if (r < 0)
-    return FALSE;
-  m = log_intern_method (w, f[method_column], method_column, line);
-  if (m < 0)
-    return FALSE;
-  *country = (guint32) c;
-  *region = (guint32) r;
-  *method = (guint32) m;
-  return TRUE;
 }
 
 /* Reads one line's fields (every column of the header, empty for those
