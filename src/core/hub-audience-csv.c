@@ -117,6 +117,55 @@ append_figures (GString             *line,
   g_string_append_c (line, '\n');
 }
 
+static void
+append_country (GString     *line,
+                HubLogStore *store,
+                guint        country)
+{
+  hub_csv_append_field (line, hub_log_store_get_country (store, country));
+}
+
+static void
+append_repo (GString     *line,
+             HubLogStore *store,
+             guint        repo)
+{
+  const char *type, *name;
+
+  hub_log_store_get_repo (store, repo, &type, &name);
+  hub_csv_append_field (line, type);
+  g_string_append_c (line, ',');
+  hub_csv_append_field (line, name);
+}
+
+/* The countries' or the repositories' table: a row for each with requests
+ * in the range, in the view's order. */
+static void
+append_figures_table (GString     *csv,
+                      HubLogStore *store,
+                      HubDay       first,
+                      HubDay       last,
+                      const char  *header,
+                      guint        n,
+                      void       (*by_key) (HubLogStore *, HubDay, HubDay, HubLogFigures *),
+                      guint     *(*order_keys) (const HubLogFigures *, guint, HubLogStore *),
+                      void       (*append_key) (GString *, HubLogStore *, guint))
+{
+  g_autofree HubLogFigures *figures = g_new0 (HubLogFigures, MAX (n, 1));
+  g_autofree guint *order = NULL;
+
+  by_key (store, first, last, figures);
+  order = order_keys (figures, n, store);
+  g_string_append (csv, header);
+  for (guint k = 0; k < n && order[k] != G_MAXUINT; k++)
+    {
+      if (figures[order[k]].requests == 0)
+        continue;
+      append_key (csv, store, order[k]);
+      append_figures (csv, &figures[order[k]]);
+    }
+}
+
 /* A table over days first … last (inclusive). */
 char *
 hub_audience_csv (HubLogStore      *store,
@@ -131,23 +180,11 @@ hub_audience_csv (HubLogStore      *store,
   switch (table)
     {
     case HUB_AUDIENCE_TABLE_COUNTRIES:
-      {
-        guint n = hub_log_store_get_n_countries (store);
-        g_autofree HubLogFigures *figures = g_new0 (HubLogFigures, MAX (n, 1));
-        g_autofree guint *order = NULL;
-
-        hub_log_store_by_country (store, first, last, figures);
-        order = hub_audience_order_countries (figures, n, store);
-        g_string_append (csv, "country,requests,sessions,users,anonymousIps,uniques\n");
-        for (guint k = 0; order[k] != G_MAXUINT; k++)
-          {
-            const HubLogFigures *f = &figures[order[k]];
-
-            hub_csv_append_field (csv, hub_log_store_get_country (store, order[k]));
-            append_figures (csv, f);
-          }
-        break;
-      }
+      append_figures_table (csv, store, first, last,
+                            "country,requests,sessions,users,anonymousIps,uniques\n",
+                            hub_log_store_get_n_countries (store), hub_log_store_by_country,
+                            hub_audience_order_countries, append_country);
+      break;
     case HUB_AUDIENCE_TABLE_CLASSES:
       {
         HubLogFigures total;
@@ -164,29 +201,11 @@ hub_audience_csv (HubLogStore      *store,
       }
     case HUB_AUDIENCE_TABLE_REPOSITORIES:
     default:
-      {
-        guint n = hub_log_store_get_n_repos (store);
-        g_autofree HubLogFigures *figures = g_new0 (HubLogFigures, MAX (n, 1));
-        g_autofree guint *order = NULL;
-
-        hub_log_store_by_repo (store, first, last, figures);
-        order = hub_audience_order_repos (figures, n, store);
-        g_string_append (csv, "repoType,repoName,requests,sessions,users,anonymousIps,uniques\n");
-        for (guint k = 0; k < n; k++)
-          {
-            const HubLogFigures *f = &figures[order[k]];
-            const char *type, *name;
-
-            if (f->requests == 0)
-              continue;
-            hub_log_store_get_repo (store, order[k], &type, &name);
-            hub_csv_append_field (csv, type);
-            g_string_append_c (csv, ',');
-            hub_csv_append_field (csv, name);
-            append_figures (csv, f);
-          }
-        break;
-      }
+      append_figures_table (csv, store, first, last,
+                            "repoType,repoName,requests,sessions,users,anonymousIps,uniques\n",
+                            hub_log_store_get_n_repos (store), hub_log_store_by_repo,
+                            hub_audience_order_repos, append_repo);
+      break;
     }
   return g_string_free (csv, FALSE);
 }

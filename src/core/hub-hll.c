@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "hub-hll.h"
+#include "hub-log-private.h"
 
 #define RANK_BITS (64 - HUB_HLL_PRECISION)
 
@@ -416,49 +417,6 @@ hub_hll_to_text (const HubHll *hll)
   return g_string_free (text, FALSE);
 }
 
-static gboolean
-parse_hex64 (const char *p,
-             gsize       len,
-             guint64    *out)
-{
-  guint64 v = 0;
-
-  if (len == 0 || len > 16)
-    return FALSE;
-  for (gsize i = 0; i < len; i++)
-    {
-      int d = g_ascii_xdigit_value (p[i]);
-
-      if (d < 0)
-        return FALSE;
-      v = (v << 4) | (guint64) d;
-    }
-  *out = v;
-  return TRUE;
-}
-
-static gboolean
-parse_small (const char *p,
-             gsize       len,
-             guint32     limit,
-             guint32    *out)
-{
-  guint32 v = 0;
-
-  if (len == 0 || len > 5)
-    return FALSE;
-  for (gsize i = 0; i < len; i++)
-    {
-      if (!g_ascii_isdigit (p[i]))
-        return FALSE;
-      v = v * 10 + (guint32) (p[i] - '0');
-    }
-  if (v > limit)
-    return FALSE;
-  *out = v;
-  return TRUE;
-}
-
 HubHll *
 hub_hll_from_text (const char *text,
                    gsize       len)
@@ -485,11 +443,12 @@ hub_hll_from_text (const char *text,
       if (dense)
         {
           const char *eq = memchr (p, '=', (gsize) (item_end - p));
-          guint32 index, value;
+          guint64 index, value;
 
           if (eq == NULL
-              || !parse_small (p, (gsize) (eq - p), HUB_HLL_REGISTERS - 1, &index)
-              || !parse_small (eq + 1, (gsize) (item_end - eq - 1), RANK_BITS + 1, &value))
+              || !log_parse_digits (p, (gsize) (eq - p), 10, 5, HUB_HLL_REGISTERS - 1, &index)
+              || !log_parse_digits (eq + 1, (gsize) (item_end - eq - 1), 10, 5, RANK_BITS + 1,
+                                    &value))
             return NULL;
           hll->registers[index] = MAX (hll->registers[index], (guint8) value);
         }
@@ -497,7 +456,7 @@ hub_hll_from_text (const char *text,
         {
           guint64 hash;
 
-          if (!parse_hex64 (p, (gsize) (item_end - p), &hash))
+          if (!log_parse_digits (p, (gsize) (item_end - p), 16, 16, G_MAXUINT64, &hash))
             return NULL;
           hub_hll_add (hll, hash);
         }

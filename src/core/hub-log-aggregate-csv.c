@@ -50,7 +50,8 @@ log_handle_aggregate_fields (Worker *w,
   g_autoptr(HubHll) anonymous = NULL;
   guint64 requests, sessions;
   guint32 status;
-  gint64 ms, repo, country, region, method;
+  gint64 ms, repo;
+  guint32 country, region, method;
   guint32 cell_index;
   LogCell *cell;
   LogRegionCell *region_cell = NULL;
@@ -85,24 +86,13 @@ log_handle_aggregate_fields (Worker *w,
   repo = log_intern_repo (w, f[COL_REPO_TYPE], f[COL_REPO_NAME],
                           log_repo_hash (f[COL_REPO_TYPE].p, f[COL_REPO_TYPE].len,
                                          f[COL_REPO_NAME].p, f[COL_REPO_NAME].len), line);
-  if (repo < 0)
-    return FALSE;
-  country = log_intern_country (w, f[COL_COUNTRY], line);
-  if (country < 0)
-    return FALSE;
-  region = log_intern_region (w, f[COL_REGION], line);
-  if (region < 0)
-    return FALSE;
-  method = log_intern_method (w, f[COL_METHOD], COL_METHOD, line);
-  if (method < 0)
+  if (repo < 0 || !log_intern_place (w, f, COL_METHOD, line, &country, &region, &method))
     return FALSE;
 
-  cell = log_store_cell (store, day, (guint32) repo, (guint32) country, (guint32) method,
-                         status, &cell_index);
+  cell = log_store_cell (store, day, (guint32) repo, country, method, status, &cell_index);
   /* An aggregate with a region column says where inside the country. */
   if (region != NO_CELL)
-    region_cell = log_store_region_cell (store, day, (guint32) country, (guint32) region,
-                                         &cell_index);
+    region_cell = log_store_region_cell (store, day, country, region, &cell_index);
   if (cell->requests > (guint64) G_MAXINT64 - requests
       || cell->sessions > (guint64) G_MAXINT64 - sessions
       || (region_cell != NULL && (region_cell->requests > (guint64) G_MAXINT64 - requests
@@ -122,7 +112,7 @@ log_handle_aggregate_fields (Worker *w,
   s = log_store_repo_day (store, day, (guint32) repo);
   merge_into (&s->users, users);
   merge_into (&s->anonymous, anonymous);
-  s = log_store_country_day (store, day, (guint32) country);
+  s = log_store_country_day (store, day, country);
   merge_into (&s->users, users);
   merge_into (&s->anonymous, anonymous);
   return TRUE;

@@ -144,19 +144,11 @@ parse_status (const char *p,
               gsize       len,
               guint32    *out)
 {
-  guint32 v = 0;
+  guint64 v;
 
-  if (len == 0 || len > 9)
+  if (!log_parse_digits (p, len, 10, 9, 599, &v) || v < 100)
     return FALSE;
-  for (gsize i = 0; i < len; i++)
-    {
-      if (p[i] < '0' || p[i] > '9')
-        return FALSE;
-      v = v * 10 + (guint32) (p[i] - '0');
-    }
-  if (v < 100 || v > 599)
-    return FALSE;
-  *out = v;
+  *out = (guint32) v;
   return TRUE;
 }
 
@@ -366,7 +358,7 @@ log_prepare_line (Worker  *w,
   Read *read = w->read;
   guint32 status;
   gint64 ms;
-  gint64 repo, country, region, method;
+  gint64 repo;
   Field user = f[COL_USER], ip = f[COL_IP];
   gboolean team;
 
@@ -408,23 +400,13 @@ log_prepare_line (Worker  *w,
           w->repo = (guint32) repo;
         }
     }
-  country = log_intern_country (w, f[COL_COUNTRY], line);
-  if (country < 0)
-    return FALSE;
-  region = log_intern_region (w, f[COL_REGION], line);
-  if (region < 0)
-    return FALSE;
-  method = log_intern_method (w, old_format ? f[COL_REQUEST_TYPE] : f[COL_METHOD],
-                              old_format ? COL_REQUEST_TYPE : COL_METHOD, line);
-  if (method < 0)
+  if (!log_intern_place (w, f, old_format ? COL_REQUEST_TYPE : COL_METHOD, line,
+                         &out->country, &out->region, &out->method))
     return FALSE;
 
   out->ms = ms;
   out->day = (HubDay) (ms >= 0 ? ms / MS_PER_DAY : -((-ms + MS_PER_DAY - 1) / MS_PER_DAY));
   out->repo = (guint32) repo;
-  out->country = (guint32) country;
-  out->region = (guint32) region;
-  out->method = (guint32) method;
   out->status = status;
   out->cell_hash = log_cell_hash (out->day, out->repo, out->country, out->method, status);
   out->is_user = user.len > 0;
@@ -443,46 +425,26 @@ log_prepare_line (Worker  *w,
   return TRUE;
 }
 
+/* A third of the lines begin a cell: the day's sketches of their
+ * repository, or of their country, are remembered by its index in cache. */
 static guint32
-country_sketches (Worker        *w,
-                  const LogLine *l)
+day_sketches (GArray   *cache,
+              GArray   *days,
+              LogIndex *index,
+              guint32   key,
+              HubDay    day)
 {
-  HubLogStore *store = w->store;
-  LogSketches *s;
-  guint32 index;
-
-  if (l->country < G_N_ELEMENTS (w->country_day_cache)
-      && w->country_day_cache[l->country].sketches != 0
-      && w->country_day_cache[l->country].day == l->day)
-    return w->country_day_cache[l->country].sketches - 1;
-  s = log_store_country_day (store, l->day, l->country);
-  index = (guint32) (s - &g_array_index (store->country_days, LogSketches, 0));
-  if (l->country < G_N_ELEMENTS (w->country_day_cache))
-    {
-      w->country_day_cache[l->country].day = l->day;
-      w->country_day_cache[l->country].sketches = index + 1;
-    }
-  return index;
-}
-
-/* A third of the lines begin a cell: their repository's sketches of the
- * day are remembered by repository. */
-static guint32
-repo_sketches (Worker        *w,
-               const LogLine *l)
-{
-  HubLogStore *store = w->store;
   LogDayCache *cached;
   LogSketches *s;
 
-  if (l->repo >= w->repo_day_cache->len)
-    g_array_set_size (w->repo_day_cache, MAX (l->repo + 1, w->repo_day_cache->len * 2));
-  cached = &g_array_index (w->repo_day_cache, LogDayCache, l->repo);
-  if (cached->sketches != 0 && cached->day == l->day)
+  if (key >= cache->len)
+    g_array_set_size (cache, MAX (key + 1, cache->len * 2));
+  cached = &g_array_index (cache, LogDayCache, key);
+  if (cached->sketches != 0 && cached->day == day)
     return cached->sketches - 1;
-  s = log_store_repo_day (store, l->day, l->repo);
-  cached->day = l->day;
-  cached->sketches = (guint32) (s - &g_array_index (store->repo_days, LogSketches, 0)) + 1;
+  s = log_day_sketches (days, index, day, key);
+  cached->day = day;
+  cached->sketches = (guint32) (s - &g_array_index (days, LogSketches, 0)) + 1;
   return cached->sketches - 1;
 }
 
@@ -532,9 +494,11 @@ count_line (Worker        *w,
 
   /* The cell remembers its repository's sketches: one look-up less a line. */
   if (cell->repo_day == LOG_NO_LINK)
-    cell->repo_day = repo_sketches (w, l);
+    cell->repo_day = day_sketches (w->repo_day_cache, w->store->repo_days,
+                                   &w->store->repo_day_index, l->repo, l->day);
   place->repo_day = cell->repo_day;
-  place->country_day = country_sketches (w, l);
+  place->country_day = day_sketches (w->country_day_cache, w->store->country_days,
+                                     &w->store->country_day_index, l->country, l->day);
 
   s = &g_array_index (store->repo_days, LogSketches, place->repo_day);
   hll = l->is_user ? s->users : s->anonymous;

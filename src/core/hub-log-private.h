@@ -9,6 +9,36 @@
 
 G_BEGIN_DECLS
 
+/* A number of 1 to max_len digits in base 10 or 16 (either case), at most
+ * max: the logs' statuses and the aggregate's sketches. Inline, so that a
+ * line's status costs what a loop over its three digits does. */
+static inline gboolean
+log_parse_digits (const char *p,
+                  gsize       len,
+                  guint       base,
+                  gsize       max_len,
+                  guint64     max,
+                  guint64    *out)
+{
+  guint64 v = 0;
+
+  if (len == 0 || len > max_len)
+    return FALSE;
+  for (gsize i = 0; i < len; i++)
+    {
+      int d = base == 16 ? g_ascii_xdigit_value (p[i])
+                         : (p[i] >= '0' && p[i] <= '9' ? p[i] - '0' : -1);
+
+      if (d < 0)
+        return FALSE;
+      v = v * base + (guint64) d;
+    }
+  if (v > max)
+    return FALSE;
+  *out = v;
+  return TRUE;
+}
+
 /* An open-addressing index from a 64-bit hash to an array position; the
  * caller compares the keys. */
 typedef struct

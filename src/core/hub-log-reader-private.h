@@ -181,11 +181,7 @@ typedef struct
     gboolean   valid;
   }            last_person;
   guint        n_pending;
-  struct
-  {
-    HubDay     day;
-    guint32    sketches;                 /* + 1; 0 for none */
-  }            country_day_cache[64];    /* by country, the last day seen */
+  GArray      *country_day_cache;        /* LogDayCache by country, the last day seen */
   GArray      *repo_day_cache;           /* LogDayCache by repository, the last day seen */
   guint32      region_cache[64];         /* region + 1, by a hash of its text */
   struct
@@ -369,5 +365,34 @@ gboolean   log_next_block       (Read        *read,
                                  Worker      *w);
 void       log_close_current    (Read        *read);
 gpointer   log_work             (gpointer     data);
+
+/* A line's or a row's country, region (NO_CELL: none) and method, its
+ * method from the given column; FALSE, with the error kept, when one is
+ * refused. Inline: the lines' parser calls it for every line. */
+G_ALWAYS_INLINE static inline gboolean
+log_intern_place (Worker  *w,
+                  Field   *f,
+                  int      method_column,
+                  guint64  line,
+                  guint32 *country,
+                  guint32 *region,
+                  guint32 *method)
+{
+  gint64 c, r, m;
+
+  c = log_intern_country (w, f[COL_COUNTRY], line);
+  if (c < 0)
+    return FALSE;
+  r = log_intern_region (w, f[COL_REGION], line);
+  if (r < 0)
+    return FALSE;
+  m = log_intern_method (w, f[method_column], method_column, line);
+  if (m < 0)
+    return FALSE;
+  *country = (guint32) c;
+  *region = (guint32) r;
+  *method = (guint32) m;
+  return TRUE;
+}
 
 G_END_DECLS

@@ -25,10 +25,16 @@ static void
 take_turn (Worker *w)
 {
   Read *read = w->read;
+  LogEvent *events = (LogEvent *) w->events->data;
+  guint n_starts = 0;
+  gboolean tracked = FALSE;
   gboolean flush = FALSE;
   gboolean disorder;
 
-  /* Sessions need the blocks in order: each waits for the one before. */
+  /* Sessions need the blocks in order: each waits for the one before, and
+   * only the tracker runs in turn. The lines that start a session move to
+   * the front of the block's events, to be counted in the worker's own
+   * store once the other thread can take its turn. */
   g_mutex_lock (&read->turn_lock);
   while (read->turn != w->seq)
     g_cond_wait (&read->turn_changed, &read->turn_lock);
@@ -38,26 +44,29 @@ take_turn (Worker *w)
   else if (read->collect)
     {
       for (guint i = 0; i < w->events->len; i++)
-        g_array_index (w->events, LogEvent, i).seq = read->all_events->len + i;
+        events[i].seq = read->all_events->len + i;
       g_array_append_vals (read->all_events, w->events->data, w->events->len);
     }
   else if (!read->disorder)
     {
       for (guint i = 0; i < w->events->len; i++)
-        {
-          LogEvent *e = &g_array_index (w->events, LogEvent, i);
-
-          if (log_tracker_add (&read->tracker, e, &read->disorder))
-            log_count_session (w->store, e);
-        }
-      flush = w->store->cells->len > FLUSH_CELLS
-              || w->store->repo_days->len + w->store->country_days->len > FLUSH_SKETCHES;
+        if (log_tracker_add (&read->tracker, &events[i], &read->disorder))
+          events[n_starts++] = events[i];
+      tracked = TRUE;
     }
   disorder = read->disorder;
-  g_array_set_size (w->events, 0);
   read->turn++;
   g_cond_broadcast (&read->turn_changed);
   g_mutex_unlock (&read->turn_lock);
+
+  if (tracked && !disorder)
+    {
+      for (guint i = 0; i < n_starts; i++)
+        log_count_session (w->store, &events[i]);
+      flush = w->store->cells->len > FLUSH_CELLS
+              || w->store->repo_days->len + w->store->country_days->len > FLUSH_SKETCHES;
+    }
+  g_array_set_size (w->events, 0);
 
   g_mutex_lock (&read->lock);
   if (!w->has_records)
@@ -75,7 +84,7 @@ take_turn (Worker *w)
       log_store_merge (read->result, w->store);
       g_mutex_unlock (&read->result_lock);
       log_store_clear_lines (w->store);
-      memset (w->country_day_cache, 0, sizeof w->country_day_cache);
+      g_array_set_size (w->country_day_cache, 0);
       memset (w->region_cell_cache, 0, sizeof w->region_cell_cache);
       g_array_set_size (w->repo_day_cache, 0);
       w->last_person.valid = FALSE;
@@ -118,6 +127,7 @@ worker_new (Read  *read,
   w->id = id;
   w->store = hub_log_store_new ();
   w->events = g_array_new (FALSE, FALSE, sizeof (LogEvent));
+  w->country_day_cache = g_array_new (FALSE, TRUE, sizeof (LogDayCache));
   w->repo_day_cache = g_array_new (FALSE, TRUE, sizeof (LogDayCache));
   w->buffer = g_byte_array_new ();
   w->record_data = g_byte_array_new ();
@@ -133,6 +143,7 @@ worker_free (Worker *w)
 {
   hub_log_store_free (w->store);
   g_array_unref (w->events);
+  g_array_unref (w->country_day_cache);
   g_array_unref (w->repo_day_cache);
   g_byte_array_unref (w->buffer);
   g_byte_array_unref (w->record_data);
