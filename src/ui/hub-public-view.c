@@ -361,9 +361,35 @@ update_cards (HubPublicView *self)
       private += info->is_private;
     }
 
-  /* The Hub's listings count all time and the last 30 days: every range
-   * but All Time shows the 30 days. */
-  if (hub_span_get_period (&self->span) == HUB_PERIOD_LAST_MONTH)
+  /* The Hub's listings count all time and the last 30 days. Any other
+   * range is the sum of the days estimated from the snapshots, once there
+   * are two; before that, the Hub's 30 days stand for every range. */
+  if (self->span.preset != HUB_RANGE_ALL && n_snapshots >= 2 && totals->as_of != HUB_DAY_NONE &&
+      (self->span.range.first != hub_range_last_month (totals->as_of).first ||
+       self->span.range.last != totals->as_of))
+    {
+      HubSpanTotals sums = { 0 };
+      g_autofree char *range = hub_format_range (self->span.range);
+      g_autofree char *title = NULL;
+      g_autofree char *caption = NULL;
+
+      hub_dataset_span_totals (dataset, &self->span, &sums);
+      /* Translators: the public view's downloads card over a range; %s is the range's days */
+      title = g_strdup_printf (_("Downloads, %s"), range);
+      gtk_label_set_label (self->downloads_title, title);
+      set_count (self->downloads_value, sums.downloads);
+      if (self->span.range.first < totals->first_day)
+        {
+          g_autofree char *first = hub_format_date (totals->first_day, HUB_DATE_FULL);
+
+          /* Translators: under the estimated downloads; %s is the first estimated day */
+          caption = g_strdup_printf (_("Estimated, for the days since %s"), first);
+        }
+      else
+        caption = g_strdup (_("Estimated from the daily snapshots"));
+      gtk_label_set_label (self->downloads_caption, caption);
+    }
+  else if (self->span.preset != HUB_RANGE_ALL)
     {
       gtk_label_set_label (self->downloads_title, _("Downloads, Last 30 Days"));
       set_count (self->downloads_value, downloads);

@@ -218,7 +218,8 @@ test_follow (Fixture       *fixture,
 
 /* Two snapshots three days apart: each day between gets a third of the
  * change in all-time downloads, the remainder on the latest days, drawn as
- * an estimate with its caption; the period toggle works on it. */
+ * an estimate with its caption; the range works on it: the Hub's 30 days,
+ * all time, or the sum of the estimated days of any other range. */
 static void
 test_estimates (Fixture       *fixture,
                 gconstpointer  data)
@@ -299,6 +300,36 @@ test_estimates (Fixture       *fixture,
 
     hub_test_set_preset (HUB_RANGE_ALL);
     g_assert_cmpstr (hub_test_label_text (GTK_WIDGET (view), "downloads-value"), !=, last_month);
+  }
+
+  /* Any other range sums the estimated days it covers, and says so. */
+  {
+    gint64 two_days = 0, estimated = 0;
+    g_autofree char *expected = NULL;
+
+    for (guint i = 0; i < hub_dataset_get_n_repos (dataset); i++)
+      {
+        two_days += hub_repo_range_sum (hub_dataset_get_repo (dataset, i), first + 1, first + 2);
+        estimated += hub_repo_range_sum (hub_dataset_get_repo (dataset, i), first + 1, first + 3);
+      }
+    g_assert_cmpint (two_days, >, 0);
+    g_assert_cmpint (estimated, >, two_days);
+
+    hub_range_picker_set_range (hub_window_get_range_picker (window), HUB_RANGE_CUSTOM,
+                                (HubRange) { first + 1, first + 2 });
+    hub_test_wait_frames (3);
+    expected = hub_format_count (two_days);
+    g_assert_cmpstr (hub_test_label_text (GTK_WIDGET (view), "downloads-value"), ==, expected);
+    g_assert_cmpstr (hub_test_label_text (GTK_WIDGET (view), "downloads-caption"), ==,
+                     "Estimated from the daily snapshots");
+
+    /* The last 7 days begin before the first estimated day. */
+    hub_test_set_preset (HUB_RANGE_LAST_7_DAYS);
+    g_clear_pointer (&expected, g_free);
+    expected = hub_format_count (estimated);
+    g_assert_cmpstr (hub_test_label_text (GTK_WIDGET (view), "downloads-value"), ==, expected);
+    g_assert_true (g_str_has_prefix (hub_test_label_text (GTK_WIDGET (view), "downloads-caption"),
+                                     "Estimated, for the days since "));
   }
 
   hub_test_close_window (window);

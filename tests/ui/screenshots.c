@@ -124,6 +124,12 @@ shoot_public (guint size,
       hub_test_wait_for (not_loading, window, 30, "a snapshot of aurora");
     }
   save (window, "public", size_name, scheme_name);
+  /* Six weeks of estimated days, summed on the downloads card. */
+  hub_range_picker_set_range (size == 0 ? window->narrow_range_picker : window->range_picker,
+                              HUB_RANGE_CUSTOM, (HubRange) { first + 14, first + 55 });
+  save (window, "public-range", size_name, scheme_name);
+  hub_range_picker_set_preset (size == 0 ? window->narrow_range_picker : window->range_picker,
+                               HUB_RANGE_LAST_30_DAYS);
   g_signal_emit_by_name (hub_window_get_public_view (window), "repo-activated", 0);
   save (window, "public-detail", size_name, scheme_name);
   adw_navigation_split_view_set_show_content (window->split_view, FALSE);
