@@ -105,6 +105,14 @@ hub_range_get_n_days (HubRange range)
   return range.last < range.first ? 0 : (guint) (range.last - range.first + 1);
 }
 
+/* Whether a and b are the same days. */
+gboolean
+hub_range_equal (HubRange a,
+                 HubRange b)
+{
+  return a.first == b.first && a.last == b.last;
+}
+
 gboolean
 hub_range_contains (HubRange range,
                     HubDay   day)

@@ -86,6 +86,8 @@ HubRange  hub_range_from_preset        (HubRangePreset  preset,
 HubRange  hub_range_last_month         (HubDay          as_of);
 HubRange  hub_range_before             (HubRange        range);
 guint     hub_range_get_n_days         (HubRange        range);
+gboolean  hub_range_equal              (HubRange        a,
+                                        HubRange        b);
 gboolean  hub_range_contains           (HubRange        range,
                                         HubDay          day);
 HubRange  hub_range_step               (HubRange        range,

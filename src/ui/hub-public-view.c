@@ -333,6 +333,17 @@ add_column (HubPublicView *self,
   self->columns[column] = view_column;
 }
 
+/* From the second snapshot on, the source's days are estimates
+ * (hub-estimate.c) that the chart draws and a range sums. */
+static gboolean
+shows_estimates (HubPublicView *self)
+{
+  HubDataset *dataset = hub_source_get_dataset (self->source);
+
+  return hub_source_get_n_snapshots (self->source) >= 2 &&
+         hub_dataset_get_totals (dataset)->as_of != HUB_DAY_NONE;
+}
+
 static void
 update_cards (HubPublicView *self)
 {
@@ -364,9 +375,8 @@ update_cards (HubPublicView *self)
   /* The Hub's listings count all time and the last 30 days. Any other
    * range is the sum of the days estimated from the snapshots, once there
    * are two; before that, the Hub's 30 days stand for every range. */
-  if (self->span.preset != HUB_RANGE_ALL && n_snapshots >= 2 && totals->as_of != HUB_DAY_NONE &&
-      (self->span.range.first != hub_range_last_month (totals->as_of).first ||
-       self->span.range.last != totals->as_of))
+  if (self->span.preset != HUB_RANGE_ALL && shows_estimates (self) &&
+      !hub_range_equal (self->span.range, hub_range_last_month (totals->as_of)))
     {
       HubSpanTotals sums = { 0 };
       g_autofree char *range = hub_format_range (self->span.range);
@@ -441,9 +451,8 @@ update_chart (HubPublicView *self)
 {
   HubDataset *dataset = hub_source_get_dataset (self->source);
   guint n_snapshots = hub_source_get_n_snapshots (self->source);
-  const HubTotals *totals = hub_dataset_get_totals (dataset);
   g_autofree char *caption = NULL;
-  gboolean estimated = n_snapshots >= 2 && totals->as_of != HUB_DAY_NONE;
+  gboolean estimated = shows_estimates (self);
 
   gtk_widget_set_visible (self->estimate_tag, estimated);
   hub_ui_set_css_class (self->chart_card, "estimate", estimated);

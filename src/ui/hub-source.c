@@ -17,6 +17,10 @@
 
 #define DEMO_RESOURCE RESOURCE_PREFIX "demo/aurora-labs.csv"
 
+/* The slot of the audience figures after the two HubPeriods: the days of
+ * the range shown last that is neither (hub_source_get_audience_span). */
+#define AUDIENCE_OF_DAYS (HUB_PERIOD_LAST_MONTH + 1)
+
 struct _HubSource
 {
   GObject        parent_instance;
@@ -30,8 +34,8 @@ struct _HubSource
   GDateTime     *updated;      /* file modification or fetch time; NULL for the demo */
   GHashTable    *infos;        /* "type\nname" → HubRepoInfo, from the Hub's listings */
   HubLogStore   *logs;         /* request logs, or NULL */
-  HubAudienceFigures *audience[3];  /* the logs' figures by HubPeriod, then of audience_days */
-  HubRange       audience_days; /* the days of audience[2], the range chosen last */
+  HubAudienceFigures *audience[AUDIENCE_OF_DAYS + 1];  /* by HubPeriod, then of audience_days */
+  HubRange       audience_days; /* the days of the last range of another kind shown */
   GPtrArray     *log_files;    /* GFile: the raw logs, to read again */
   gboolean       team_excluded;
   guint          n_snapshots;  /* an author's: the days its history holds */
@@ -506,23 +510,19 @@ hub_source_get_audience_span (HubSource     *self,
   totals = hub_dataset_get_totals (self->dataset);
   preset = span->preset != HUB_RANGE_CUSTOM;
   if (preset && totals->as_of != HUB_DAY_NONE)
-    {
-      HubRange own = hub_range_from_preset (span->preset, totals->as_of, totals->first_day);
-
-      preset = own.first == span->range.first && own.last == span->range.last;
-    }
+    preset = hub_range_equal (span->range, hub_range_from_preset (span->preset, totals->as_of,
+                                                                  totals->first_day));
   days = preset ? hub_range_from_preset (span->preset, last, first) : span->range;
   if (span->preset == HUB_RANGE_LAST_30_DAYS && preset)
     return self->audience[HUB_PERIOD_LAST_MONTH];
 
-  if (self->audience[2] == NULL ||
-      self->audience_days.first != days.first || self->audience_days.last != days.last)
+  if (self->audience[AUDIENCE_OF_DAYS] == NULL || !hub_range_equal (self->audience_days, days))
     {
-      g_clear_pointer (&self->audience[2], hub_audience_figures_free);
-      self->audience[2] = hub_audience_figures_new_days (self->logs, days);
+      g_clear_pointer (&self->audience[AUDIENCE_OF_DAYS], hub_audience_figures_free);
+      self->audience[AUDIENCE_OF_DAYS] = hub_audience_figures_new_days (self->logs, days);
       self->audience_days = days;
     }
-  return self->audience[2];
+  return self->audience[AUDIENCE_OF_DAYS];
 }
 
 GPtrArray *

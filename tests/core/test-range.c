@@ -43,6 +43,9 @@ test_presets (void)
   g_assert_cmpuint (hub_range_get_n_days (hub_range_from_preset (HUB_RANGE_LAST_365_DAYS, as_of,
                                                                  first_day)), ==, 365);
   g_assert_cmpuint (hub_range_get_n_days ((HubRange) { 5, 4 }), ==, 0);
+  g_assert_true (hub_range_equal ((HubRange) { 3, 9 }, (HubRange) { 3, 9 }));
+  g_assert_false (hub_range_equal ((HubRange) { 3, 9 }, (HubRange) { 3, 8 }));
+  g_assert_false (hub_range_equal ((HubRange) { 3, 9 }, (HubRange) { 2, 9 }));
   {
     g_autoptr(GEnumClass) presets = g_type_class_ref (HUB_TYPE_RANGE_PRESET);
 

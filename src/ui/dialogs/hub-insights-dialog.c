@@ -542,7 +542,7 @@ hub_insights_dialog_set_range (HubInsightsDialog *self,
   g_return_if_fail (HUB_IS_INSIGHTS_DIALOG (self));
   g_return_if_fail (range.first <= range.last);
 
-  if (range.first == self->range.first && range.last == self->range.last)
+  if (hub_range_equal (range, self->range))
     on_range_changed (self);
   else
     hub_range_picker_set_range (self->range_picker, hub_range_picker_get_preset (self->range_picker),
