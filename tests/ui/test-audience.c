@@ -193,6 +193,20 @@ remove_folder (const char *dir)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* text in a new temporary file of request logs, whose path is returned. */
+static char *
+write_temporary_logs (const char *text,
+                      gsize       length)
+{
+  char *path = NULL;
+  int fd = g_file_open_tmp ("hub-logs-XXXXXX.csv", &path, NULL);
+
+  g_assert_cmpint (fd, >=, 0);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, text, (gssize) length, NULL));
+  return path;
+}
+
 /* Activates the Audience view's row of a repository, as a click does. */
 static void
 activate_audience_repo (HubWindow  *window,
@@ -271,16 +285,12 @@ test_logs_repo_page_period (void)
     "2026-08-01T10:00:00Z,200,GET,acme/m,model,,a1,US,\n"
     "2026-08-01T11:00:00Z,200,GET,acme/m,model,,b2,DE,\n"
     "2026-10-02T10:00:00Z,200,GET,acme/m,model,,c3,FR,\n";
-  g_autofree char *path = NULL;
-  int fd = g_file_open_tmp ("hub-months-XXXXXX.csv", &path, NULL);
+  g_autofree char *path = write_temporary_logs (text, sizeof text - 1);
   const char *names[] = { path, NULL };
   g_autofree char *all_title = NULL;
   PageShows shows = { NULL, NULL };
   HubWindow *window;
 
-  g_assert_cmpint (fd, >=, 0);
-  close (fd);
-  g_assert_true (g_file_set_contents (path, text, sizeof text - 1, NULL));
   set_period (HUB_PERIOD_ALL_TIME);
   window = open_logs (names, 1400, 900);
   activate_audience_repo (window, "model", "acme/m");
@@ -343,16 +353,12 @@ test_view_follows_range (void)
     "2026-09-15T10:00:00Z,200,GET,acme/m,model,,c3,FR,\n"
     "2026-10-01T10:00:00Z,200,GET,acme/m,model,,d4,FR,\n"
     "2026-10-02T10:00:00Z,200,GET,acme/m,model,,e5,FR,\n";
-  g_autofree char *path = NULL;
-  int fd = g_file_open_tmp ("hub-range-XXXXXX.csv", &path, NULL);
+  g_autofree char *path = write_temporary_logs (text, sizeof text - 1);
   const char *names[] = { path, NULL };
   PageShows shows = { NULL, "5" };
   HubDay first, last;
   HubWindow *window;
 
-  g_assert_cmpint (fd, >=, 0);
-  close (fd);
-  g_assert_true (g_file_set_contents (path, text, sizeof text - 1, NULL));
   set_period (HUB_PERIOD_ALL_TIME);
   window = open_logs (names, 1400, 900);
   shows.page = GTK_WIDGET (window->audience);
@@ -433,17 +439,13 @@ test_lists_after_first_frame (void)
     "2026-08-01T10:00:00Z,200,GET,acme/m,model,,a1,US,\n"
     "2026-08-01T11:00:00Z,200,GET,acme/m,model,,b2,DE,\n"
     "2026-10-02T10:00:00Z,200,GET,acme/m,model,,c3,FR,\n";
-  g_autofree char *path = NULL;
-  int fd = g_file_open_tmp ("hub-months-XXXXXX.csv", &path, NULL);
+  g_autofree char *path = write_temporary_logs (text, sizeof text - 1);
   const char *names[] = { path, NULL };
   Deferred deferred = { 0 };
   GdkFrameClock *clock;
   HubWindow *window;
   gulong span, frame;
 
-  g_assert_cmpint (fd, >=, 0);
-  close (fd);
-  g_assert_true (g_file_set_contents (path, text, sizeof text - 1, NULL));
   set_period (HUB_PERIOD_ALL_TIME);
   window = open_logs (names, 1400, 900);
   deferred.view = GTK_WIDGET (window->audience);
@@ -1074,19 +1076,8 @@ test_cache_append (void)
   g_assert_cmpuint (read, ==, day2_size);
   g_assert_cmpstr (again, !=, together);
 
-  for (const char *dir = folder; dir != NULL; dir = dir == folder ? fresh : NULL)
-    {
-      g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-      const char *name;
-
-      while ((name = g_dir_read_name (d)) != NULL)
-        {
-          g_autofree char *path = g_build_filename (dir, name, NULL);
-
-          g_assert_cmpint (g_remove (path), ==, 0);
-        }
-      g_assert_cmpint (g_rmdir (dir), ==, 0);
-    }
+  remove_folder (folder);
+  remove_folder (fresh);
 }
 
 int
