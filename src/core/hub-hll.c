@@ -52,7 +52,7 @@ dense_add (guint8  *registers,
 static void
 make_dense (HubHll *self)
 {
-  self->registers = g_malloc0 (HUB_HLL_REGISTERS);
+  self->registers = log_alloc_zeroed (HUB_HLL_REGISTERS);
   if (self->has_zero)
     dense_add (self->registers, 0);
   for (guint32 i = 0; i < self->capacity; i++)
@@ -76,11 +76,12 @@ sparse_insert (guint64 *hashes,
   hashes[slot] = hash;
 }
 
+/* Rehashes into capacity slots, a power of two that holds them all. */
 static void
-sparse_grow (HubHll *self)
+sparse_resize (HubHll  *self,
+               guint32  capacity)
 {
-  guint32 capacity = self->capacity ? self->capacity * 2 : 4;
-  guint64 *hashes = g_new0 (guint64, capacity);
+  guint64 *hashes = log_alloc_zeroed (capacity * sizeof (guint64));
 
   for (guint32 i = 0; i < self->capacity; i++)
     if (self->hashes[i] != 0)
@@ -88,6 +89,27 @@ sparse_grow (HubHll *self)
   g_free (self->hashes);
   self->hashes = hashes;
   self->capacity = capacity;
+}
+
+static void
+sparse_grow (HubHll *self)
+{
+  sparse_resize (self, self->capacity ? self->capacity * 2 : 4);
+}
+
+/* Room for n hashes at most three quarters full, or for as many as a sparse
+ * sketch keeps, at once rather than doubling step by step. */
+static void
+sparse_reserve (HubHll  *self,
+                guint32  n)
+{
+  guint32 capacity = MAX (self->capacity, 4);
+
+  n = MIN (n, (guint32) HUB_HLL_SPARSE_MAX);
+  while (n * 4 > capacity * 3)
+    capacity *= 2;
+  if (capacity != self->capacity)
+    sparse_resize (self, capacity);
 }
 
 HubHll *
@@ -200,6 +222,7 @@ hub_hll_merge (HubHll       *hll,
           dense_add (hll->registers, other->hashes[i]);
       return;
     }
+  sparse_reserve (hll, hll->n_hashes + other->n_hashes);
   if (other->has_zero)
     hub_hll_add (hll, 0);
   for (guint32 i = 0; i < other->capacity; i++)
@@ -432,7 +455,7 @@ hub_hll_from_text (const char *text,
     return NULL;
   dense = text[0] == 'r';
   if (dense)
-    hll->registers = g_malloc0 (HUB_HLL_REGISTERS);
+    hll->registers = log_alloc_zeroed (HUB_HLL_REGISTERS);
 
   for (p = text + 2; p < end;)
     {

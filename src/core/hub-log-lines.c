@@ -528,6 +528,25 @@ prefetch_sketches (Worker         *w,
     hub_hll_prefetch (hll, l->hash);
 }
 
+/* Whether hash was lately added to the sketch of that kind and index;
+ * remembers it when not. */
+static inline gboolean
+added_lately (Worker  *w,
+              guint64  hash,
+              guint32  sketch,
+              guint32  kind)
+{
+  LogRecentAdd *r = &w->recent_adds[log_mix64 (hash ^ ((guint64) sketch << 2 | kind))
+                                    & (RECENT_ADDS - 1)];
+
+  if (r->hash == hash && r->sketch == sketch && r->kind == kind + 1)
+    return TRUE;
+  r->hash = hash;
+  r->sketch = sketch;
+  r->kind = kind + 1;
+  return FALSE;
+}
+
 /* Adds a person's line to its sketches and to the sessions' lines. */
 static void
 add_person (Worker         *w,
@@ -539,20 +558,16 @@ add_person (Worker         *w,
   LogEvent e = { l->hash, l->repo_hash, l->ms, 0, place->cell, w->id, place->region_cell };
 
   g_array_append_val (w->events, e);
-  if (w->last_person.valid && w->last_person.hash == l->hash
-      && w->last_person.repo_day == place->repo_day
-      && w->last_person.country_day == place->country_day
-      && w->last_person.is_user == l->is_user)
-    return;
-  s = &g_array_index (store->repo_days, LogSketches, place->repo_day);
-  add_to_sketch (l->is_user ? &s->users : &s->anonymous, l->hash);
-  s = &g_array_index (store->country_days, LogSketches, place->country_day);
-  add_to_sketch (l->is_user ? &s->users : &s->anonymous, l->hash);
-  w->last_person.hash = l->hash;
-  w->last_person.repo_day = place->repo_day;
-  w->last_person.country_day = place->country_day;
-  w->last_person.is_user = l->is_user;
-  w->last_person.valid = TRUE;
+  if (!added_lately (w, l->hash, place->repo_day, l->is_user ? 0 : 1))
+    {
+      s = &g_array_index (store->repo_days, LogSketches, place->repo_day);
+      add_to_sketch (l->is_user ? &s->users : &s->anonymous, l->hash);
+    }
+  if (!added_lately (w, l->hash, place->country_day, l->is_user ? 2 : 3))
+    {
+      s = &g_array_index (store->country_days, LogSketches, place->country_day);
+      add_to_sketch (l->is_user ? &s->users : &s->anonymous, l->hash);
+    }
 }
 
 /* Counts the line for its identity in the day's top, team traffic

@@ -5,6 +5,8 @@
  */
 #pragma once
 
+#include <string.h>
+
 #include "hub-log.h"
 
 G_BEGIN_DECLS
@@ -37,6 +39,20 @@ log_parse_digits (const char *p,
     return FALSE;
   *out = v;
   return TRUE;
+}
+
+/* Zeroed memory whose zeros are written, not left to the kernel: tables
+ * that are read before they are written (hash slots, sketch registers)
+ * would otherwise be mapped to the shared zero page first and copied on
+ * their first write, a second page fault and a flush of both cores' TLBs
+ * for every page. */
+static inline gpointer
+log_alloc_zeroed (gsize size)
+{
+  gpointer p = g_malloc (size);
+
+  memset (p, 0, size);
+  return p;
 }
 
 /* An open-addressing index from a 64-bit hash to an array position; the

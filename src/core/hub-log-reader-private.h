@@ -73,9 +73,23 @@ typedef struct
   gint64  last_ms;   /* G_MININT64: an empty slot */
 } TrackSlot;
 
+/* A person lately added to a day's sketch: the sketch's index in its
+ * array and which of the four kinds of sketch (repository or country,
+ * users or anonymous addresses), + 1; 0 for an empty slot. */
+typedef struct
+{
+  guint64 hash;
+  guint32 sketch;
+  guint32 kind;
+} LogRecentAdd;
+
+#define RECENT_ADDS 4096
+
 typedef struct
 {
   TrackSlot *slots;
+  TrackSlot *spare;      /* the slots before the last sweep, of spare_capacity */
+  guint32    spare_capacity;
   guint32    mask;
   guint32    count;
   gint64     horizon;
@@ -170,16 +184,10 @@ typedef struct
   gsize        repo_name_len;
   guint64      repo_hash;
   guint32      repo;
-  /* The last person's line added to sketches: the same identity in the
-   * same sketches again changes nothing. */
-  struct
-  {
-    guint64    hash;
-    guint32    repo_day;
-    guint32    country_day;
-    gboolean   is_user;
-    gboolean   valid;
-  }            last_person;
+  /* The people added to sketches lately, by identity and sketch: the same
+   * identity in the same sketch again changes nothing, and people come in
+   * bursts (a HEAD, a redirect, a GET). Emptied when the sketches go. */
+  LogRecentAdd recent_adds[RECENT_ADDS];
   guint        n_pending;
   GArray      *country_day_cache;        /* LogDayCache by country, the last day seen */
   GArray      *repo_day_cache;           /* LogDayCache by repository, the last day seen */

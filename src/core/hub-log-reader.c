@@ -87,7 +87,7 @@ take_turn (Worker *w)
       g_array_set_size (w->country_day_cache, 0);
       memset (w->region_cell_cache, 0, sizeof w->region_cell_cache);
       g_array_set_size (w->repo_day_cache, 0);
-      w->last_person.valid = FALSE;
+      memset (w->recent_adds, 0, sizeof w->recent_adds);
     }
 }
 
@@ -223,6 +223,7 @@ read_all (Read         *read,
   for (guint i = 0; i < N_WORKERS; i++)
     worker_free (workers[i]);
   g_free (read->tracker.slots);
+  g_free (read->tracker.spare);
   return ok;
 }
 

@@ -29,7 +29,12 @@ tracker_resize (Tracker *t,
   TrackSlot *old = t->slots;
   guint32 old_capacity = old ? t->mask + 1 : 0;
 
-  t->slots = g_new (TrackSlot, capacity);
+  /* A sweep keeps the capacity: the slots of the one before are reused, so
+   * that the memory is not handed back and faulted in again each time. */
+  if (t->spare != NULL && t->spare_capacity == capacity)
+    t->slots = g_steal_pointer (&t->spare);
+  else
+    t->slots = g_new (TrackSlot, capacity);
   for (guint32 i = 0; i < capacity; i++)
     t->slots[i].last_ms = G_MININT64;
   t->mask = capacity - 1;
@@ -46,7 +51,9 @@ tracker_resize (Tracker *t,
       t->slots[j] = old[i];
       t->count++;
     }
-  g_free (old);
+  g_free (t->spare);
+  t->spare = old;
+  t->spare_capacity = old_capacity;
 }
 
 void

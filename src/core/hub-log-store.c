@@ -77,7 +77,7 @@ log_index_insert (LogIndex *index,
   if ((index->count + 1) * 2 > index->mask + 1 || index->slots == NULL)
     {
       guint32 capacity = index->slots ? (index->mask + 1) * 2 : 16;
-      LogSlot *slots = g_new0 (LogSlot, capacity);
+      LogSlot *slots = log_alloc_zeroed (capacity * sizeof (LogSlot));
 
       for (guint32 i = 0; index->slots && i <= index->mask; i++)
         if (index->slots[i].index != 0)
@@ -240,7 +240,7 @@ cells_grow (HubLogStore *store)
   guint32 capacity = store->cell_slots ? (store->cell_mask + 1) * 2 : 1024;
 
   g_free (store->cell_slots);
-  store->cell_slots = g_new0 (guint32, capacity);
+  store->cell_slots = log_alloc_zeroed (capacity * sizeof (guint32));
   store->cell_mask = capacity - 1;
   for (guint32 i = 0; i < store->cells->len; i++)
     {
