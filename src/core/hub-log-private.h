@@ -320,4 +320,14 @@ gboolean log_store_is_empty      (HubLogStore  *store);
 void     log_store_swap          (HubLogStore  *a,
                                   HubLogStore  *b);
 
+typedef struct _LogGrouping LogGrouping;
+
+LogGrouping *log_grouping_new  (HubLogStore   *store,
+                                gboolean       by_repo,
+                                HubDay         first,
+                                HubDay         last,
+                                HubLogFigures *figures);
+void         log_grouping_work (LogGrouping   *g);
+void         log_grouping_free (LogGrouping   *g);
+
 G_END_DECLS

@@ -333,20 +333,35 @@ hub_log_store_requests_by_status (HubLogStore *store,
   return counts;
 }
 
-static void
-grouped (HubLogStore   *store,
-         gboolean       by_repo,
-         HubDay         first,
-         HubDay         last,
-         HubLogFigures *figures)
+struct _LogGrouping
 {
-  guint n = by_repo ? hub_log_store_get_n_repos (store) : hub_log_store_get_n_countries (store);
-  GArray *sketches = by_repo ? store->repo_days : store->country_days;
-  g_autoptr(GPtrArray) users = g_ptr_array_new_with_free_func ((GDestroyNotify) hub_hll_free);
-  g_autoptr(GPtrArray) anonymous = g_ptr_array_new_with_free_func ((GDestroyNotify) hub_hll_free);
-  g_autofree guint8 *kinds = method_kinds (store);
+  HubLogFigures *figures;
+  GArray        *sketches;   /* LogSketches: the store's by repository or by country */
+  guint          n;          /* repositories or countries */
+  guint32       *starts;     /* the range's sketches of part i: order[starts[i] … starts[i + 1]) */
+  guint32       *order;
+  gint           next;       /* the first part no thread has taken yet */
+};
 
-  memset (figures, 0, n * sizeof *figures);
+/* Figures by repository (by_repo) or by country over first … last: the
+ * cells are added up at once; the unions of sketches, part by part, by
+ * log_grouping_work() in as many threads as call it. */
+LogGrouping *
+log_grouping_new (HubLogStore   *store,
+                  gboolean       by_repo,
+                  HubDay         first,
+                  HubDay         last,
+                  HubLogFigures *figures)
+{
+  LogGrouping *g = g_new0 (LogGrouping, 1);
+  g_autofree guint8 *kinds = method_kinds (store);
+  g_autofree guint32 *fill = NULL;
+
+  g->figures = figures;
+  g->n = by_repo ? hub_log_store_get_n_repos (store) : hub_log_store_get_n_countries (store);
+  g->sketches = by_repo ? store->repo_days : store->country_days;
+
+  memset (figures, 0, g->n * sizeof *figures);
   for (guint i = 0; i < store->cells->len; i++)
     {
       const LogCell *c = &g_array_index (store->cells, LogCell, i);
@@ -355,24 +370,79 @@ grouped (HubLogStore   *store,
         add_cell (kinds, c, &figures[by_repo ? c->repo : c->country]);
     }
 
-  for (guint i = 0; i < n; i++)
+  /* The range's sketches ordered by part (a counting sort), in the order
+   * they are kept within a part. */
+  g->starts = g_new0 (guint32, g->n + 1);
+  for (guint i = 0; i < g->sketches->len; i++)
     {
-      g_ptr_array_add (users, hub_hll_new ());
-      g_ptr_array_add (anonymous, hub_hll_new ());
-    }
-  for (guint i = 0; i < sketches->len; i++)
-    {
-      LogSketches *s = &g_array_index (sketches, LogSketches, i);
+      const LogSketches *s = &g_array_index (g->sketches, LogSketches, i);
 
-      if (s->day < first || s->day > last)
-        continue;
-      if (s->users)
-        hub_hll_merge (users->pdata[s->part], s->users);
-      if (s->anonymous)
-        hub_hll_merge (anonymous->pdata[s->part], s->anonymous);
+      if (s->day >= first && s->day <= last)
+        g->starts[s->part + 1]++;
     }
-  for (guint i = 0; i < n; i++)
-    finish_uniques (&figures[i], users->pdata[i], anonymous->pdata[i]);
+  for (guint i = 0; i < g->n; i++)
+    g->starts[i + 1] += g->starts[i];
+  g->order = g_new (guint32, g->starts[g->n] + 1);
+  fill = g_memdup2 (g->starts, (g->n + 1) * sizeof (guint32));
+  for (guint i = 0; i < g->sketches->len; i++)
+    {
+      const LogSketches *s = &g_array_index (g->sketches, LogSketches, i);
+
+      if (s->day >= first && s->day <= last)
+        g->order[fill[s->part]++] = i;
+    }
+  return g;
+}
+
+/* Takes parts a few at a time until none is left: several threads may
+ * call it at once, each part's union made by one of them. */
+void
+log_grouping_work (LogGrouping *g)
+{
+  for (;;)
+    {
+      guint from = (guint) g_atomic_int_add (&g->next, 16);
+
+      if (from >= g->n)
+        return;
+      for (guint part = from; part < MIN (from + 16, g->n); part++)
+        {
+          g_autoptr(HubHll) users = hub_hll_new ();
+          g_autoptr(HubHll) anonymous = hub_hll_new ();
+
+          for (guint32 k = g->starts[part]; k < g->starts[part + 1]; k++)
+            {
+              const LogSketches *s = &g_array_index (g->sketches, LogSketches, g->order[k]);
+
+              if (s->users)
+                hub_hll_merge (users, s->users);
+              if (s->anonymous)
+                hub_hll_merge (anonymous, s->anonymous);
+            }
+          finish_uniques (&g->figures[part], users, anonymous);
+        }
+    }
+}
+
+void
+log_grouping_free (LogGrouping *g)
+{
+  g_free (g->starts);
+  g_free (g->order);
+  g_free (g);
+}
+
+static void
+grouped (HubLogStore   *store,
+         gboolean       by_repo,
+         HubDay         first,
+         HubDay         last,
+         HubLogFigures *figures)
+{
+  LogGrouping *g = log_grouping_new (store, by_repo, first, last, figures);
+
+  log_grouping_work (g);
+  log_grouping_free (g);
 }
 
 void

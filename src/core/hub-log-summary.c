@@ -140,24 +140,13 @@ add_countries (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
-typedef struct
-{
-  HubLogStore   *store;
-  HubDay         first;
-  HubDay         last;
-  HubLogFigures *figures;
-} ByRepo;
-
 static gpointer
 by_repo_thread (gpointer data)
 {
-  ByRepo *by_repo = data;
-
-  hub_log_store_by_repo (by_repo->store, by_repo->first, by_repo->last, by_repo->figures);
+  log_grouping_work (data);
   return NULL;
 }
 
-/* figures: the repositories', computed meanwhile by by_repo_thread(). */
 static void
 add_repos (JsonBuilder   *builder,
            HubLogStore   *store,
@@ -201,16 +190,15 @@ hub_log_summary_to_json (HubLogStore *store)
   HubDay first, last;
   gboolean any = hub_log_store_get_days (store, &first, &last);
   g_autofree HubLogFigures *repos = g_new (HubLogFigures, hub_log_store_get_n_repos (store) + 1);
-  ByRepo by_repo = { store, 0, 0, repos };
+  LogGrouping *by_repo;
   GThread *thread;
 
   if (!any)
     first = last = 0;
   /* The repositories' unions of sketches on the other core, while this one
-   * makes the rest: the store is only read. */
-  by_repo.first = first;
-  by_repo.last = last;
-  thread = g_thread_new ("hub-log-summary", by_repo_thread, &by_repo);
+   * makes the rest and then helps with them: the store is only read. */
+  by_repo = log_grouping_new (store, TRUE, first, last, repos);
+  thread = g_thread_new ("hub-log-summary", by_repo_thread, by_repo);
   hub_log_store_figures (store, HUB_LOG_FILTER_ALL, first, last, &all);
 
   json_builder_begin_object (builder);
@@ -229,7 +217,9 @@ hub_log_summary_to_json (HubLogStore *store)
     add_count (builder, hub_log_class_name (c), all.classes[c]);
   json_builder_end_object (builder);
   add_countries (builder, store, first, last);
+  log_grouping_work (by_repo);
   g_thread_join (thread);
+  log_grouping_free (by_repo);
   add_repos (builder, store, repos);
   json_builder_end_object (builder);
 
