@@ -237,6 +237,34 @@ log_intern_repo (Worker  *w,
   return log_strings_intern (&store->repos, w->key->str, w->key->len, hash);
 }
 
+/* The repository of type and name, hashed, through the worker's recent
+ * ones; -1 on refusal. */
+static gint64
+recent_repo (Worker  *w,
+             Field    type,
+             Field    name,
+             guint64  hash,
+             guint64  line)
+{
+  LogRecentRepo *r = &w->recent_repos[(hash >> 32) & (RECENT_REPOS - 1)];
+  gint64 repo;
+
+  if (r->hash == hash && r->type_len == type.len && r->name_len == name.len
+      && memcmp (r->name, name.p, name.len) == 0 && memcmp (r->type, type.p, type.len) == 0)
+    return r->repo;
+  repo = log_intern_repo (w, type, name, hash, line);
+  if (repo >= 0 && type.len > 0 && type.len <= sizeof r->type && name.len <= sizeof r->name)
+    {
+      r->hash = hash;
+      r->repo = (guint32) repo;
+      r->type_len = (guint8) type.len;
+      r->name_len = (guint8) name.len;
+      memcpy (r->type, type.p, type.len);
+      memcpy (r->name, name.p, name.len);
+    }
+  return repo;
+}
+
 /* Countries are mostly two letters: those are remembered by their letters. */
 gint64
 log_intern_country (Worker *w,
@@ -388,7 +416,7 @@ log_prepare_line (Worker  *w,
   else
     {
       out->repo_hash = log_repo_hash_seeded (w->type_seed, f[COL_REPO_NAME].p, f[COL_REPO_NAME].len);
-      repo = log_intern_repo (w, f[COL_REPO_TYPE], f[COL_REPO_NAME], out->repo_hash, line);
+      repo = recent_repo (w, f[COL_REPO_TYPE], f[COL_REPO_NAME], out->repo_hash, line);
       if (repo < 0)
         return FALSE;
       w->repo_name_len = 0;
@@ -510,6 +538,16 @@ count_line (Worker        *w,
     __builtin_prefetch (hll);
 }
 
+/* Where a person added to a sketch is remembered. */
+static inline LogRecentAdd *
+recent_add_slot (Worker  *w,
+                 guint64  hash,
+                 guint32  sketch,
+                 guint32  kind)
+{
+  return &w->recent_adds[log_mix64 (hash ^ ((guint64) sketch << 2 | kind)) & (RECENT_ADDS - 1)];
+}
+
 /* Asks for what adding the person's line to its sketches will touch. */
 static void
 prefetch_sketches (Worker         *w,
@@ -522,6 +560,8 @@ prefetch_sketches (Worker         *w,
 
   if (hll != NULL)
     hub_hll_prefetch (hll, l->hash);
+  __builtin_prefetch (recent_add_slot (w, l->hash, place->repo_day, l->is_user ? 0 : 1));
+  __builtin_prefetch (recent_add_slot (w, l->hash, place->country_day, l->is_user ? 2 : 3));
   s = &g_array_index (store->country_days, LogSketches, place->country_day);
   hll = l->is_user ? s->users : s->anonymous;
   if (hll != NULL)
@@ -536,8 +576,7 @@ added_lately (Worker  *w,
               guint32  sketch,
               guint32  kind)
 {
-  LogRecentAdd *r = &w->recent_adds[log_mix64 (hash ^ ((guint64) sketch << 2 | kind))
-                                    & (RECENT_ADDS - 1)];
+  LogRecentAdd *r = recent_add_slot (w, hash, sketch, kind);
 
   if (r->hash == hash && r->sketch == sketch && r->kind == kind + 1)
     return TRUE;

@@ -85,6 +85,20 @@ typedef struct
 
 #define RECENT_ADDS 4096
 
+/* A repository lately read, with its text: found again without the store's
+ * index and strings, which are larger than the cache. */
+typedef struct
+{
+  guint64 hash;
+  guint32 repo;
+  guint8  type_len;      /* 0 for an empty slot */
+  guint8  name_len;
+  char    type[10];
+  char    name[40];
+} LogRecentRepo;
+
+#define RECENT_REPOS 256
+
 typedef struct
 {
   TrackSlot *slots;
@@ -184,6 +198,7 @@ typedef struct
   gsize        repo_name_len;
   guint64      repo_hash;
   guint32      repo;
+  LogRecentRepo recent_repos[RECENT_REPOS];
   /* The people added to sketches lately, by identity and sketch: the same
    * identity in the same sketch again changes nothing, and people come in
    * bursts (a HEAD, a redirect, a GET). Emptied when the sketches go. */
