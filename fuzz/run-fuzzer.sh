@@ -1,9 +1,10 @@
 #!/bin/bash
 # Builds a fuzz target with clang in build-fuzz and runs it for SECONDS
-# (default 300): TARGET fuzz-parser (the default, the breakdown parser) or
-# fuzz-dataset-file (the cache's file). New inputs go to
-# build-fuzz/corpus[-dataset-file]; fuzz/corpus (and fuzz/corpus-dataset-file)
-# hold the seeds. A crash leaves its input in build-fuzz/ and exits non-zero.
+# (default 300): TARGET fuzz-parser (the default, the breakdown parser),
+# fuzz-dataset-file (the cache's file), fuzz-snapshot-import (community
+# snapshot files) or fuzz-logs (request logs). New inputs go to
+# build-fuzz/corpus[-…]; fuzz/corpus[-…] hold the seeds. A crash leaves its
+# input in build-fuzz/ and exits non-zero.
 #
 #   fuzz/run-fuzzer.sh [SECONDS] [TARGET]
 set -euo pipefail
@@ -15,6 +16,8 @@ target=${2:-fuzz-parser}
 case "$target" in
   fuzz-parser) corpus=(build-fuzz/corpus fuzz/corpus) ;;
   fuzz-dataset-file) corpus=(build-fuzz/corpus-dataset-file fuzz/corpus-dataset-file fuzz/corpus) ;;
+  fuzz-snapshot-import) corpus=(build-fuzz/corpus-snapshots fuzz/corpus-snapshots) ;;
+  fuzz-logs) corpus=(build-fuzz/logs-corpus fuzz/logs-corpus) ;;
   *) echo "run-fuzzer: no fuzz target $target" >&2; exit 2 ;;
 esac
 
@@ -32,6 +35,11 @@ export ASAN_OPTIONS=fast_unwind_on_malloc=0
 export LSAN_OPTIONS="suppressions=$top/tests/lsan.supp:fast_unwind_on_malloc=0:print_suppressions=0"
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 
-exec "build-fuzz/fuzz/$target" -dict=fuzz/breakdown.dict -max_len=8192 \
+case "$target" in
+  fuzz-logs) dict=fuzz/logs.dict ;;
+  *) dict=fuzz/breakdown.dict ;;
+esac
+
+exec "build-fuzz/fuzz/$target" -dict="$dict" -max_len=8192 \
   -max_total_time="$seconds" -print_final_stats=1 -artifact_prefix=build-fuzz/ \
   "${corpus[@]}"

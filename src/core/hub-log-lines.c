@@ -644,18 +644,10 @@ log_apply_pending (Worker *w)
   HubLogStore *store = w->store;
   LogPlace places[G_N_ELEMENTS (w->pending)];
 
-  if (store->cell_slots != NULL)
-    {
-      for (guint i = 0; i < w->n_pending; i++)
-        __builtin_prefetch (&store->cell_slots[w->pending[i].cell_hash & store->cell_mask]);
-      for (guint i = 0; i < w->n_pending; i++)
-        {
-          guint32 slot = store->cell_slots[w->pending[i].cell_hash & store->cell_mask];
-
-          if (slot != 0)
-            __builtin_prefetch (&g_array_index (store->cells, LogCell, slot - 1));
-        }
-    }
+  for (guint i = 0; i < w->n_pending; i++)
+    log_store_prefetch_slot (store, w->pending[i].day, w->pending[i].cell_hash);
+  for (guint i = 0; i < w->n_pending; i++)
+    log_store_prefetch_cell (store, w->pending[i].day, w->pending[i].cell_hash);
   for (guint i = 0; i < w->n_pending; i++)
     {
       add_identity (w, &w->pending[i]);

@@ -150,14 +150,25 @@ typedef struct
   gint64  last_ms;
 } LogOpenSession;
 
+/* The cells of one day, found by log_cell_hash(): one table a day, so that
+ * adding a day's lines touches that day's slots, not those of every day. */
+typedef struct
+{
+  HubDay   day;
+  guint32  mask;
+  guint32  count;
+  guint32 *slots;            /* position + 1 in the cells, or 0; at most half full */
+} LogDayCells;
+
 struct _HubLogStore
 {
   LogStrings repos;
   LogStrings countries;
   LogStrings methods;
   GArray    *cells;          /* LogCell */
-  guint32   *cell_slots;     /* position + 1, or 0; at most half full */
-  guint32    cell_mask;
+  GArray    *day_cells;      /* LogDayCells: each day's index of its cells */
+  LogIndex   day_cells_index;
+  guint32    last_day_cells; /* position + 1 of the last one found, or 0 */
   GArray    *repo_days;      /* LogSketches */
   LogIndex   repo_day_index;
   GArray    *country_days;   /* LogSketches */
@@ -257,6 +268,35 @@ LogCell *log_store_cell_hashed   (HubLogStore  *store,
                                   guint32       method,
                                   guint32       status,
                                   guint32      *index);
+LogDayCells *log_store_day_cells (HubLogStore  *store,
+                                  HubDay        day,
+                                  gboolean      add);
+
+/* Asks for the slot where the cell of day and hash is looked for. */
+static inline void
+log_store_prefetch_slot (HubLogStore *store,
+                         HubDay       day,
+                         guint32      hash)
+{
+  LogDayCells *dc = log_store_day_cells (store, day, FALSE);
+
+  if (dc != NULL)
+    __builtin_prefetch (&dc->slots[hash & dc->mask]);
+}
+
+/* Asks for the cell that slot points at, once the slot has come. */
+static inline void
+log_store_prefetch_cell (HubLogStore *store,
+                         HubDay       day,
+                         guint32      hash)
+{
+  LogDayCells *dc = log_store_day_cells (store, day, FALSE);
+  guint32 slot = dc != NULL ? dc->slots[hash & dc->mask] : 0;
+
+  if (slot != 0)
+    __builtin_prefetch (&g_array_index (store->cells, LogCell, slot - 1));
+}
+
 LogSketches *log_day_sketches    (GArray       *array,
                                   LogIndex     *index,
                                   HubDay        day,

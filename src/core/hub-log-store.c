@@ -189,6 +189,12 @@ sketches_clear (gpointer data)
   g_clear_pointer (&sketches->anonymous, hub_hll_free);
 }
 
+static void
+day_cells_clear (gpointer data)
+{
+  g_free (((LogDayCells *) data)->slots);
+}
+
 HubLogStore *
 hub_log_store_new (void)
 {
@@ -198,6 +204,8 @@ hub_log_store_new (void)
   log_strings_init (&store->countries);
   log_strings_init (&store->methods);
   store->cells = g_array_new (FALSE, FALSE, sizeof (LogCell));
+  store->day_cells = g_array_new (FALSE, FALSE, sizeof (LogDayCells));
+  g_array_set_clear_func (store->day_cells, day_cells_clear);
   store->repo_days = g_array_new (FALSE, FALSE, sizeof (LogSketches));
   g_array_set_clear_func (store->repo_days, sketches_clear);
   store->country_days = g_array_new (FALSE, FALSE, sizeof (LogSketches));
@@ -220,7 +228,8 @@ hub_log_store_free (HubLogStore *store)
   log_strings_clear (&store->countries);
   log_strings_clear (&store->methods);
   g_array_unref (store->cells);
-  g_free (store->cell_slots);
+  g_array_unref (store->day_cells);
+  log_index_clear (&store->day_cells_index);
   g_array_unref (store->repo_days);
   log_index_clear (&store->repo_day_index);
   g_array_unref (store->country_days);
@@ -235,22 +244,62 @@ hub_log_store_free (HubLogStore *store)
 }
 
 static void
-cells_grow (HubLogStore *store)
+day_cells_grow (HubLogStore *store,
+                LogDayCells *dc)
 {
-  guint32 capacity = store->cell_slots ? (store->cell_mask + 1) * 2 : 1024;
+  guint32 capacity = dc->slots ? (dc->mask + 1) * 2 : 1024;
+  guint32 *slots = log_alloc_zeroed (capacity * sizeof (guint32));
 
-  g_free (store->cell_slots);
-  store->cell_slots = log_alloc_zeroed (capacity * sizeof (guint32));
-  store->cell_mask = capacity - 1;
-  for (guint32 i = 0; i < store->cells->len; i++)
+  for (guint32 i = 0; dc->slots != NULL && i <= dc->mask; i++)
+    if (dc->slots[i] != 0)
+      {
+        const LogCell *c = &g_array_index (store->cells, LogCell, dc->slots[i] - 1);
+        guint32 j = log_cell_hash (c->day, c->repo, c->country, c->method, c->status)
+                    & (capacity - 1);
+
+        while (slots[j] != 0)
+          j = (j + 1) & (capacity - 1);
+        slots[j] = dc->slots[i];
+      }
+  g_free (dc->slots);
+  dc->slots = slots;
+  dc->mask = capacity - 1;
+}
+
+/* The day's index of cells, made empty the first time when add. */
+LogDayCells *
+log_store_day_cells (HubLogStore *store,
+                     HubDay       day,
+                     gboolean     add)
+{
+  guint64 hash;
+  LogDayCells *dc;
+
+  if (G_LIKELY (store->last_day_cells != 0))
     {
-      LogCell *c = &g_array_index (store->cells, LogCell, i);
-      guint32 j = log_cell_hash (c->day, c->repo, c->country, c->method, c->status) & store->cell_mask;
-
-      while (store->cell_slots[j] != 0)
-        j = (j + 1) & store->cell_mask;
-      store->cell_slots[j] = i + 1;
+      dc = &g_array_index (store->day_cells, LogDayCells, store->last_day_cells - 1);
+      if (dc->day == day)
+        return dc;
     }
+  hash = log_mix64 ((guint64) (guint32) day);
+  LOG_INDEX_FOR_EACH (&store->day_cells_index, hash, slot)
+    {
+      dc = &g_array_index (store->day_cells, LogDayCells, slot->index - 1);
+      if (dc->day == day)
+        {
+          store->last_day_cells = slot->index;
+          return dc;
+        }
+    }
+  if (!add)
+    return NULL;
+  g_array_set_size (store->day_cells, store->day_cells->len + 1);
+  log_index_insert (&store->day_cells_index, hash, store->day_cells->len - 1);
+  store->last_day_cells = store->day_cells->len;
+  dc = &g_array_index (store->day_cells, LogDayCells, store->day_cells->len - 1);
+  *dc = (LogDayCells) { .day = day };
+  day_cells_grow (store, dc);
+  return dc;
 }
 
 LogCell *
@@ -278,28 +327,25 @@ log_store_cell_hashed (HubLogStore *store,
                        guint32     *index)
 {
   LogCell cell = { 0, 0, day, repo, country, method, (guint16) status, LOG_NO_LINK };
-  guint32 j;
+  LogDayCells *dc = log_store_day_cells (store, day, TRUE);
+  guint32 j = hash & dc->mask;
 
-  if (G_UNLIKELY (store->cell_slots == NULL))
-    cells_grow (store);
-  j = hash & store->cell_mask;
-  while (store->cell_slots[j] != 0)
+  while (dc->slots[j] != 0)
     {
-      LogCell *c = &g_array_index (store->cells, LogCell, store->cell_slots[j] - 1);
+      LogCell *c = &g_array_index (store->cells, LogCell, dc->slots[j] - 1);
 
-      if (c->day == day && c->repo == repo && c->country == country && c->method == method
-          && c->status == status)
+      if (c->repo == repo && c->country == country && c->method == method && c->status == status)
         {
-          *index = store->cell_slots[j] - 1;
+          *index = dc->slots[j] - 1;
           return c;
         }
-      j = (j + 1) & store->cell_mask;
+      j = (j + 1) & dc->mask;
     }
   *index = store->cells->len;
   g_array_append_val (store->cells, cell);
-  store->cell_slots[j] = *index + 1;
-  if ((store->cells->len) * 2 > store->cell_mask)
-    cells_grow (store);
+  dc->slots[j] = *index + 1;
+  if (++dc->count * 2 > dc->mask)
+    day_cells_grow (store, dc);
   return &g_array_index (store->cells, LogCell, *index);
 }
 
@@ -394,8 +440,9 @@ void
 log_store_clear_lines (HubLogStore *store)
 {
   g_array_set_size (store->cells, 0);
-  if (store->cell_slots != NULL)
-    memset (store->cell_slots, 0, (store->cell_mask + 1) * sizeof (guint32));
+  g_array_set_size (store->day_cells, 0);
+  log_index_clear (&store->day_cells_index);
+  store->last_day_cells = 0;
   g_array_set_size (store->repo_days, 0);
   log_index_clear (&store->repo_day_index);
   g_array_set_size (store->country_days, 0);
@@ -459,16 +506,10 @@ log_store_merge (HubLogStore *store,
           keys[i].method = g_array_index (method_map, guint32, c->method);
           hashes[i] = log_cell_hash (keys[i].day, keys[i].repo, keys[i].country, keys[i].method,
                                      keys[i].status);
-          if (store->cell_slots != NULL)
-            __builtin_prefetch (&store->cell_slots[hashes[i] & store->cell_mask]);
+          log_store_prefetch_slot (store, keys[i].day, hashes[i]);
         }
-      for (guint i = 0; i < n && store->cell_slots != NULL; i++)
-        {
-          guint32 slot = store->cell_slots[hashes[i] & store->cell_mask];
-
-          if (slot != 0)
-            __builtin_prefetch (&g_array_index (store->cells, LogCell, slot - 1));
-        }
+      for (guint i = 0; i < n; i++)
+        log_store_prefetch_cell (store, keys[i].day, hashes[i]);
       for (guint i = 0; i < n; i++)
         {
           guint32 index;
