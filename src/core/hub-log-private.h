@@ -169,6 +169,7 @@ struct _HubLogStore
   GArray    *day_cells;      /* LogDayCells: each day's index of its cells */
   LogIndex   day_cells_index;
   guint32    last_day_cells; /* position + 1 of the last one found, or 0 */
+  GArray    *spare_day_cells; /* LogDayCells: the slots of days handed on, for new days */
   GArray    *repo_days;      /* LogSketches */
   LogIndex   repo_day_index;
   GArray    *country_days;   /* LogSketches */

@@ -206,6 +206,8 @@ hub_log_store_new (void)
   store->cells = g_array_new (FALSE, FALSE, sizeof (LogCell));
   store->day_cells = g_array_new (FALSE, FALSE, sizeof (LogDayCells));
   g_array_set_clear_func (store->day_cells, day_cells_clear);
+  store->spare_day_cells = g_array_new (FALSE, FALSE, sizeof (LogDayCells));
+  g_array_set_clear_func (store->spare_day_cells, day_cells_clear);
   store->repo_days = g_array_new (FALSE, FALSE, sizeof (LogSketches));
   g_array_set_clear_func (store->repo_days, sketches_clear);
   store->country_days = g_array_new (FALSE, FALSE, sizeof (LogSketches));
@@ -229,6 +231,7 @@ hub_log_store_free (HubLogStore *store)
   log_strings_clear (&store->methods);
   g_array_unref (store->cells);
   g_array_unref (store->day_cells);
+  g_array_unref (store->spare_day_cells);
   log_index_clear (&store->day_cells_index);
   g_array_unref (store->repo_days);
   log_index_clear (&store->repo_day_index);
@@ -298,7 +301,19 @@ log_store_day_cells (HubLogStore *store,
   store->last_day_cells = store->day_cells->len;
   dc = &g_array_index (store->day_cells, LogDayCells, store->day_cells->len - 1);
   *dc = (LogDayCells) { .day = day };
-  day_cells_grow (store, dc);
+  if (store->spare_day_cells->len > 0)
+    {
+      /* The slots of a day handed on, already grown to a day's size. */
+      LogDayCells *spare = &g_array_index (store->spare_day_cells, LogDayCells,
+                                           store->spare_day_cells->len - 1);
+
+      dc->slots = g_steal_pointer (&spare->slots);
+      dc->mask = spare->mask;
+      memset (dc->slots, 0, (dc->mask + 1) * sizeof (guint32));
+      g_array_set_size (store->spare_day_cells, store->spare_day_cells->len - 1);
+    }
+  else
+    day_cells_grow (store, dc);
   return dc;
 }
 
@@ -440,6 +455,17 @@ void
 log_store_clear_lines (HubLogStore *store)
 {
   g_array_set_size (store->cells, 0);
+  /* The days' slots are kept for the next days, of about their size. */
+  for (guint i = 0; i < store->day_cells->len; i++)
+    {
+      LogDayCells *dc = &g_array_index (store->day_cells, LogDayCells, i);
+      LogDayCells spare = { 0, dc->mask, 0, g_steal_pointer (&dc->slots) };
+
+      if (store->spare_day_cells->len < 4)
+        g_array_append_val (store->spare_day_cells, spare);
+      else
+        g_free (spare.slots);
+    }
   g_array_set_size (store->day_cells, 0);
   log_index_clear (&store->day_cells_index);
   store->last_day_cells = 0;
