@@ -250,7 +250,7 @@ recent_repo (Worker  *w,
   gint64 repo;
 
   if (r->hash == hash && r->type_len == type.len && r->name_len == name.len
-      && memcmp (r->name, name.p, name.len) == 0 && memcmp (r->type, type.p, type.len) == 0)
+      && log_bytes_equal (r->name, name.p, name.len) && log_bytes_equal (r->type, type.p, type.len))
     return r->repo;
   repo = log_intern_repo (w, type, name, hash, line);
   if (repo >= 0 && type.len > 0 && type.len <= sizeof r->type && name.len <= sizeof r->name)
@@ -321,7 +321,7 @@ log_intern_region (Worker *w,
       gsize len;
       const char *known = log_strings_get (&w->store->regions, w->region_cache[slot] - 1, &len);
 
-      if (len == f.len && memcmp (known, f.p, len) == 0)
+      if (len == f.len && log_bytes_equal (known, f.p, len))
         return w->region_cache[slot] - 1;
     }
   region = intern_text (&w->store->regions, f.p, f.len);
@@ -332,7 +332,8 @@ log_intern_region (Worker *w,
   return region;
 }
 
-/* Methods are few: the last ones seen are compared first. */
+/* Methods are few: the last ones seen are compared first, by their text
+ * kept beside them. */
 gint64
 log_intern_method (Worker *w,
                    Field   f,
@@ -343,15 +344,11 @@ log_intern_method (Worker *w,
 
   for (guint i = 0; i < G_N_ELEMENTS (w->recent_methods); i++)
     {
-      guint32 m = w->recent_methods[i];
-      gsize len;
-      const char *known;
-
-      if (m == 0)
+      if (w->recent_methods[i].method == 0)
         break;
-      known = log_strings_get (&w->store->methods, m - 1, &len);
-      if (len == f.len && memcmp (known, f.p, len) == 0)
-        return m - 1;
+      if (w->recent_methods[i].len == f.len
+          && log_bytes_equal (w->recent_methods[i].text, f.p, f.len))
+        return w->recent_methods[i].method - 1;
     }
   method = intern_text (&w->store->methods, f.p, f.len);
   if (method < 0)
@@ -359,9 +356,15 @@ log_intern_method (Worker *w,
       log_fail (w, line, HUB_LOG_ERROR_NOT_TEXT, column, f.p, f.len);
       return -1;
     }
-  memmove (w->recent_methods + 1, w->recent_methods,
-           sizeof w->recent_methods - sizeof w->recent_methods[0]);
-  w->recent_methods[0] = (guint32) method + 1;
+  /* A longer one is found through the store each time. */
+  if (f.len <= sizeof w->recent_methods[0].text)
+    {
+      memmove (w->recent_methods + 1, w->recent_methods,
+               sizeof w->recent_methods - sizeof w->recent_methods[0]);
+      w->recent_methods[0].method = (guint32) method + 1;
+      w->recent_methods[0].len = (guint8) f.len;
+      memcpy (w->recent_methods[0].text, f.p, f.len);
+    }
   return method;
 }
 
@@ -399,7 +402,7 @@ log_prepare_line (Worker  *w,
     return FALSE;
   /* The few types are remembered with their hash. */
   if (f[COL_REPO_TYPE].len != w->type_len || f[COL_REPO_TYPE].len > sizeof w->type
-      || memcmp (f[COL_REPO_TYPE].p, w->type, f[COL_REPO_TYPE].len) != 0)
+      || !log_bytes_equal (f[COL_REPO_TYPE].p, w->type, f[COL_REPO_TYPE].len))
     {
       w->type_len = f[COL_REPO_TYPE].len;
       if (w->type_len <= sizeof w->type)
@@ -408,7 +411,7 @@ log_prepare_line (Worker  *w,
       w->repo_name_len = 0;
     }
   if (f[COL_REPO_NAME].len == w->repo_name_len && w->type_len <= sizeof w->type
-      && memcmp (f[COL_REPO_NAME].p, w->repo_name, w->repo_name_len) == 0)
+      && log_bytes_equal (f[COL_REPO_NAME].p, w->repo_name, w->repo_name_len))
     {
       out->repo_hash = w->repo_hash;
       repo = w->repo;
@@ -596,7 +599,10 @@ add_person (Worker         *w,
   LogSketches *s;
   LogEvent e = { l->hash, l->repo_hash, l->ms, 0, place->cell, w->id, place->region_cell };
 
-  g_array_append_val (w->events, e);
+  /* The events' array only grows: n_events of it are the block's. */
+  if (G_UNLIKELY (w->n_events == w->events->len))
+    g_array_set_size (w->events, MAX (1024, w->events->len * 2));
+  ((LogEvent *) (void *) w->events->data)[w->n_events++] = e;
   if (!added_lately (w, l->hash, place->repo_day, l->is_user ? 0 : 1))
     {
       s = &g_array_index (store->repo_days, LogSketches, place->repo_day);

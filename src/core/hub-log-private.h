@@ -41,6 +41,31 @@ log_parse_digits (const char *p,
   return TRUE;
 }
 
+/* Whether the n bytes at a and b are equal: inline, for the short texts
+ * of a line (a type, a repository, a method) compared many times a line,
+ * where a call to memcmp() costs more than the comparison. */
+static inline gboolean
+log_bytes_equal (const void *a,
+                 const void *b,
+                 gsize       n)
+{
+  const guchar *x = a, *y = b;
+
+  for (; n >= 8; n -= 8, x += 8, y += 8)
+    {
+      guint64 u, v;
+
+      memcpy (&u, x, 8);
+      memcpy (&v, y, 8);
+      if (u != v)
+        return FALSE;
+    }
+  for (; n > 0; n--, x++, y++)
+    if (*x != *y)
+      return FALSE;
+  return TRUE;
+}
+
 /* Zeroed memory whose zeros are written, not left to the kernel: tables
  * that are read before they are written (hash slots, sketch registers)
  * would otherwise be mapped to the shared zero page first and copied on
@@ -269,9 +294,26 @@ LogCell *log_store_cell_hashed   (HubLogStore  *store,
                                   guint32       method,
                                   guint32       status,
                                   guint32      *index);
-LogDayCells *log_store_day_cells (HubLogStore  *store,
-                                  HubDay        day,
-                                  gboolean      add);
+LogDayCells *log_store_find_day_cells (HubLogStore *store,
+                                       HubDay       day,
+                                       gboolean     add);
+
+/* The day's index of cells, made empty the first time when add; NULL when
+ * there is none and not add. The last one found is found inline. */
+static inline LogDayCells *
+log_store_day_cells (HubLogStore *store,
+                     HubDay       day,
+                     gboolean     add)
+{
+  if (G_LIKELY (store->last_day_cells != 0))
+    {
+      LogDayCells *dc = &((LogDayCells *) (void *) store->day_cells->data)[store->last_day_cells - 1];
+
+      if (dc->day == day)
+        return dc;
+    }
+  return log_store_find_day_cells (store, day, add);
+}
 
 /* Asks for the slot where the cell of day and hash is looked for. */
 static inline void

@@ -164,7 +164,8 @@ typedef struct
   Read        *read;
   guint        id;
   HubLogStore *store;
-  GArray      *events;
+  GArray      *events;       /* LogEvent: the block's n_events first, then room */
+  guint        n_events;
   GByteArray  *buffer;
   /* A block: whole lines in buffer, or records from libcsv. */
   guint64      seq;
@@ -187,7 +188,12 @@ typedef struct
   gboolean     have_second;
   gint64       second_ms;
   guint32      country_cache[26 * 26];   /* country + 1, by its two letters */
-  guint32      recent_methods[4];        /* method + 1, the last seen first */
+  struct
+  {
+    guint32    method;                   /* + 1; 0 for none */
+    guint8     len;
+    char       text[11];
+  }            recent_methods[4];        /* the last seen first, texts of up to 11 bytes */
   LogLine      pending[16];              /* read, not yet added up */
   char         type[16];                 /* the last repoType, and its hash */
   gsize        type_len;

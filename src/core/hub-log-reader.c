@@ -43,13 +43,13 @@ take_turn (Worker *w)
     ;
   else if (read->collect)
     {
-      for (guint i = 0; i < w->events->len; i++)
+      for (guint i = 0; i < w->n_events; i++)
         events[i].seq = read->all_events->len + i;
-      g_array_append_vals (read->all_events, w->events->data, w->events->len);
+      g_array_append_vals (read->all_events, w->events->data, w->n_events);
     }
   else if (!read->disorder)
     {
-      for (guint i = 0; i < w->events->len; i++)
+      for (guint i = 0; i < w->n_events; i++)
         if (log_tracker_add (&read->tracker, &events[i], &read->disorder))
           events[n_starts++] = events[i];
       tracked = TRUE;
@@ -66,7 +66,7 @@ take_turn (Worker *w)
       flush = w->store->cells->len > FLUSH_CELLS
               || w->store->repo_days->len + w->store->country_days->len > FLUSH_SKETCHES;
     }
-  g_array_set_size (w->events, 0);
+  w->n_events = 0;
 
   g_mutex_lock (&read->lock);
   if (!w->has_records)

@@ -140,8 +140,8 @@ log_repos_lookup (LogStrings *repos,
 
       if (slot->hash == hash
           && g_array_index (repos->lengths, gsize, i) == type_len + 1 + name_len
-          && memcmp (key, type, type_len) == 0 && key[type_len] == '\0'
-          && memcmp (key + type_len + 1, name, name_len) == 0)
+          && log_bytes_equal (key, type, type_len) && key[type_len] == '\0'
+          && log_bytes_equal (key + type_len + 1, name, name_len))
         return i;
     }
   return -1;
@@ -269,21 +269,15 @@ day_cells_grow (HubLogStore *store,
   dc->mask = capacity - 1;
 }
 
-/* The day's index of cells, made empty the first time when add. */
+/* log_store_day_cells() when the day is not the last one found. */
 LogDayCells *
-log_store_day_cells (HubLogStore *store,
-                     HubDay       day,
-                     gboolean     add)
+log_store_find_day_cells (HubLogStore *store,
+                          HubDay       day,
+                          gboolean     add)
 {
   guint64 hash;
   LogDayCells *dc;
 
-  if (G_LIKELY (store->last_day_cells != 0))
-    {
-      dc = &g_array_index (store->day_cells, LogDayCells, store->last_day_cells - 1);
-      if (dc->day == day)
-        return dc;
-    }
   hash = log_mix64 ((guint64) (guint32) day);
   LOG_INDEX_FOR_EACH (&store->day_cells_index, hash, slot)
     {
