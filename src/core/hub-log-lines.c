@@ -101,6 +101,14 @@ log_parse_time (Worker     *w,
         }
     }
 
+  /* Milliseconds as the Hub writes them: ".123" before a Z or the end. */
+  if (len - i >= 4 && p[i] == '.' && (guint) (p[i + 1] - '0') < 10
+      && (guint) (p[i + 2] - '0') < 10 && (guint) (p[i + 3] - '0') < 10
+      && (len - i == 4 || (len - i == 5 && p[i + 4] == 'Z')))
+    {
+      *out_ms = base + (p[i + 1] - '0') * 100 + (p[i + 2] - '0') * 10 + (p[i + 3] - '0');
+      return TRUE;
+    }
   if (i < len && p[i] == '.')
     {
       int scale = 100, n = 0;
@@ -145,6 +153,14 @@ parse_status (const char *p,
               guint32    *out)
 {
   guint64 v;
+
+  /* Three digits, as statuses are written. */
+  if (len == 3 && (guint) (p[0] - '1') < 5 && (guint) (p[1] - '0') < 10
+      && (guint) (p[2] - '0') < 10)
+    {
+      *out = (guint32) ((p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0'));
+      return TRUE;
+    }
 
   if (!log_parse_digits (p, len, 10, 9, 599, &v) || v < 100)
     return FALSE;
@@ -282,9 +298,10 @@ log_intern_country (Worker *w,
       p = "ZZ";
       len = 2;
     }
-  if (len == 2 && g_ascii_isalpha (p[0]) && g_ascii_isalpha (p[1]))
+  /* A letter of either case: (c | 0x20) from 'a' to 'z'. */
+  if (len == 2 && (guint) ((p[0] | 0x20) - 'a') < 26 && (guint) ((p[1] | 0x20) - 'a') < 26)
     {
-      slot = (g_ascii_toupper (p[0]) - 'A') * 26 + (g_ascii_toupper (p[1]) - 'A');
+      slot = ((p[0] | 0x20) - 'a') * 26 + ((p[1] | 0x20) - 'a');
       if (G_LIKELY (w->country_cache[slot] != 0))
         return w->country_cache[slot] - 1;
     }
@@ -436,7 +453,11 @@ log_prepare_line (Worker  *w,
     return FALSE;
 
   out->ms = ms;
-  out->day = (HubDay) (ms >= 0 ? ms / MS_PER_DAY : -((-ms + MS_PER_DAY - 1) / MS_PER_DAY));
+  /* Mostly the day of the date written (no offset, or one that stays in it). */
+  if (ms >= (gint64) w->day * MS_PER_DAY && ms < (gint64) (w->day + 1) * MS_PER_DAY)
+    out->day = w->day;
+  else
+    out->day = (HubDay) (ms >= 0 ? ms / MS_PER_DAY : -((-ms + MS_PER_DAY - 1) / MS_PER_DAY));
   out->repo = (guint32) repo;
   out->status = status;
   out->cell_hash = log_cell_hash (out->day, out->repo, out->country, out->method, status);
