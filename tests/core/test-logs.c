@@ -431,6 +431,35 @@ test_identity (void)
     }
 }
 
+/* The short paths of a line (three-digit statuses, ".123" milliseconds,
+ * two-letter countries) agree with the general ones they stand before. */
+static void
+test_short_paths (void)
+{
+  g_autofree char *json = summary_of (
+    HEADER
+    /* 300,000 ms apart: one session; 300,001: two. */
+    "2026-06-01T10:00:00.123Z,200,GET,acme/a,model,,ip-1,us,\n"
+    "2026-06-01T10:05:00.123,200,GET,acme/a,model,,ip-1,US,\n"
+    "2026-06-01T10:00:00.1Z,200,GET,acme/b,model,,ip-1,Us,\n"
+    "2026-06-01T10:05:00.100Z,200,GET,acme/b,model,,ip-1,uS,\n"
+    "2026-06-01T10:00:00.1234Z,200,GET,acme/c,model,,ip-1,U1,\n"
+    "2026-06-01T10:05:00.123+00:00,200,GET,acme/c,model,,ip-1,U1,\n"
+    "2026-06-01T10:00:00.123Z,200,GET,acme/d,model,,ip-1,DE,\n"
+    "2026-06-01T10:05:00.124Z,200,GET,acme/d,model,,ip-1,DE,\n"
+    /* A status written with spaces around it, and 599. */
+    "2026-06-01T10:06:00Z, 304 ,GET,acme/e,model,,ip-2,DE,\n"
+    "2026-06-01T10:06:01Z,599,GET,acme/e,model,,ip-2,DE,\n");
+
+  assert_member (json, "$.requests", "10");
+  assert_member (json, "$.sessions", "6");
+  assert_member (json, "$.statuses['304']", "1");
+  assert_member (json, "$.statuses['599']", "1");
+  assert_member (json, "$.countries.US.requests", "4");
+  assert_member (json, "$.countries.U1.requests", "2");
+  assert_member (json, "$.countries.DE.requests", "4");
+}
+
 /* Errors count as requests, never for people. */
 static void
 test_errors_count_for_no_one (void)
@@ -1503,6 +1532,7 @@ main (int   argc,
   g_test_add_func ("/core/logs/appended-day", test_appended_day);
   g_test_add_func ("/core/logs/save-load", test_save_load);
   g_test_add_func ("/core/logs/identity", test_identity);
+  g_test_add_func ("/core/logs/short-paths", test_short_paths);
   g_test_add_func ("/core/logs/errors-count-for-no-one", test_errors_count_for_no_one);
   g_test_add_func ("/core/logs/classes", test_classes);
   g_test_add_func ("/core/logs/formats-equal", test_formats_equal);
