@@ -30,21 +30,24 @@ static GParamSpec *properties[N_PROPS];
 G_DEFINE_FINAL_TYPE (HubWindow, hub_window, ADW_TYPE_APPLICATION_WINDOW)
 
 /* build-aux/bench-ui.sh reads these lines (G_MESSAGES_DEBUG=hub-ui): when
- * the table is first painted, and the longest the window went without a
- * frame from a source shown until its table filled. */
+ * the table is first painted with rows, and the longest the window went
+ * without a frame from a source shown until its table filled. */
 static void
 on_after_paint (GdkFrameClock *clock,
                 HubWindow     *self)
 {
   gint64 now = g_get_monotonic_time ();
+  GListModel *rows = hub_repo_table_get_model (self->table);
 
   self->longest_frame = MAX (self->longest_frame, now - self->last_paint);
   self->last_paint = now;
-  if (!self->table_shown)
+  /* Its rows are made in another thread: the first frames may have none. */
+  if (!self->table_shown &&
+      (g_list_model_get_n_items (rows) > 0 || !hub_repo_table_get_filling (self->table)))
     {
       self->table_shown = TRUE;
       g_debug ("Table shown: %u repositories, %.3f s after the load started",
-               g_list_model_get_n_items (hub_repo_table_get_model (self->table)),
+               g_list_model_get_n_items (rows),
                (now - self->load_started) / (double) G_USEC_PER_SEC);
     }
   if (hub_repo_table_get_filling (self->table))
