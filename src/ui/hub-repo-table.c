@@ -547,6 +547,10 @@ fill_step (GtkWidget     *widget,
 {
   HubRepoTable *self = user_data;
 
+  /* A table not drawn yet (a window that shows it a frame after the rest)
+   * makes no row widgets yet. */
+  if (gtk_widget_get_opacity (GTK_WIDGET (self)) == 0)
+    return G_SOURCE_CONTINUE;
   /* A few rows a frame while the view makes row widgets for them (it
    * keeps some 200); past those, the rest at once. */
   if (fill_more (self, self->filled < FILL_WITH_WIDGETS ? FILL_ROWS_PER_FRAME : G_MAXUINT))

@@ -83,6 +83,8 @@ struct _HubWindow
   gint64                last_paint;    /* for the longest frame while a table fills */
   gint64                longest_frame;
   gboolean              table_shown;
+  guint                 stage_tick;    /* the dashboard's parts shown a frame apart */
+  guint                 stage;
   gboolean              fetching;      /* the progress is a fetch, not a file read */
 
   /* Signed in or not; NULL when the endpoint asked for is invalid. */

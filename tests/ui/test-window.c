@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "hub-trend-chart.h"
 #include "hub-ui-test-util.h"
 
 static void
@@ -291,6 +292,39 @@ test_table_rows_made_aside (void)
   hub_test_close_window (window);
 }
 
+/* The dashboard that replaces the loading page appears in parts, a frame
+ * apart (its table after its cards, nothing moving), and ends whole; a
+ * dashboard already shown takes another file at once. */
+static void
+test_dashboard_in_parts (void)
+{
+  HubWindow *window = hub_test_open_window (NULL, 1280, 860);
+  GtkWidget *table = GTK_WIDGET (hub_window_get_table (window));
+  GtkWidget *cards = GTK_WIDGET (hub_window_get_cards (window));
+  GtkWidget *chart_card = gtk_widget_get_parent (hub_test_find_type (GTK_WIDGET (window),
+                                                                     HUB_TYPE_TREND_CHART));
+  g_autofree char *path = hub_test_fixture_path ("fixture.csv");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  hub_window_open_file (window, file);
+  while (hub_window_get_loading (window))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpfloat (gtk_widget_get_opacity (table), ==, 0);
+
+  hub_test_wait_frames (6);
+  g_assert_cmpfloat (gtk_widget_get_opacity (cards), ==, 1);
+  g_assert_cmpfloat (gtk_widget_get_opacity (chart_card), ==, 1);
+  g_assert_cmpfloat (gtk_widget_get_opacity (table), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (hub_repo_table_get_model (HUB_REPO_TABLE (table))), ==, 5);
+
+  hub_window_open_file (window, file);
+  while (hub_window_get_loading (window))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpfloat (gtk_widget_get_opacity (table), ==, 1);
+  g_assert_cmpfloat (gtk_widget_get_opacity (cards), ==, 1);
+  hub_test_close_window (window);
+}
+
 static void
 test_broken_file_keeps_data (void)
 {
@@ -450,6 +484,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/cards-scroll-away", test_cards_scroll_away);
   g_test_add_func ("/ui/window/table-fills-in-frames", test_table_fills_in_frames);
   g_test_add_func ("/ui/window/table-rows-made-aside", test_table_rows_made_aside);
+  g_test_add_func ("/ui/window/dashboard-in-parts", test_dashboard_in_parts);
   g_test_add_func ("/ui/window/broken-file-keeps-data", test_broken_file_keeps_data);
   g_test_add_func ("/ui/window/welcome", test_welcome);
   g_test_add_func ("/ui/window/last-source", test_last_source);
