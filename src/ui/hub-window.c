@@ -88,25 +88,28 @@ update_chart (HubWindow *self)
 
 static void update_cards_rows (HubWindow *self);
 
-/* The parts of a dashboard that appears, one more a frame after its header:
- * what each draws for the first time (shaders, glyphs, icons, the chart's
- * curves) costs its own frame, 5–25 ms each with llvmpipe, where all of
- * them together took 40–110 ms in one. They keep their places meanwhile
- * (transparent, not hidden), so nothing moves. */
-#define N_STAGES 4
+/* The parts of a dashboard that appears, one more a frame after its frame
+ * and header: what each draws for the first time (shaders, glyphs, icons,
+ * the chart's curves) costs its own frame, 5–25 ms each with llvmpipe, where
+ * all of them together took 40–110 ms in one. They keep their places
+ * meanwhile (transparent, not hidden), so nothing moves. */
+#define N_STAGES 5
 
 static void
 show_stage (HubWindow *self,
             guint      stage,
             double     opacity)
 {
-  /* The empty detail's big icon and title cost as much as the table. */
+  /* The first frame draws the window anew: the header bar and backgrounds
+   * only. The empty detail (its big icon and title) costs as much as the
+   * table, which comes last: its rows fill the frames after it. */
   GtkWidget *parts[N_STAGES] = {
-    GTK_WIDGET (self->cards), self->chart_card, GTK_WIDGET (self->table),
-    GTK_WIDGET (self->detail_stack),
+    NULL, GTK_WIDGET (self->cards), self->chart_card, GTK_WIDGET (self->detail_stack),
+    GTK_WIDGET (self->table),
   };
 
-  gtk_widget_set_opacity (parts[stage], opacity);
+  if (parts[stage] != NULL)
+    gtk_widget_set_opacity (parts[stage], opacity);
 }
 
 static gboolean
