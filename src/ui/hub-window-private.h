@@ -62,6 +62,7 @@ struct _HubWindow
   GListStore           *sources;       /* HubSource, in the order opened */
   HubSource            *source;        /* the one shown, or NULL */
   GMenu                *source_menu;
+  gboolean              source_menu_stale;  /* made anew when it opens next */
   HubSpan               span;          /* the range shown and its comparison */
   gboolean              range_syncing; /* the pickers are being set, not chosen */
   guint                 chart_rows_idle; /* the chart's sum of the rows shown, after the table's frame */
