@@ -415,6 +415,22 @@ test_demo_and_switch (void)
   }
   g_assert_cmpuint (g_list_model_get_n_items (hub_repo_table_get_model (hub_window_get_table (window))),
                     ==, 5);
+
+  /* The switcher's menu, made as it opens, has both. */
+  {
+    GtkWidget *button = gtk_widget_get_ancestor (hub_test_find_named (GTK_WIDGET (window), "source-label"),
+                                                 GTK_TYPE_MENU_BUTTON);
+    GMenuModel *menu;
+    g_autoptr(GMenuModel) opened = NULL;
+
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+    g_assert_cmpint (g_menu_model_get_n_items (menu), >, 0);
+    opened = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+    g_assert_nonnull (opened);
+    g_assert_cmpint (g_menu_model_get_n_items (opened), ==, 2);
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  }
   hub_test_close_window (window);
 }
 
