@@ -85,7 +85,7 @@ struct _HubWindow
   gint64                longest_frame;
   gboolean              table_shown;
   guint                 stage_tick;    /* the dashboard's parts shown a frame apart */
-  guint                 stage;
+  guint                 stage;         /* the next part to show; all shown at N_STAGES */
   gboolean              fetching;      /* the progress is a fetch, not a file read */
 
   /* Signed in or not; NULL when the endpoint asked for is invalid. */
