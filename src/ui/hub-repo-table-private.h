@@ -53,6 +53,8 @@ struct _HubRepoTable
   GtkSingleSelection  *selection;
   HubRepoPlaces       *places;       /* over selection: the view's model */
   GHashTable          *bound;        /* GtkListItem: the cells bound to a place */
+  GCancellable        *making;       /* a dataset's rows being made off the main thread */
+  HubSource           *infos_source; /* whose likes and privacy the rows show, or NULL */
   GPtrArray           *filling;      /* HubRepoRow: a dataset's rows, in the order shown */
   guint                filled;       /* how many of them the store has */
   guint                fill_tick;
@@ -78,8 +80,17 @@ void hub_repo_table_refresh_cells    (HubRepoTable   *self,
                                       gboolean        all);
 
 /* hub-repo-table-sort.c: the columns' sorters and the order shown */
-void hub_repo_table_sort_init        (HubRepoTable   *self);
-void hub_repo_table_sort_as_shown    (HubRepoTable   *self,
-                                      GPtrArray      *rows);
+typedef struct
+{
+  HubRepoColumn column;
+  gboolean      descending;
+  gboolean      sorted;      /* FALSE: no column sorts the view */
+} HubRepoOrder;
+
+void hub_repo_table_sort_init        (HubRepoTable       *self);
+void hub_repo_table_get_order        (HubRepoTable       *self,
+                                      HubRepoOrder       *order);
+void hub_repo_order_sort             (const HubRepoOrder *order,
+                                      GPtrArray          *rows);
 
 G_END_DECLS

@@ -68,18 +68,12 @@ compare_rows (gconstpointer a,
                                             hub_repo_row_get_collate_key (y)));
 }
 
-typedef struct
-{
-  HubRepoColumn column;
-  gboolean      descending;
-} SortBy;
-
 static int
 compare_as_shown (gconstpointer a,
                   gconstpointer b,
                   gpointer      user_data)
 {
-  const SortBy *by = user_data;
+  const HubRepoOrder *by = user_data;
   GtkOrdering order = compare_values (HUB_REPO_ROW ((gpointer) a), HUB_REPO_ROW ((gpointer) b),
                                       by->column);
 
@@ -110,21 +104,30 @@ hub_repo_table_sort_init (HubRepoTable *self)
   self->likes_sorter = set_column_sorter (self->likes_column, HUB_REPO_COLUMN_LIKES);
 }
 
-/* Rows in the order the column view shows them: by the sort column's values
- * (ties keep the file's order; the sort model settles them by name). */
+/* The column the view sorts by, and which way (sorted FALSE when none). */
 void
-hub_repo_table_sort_as_shown (HubRepoTable *self,
-                              GPtrArray    *rows)
+hub_repo_table_get_order (HubRepoTable *self,
+                          HubRepoOrder *order)
 {
   GtkColumnViewSorter *sorter = GTK_COLUMN_VIEW_SORTER (gtk_column_view_get_sorter (self->column_view));
   GtkColumnViewColumn *column = gtk_column_view_sorter_get_primary_sort_column (sorter);
-  SortBy by;
 
+  *order = (HubRepoOrder) { .sorted = column != NULL };
   if (column == NULL)
     return;
-  by.column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (column), "hub-column"));
-  by.descending = gtk_column_view_sorter_get_primary_sort_order (sorter) == GTK_SORT_DESCENDING;
-  g_ptr_array_sort_values_with_data (rows, compare_as_shown, &by);
+  order->column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (column), "hub-column"));
+  order->descending = gtk_column_view_sorter_get_primary_sort_order (sorter) == GTK_SORT_DESCENDING;
+}
+
+/* Rows in the order the column view shows them: by the sort column's values
+ * (ties keep the file's order; the sort model settles them by name). Reads
+ * only the rows: rows that no one else holds may be sorted in any thread. */
+void
+hub_repo_order_sort (const HubRepoOrder *order,
+                     GPtrArray          *rows)
+{
+  if (order->sorted)
+    g_ptr_array_sort_values_with_data (rows, compare_as_shown, (gpointer) order);
 }
 
 void

@@ -283,6 +283,9 @@ set_enabled (HubWindow  *self,
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
 }
 
+static void on_source_menu_popup (GtkMenuButton *button,
+                                  gpointer       user_data);
+
 void
 hub_window_actions_init (HubWindow *self)
 {
@@ -295,6 +298,7 @@ hub_window_actions_init (HubWindow *self)
                                         gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>i"),
                                                           gtk_named_action_new ("win.insights")));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  gtk_menu_button_set_create_popup_func (self->source_button, on_source_menu_popup, self, NULL);
   hub_window_actions_update (self);
 }
 
@@ -326,8 +330,8 @@ hub_window_actions_update (HubWindow *self)
 }
 
 /* The source switcher: every source opened, then ways to add one. */
-void
-hub_window_rebuild_source_menu (HubWindow *self)
+static void
+build_source_menu (HubWindow *self)
 {
   GListModel *sources = G_LIST_MODEL (self->sources);
   g_autoptr(GMenu) opened = g_menu_new ();
@@ -354,4 +358,25 @@ hub_window_rebuild_source_menu (HubWindow *self)
   g_menu_remove_all (self->source_menu);
   g_menu_append_section (self->source_menu, NULL, G_MENU_MODEL (opened));
   g_menu_append_section (self->source_menu, NULL, G_MENU_MODEL (more));
+}
+
+static void
+on_source_menu_popup (GtkMenuButton *button,
+                      gpointer       user_data)
+{
+  HubWindow *self = user_data;
+
+  if (!self->source_menu_stale)
+    return;
+  self->source_menu_stale = FALSE;
+  build_source_menu (self);
+}
+
+/* The switcher is made anew when it opens next: its popover makes a row of
+ * widgets for each item at every change of a menu attached to it, 3 ms of
+ * the frame that shows a file. */
+void
+hub_window_rebuild_source_menu (HubWindow *self)
+{
+  self->source_menu_stale = TRUE;
 }

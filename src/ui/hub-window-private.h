@@ -62,6 +62,7 @@ struct _HubWindow
   GListStore           *sources;       /* HubSource, in the order opened */
   HubSource            *source;        /* the one shown, or NULL */
   GMenu                *source_menu;
+  gboolean              source_menu_stale;  /* made anew when it opens next */
   HubSpan               span;          /* the range shown and its comparison */
   gboolean              range_syncing; /* the pickers are being set, not chosen */
   guint                 chart_rows_idle; /* the chart's sum of the rows shown, after the table's frame */
@@ -83,6 +84,8 @@ struct _HubWindow
   gint64                last_paint;    /* for the longest frame while a table fills */
   gint64                longest_frame;
   gboolean              table_shown;
+  guint                 stage_tick;    /* the dashboard's parts shown a frame apart */
+  guint                 stage;         /* the next part to show; all shown at N_STAGES */
   gboolean              fetching;      /* the progress is a fetch, not a file read */
 
   /* Signed in or not; NULL when the endpoint asked for is invalid. */

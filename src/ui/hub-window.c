@@ -30,21 +30,24 @@ static GParamSpec *properties[N_PROPS];
 G_DEFINE_FINAL_TYPE (HubWindow, hub_window, ADW_TYPE_APPLICATION_WINDOW)
 
 /* build-aux/bench-ui.sh reads these lines (G_MESSAGES_DEBUG=hub-ui): when
- * the table is first painted, and the longest the window went without a
- * frame from a source shown until its table filled. */
+ * the table is first painted with rows, and the longest the window went
+ * without a frame from a source shown until its table filled. */
 static void
 on_after_paint (GdkFrameClock *clock,
                 HubWindow     *self)
 {
   gint64 now = g_get_monotonic_time ();
+  GListModel *rows = hub_repo_table_get_model (self->table);
 
   self->longest_frame = MAX (self->longest_frame, now - self->last_paint);
   self->last_paint = now;
-  if (!self->table_shown)
+  /* Its rows are made in another thread: the first frames may have none. */
+  if (!self->table_shown &&
+      (g_list_model_get_n_items (rows) > 0 || !hub_repo_table_get_filling (self->table)))
     {
       self->table_shown = TRUE;
       g_debug ("Table shown: %u repositories, %.3f s after the load started",
-               g_list_model_get_n_items (hub_repo_table_get_model (self->table)),
+               g_list_model_get_n_items (rows),
                (now - self->load_started) / (double) G_USEC_PER_SEC);
     }
   if (hub_repo_table_get_filling (self->table))
@@ -85,14 +88,77 @@ update_chart (HubWindow *self)
 
 static void update_cards_rows (HubWindow *self);
 
+/* The parts of a dashboard that appears, one more a frame after its frame
+ * and header: what each draws for the first time (shaders, glyphs, icons,
+ * the chart's curves) costs its own frame, 5–25 ms each with llvmpipe, where
+ * all of them together took 40–110 ms in one. They keep their places
+ * meanwhile (transparent, not hidden), so nothing moves. */
+#define N_STAGES 5
+
+static void
+show_stage (HubWindow *self,
+            guint      stage,
+            double     opacity)
+{
+  /* The first frame draws the window anew: the header bar and backgrounds
+   * only. The empty detail (its big icon and title) costs as much as the
+   * table, which comes last: its rows fill the frames after it. */
+  GtkWidget *parts[N_STAGES] = {
+    NULL, GTK_WIDGET (self->cards), self->chart_card, GTK_WIDGET (self->detail_stack),
+    GTK_WIDGET (self->table),
+  };
+
+  if (parts[stage] != NULL)
+    gtk_widget_set_opacity (parts[stage], opacity);
+}
+
+static gboolean
+stage_step (GtkWidget     *widget,
+            GdkFrameClock *clock,
+            gpointer       user_data)
+{
+  HubWindow *self = HUB_WINDOW (widget);
+
+  show_stage (self, self->stage++, 1);
+  if (self->stage < N_STAGES)
+    return G_SOURCE_CONTINUE;
+  self->stage_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Every part shown at once. */
+static void
+stop_staging (HubWindow *self)
+{
+  if (self->stage_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->stage_tick);
+  self->stage_tick = 0;
+  for (; self->stage < N_STAGES; self->stage++)
+    show_stage (self, self->stage, 1);
+}
+
+static void
+start_staging (HubWindow *self)
+{
+  stop_staging (self);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  for (guint stage = 0; stage < N_STAGES; stage++)
+    show_stage (self, stage, 0);
+  self->stage = 0;
+  self->stage_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), stage_step, NULL, NULL);
+}
+
 static void
 show_source (HubWindow *self,
              HubSource *source)
 {
   GdkFrameClock *clock;
+  gboolean appears;
 
   if (!g_set_object (&self->source, source))
     return;
+  appears = !g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "dashboard");
   /* The frame that shows the source counts from here. */
   self->last_paint = g_get_monotonic_time ();
 
@@ -100,6 +166,8 @@ show_source (HubWindow *self,
    * once: a crossfade paints both pages in each of its frames, 20–90 ms
    * apiece with the table filling (software rendering, 1280 × 860). */
   gtk_stack_set_visible_child_full (self->main_stack, "dashboard", GTK_STACK_TRANSITION_TYPE_NONE);
+  if (appears)
+    start_staging (self);
   /* The source's range, before anything counts it. */
   self->span = HUB_SPAN_ALL_TIME;
   hub_window_range_set_source (self, source);
@@ -304,6 +372,8 @@ hub_window_dispose (GObject *object)
 
   hub_window_loading_dispose (self);
   hub_window_range_dispose (self);
+  if (self->table != NULL)
+    stop_staging (self);
   g_clear_handle_id (&self->chart_rows_idle, g_source_remove);
   hub_window_account_dispose (self);
   hub_window_public_dispose (self);
@@ -407,6 +477,7 @@ hub_window_init (HubWindow *self)
   g_autoptr(AdwSpinnerPaintable) spinner = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->stage = N_STAGES;
   spinner = adw_spinner_paintable_new (GTK_WIDGET (self->loading_page));
   adw_status_page_set_paintable (self->loading_page, GDK_PAINTABLE (spinner));
 

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "hub-trend-chart.h"
 #include "hub-ui-test-util.h"
 
 static void
@@ -239,6 +240,91 @@ test_table_fills_in_frames (void)
   hub_test_close_window (window);
 }
 
+/* A dataset's rows are made off the main thread: a range chosen or an
+ * export asked for meanwhile holds for every row once the table is full. */
+static void
+test_table_rows_made_aside (void)
+{
+  HubWindow *window = hub_test_open_window (NULL, 1100, 760);
+  HubRepoTable *table = hub_window_get_table (window);
+  GListModel *model = hub_repo_table_get_model (table);
+  HubDataset *dataset;
+  HubSpan span;
+  g_autofree guint *indexes = NULL;
+  guint n = 0;
+
+  hub_window_open_demo (window);
+  while (hub_window_get_loading (window))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (hub_repo_table_get_filling (table));
+  dataset = hub_repo_table_get_dataset (table);
+  span = hub_span_make (HUB_RANGE_LAST_30_DAYS,
+                        hub_range_last_days (hub_dataset_get_as_of (dataset), 30),
+                        HUB_COMPARISON_PREVIOUS);
+  hub_repo_table_set_span (table, &span);
+
+  /* An export reads every row at once, made or not. */
+  indexes = hub_repo_table_get_visible_indexes (table, &n);
+  g_assert_cmpuint (n, ==, hub_dataset_get_n_repos (dataset));
+  g_assert_false (hub_repo_table_get_filling (table));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(HubRepoRow) row = g_list_model_get_item (model, i);
+
+      g_assert_cmpint (hub_repo_row_get_period_downloads (row), ==,
+                       hub_repo_span_downloads (hub_repo_row_get_repo (row), &span));
+    }
+
+  /* The same dataset again, and the range back while its rows are made. */
+  hub_repo_table_set_dataset (table, dataset, &span);
+  g_assert_true (hub_repo_table_get_filling (table));
+  span = HUB_SPAN_ALL_TIME;
+  hub_repo_table_set_span (table, &span);
+  hub_test_wait_for (table_filled, table, 20, "the whole table");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, hub_dataset_get_n_repos (dataset));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(HubRepoRow) row = g_list_model_get_item (model, i);
+
+      g_assert_cmpint (hub_repo_row_get_period_downloads (row), ==,
+                       hub_repo_all_time (hub_repo_row_get_repo (row)));
+    }
+  hub_test_close_window (window);
+}
+
+/* The dashboard that replaces the loading page appears in parts, a frame
+ * apart (its table after its cards, nothing moving), and ends whole; a
+ * dashboard already shown takes another file at once. */
+static void
+test_dashboard_in_parts (void)
+{
+  HubWindow *window = hub_test_open_window (NULL, 1280, 860);
+  GtkWidget *table = GTK_WIDGET (hub_window_get_table (window));
+  GtkWidget *cards = GTK_WIDGET (hub_window_get_cards (window));
+  GtkWidget *chart_card = gtk_widget_get_parent (hub_test_find_type (GTK_WIDGET (window),
+                                                                     HUB_TYPE_TREND_CHART));
+  g_autofree char *path = hub_test_fixture_path ("fixture.csv");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  hub_window_open_file (window, file);
+  while (hub_window_get_loading (window))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpfloat (gtk_widget_get_opacity (table), ==, 0);
+
+  hub_test_wait_frames (6);
+  g_assert_cmpfloat (gtk_widget_get_opacity (cards), ==, 1);
+  g_assert_cmpfloat (gtk_widget_get_opacity (chart_card), ==, 1);
+  g_assert_cmpfloat (gtk_widget_get_opacity (table), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (hub_repo_table_get_model (HUB_REPO_TABLE (table))), ==, 5);
+
+  hub_window_open_file (window, file);
+  while (hub_window_get_loading (window))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpfloat (gtk_widget_get_opacity (table), ==, 1);
+  g_assert_cmpfloat (gtk_widget_get_opacity (cards), ==, 1);
+  hub_test_close_window (window);
+}
+
 static void
 test_broken_file_keeps_data (void)
 {
@@ -329,6 +415,22 @@ test_demo_and_switch (void)
   }
   g_assert_cmpuint (g_list_model_get_n_items (hub_repo_table_get_model (hub_window_get_table (window))),
                     ==, 5);
+
+  /* The switcher's menu, made as it opens, has both. */
+  {
+    GtkWidget *button = gtk_widget_get_ancestor (hub_test_find_named (GTK_WIDGET (window), "source-label"),
+                                                 GTK_TYPE_MENU_BUTTON);
+    GMenuModel *menu;
+    g_autoptr(GMenuModel) opened = NULL;
+
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+    g_assert_cmpint (g_menu_model_get_n_items (menu), >, 0);
+    opened = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+    g_assert_nonnull (opened);
+    g_assert_cmpint (g_menu_model_get_n_items (opened), ==, 2);
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  }
   hub_test_close_window (window);
 }
 
@@ -397,6 +499,8 @@ main (int   argc,
   g_test_add_func ("/ui/window/compact", test_compact);
   g_test_add_func ("/ui/window/cards-scroll-away", test_cards_scroll_away);
   g_test_add_func ("/ui/window/table-fills-in-frames", test_table_fills_in_frames);
+  g_test_add_func ("/ui/window/table-rows-made-aside", test_table_rows_made_aside);
+  g_test_add_func ("/ui/window/dashboard-in-parts", test_dashboard_in_parts);
   g_test_add_func ("/ui/window/broken-file-keeps-data", test_broken_file_keeps_data);
   g_test_add_func ("/ui/window/welcome", test_welcome);
   g_test_add_func ("/ui/window/last-source", test_last_source);
