@@ -1,6 +1,7 @@
 /* hub-repo-table-private.h: the table's state, shared by hub-repo-table.c
- * (the models and the API), hub-repo-table-cells.c (the cells) and
- * hub-repo-table-sort.c (the order)
+ * (the models and the API), hub-repo-table-cells.c (the cells),
+ * hub-repo-table-sort.c (the order) and hub-repo-table-fill.c (a dataset's
+ * rows into the table)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +14,20 @@ G_BEGIN_DECLS
 
 #define HUB_TYPE_REPO_ROWS (hub_repo_rows_get_type ())
 G_DECLARE_FINAL_TYPE (HubRepoRows, hub_repo_rows, HUB, REPO_ROWS, GObject)
+
+/* The table's own rows, in the order they came. */
+struct _HubRepoRows
+{
+  GObject    parent_instance;
+
+  GPtrArray *rows;  /* HubRepoRow */
+};
+
+void hub_repo_rows_append  (HubRepoRows  *self,
+                            HubRepoRow  **rows,
+                            guint         n);
+void hub_repo_rows_replace (HubRepoRows  *self,
+                            GPtrArray    *rows);
 
 #define HUB_TYPE_REPO_PLACE (hub_repo_place_get_type ())
 G_DECLARE_FINAL_TYPE (HubRepoPlace, hub_repo_place, HUB, REPO_PLACE, GObject)
@@ -78,6 +93,17 @@ GtkListItemFactory *hub_repo_table_cell_factory_new (HubRepoTable      *self,
                                                      HubRepoCellUpdate  update);
 void hub_repo_table_refresh_cells    (HubRepoTable   *self,
                                       gboolean        all);
+
+/* hub-repo-table-fill.c: a dataset's rows into the table */
+void hub_repo_table_fill             (HubRepoTable       *self);
+void hub_repo_table_stop_filling     (HubRepoTable       *self);
+/* Every row in at once: for what reads the table as a whole (an export). */
+void hub_repo_table_finish_filling   (HubRepoTable       *self);
+/* The likes and privacy of the table's infos_source on rows from first on. */
+void hub_repo_table_set_rows_infos   (HubRepoTable       *self,
+                                      GPtrArray          *rows,
+                                      guint               first);
+void hub_repo_table_notify_filling   (HubRepoTable       *self);
 
 /* hub-repo-table-sort.c: the columns' sorters and the order shown */
 typedef struct

@@ -1,0 +1,238 @@
+/* hub-repo-table-fill.c: a dataset's rows into the table
+ *
+ * The rows of a dataset shown are made and put in the order shown in
+ * another thread, then fill the table a few rows a frame while the view
+ * makes row widgets (it keeps about 200 around the top), then the rest at
+ * once. Making, laying out and painting a row of seven widgets took about
+ * 1 ms of the main thread on a busy two-core machine: 8 rows a frame kept
+ * each frame's work within 5–10 ms where 32 took 20–35 ms, and the first
+ * screenful still comes within three frames.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "hub-repo-table-private.h"
+
+#define FILL_ROWS_PER_FRAME 8
+#define FILL_WITH_WIDGETS   224
+
+void
+hub_repo_table_stop_filling (HubRepoTable *self)
+{
+  g_cancellable_cancel (self->making);
+  g_clear_object (&self->making);
+  if (self->fill_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->fill_tick);
+  self->fill_tick = 0;
+  g_clear_pointer (&self->filling, g_ptr_array_unref);
+}
+
+/* Adds up to max rows still to show; FALSE once every row is in. */
+static gboolean
+fill_more (HubRepoTable *self,
+           guint         max)
+{
+  guint n;
+
+  if (self->filling == NULL)
+    return FALSE;
+  n = MIN (max, self->filling->len - self->filled);
+  hub_repo_rows_append (self->store, (HubRepoRow **) self->filling->pdata + self->filled, n);
+  self->filled += n;
+  if (self->filled < self->filling->len)
+    return TRUE;
+  g_clear_pointer (&self->filling, g_ptr_array_unref);
+  return FALSE;
+}
+
+static gboolean
+fill_step (GtkWidget     *widget,
+           GdkFrameClock *clock,
+           gpointer       user_data)
+{
+  HubRepoTable *self = user_data;
+
+  /* A table not drawn yet (a window that shows it a frame after the rest)
+   * makes no row widgets yet. */
+  if (gtk_widget_get_opacity (GTK_WIDGET (self)) == 0)
+    return G_SOURCE_CONTINUE;
+  /* A few rows a frame while the view makes row widgets for them (it
+   * keeps some 200); past those, the rest at once. */
+  if (fill_more (self, self->filled < FILL_WITH_WIDGETS ? FILL_ROWS_PER_FRAME : G_MAXUINT))
+    return G_SOURCE_CONTINUE;
+  self->fill_tick = 0;
+  hub_repo_table_notify_filling (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A dataset's rows, with span's downloads. */
+static GPtrArray *
+make_rows (HubDataset    *dataset,
+           const HubSpan *span)
+{
+  guint n = dataset ? hub_dataset_get_n_repos (dataset) : 0;
+  GPtrArray *rows = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      HubRepoRow *row = hub_repo_row_new (dataset, i);
+
+      hub_repo_row_set_span (row, span);
+      g_ptr_array_add (rows, row);
+    }
+  return rows;
+}
+
+/* The likes and privacy of infos_source (none without one). */
+void
+hub_repo_table_set_rows_infos (HubRepoTable *self,
+                               GPtrArray    *rows,
+                               guint         first)
+{
+  HubSource *source = self->infos_source;
+
+  for (guint i = first; i < rows->len; i++)
+    {
+      HubRepoRow *row = g_ptr_array_index (rows, i);
+      const HubRepoInfo *info = source ? hub_source_find_repo_info (source, hub_repo_row_get_repo (row))
+                                       : NULL;
+
+      hub_repo_row_set_info (row, info ? info->likes : -1, info ? info->is_private : FALSE);
+    }
+}
+
+typedef struct
+{
+  HubDataset   *dataset;
+  HubSpan       span;
+  HubRepoOrder  order;
+  GPtrArray    *dropped;  /* HubRepoRow: the rows shown before, let go here */
+} MakeRows;
+
+static void
+make_rows_free (gpointer data)
+{
+  MakeRows *make = data;
+
+  g_clear_object (&make->dataset);
+  g_clear_pointer (&make->dropped, g_ptr_array_unref);
+  g_free (make);
+}
+
+/* Off the main thread: a dataset's rows in the order shown (the rows of
+ * 5,000 repositories take 7–13 ms to make and 2 ms to sort), and the last
+ * references to the rows shown before (6–8 ms to finalize). Nothing else
+ * holds the new rows yet; the old ones are only unreferenced. */
+static void
+make_rows_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  MakeRows *make = task_data;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  g_clear_pointer (&make->dropped, g_ptr_array_unref);
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  rows = make_rows (make->dataset, &make->span);
+  hub_repo_order_sort (&make->order, rows);
+  g_task_return_pointer (task, g_steal_pointer (&rows), (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* The rows given fill the table a few a frame, from the next frame on. */
+static void
+start_filling (HubRepoTable *self,
+               GPtrArray    *rows)
+{
+  hub_repo_table_set_rows_infos (self, rows, 0);
+  self->filling = rows;
+  self->filled = 0;
+  self->fill_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view), fill_step,
+                                                  self, NULL);
+}
+
+static void
+on_rows_made (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  HubRepoTable *self = HUB_REPO_TABLE (object);
+  MakeRows *make = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GPtrArray) rows = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* Cancelled: another dataset, or the table went away. */
+  if (rows == NULL)
+    return;
+  g_clear_object (&self->making);
+  /* The range changed while they were made. */
+  if (make->span.preset != self->span.preset || make->span.comparison != self->span.comparison ||
+      !hub_range_equal (make->span.range, self->span.range) ||
+      !hub_range_equal (make->span.compared, self->span.compared))
+    for (guint i = 0; i < rows->len; i++)
+      hub_repo_row_set_span (g_ptr_array_index (rows, i), &self->span);
+  start_filling (self, g_steal_pointer (&rows));
+}
+
+/* Every row in at once: for what reads the table as a whole (an export). */
+void
+hub_repo_table_finish_filling (HubRepoTable *self)
+{
+  if (self->making != NULL)
+    {
+      /* Made here instead, in the order shown. */
+      g_autoptr(GPtrArray) rows = make_rows (self->dataset, &self->span);
+      HubRepoOrder order;
+
+      hub_repo_table_stop_filling (self);
+      hub_repo_table_get_order (self, &order);
+      hub_repo_order_sort (&order, rows);
+      start_filling (self, g_steal_pointer (&rows));
+    }
+  if (self->filling == NULL)
+    return;
+  fill_more (self, G_MAXUINT);
+  hub_repo_table_stop_filling (self);
+  hub_repo_table_notify_filling (self);
+}
+
+/* The rows of the table's dataset and span: made aside and filling the
+ * table over a few frames when there are many and the table is shown,
+ * else all at once. */
+void
+hub_repo_table_fill (HubRepoTable *self)
+{
+  HubDataset *dataset = self->dataset;
+  const HubSpan *span = &self->span;
+  guint n = dataset ? hub_dataset_get_n_repos (dataset) : 0;
+
+  hub_repo_table_stop_filling (self);
+  if (n > FILL_ROWS_PER_FRAME && gtk_widget_get_mapped (GTK_WIDGET (self->column_view)))
+    {
+      /* The table empties at once, and fills over a few frames, in the
+       * order it shows, once the rows are made in another thread: no frame
+       * makes rows, and none more than a few rows of widgets. */
+      g_autoptr(GTask) task = NULL;
+      MakeRows *make = g_new0 (MakeRows, 1);
+
+      make->dataset = g_object_ref (dataset);
+      make->span = *span;
+      hub_repo_table_get_order (self, &make->order);
+      make->dropped = g_ptr_array_ref (self->store->rows);
+      hub_repo_rows_replace (self->store, g_ptr_array_new_with_free_func (g_object_unref));
+      self->making = g_cancellable_new ();
+      task = g_task_new (self, self->making, on_rows_made, NULL);
+      g_task_set_source_tag (task, hub_repo_table_fill);
+      g_task_set_task_data (task, make, make_rows_free);
+      g_task_run_in_thread (task, make_rows_thread);
+    }
+  else
+    {
+      g_autoptr(GPtrArray) rows = make_rows (dataset, span);
+
+      hub_repo_table_set_rows_infos (self, rows, 0);
+      /* One change: the sort model sorts once, the filter filters once. */
+      hub_repo_rows_replace (self->store, g_steal_pointer (&rows));
+    }
+}
