@@ -219,6 +219,15 @@ hub_span_make (HubRangePreset preset,
   return span;
 }
 
+/* Whether a and b show the same days, compared the same way. */
+gboolean
+hub_span_equal (const HubSpan *a,
+                const HubSpan *b)
+{
+  return a->preset == b->preset && a->comparison == b->comparison
+         && hub_range_equal (a->range, b->range) && hub_range_equal (a->compared, b->compared);
+}
+
 gboolean
 hub_span_has_change (const HubSpan *span)
 {

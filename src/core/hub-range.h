@@ -100,6 +100,8 @@ HubDay    hub_day_year_earlier         (HubDay          day);
 HubSpan   hub_span_make                (HubRangePreset  preset,
                                         HubRange        range,
                                         HubComparison   comparison);
+gboolean  hub_span_equal               (const HubSpan  *a,
+                                        const HubSpan  *b);
 gboolean  hub_span_has_change          (const HubSpan  *span);
 HubPeriod hub_span_get_period          (const HubSpan  *span);
 gint64    hub_repo_span_downloads      (const HubRepo  *repo,

@@ -167,9 +167,7 @@ on_rows_made (GObject      *object,
     return;
   g_clear_object (&self->making);
   /* The range changed while they were made. */
-  if (make->span.preset != self->span.preset || make->span.comparison != self->span.comparison ||
-      !hub_range_equal (make->span.range, self->span.range) ||
-      !hub_range_equal (make->span.compared, self->span.compared))
+  if (!hub_span_equal (&make->span, &self->span))
     for (guint i = 0; i < rows->len; i++)
       hub_repo_row_set_span (g_ptr_array_index (rows, i), &self->span);
   start_filling (self, g_steal_pointer (&rows));

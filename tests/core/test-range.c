@@ -47,6 +47,20 @@ test_presets (void)
   g_assert_false (hub_range_equal ((HubRange) { 3, 9 }, (HubRange) { 3, 8 }));
   g_assert_false (hub_range_equal ((HubRange) { 3, 9 }, (HubRange) { 2, 9 }));
   {
+    HubSpan a = hub_span_make (HUB_RANGE_LAST_30_DAYS, (HubRange) { 31, 60 }, HUB_COMPARISON_PREVIOUS);
+    HubSpan b = a;
+
+    g_assert_true (hub_span_equal (&a, &b));
+    b.comparison = HUB_COMPARISON_YEAR;
+    g_assert_false (hub_span_equal (&a, &b));
+    b = a;
+    b.compared.first--;
+    g_assert_false (hub_span_equal (&a, &b));
+    b = a;
+    b.preset = HUB_RANGE_CUSTOM;
+    g_assert_false (hub_span_equal (&a, &b));
+  }
+  {
     g_autoptr(GEnumClass) presets = g_type_class_ref (HUB_TYPE_RANGE_PRESET);
 
     g_assert_cmpstr (g_enum_get_value (presets, HUB_RANGE_ALL)->value_nick, ==, "all");
