@@ -61,7 +61,6 @@ struct _HubRepoTable
   HubDataset          *dataset;
   HubSpan              span;
   gboolean             compact;
-  gboolean             has_infos;    /* likes and privacy from the Hub's listings */
   HubRepoRows         *store;
   GtkSortListModel    *sort_model;
   GtkFilterListModel  *filter_model;
@@ -69,7 +68,8 @@ struct _HubRepoTable
   HubRepoPlaces       *places;       /* over selection: the view's model */
   GHashTable          *bound;        /* GtkListItem: the cells bound to a place */
   GCancellable        *making;       /* a dataset's rows being made off the main thread */
-  HubSource           *infos_source; /* whose likes and privacy the rows show, or NULL */
+  HubSource           *infos_source; /* whose likes and privacy (from the Hub's listings) the
+                                      * rows show, or NULL: the Likes column shows only then */
   GPtrArray           *filling;      /* HubRepoRow: a dataset's rows, in the order shown */
   guint                filled;       /* how many of them the store has */
   guint                fill_tick;

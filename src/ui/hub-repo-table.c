@@ -276,9 +276,10 @@ update_columns (HubRepoTable *self)
   gtk_column_view_column_set_fixed_width (self->sparkline_column, sparkline ? 132 : -1);
   gtk_column_view_column_set_fixed_width (self->period_column, self->compact ? 84 : 128);
   gtk_column_view_column_set_fixed_width (self->change_column, self->compact ? 80 : 96);
-  gtk_column_view_column_set_visible (self->likes_column, self->has_infos && !self->compact);
+  gtk_column_view_column_set_visible (self->likes_column,
+                                      self->infos_source != NULL && !self->compact);
   gtk_column_view_column_set_fixed_width (self->likes_column,
-                                          self->has_infos && !self->compact ? 84 : -1);
+                                          self->infos_source != NULL && !self->compact ? 84 : -1);
   gtk_column_view_column_set_fixed_width (self->type_column, self->compact ? 40 : 64);
 }
 
@@ -702,19 +703,17 @@ void
 hub_repo_table_set_source_infos (HubRepoTable *self,
                                  HubSource    *source)
 {
-  gboolean has_infos;
-
   g_return_if_fail (HUB_IS_REPO_TABLE (self));
   g_return_if_fail (source == NULL || HUB_IS_SOURCE (source));
 
-  has_infos = source != NULL && hub_source_has_repo_infos (source);
-  g_set_object (&self->infos_source, (has_infos ? source : NULL));
+  if (source != NULL && !hub_source_has_repo_infos (source))
+    source = NULL;
+  g_set_object (&self->infos_source, source);
   /* The rows in the store, and those of a dataset still filling the table
    * (rows still being made get them when they come). */
   hub_repo_table_set_rows_infos (self, self->store->rows, 0);
   if (self->filling != NULL)
     hub_repo_table_set_rows_infos (self, self->filling, self->filled);
-  self->has_infos = has_infos;
   update_columns (self);
   gtk_sorter_changed (self->likes_sorter, GTK_SORTER_CHANGE_DIFFERENT);
   hub_repo_table_refresh_cells (self, TRUE);
