@@ -39,7 +39,7 @@ suite build-test
 # GTK under the sanitizers: no accessibility bus, and no GL driver, whose
 # module is unloaded before the leak check and so cannot be suppressed; a full
 # unwind on each allocation, so that the suppressions see whole stacks.
-HUB_NO_SCREENSHOTS=1 GTK_A11Y=none GDK_DISABLE=gl \
+HUB_NO_SCREENSHOTS=1 HUB_TIMEOUT_MULTIPLIER=5 GTK_A11Y=none GDK_DISABLE=gl \
 LSAN_OPTIONS="suppressions=$top/tests/lsan.supp:print_suppressions=0" \
 UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
 ASAN_OPTIONS="detect_leaks=1:fast_unwind_on_malloc=0" \
