@@ -88,37 +88,51 @@ update_chart (HubWindow *self)
 
 static void update_cards_rows (HubWindow *self);
 
-/* The parts of a dashboard that appears, one more a frame after its frame
- * and header: what each draws for the first time (shaders, glyphs, icons,
- * the chart's curves) costs its own frame, 5–25 ms each with llvmpipe, where
- * all of them together took 40–110 ms in one. The cards come one a frame:
- * the first pays for the shadows' shaders (15–20 ms), each other about 2 ms,
- * where the five together took 25–30. The parts keep their places meanwhile
- * (transparent, not hidden), so nothing moves. */
-#define N_CARDS  5
-#define N_STAGES (N_CARDS + 4)
+/* The parts of a dashboard that appears, one more a frame after its frame:
+ * what each draws for the first time (shaders, glyphs, icons, the chart's
+ * curves) costs its own frame, 5–25 ms each with llvmpipe, where all of
+ * them together took 40–110 ms in one. The header's source switcher,
+ * refresh and range come a frame after its backgrounds (together about
+ * 12 ms of paint), the cards one a frame: the first pays for the shadows'
+ * shaders (15–20 ms), each other about 2 ms. The parts keep their places
+ * meanwhile (transparent, not hidden), so nothing moves. */
+#define N_CARDS 5
+
+enum {
+  STAGE_FRAME,        /* the window anew: backgrounds, the header's menu */
+  STAGE_HEADER,
+  STAGE_FIRST_CARD,
+  STAGE_CHART = STAGE_FIRST_CARD + N_CARDS,
+  STAGE_DETAIL,       /* the empty detail (its big icon and title) costs
+                       * as much as the table, */
+  STAGE_TABLE,        /* which comes last: its rows fill the frames after it */
+  N_STAGES
+};
 
 static void
 show_stage (HubWindow *self,
             guint      stage,
             double     opacity)
 {
-  /* The first frame draws the window anew: the header bar and backgrounds
-   * only. The empty detail (its big icon and title) costs as much as the
-   * table, which comes last: its rows fill the frames after it. */
-  GtkWidget *part = NULL;
+  GtkWidget *parts[3] = { NULL };
 
-  if (stage >= 1 && stage <= N_CARDS)
-    part = hub_summary_cards_get_card (self->cards, stage - 1);
-  else if (stage == N_CARDS + 1)
-    part = self->chart_card;
-  else if (stage == N_CARDS + 2)
-    part = GTK_WIDGET (self->detail_stack);
-  else if (stage == N_CARDS + 3)
-    part = GTK_WIDGET (self->table);
+  if (stage == STAGE_HEADER)
+    {
+      parts[0] = GTK_WIDGET (self->source_button);
+      parts[1] = GTK_WIDGET (self->refresh_button);
+      parts[2] = GTK_WIDGET (self->range_picker);
+    }
+  else if (stage >= STAGE_FIRST_CARD && stage < STAGE_CHART)
+    parts[0] = hub_summary_cards_get_card (self->cards, stage - STAGE_FIRST_CARD);
+  else if (stage == STAGE_CHART)
+    parts[0] = self->chart_card;
+  else if (stage == STAGE_DETAIL)
+    parts[0] = GTK_WIDGET (self->detail_stack);
+  else if (stage == STAGE_TABLE)
+    parts[0] = GTK_WIDGET (self->table);
 
-  if (part != NULL)
-    gtk_widget_set_opacity (part, opacity);
+  for (guint i = 0; i < G_N_ELEMENTS (parts) && parts[i] != NULL; i++)
+    gtk_widget_set_opacity (parts[i], opacity);
 }
 
 static gboolean
