@@ -78,12 +78,19 @@ on_map (HubWindow *self,
 }
 
 static void
-update_chart (HubWindow *self)
+set_chart_source (HubWindow *self,
+                  HubSource *source)
 {
-  HubDataset *dataset = self->source ? hub_source_get_dataset (self->source) : NULL;
+  HubDataset *dataset = source ? hub_source_get_dataset (source) : NULL;
 
   hub_trend_chart_set_dataset (self->trend_chart, dataset, &self->span);
   gtk_label_set_label (self->chart_title, hub_trend_chart_get_title (self->trend_chart));
+}
+
+static void
+update_chart (HubWindow *self)
+{
+  set_chart_source (self, self->source);
 }
 
 static void update_cards_rows (HubWindow *self);
@@ -191,11 +198,11 @@ show_source (HubWindow *self,
   gtk_stack_set_visible_child_full (self->main_stack, "dashboard", GTK_STACK_TRANSITION_TYPE_NONE);
   if (appears)
     start_staging (self);
-  /* The source's range, before anything counts it. */
-  self->span = HUB_SPAN_ALL_TIME;
-  hub_window_range_set_source (self, source);
-  hub_summary_cards_set_source (self->cards, source, &self->span);
-  update_chart (self);
+  /* The source's range, before anything counts it: set already, with the
+   * cards and the chart, for a dashboard that appears. */
+  if (self->prepared != source)
+    hub_window_prepare_source (self, source);
+  g_clear_object (&self->prepared);
   hub_repo_table_set_dataset (self->table, hub_source_get_dataset (source), &self->span);
   hub_repo_table_set_source_infos (self->table, source);
   hub_window_show_audience (self, source);
@@ -221,6 +228,20 @@ show_source (HubWindow *self,
   hub_window_rebuild_source_menu (self);
   hub_window_actions_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE]);
+}
+
+/* The range source starts with, and the cards and chart that count it: a
+ * few milliseconds that a dashboard about to appear spends while the
+ * loading page still shows, a frame before its own. */
+void
+hub_window_prepare_source (HubWindow *self,
+                           HubSource *source)
+{
+  g_set_object (&self->prepared, source);
+  self->span = HUB_SPAN_ALL_TIME;
+  hub_window_range_set_source (self, source);
+  hub_summary_cards_set_source (self->cards, source, &self->span);
+  set_chart_source (self, source);
 }
 
 /* The range or its comparison changed: everything that counts it. */
@@ -408,6 +429,7 @@ hub_window_dispose (GObject *object)
                                           on_shown_rows_changed, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HUB_TYPE_WINDOW);
   g_clear_object (&self->source);
+  g_clear_object (&self->prepared);
   g_clear_object (&self->sources);
   g_clear_object (&self->source_menu);
   g_clear_object (&self->settings);
