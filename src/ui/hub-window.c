@@ -108,10 +108,11 @@ static void update_cards_rows (HubWindow *self);
 enum {
   STAGE_FRAME,        /* the window anew: backgrounds, the header's menu */
   STAGE_HEADER,
+  STAGE_DETAIL,       /* the empty detail, with the window's buttons in a
+                       * wide window: its big icon and title cost as much
+                       * as the table, */
   STAGE_FIRST_CARD,
   STAGE_CHART = STAGE_FIRST_CARD + N_CARDS,
-  STAGE_DETAIL,       /* the empty detail (its big icon and title) costs
-                       * as much as the table, */
   STAGE_TABLE,        /* which comes last: its rows fill the frames after it */
   N_STAGES
 };
