@@ -2,11 +2,13 @@
  *
  * The rows of a dataset shown are made and put in the order shown in
  * another thread, then fill the table a few rows a frame while the view
- * makes row widgets (it keeps about 200 around the top), then the rest at
- * once. Making, laying out and painting a row of seven widgets took about
- * 1 ms of the main thread on a busy two-core machine: 8 rows a frame kept
- * each frame's work within 5–10 ms where 32 took 20–35 ms, and the first
- * screenful still comes within three frames.
+ * makes row widgets (it keeps about 200 around the top), then the rest
+ * many a frame. Making and laying out a row of seven widgets took about
+ * 1 ms of the main thread on a busy two-core machine, and a row on screen
+ * about 2.5 ms with its first paint: 4 rows a frame while they are on
+ * screen, 6 past them, keep the first opening's frames within about 14 ms
+ * (bench-frames, llvmpipe), where 8 took 20–35 ms with a screenful and
+ * 14–20 past it, since each frame also lays out the rows made before.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,8 +16,14 @@
 
 #include "hub-repo-table-private.h"
 
-#define FILL_ROWS_PER_FRAME 8
-#define FILL_WITH_WIDGETS   224
+#define FILL_SHOWN_ROWS      32  /* more than a screenful at 1280 × 860 */
+#define FILL_SHOWN_PER_FRAME 4
+#define FILL_ROWS_PER_FRAME  6
+#define FILL_WITH_WIDGETS    224
+/* Rows without widgets: the 4,776 others of 5,000 at once took 9–16 ms
+ * of one frame (the sort and filter models, the view's items), 1,024 take
+ * 3–6 ms. */
+#define FILL_REST_PER_FRAME  1024
 
 void
 hub_repo_table_stop_filling (HubRepoTable *self)
@@ -58,8 +66,11 @@ fill_step (GtkWidget     *widget,
   if (gtk_widget_get_opacity (GTK_WIDGET (self)) == 0)
     return G_SOURCE_CONTINUE;
   /* A few rows a frame while the view makes row widgets for them (it
-   * keeps some 200); past those, the rest at once. */
-  if (fill_more (self, self->filled < FILL_WITH_WIDGETS ? FILL_ROWS_PER_FRAME : G_MAXUINT))
+   * keeps some 200), fewer while they are painted too; past those, many
+   * a frame. */
+  if (fill_more (self, self->filled < FILL_SHOWN_ROWS     ? FILL_SHOWN_PER_FRAME
+                      : self->filled < FILL_WITH_WIDGETS ? FILL_ROWS_PER_FRAME
+                                                         : FILL_REST_PER_FRAME))
     return G_SOURCE_CONTINUE;
   self->fill_tick = 0;
   hub_repo_table_notify_filling (self);

@@ -392,6 +392,22 @@ hub_summary_cards_set_shown (HubSummaryCards     *self,
   update (self);
 }
 
+/* The card at index, in the order shown, or NULL past the last: for a
+ * window that shows them one at a time as a dashboard appears. */
+GtkWidget *
+hub_summary_cards_get_card (HubSummaryCards *self,
+                            guint            index)
+{
+  GtkWidget *cards[] = {
+    self->downloads_card, self->models_card, self->datasets_card, self->change_card,
+    self->as_of_card,
+  };
+
+  g_return_val_if_fail (HUB_IS_SUMMARY_CARDS (self), NULL);
+
+  return index < G_N_ELEMENTS (cards) ? cards[index] : NULL;
+}
+
 gboolean
 hub_summary_cards_get_compact (HubSummaryCards *self)
 {

@@ -20,6 +20,8 @@ void       hub_summary_cards_set_source  (HubSummaryCards *self,
                                           const HubSpan   *span);
 void       hub_summary_cards_set_shown   (HubSummaryCards     *self,
                                           const HubSpanTotals *shown);
+GtkWidget *hub_summary_cards_get_card    (HubSummaryCards *self,
+                                          guint            index);
 gboolean   hub_summary_cards_get_compact (HubSummaryCards *self);
 void       hub_summary_cards_set_compact (HubSummaryCards *self,
                                           gboolean         compact);

@@ -64,6 +64,51 @@ hub_window_finish_loading (HubWindow *self)
   g_clear_pointer (&self->loading_name, g_free);
 }
 
+/* The load ended: its sources shown (or why there are none), and the
+ * next load started. */
+static void
+show_loaded (HubWindow    *self,
+             GPtrArray    *sources,
+             const GError *error)
+{
+  hub_window_finish_loading (self);
+  for (guint i = 0; sources != NULL && i < sources->len; i++)
+    {
+      hub_window_add_source (self, g_ptr_array_index (sources, i));
+      g_debug ("Models and widgets set %.3f s after the load started",
+               (g_get_monotonic_time () - self->load_started) / (double) G_USEC_PER_SEC);
+    }
+  if (sources == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    hub_window_show_toast (self, error->message);
+
+  hub_window_end_progress (self);
+}
+
+static gboolean
+show_appearing (gpointer user_data)
+{
+  HubWindow *self = user_data;
+  g_autoptr(GPtrArray) sources = g_steal_pointer (&self->appearing);
+
+  self->appear_idle = 0;
+  show_loaded (self, sources, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* In the loading page's frame after the cards, chart and range were set:
+ * the dashboard's page once it is painted, before the next frame. */
+static gboolean
+appear_step (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  HubWindow *self = HUB_WINDOW (widget);
+
+  self->appear_tick = 0;
+  self->appear_idle = g_idle_add (show_appearing, self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_source_loaded (GObject      *object,
                   GAsyncResult *result,
@@ -86,26 +131,27 @@ on_source_loaded (GObject      *object,
         }
     }
 
-  hub_window_finish_loading (self);
   /* The window went away while the worker ran. */
   if (self->sources == NULL)
-    return;
+    {
+      hub_window_finish_loading (self);
+      return;
+    }
 
-  if (sources != NULL)
-    for (guint i = 0; i < sources->len; i++)
-      {
-        HubSource *source = g_ptr_array_index (sources, i);
-
-        g_debug ("Read %s in %.3f s", hub_source_get_title (source),
-                 (g_get_monotonic_time () - self->load_started) / (double) G_USEC_PER_SEC);
-        hub_window_add_source (self, source);
-        g_debug ("Models and widgets set %.3f s after the load started",
-                 (g_get_monotonic_time () - self->load_started) / (double) G_USEC_PER_SEC);
-      }
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    hub_window_show_toast (self, error->message);
-
-  hub_window_end_progress (self);
+  for (guint i = 0; sources != NULL && i < sources->len; i++)
+    g_debug ("Read %s in %.3f s", hub_source_get_title (g_ptr_array_index (sources, i)),
+             (g_get_monotonic_time () - self->load_started) / (double) G_USEC_PER_SEC);
+  /* The first dashboard: its cards, chart and range now, before the
+   * loading page's next frame, and its page after that frame, before the
+   * one that has the page's first layout and paint to do. */
+  if (sources != NULL && self->source == NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      hub_window_prepare_source (self, g_ptr_array_index (sources, 0));
+      self->appearing = g_steal_pointer (&sources);
+      self->appear_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), appear_step, NULL, NULL);
+      return;
+    }
+  show_loaded (self, sources, error);
 }
 
 static void
@@ -222,6 +268,11 @@ hub_window_loading_init (HubWindow *self)
 void
 hub_window_loading_dispose (HubWindow *self)
 {
+  if (self->appear_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->appear_tick);
+  self->appear_tick = 0;
+  g_clear_handle_id (&self->appear_idle, g_source_remove);
+  g_clear_pointer (&self->appearing, g_ptr_array_unref);
   g_cancellable_cancel (self->load_cancellable);
   g_queue_clear_full (&self->pending, unref_pending);
   g_clear_handle_id (&self->progress_timeout, g_source_remove);

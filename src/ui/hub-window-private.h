@@ -86,6 +86,12 @@ struct _HubWindow
   gboolean              table_shown;
   guint                 stage_tick;    /* the dashboard's parts shown a frame apart */
   guint                 stage;         /* the next part to show; all shown at N_STAGES */
+  /* A first dashboard: its cards, chart and range set before the loading
+   * page's next frame, its page after that frame (hub-window-loading.c). */
+  guint                 appear_tick;
+  guint                 appear_idle;
+  GPtrArray            *appearing;     /* HubSource read, shown once that frame is painted */
+  HubSource            *prepared;      /* whose cards, chart and range are set already */
   gboolean              fetching;      /* the progress is a fetch, not a file read */
 
   /* Signed in or not; NULL when the endpoint asked for is invalid. */
@@ -114,6 +120,8 @@ gboolean hub_window_find_source     (HubWindow  *self,
                                      const char *id,
                                      guint      *position);
 void hub_window_focus_search        (HubWindow *self);
+void hub_window_prepare_source      (HubWindow *self,
+                                     HubSource *source);
 void hub_window_notify_loading      (HubWindow *self);
 void hub_window_on_message          (GtkWidget  *widget,
                                      const char *message,
