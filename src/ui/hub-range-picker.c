@@ -101,8 +101,7 @@ set_choice (HubRangePicker *self,
             int             steps,
             HubRange        range)
 {
-  gboolean changed = preset != self->preset || range.first != self->range.first
-                     || range.last != self->range.last;
+  gboolean changed = preset != self->preset || !hub_range_equal (range, self->range);
 
   self->preset = preset;
   self->steps = steps;
