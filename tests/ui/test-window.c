@@ -320,6 +320,8 @@ test_dashboard_in_parts (void)
     g_assert_cmpfloat (gtk_widget_get_opacity (hub_summary_cards_get_card (HUB_SUMMARY_CARDS (cards), i)), ==, 1);
   g_assert_cmpfloat (gtk_widget_get_opacity (chart_card), ==, 1);
   g_assert_cmpfloat (gtk_widget_get_opacity (table), ==, 1);
+  /* Its rows, however many frames they take. */
+  hub_test_wait_for (table_filled, table, 20, "the whole table");
   g_assert_cmpuint (g_list_model_get_n_items (hub_repo_table_get_model (HUB_REPO_TABLE (table))), ==, 5);
 
   hub_window_open_file (window, file);
