@@ -1,14 +1,24 @@
 /* hub-repo-table-fill.c: a dataset's rows into the table
  *
  * The rows of a dataset shown are made and put in the order shown in
- * another thread, then fill the table a few rows a frame while the view
- * makes row widgets (it keeps about 200 around the top), then the rest
- * many a frame. Making and laying out a row of seven widgets took about
- * 1 ms of the main thread on a busy two-core machine, and a row on screen
- * about 2.5 ms with its first paint: 4 rows a frame while they are on
- * screen, 6 past them, keep the first opening's frames within about 14 ms
- * (bench-frames, llvmpipe), where 8 took 20–35 ms with a screenful and
- * 14–20 past it, since each frame also lays out the rows made before.
+ * another thread, then fill the table over frames: a few rows a frame
+ * while the view makes row widgets (it keeps about 200 around the top),
+ * then the rest many a frame. How many follows the time that adding a row
+ * took in the frames before, measured here, since it differs from one
+ * machine to another: each frame adds the rows that 5 ms pay for, and
+ * their layout takes up to 40 % more, so that the fill leaves the rest of
+ * a 16 ms frame (DESIGN.md) to the paint on any machine.
+ *
+ * On a busy two-core machine (bench-frames, llvmpipe) adding a row, when
+ * the view makes and binds its seven widgets, took 0.35–0.8 ms of the
+ * main thread, more the more rows it had made, and nearly all of the
+ * frame's update; past those rows, 1,024 took 1–2 ms. There the caps
+ * hold: 4 rows a frame while they are on screen, whose first paint adds
+ * about 1.5 ms each, and 6 past them (8 took 20–35 ms with a screenful
+ * and 14–20 past it), and the table fills in 46 frames. In a debug build
+ * under the sanitizers, where a row costs 1–2 ms, frames add 2–4 rows,
+ * their update and layout take about 7 ms at the median (8.5–10 with the
+ * caps alone), and the table fills in 56–74 frames.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,13 +26,21 @@
 
 #include "hub-repo-table-private.h"
 
+/* What adding a frame's rows may take, measured: their layout comes on
+ * top of it. */
+#define FILL_BUDGET_US       5000
+/* How far a frame's cost per row moves the estimate: half, so that it
+ * follows a cost that changes as the view makes rows, and forgets within
+ * a few frames one that the machine was busy in. */
+#define FILL_SMOOTHING       0.5
+/* The most rows a frame adds, however fast the machine. */
 #define FILL_SHOWN_ROWS      32  /* more than a screenful at 1280 × 860 */
 #define FILL_SHOWN_PER_FRAME 4
 #define FILL_ROWS_PER_FRAME  6
 #define FILL_WITH_WIDGETS    224
 /* Rows without widgets: the 4,776 others of 5,000 at once took 9–16 ms
  * of one frame (the sort and filter models, the view's items), 1,024 take
- * 3–6 ms. */
+ * 1–3 ms. */
 #define FILL_REST_PER_FRAME  1024
 
 void
@@ -54,23 +72,64 @@ fill_more (HubRepoTable *self,
   return FALSE;
 }
 
+guint
+hub_repo_fill_per_frame (double row_us,
+                         double budget_us,
+                         guint  most)
+{
+  double rows;
+
+  if (row_us <= 0)
+    return most;
+  rows = budget_us / row_us;
+  return rows >= most ? most : rows >= 1 ? (guint) rows : 1;
+}
+
+double
+hub_repo_fill_estimate (double row_us,
+                        double measured_us)
+{
+  if (row_us == 0)
+    return measured_us;
+  return row_us + FILL_SMOOTHING * (measured_us - row_us);
+}
+
 static gboolean
 fill_step (GtkWidget     *widget,
            GdkFrameClock *clock,
            gpointer       user_data)
 {
   HubRepoTable *self = user_data;
+  gboolean with_widgets = self->filled < FILL_WITH_WIDGETS;
+  double *row_us = with_widgets ? &self->fill_row_us : &self->fill_rest_us;
+  guint first = self->filled;
+  guint n;
+  gint64 start;
+  gboolean more;
 
   /* A table not drawn yet (a window that shows it a frame after the rest)
    * makes no row widgets yet. */
   if (gtk_widget_get_opacity (GTK_WIDGET (self)) == 0)
     return G_SOURCE_CONTINUE;
-  /* A few rows a frame while the view makes row widgets for them (it
-   * keeps some 200), fewer while they are painted too; past those, many
-   * a frame. */
-  if (fill_more (self, self->filled < FILL_SHOWN_ROWS     ? FILL_SHOWN_PER_FRAME
-                      : self->filled < FILL_WITH_WIDGETS ? FILL_ROWS_PER_FRAME
-                                                         : FILL_REST_PER_FRAME))
+  /* As many rows as the budget pays for at what a row cost in the frames
+   * before; never more than a few while the view makes row widgets for
+   * them (it keeps some 200), fewer while they are painted too; past
+   * those, many. Until a row with widgets is measured, one comes alone:
+   * the first cost the most. Rows without widgets cost hundreds of times
+   * less: until measured, they come as many as they may. */
+  if (with_widgets && *row_us == 0)
+    n = 1;
+  else
+    n = hub_repo_fill_per_frame (*row_us, FILL_BUDGET_US,
+                                 first < FILL_SHOWN_ROWS ? FILL_SHOWN_PER_FRAME
+                                 : with_widgets         ? FILL_ROWS_PER_FRAME
+                                                        : FILL_REST_PER_FRAME);
+  start = g_get_monotonic_time ();
+  more = fill_more (self, n);
+  if (self->filled > first)
+    *row_us = hub_repo_fill_estimate (*row_us, (double) (g_get_monotonic_time () - start)
+                                               / (self->filled - first));
+  if (more)
     return G_SOURCE_CONTINUE;
   self->fill_tick = 0;
   hub_repo_table_notify_filling (self);

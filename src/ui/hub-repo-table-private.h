@@ -73,6 +73,9 @@ struct _HubRepoTable
   GPtrArray           *filling;      /* HubRepoRow: a dataset's rows, in the order shown */
   guint                filled;       /* how many of them the store has */
   guint                fill_tick;
+  double               fill_row_us;  /* what adding a row costs here while the view makes its
+                                      * widgets, in µs, 0 until measured; kept for later fills */
+  double               fill_rest_us; /* and a row past those, which gets none */
   GtkCustomFilter     *filter;
   char                *query;        /* casefolded; "" for none */
   int                  kind_filter;  /* a HubRepoKind, or KIND_ALL */
@@ -104,6 +107,16 @@ void hub_repo_table_set_rows_infos   (HubRepoTable       *self,
                                       GPtrArray          *rows,
                                       guint               first);
 void hub_repo_table_notify_filling   (HubRepoTable       *self);
+/* How many rows a frame adds: as many as budget_us pays for at row_us
+ * each, at least 1 and at most most (most when row_us is 0). */
+guint  hub_repo_fill_per_frame       (double              row_us,
+                                      double              budget_us,
+                                      guint               most);
+/* What a row costs, in µs, once a frame's rows cost measured_us each:
+ * row_us (0: nothing measured) moved halfway there, the first measure as
+ * it is. */
+double hub_repo_fill_estimate        (double              row_us,
+                                      double              measured_us);
 
 /* hub-repo-table-sort.c: the columns' sorters and the order shown */
 typedef struct

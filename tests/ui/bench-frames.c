@@ -5,7 +5,9 @@
  * then the main thread's CPU time: before the frame (work outside frames,
  * such as the models set when the read ends), in its update phase (tick
  * callbacks: the table filling), its layout (measuring and allocating new
- * widgets) and its paint (snapshot and render). The longest wall-clock time
+ * widgets) and its paint (snapshot and render), and the table's rows at
+ * its end. Last come how many frames added rows to the table and how much
+ * update and layout they took: the table's fill. The longest wall-clock time
  * from one frame's end to the next's is about what build-aux/bench-ui.sh
  * reports as the longest frame while filling (budget 16 ms); the CPU times
  * do not depend on what else the machine runs. With LP_NUM_THREADS=0,
@@ -44,6 +46,7 @@ typedef struct
   gint64 cpu_updated;  /* when the update phase ended (tick callbacks: the table filling), */
   gint64 cpu_laid_out; /* when the layout phase ended, */
   gint64 cpu_painted;  /* and at after-paint */
+  guint  rows;         /* the table's rows at after-paint */
 } Frame;
 
 static GArray *frames;
@@ -78,7 +81,10 @@ static void
 on_after_paint (GdkFrameClock *clock,
                 gpointer       user_data)
 {
+  HubRepoTable *table = user_data;
+
   current.cpu_painted = thread_cpu ();
+  current.rows = g_list_model_get_n_items (hub_repo_table_get_model (table));
   current.painted = g_get_monotonic_time ();
   if (current.start != 0)
     g_array_append_val (frames, current);
@@ -125,6 +131,15 @@ wait_frames (GtkWidget *window,
     }
 }
 
+static int
+compare_times (gconstpointer a,
+               gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
 /* Opens path and prints its frames. */
 static void
 measure (HubWindow  *window,
@@ -133,6 +148,8 @@ measure (HubWindow  *window,
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   HubRepoTable *table = hub_window_get_table (window);
   gint64 previous_end = 0, previous_cpu = 0, longest = 0, most_cpu = 0;
+  guint previous_rows = 0;
+  g_autoptr(GArray) filling = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   g_array_set_size (frames, 0);
   read_at = shown_at = 0;
@@ -144,29 +161,47 @@ measure (HubWindow  *window,
 
   g_print ("%s: read %.1f ms after it was opened; the models and widgets set %.1f ms later\n",
            path, (read_at - opened_at) / 1000.0, (shown_at - read_at) / 1000.0);
-  g_print ("  frame   at(ms)    gap  |  cpu:  before  update  layout   paint   total\n");
+  g_print ("  frame   at(ms)    gap  |  cpu:  before  update  layout   paint   total  |   rows\n");
   for (guint i = 0; i < frames->len; i++)
     {
       Frame *f = &g_array_index (frames, Frame, i);
 
       if (f->painted >= read_at && previous_end != 0)
         {
-          g_print ("%7u %8.1f %6.1f  |      %7.1f %7.1f %7.1f %7.1f %7.1f\n", i,
+          g_print ("%7u %8.1f %6.1f  |      %7.1f %7.1f %7.1f %7.1f %7.1f  | %6u\n", i,
                    (f->start - read_at) / 1000.0, (f->start - previous_end) / 1000.0,
                    (f->cpu_start - previous_cpu) / 1000.0,
                    (f->cpu_updated - f->cpu_start) / 1000.0,
                    (f->cpu_laid_out - f->cpu_updated) / 1000.0,
                    (f->cpu_painted - f->cpu_laid_out) / 1000.0,
-                   (f->cpu_painted - previous_cpu) / 1000.0);
+                   (f->cpu_painted - previous_cpu) / 1000.0,
+                   f->rows);
           longest = MAX (longest, f->painted - MAX (previous_end, read_at));
           most_cpu = MAX (most_cpu, f->cpu_painted - previous_cpu);
+          if (f->rows > previous_rows)
+            {
+              gint64 work = f->cpu_laid_out - f->cpu_start;
+
+              g_array_append_val (filling, work);
+            }
         }
       previous_end = f->painted;
       previous_cpu = f->cpu_painted;
+      previous_rows = f->rows;
     }
   g_print ("longest from one frame's end to the next's (from the read's end on): %.1f ms; "
            "most CPU time of the main thread from one frame's end to the next's: %.1f ms\n",
            longest / 1000.0, most_cpu / 1000.0);
+  /* The frames that added rows to the table: how many, and how much of
+   * each their update and layout took. */
+  if (filling->len > 0)
+    {
+      g_array_sort (filling, compare_times);
+      g_print ("the table's rows came in %u frames; their update and layout took %.1f ms "
+               "of CPU time at the median, %.1f ms at most\n", filling->len,
+               g_array_index (filling, gint64, filling->len / 2) / 1000.0,
+               g_array_index (filling, gint64, filling->len - 1) / 1000.0);
+    }
 }
 
 int
@@ -195,7 +230,8 @@ main (int   argc,
   g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint), NULL);
   g_signal_connect_after (clock, "update", G_CALLBACK (on_update), NULL);
   g_signal_connect_after (clock, "layout", G_CALLBACK (on_layout), NULL);
-  g_signal_connect_after (clock, "after-paint", G_CALLBACK (on_after_paint), NULL);
+  g_signal_connect_after (clock, "after-paint", G_CALLBACK (on_after_paint),
+                          hub_window_get_table (window));
 
   for (int i = 1; i < argc; i++)
     measure (window, argv[i]);

@@ -1,4 +1,5 @@
-/* test-repo-table.c: the repository table's search, type filter, sort and activation
+/* test-repo-table.c: the repository table's search, type filter, sort and
+ * activation, and how many rows a frame fills it with
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,7 +8,7 @@
 #include <string.h>
 
 #include "hub-repo-row.h"
-#include "hub-repo-table.h"
+#include "hub-repo-table-private.h"
 #include "hub-ui-test-util.h"
 
 typedef struct
@@ -349,6 +350,49 @@ test_activate (Fixture       *f,
   g_assert_true (gtk_selection_model_is_selected (selection, 1));
 }
 
+/* A frame adds the rows a 5 ms budget pays for at what a row cost in the
+ * frames before: at least one, at most the frame's cap, the cap while
+ * nothing is measured. */
+static void
+test_fill_per_frame (void)
+{
+  g_assert_cmpuint (hub_repo_fill_per_frame (1200, 5000, 6), ==, 4);
+  g_assert_cmpuint (hub_repo_fill_per_frame (2500, 5000, 6), ==, 2);
+  g_assert_cmpuint (hub_repo_fill_per_frame (1250, 5000, 4), ==, 4);
+  g_assert_cmpuint (hub_repo_fill_per_frame (1251, 5000, 4), ==, 3);
+  g_assert_cmpuint (hub_repo_fill_per_frame (400, 5000, 4), ==, 4);
+  /* A row that costs more than the budget still comes, alone. */
+  g_assert_cmpuint (hub_repo_fill_per_frame (8000, 5000, 6), ==, 1);
+  /* Rows without widgets: 1.5 µs each keep the cap of 1,024, 10 µs
+   * each (a slow machine) halve it. */
+  g_assert_cmpuint (hub_repo_fill_per_frame (1.5, 5000, 1024), ==, 1024);
+  g_assert_cmpuint (hub_repo_fill_per_frame (10, 5000, 1024), ==, 500);
+  g_assert_cmpuint (hub_repo_fill_per_frame (0, 5000, 1024), ==, 1024);
+}
+
+/* The first measure stands as it is; each later one moves the estimate
+ * halfway: after a first row at 2.5 ms and later ones at 1 ms, frames
+ * take 2 rows, 2, 3, then 4, the cap. */
+static void
+test_fill_estimate (void)
+{
+  double row_us = hub_repo_fill_estimate (0, 2500);
+
+  g_assert_cmpfloat (row_us, ==, 2500);
+  g_assert_cmpuint (hub_repo_fill_per_frame (row_us, 5000, 4), ==, 2);
+  row_us = hub_repo_fill_estimate (row_us, 1000);
+  g_assert_cmpfloat (row_us, ==, 1750);
+  g_assert_cmpuint (hub_repo_fill_per_frame (row_us, 5000, 4), ==, 2);
+  row_us = hub_repo_fill_estimate (row_us, 1000);
+  g_assert_cmpfloat (row_us, ==, 1375);
+  g_assert_cmpuint (hub_repo_fill_per_frame (row_us, 5000, 4), ==, 3);
+  row_us = hub_repo_fill_estimate (row_us, 1000);
+  g_assert_cmpuint (hub_repo_fill_per_frame (row_us, 5000, 4), ==, 4);
+  /* A frame that cost more (the machine busy) takes fewer next. */
+  row_us = hub_repo_fill_estimate (row_us, 3000);
+  g_assert_cmpuint (hub_repo_fill_per_frame (row_us, 5000, 4), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -368,6 +412,8 @@ main (int   argc,
   ADD ("/ui/table/selection-follows-row", test_selection_follows_row);
   ADD ("/ui/table/rows-kept-by-search", test_rows_kept_by_search);
 #undef ADD
+  g_test_add_func ("/ui/table/fill-per-frame", test_fill_per_frame);
+  g_test_add_func ("/ui/table/fill-estimate", test_fill_estimate);
 
   return g_test_run ();
 }
