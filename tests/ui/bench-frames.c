@@ -7,11 +7,12 @@
  * callbacks: the table filling), its layout (measuring and allocating new
  * widgets) and its paint (snapshot and render), and the table's rows at
  * its end. Last come how many frames added rows to the table and how much
- * update and layout they took: the table's fill. The longest wall-clock time
- * from one frame's end to the next's is about what build-aux/bench-ui.sh
- * reports as the longest frame while filling (budget 16 ms); the CPU times
- * do not depend on what else the machine runs. With LP_NUM_THREADS=0,
- * Mesa's software renderer draws in the main thread, and is counted.
+ * update and layout they took: the table's fill. The most CPU time of the
+ * main thread from one frame's end to the next's is what
+ * build-aux/bench-ui.sh holds to the budget (16 ms); unlike the longest
+ * wall-clock time between them, it does not depend on what else the
+ * machine runs, nor on the frame clock. With LP_NUM_THREADS=0, Mesa's
+ * software renderer draws in the main thread, and is counted.
  *
  *   bench-frames FILE.csv…
  *
