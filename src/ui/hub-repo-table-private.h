@@ -76,6 +76,7 @@ struct _HubRepoTable
   double               fill_row_us;  /* what adding a row costs here while the view makes its
                                       * widgets, in µs, 0 until measured; kept for later fills */
   double               fill_rest_us; /* and a row past those, which gets none */
+  gboolean             fill_hidden;  /* the table was transparent in the fill's last frame */
   GtkCustomFilter     *filter;
   char                *query;        /* casefolded; "" for none */
   int                  kind_filter;  /* a HubRepoKind, or KIND_ALL */
