@@ -98,24 +98,21 @@ static void update_cards_rows (HubWindow *self);
 /* The parts of a dashboard that appears, one more a frame after its frame:
  * what each draws for the first time (shaders, glyphs, icons, the chart's
  * curves) costs its own frame, 5–25 ms each with llvmpipe, where all of
- * them together took 40–110 ms in one. The header's source switcher,
- * refresh and range come one a frame after its backgrounds (the three in
- * one frame took 14–17 ms of it, with 4 ms of the window's update), the
- * cards one a frame, about 2 ms each: the loading page drew their shadows
- * first. The parts keep their places meanwhile (transparent, not hidden),
- * so nothing moves. */
-#define N_CARDS 5
-
+ * them together took 40–110 ms in one. The header's source switcher and
+ * refresh, then its range, come after its backgrounds (the three in one
+ * frame took 14–17 ms of it, with 4 ms of the window's update); the cards
+ * together, about 2 ms each once the loading page has drawn their
+ * shadows. The parts keep their places meanwhile (transparent, not
+ * hidden), so nothing moves. */
 enum {
   STAGE_FRAME,        /* the window anew: backgrounds, the header's menu */
-  STAGE_SOURCE,
-  STAGE_REFRESH,
+  STAGE_SOURCE,       /* the source switcher and refresh */
   STAGE_RANGE,
   STAGE_DETAIL,       /* the empty detail, with the window's buttons in a
                        * wide window: its big icon and title cost as much
                        * as the table, */
-  STAGE_FIRST_CARD,
-  STAGE_CHART = STAGE_FIRST_CARD + N_CARDS,
+  STAGE_CARDS,
+  STAGE_CHART,
   STAGE_TABLE,        /* which comes last: its rows fill the frames after it */
   N_STAGES
 };
@@ -125,25 +122,24 @@ show_stage (HubWindow *self,
             guint      stage,
             double     opacity)
 {
-  GtkWidget *part = NULL;
+  GtkWidget *card;
 
   if (stage == STAGE_SOURCE)
-    part = GTK_WIDGET (self->source_button);
-  else if (stage == STAGE_REFRESH)
-    part = GTK_WIDGET (self->refresh_button);
+    {
+      gtk_widget_set_opacity (GTK_WIDGET (self->source_button), opacity);
+      gtk_widget_set_opacity (GTK_WIDGET (self->refresh_button), opacity);
+    }
   else if (stage == STAGE_RANGE)
-    part = GTK_WIDGET (self->range_picker);
-  else if (stage >= STAGE_FIRST_CARD && stage < STAGE_CHART)
-    part = hub_summary_cards_get_card (self->cards, stage - STAGE_FIRST_CARD);
+    gtk_widget_set_opacity (GTK_WIDGET (self->range_picker), opacity);
+  else if (stage == STAGE_CARDS)
+    for (guint i = 0; (card = hub_summary_cards_get_card (self->cards, i)) != NULL; i++)
+      gtk_widget_set_opacity (card, opacity);
   else if (stage == STAGE_CHART)
-    part = self->chart_card;
+    gtk_widget_set_opacity (self->chart_card, opacity);
   else if (stage == STAGE_DETAIL)
-    part = GTK_WIDGET (self->detail_stack);
+    gtk_widget_set_opacity (GTK_WIDGET (self->detail_stack), opacity);
   else if (stage == STAGE_TABLE)
-    part = GTK_WIDGET (self->table);
-
-  if (part != NULL)
-    gtk_widget_set_opacity (part, opacity);
+    gtk_widget_set_opacity (GTK_WIDGET (self->table), opacity);
 }
 
 static gboolean
