@@ -95,8 +95,9 @@ show_appearing (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* In the loading page's frame after the cards, chart and range were set:
- * the dashboard's page once it is painted, before the next frame. */
+/* In the frame after the cards, chart and range were set (the loading
+ * page's, or the dashboard's shown before): the rest of the source once
+ * that frame is painted, before the next one. */
 static gboolean
 appear_step (GtkWidget     *widget,
              GdkFrameClock *clock,

@@ -231,8 +231,8 @@ show_source (HubWindow *self,
 }
 
 /* The range source starts with, and the cards and chart that count it: a
- * few milliseconds that a dashboard about to appear spends while the
- * loading page still shows, a frame before its own. */
+ * few milliseconds spent a frame before the rest of the source is shown,
+ * while the loading page or the dashboard before it still shows. */
 void
 hub_window_prepare_source (HubWindow *self,
                            HubSource *source)
