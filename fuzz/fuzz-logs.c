@@ -7,8 +7,10 @@
  * Small inputs are also read gzip-compressed (the same again) and, read once
  * with every session key sorted, must give the same. Accepted logs are
  * saved as aggregates and reopened; the summary, top identities and regions
- * must not change. The input is also read as a sketch in the aggregate's
- * text form, which must survive its own round trip.
+ * must not change. Read into a store of the whole span, as `--logs-summary`
+ * reads them, they must give the same summary, or the same error. The input
+ * is also read as a sketch in the aggregate's text form, which must survive
+ * its own round trip.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -51,7 +53,8 @@ describe (HubLogStore *store)
   return g_strconcat (summary, "\n", audience, NULL);
 }
 
-/* The file described, or its error as "!" and the message. */
+/* The file described (only summed up for a store of the whole span), or
+ * its error as "!" and the message. */
 static char *
 read_logs (const HubLogOptions *options,
            gboolean             through_csv,
@@ -66,6 +69,8 @@ read_logs (const HubLogOptions *options,
   if (!log_store_add_files_full (store, files, names, 1, options, through_csv, NULL, NULL,
                                  &error))
     return g_strconcat ("!", error->message, NULL);
+  if (options != NULL && options->whole_span)
+    return hub_log_summary_to_json (store);
   if (out_store != NULL)
     *out_store = g_steal_pointer (&store);
   return describe (out_store ? *out_store : store);
@@ -105,10 +110,12 @@ int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
-  static const HubLogOptions single_pass = { NULL, FALSE, TRUE };
+  static const HubLogOptions single_pass = { NULL, FALSE, TRUE, FALSE };
+  static const HubLogOptions whole_span = { NULL, FALSE, FALSE, TRUE };
   g_autoptr(HubLogStore) store = NULL;
   g_autofree char *fast = NULL;
   g_autofree char *slow = NULL;
+  g_autofree char *whole = NULL;
 
   if (logs_path == NULL)
     {
@@ -124,6 +131,16 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   fast = read_logs (NULL, FALSE, &store);
   slow = read_logs (NULL, TRUE, NULL);
   g_assert_cmpstr (fast, ==, slow);
+  /* As `--logs-summary` reads: the same summary, or the same error. */
+  whole = read_logs (&whole_span, FALSE, NULL);
+  if (store != NULL)
+    {
+      g_autofree char *summary = hub_log_summary_to_json (store);
+
+      g_assert_cmpstr (summary, ==, whole);
+    }
+  else
+    g_assert_cmpstr (fast, ==, whole);
 
   /* What already starts as gzip would be compressed twice. */
   if (size <= 2048 && !(size >= 2 && data[0] == 0x1f && data[1] == 0x8b))

@@ -22,7 +22,8 @@ hub_cli_logs_summary_run (GVariantDict       *options,
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *json = NULL;
-  HubLogOptions log_options = { NULL, FALSE, FALSE };
+  /* The summary is over every day read: the store keeps no day's own. */
+  HubLogOptions log_options = { NULL, FALSE, FALSE, TRUE };
   guint n = g_strv_length ((char **) paths);
 
   if (n == 0)

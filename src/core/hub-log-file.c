@@ -126,7 +126,11 @@ put_tops (GByteArray  *out,
 GBytes *
 log_store_serialize (HubLogStore *store)
 {
-  GByteArray *out = g_byte_array_new ();
+  GByteArray *out;
+
+  /* A store of the whole span has no days to keep. */
+  g_return_val_if_fail (!store->whole, NULL);
+  out = g_byte_array_new ();
 
   g_byte_array_append (out, (const guint8 *) FILE_MAGIC, 8);
   put32 (out, FILE_VERSION);

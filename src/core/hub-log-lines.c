@@ -460,7 +460,6 @@ log_prepare_line (Worker  *w,
     out->day = (HubDay) (ms >= 0 ? ms / MS_PER_DAY : -((-ms + MS_PER_DAY - 1) / MS_PER_DAY));
   out->repo = (guint32) repo;
   out->status = status;
-  out->cell_hash = log_cell_hash (out->day, out->repo, out->country, out->method, status);
   out->is_user = user.len > 0;
   out->hash = user.len > 0 ? hub_identity_hash (user.p, user.len)
               : ip.len > 0 ? hub_identity_hash (ip.p, ip.len) : 0;
@@ -474,6 +473,14 @@ log_prepare_line (Worker  *w,
   if (team)
     w->store->team_requests++;
   out->counted = !team || !read->options->exclude_team;
+  if (w->whole)
+    {
+      if (out->counted)
+        log_store_span_add (w->store, out->day);
+      out->day = LOG_WHOLE_DAY;
+      out->region = NO_CELL;
+    }
+  out->cell_hash = log_cell_hash (out->day, out->repo, out->country, out->method, status);
   return TRUE;
 }
 
@@ -654,7 +661,8 @@ apply_line (Worker        *w,
 {
   LogPlace place;
 
-  add_identity (w, l);
+  if (!w->whole)
+    add_identity (w, l);
   if (!l->counted)
     return;
   count_line (w, l, &place);
@@ -677,7 +685,8 @@ log_apply_pending (Worker *w)
     log_store_prefetch_cell (store, w->pending[i].day, w->pending[i].cell_hash);
   for (guint i = 0; i < w->n_pending; i++)
     {
-      add_identity (w, &w->pending[i]);
+      if (!w->whole)
+        add_identity (w, &w->pending[i]);
       if (w->pending[i].counted)
         count_line (w, &w->pending[i], &places[i]);
     }

@@ -208,7 +208,24 @@ struct _HubLogStore
   GArray    *tops;           /* LogTop, by day as they came */
   guint32    last_top;       /* position + 1 of the last one found, or 0 */
   GArray    *team;           /* guint64 identity hashes, sorted */
+  /* Read with HubLogOptions.whole_span: the lines' cells and sketches are
+   * all on LOG_WHOLE_DAY, and the days they were on span_first … span_last
+   * (G_MAXINT32 … G_MININT32 before any). */
+  gboolean   whole;
+  HubDay     span_first;
+  HubDay     span_last;
 };
+
+/* The day of every line's cells and sketches in a store of the whole span. */
+#define LOG_WHOLE_DAY 0
+
+static inline void
+log_store_span_add (HubLogStore *store,
+                    HubDay       day)
+{
+  store->span_first = MIN (store->span_first, day);
+  store->span_last = MAX (store->span_last, day);
+}
 
 static inline guint64
 log_mix64 (guint64 x)

@@ -21,6 +21,21 @@ hub_log_class_name (HubLogClass klass)
 }
 
 
+/* A store of the whole span answers for a range that holds all its days,
+ * with every cell and sketch it has. */
+static void
+query_days (HubLogStore *store,
+            HubDay      *first,
+            HubDay      *last)
+{
+  if (!store->whole)
+    return;
+  g_warn_if_fail (store->span_first > store->span_last
+                  || (*first <= store->span_first && *last >= store->span_last));
+  *first = G_MININT32;
+  *last = G_MAXINT32;
+}
+
 gboolean
 hub_log_store_get_days (HubLogStore *store,
                         HubDay      *first,
@@ -28,6 +43,16 @@ hub_log_store_get_days (HubLogStore *store,
 {
   HubDay lo = G_MAXINT32, hi = G_MININT32;
 
+  if (store->whole)
+    {
+      gboolean any = store->span_first <= store->span_last;
+
+      if (first != NULL)
+        *first = any ? store->span_first : HUB_DAY_NONE;
+      if (last != NULL)
+        *last = any ? store->span_last : HUB_DAY_NONE;
+      return any;
+    }
   for (guint i = 0; i < store->cells->len; i++)
     {
       HubDay d = g_array_index (store->cells, LogCell, i).day;
@@ -206,6 +231,7 @@ hub_log_store_figures (HubLogStore   *store,
   int part;
   GArray *sketches = filter_sketches (store, filter, &part);
 
+  query_days (store, &first, &last);
   memset (figures, 0, sizeof *figures);
   for (guint i = 0; i < store->cells->len; i++)
     {
@@ -245,6 +271,7 @@ hub_log_store_daily (HubLogStore   *store,
   guint n = (guint) (last - first + 1);
 
   g_return_if_fail (last >= first);
+  g_return_if_fail (!store->whole);
   memset (series, 0, n * sizeof *series);
   for (guint i = 0; i < store->cells->len; i++)
     {
@@ -289,6 +316,7 @@ hub_log_store_requests_by_method (HubLogStore *store,
   g_autofree guint64 *by_method = g_new0 (guint64, n + 1);
   g_autofree gboolean *seen = g_new0 (gboolean, n + 1);
 
+  query_days (store, &first, &last);
   for (guint i = 0; i < store->cells->len; i++)
     {
       const LogCell *c = &g_array_index (store->cells, LogCell, i);
@@ -316,6 +344,7 @@ hub_log_store_requests_by_status (HubLogStore *store,
   guint64 by_status[600] = { 0 };
   gboolean seen[600] = { FALSE };
 
+  query_days (store, &first, &last);
   for (guint i = 0; i < store->cells->len; i++)
     {
       const LogCell *c = &g_array_index (store->cells, LogCell, i);
@@ -361,6 +390,7 @@ log_grouping_new (HubLogStore   *store,
   g->n = by_repo ? hub_log_store_get_n_repos (store) : hub_log_store_get_n_countries (store);
   g->sketches = by_repo ? store->repo_days : store->country_days;
 
+  query_days (store, &first, &last);
   memset (figures, 0, g->n * sizeof *figures);
   for (guint i = 0; i < store->cells->len; i++)
     {

@@ -173,6 +173,7 @@ typedef struct
   gboolean     is_json;
   gboolean     old_format;
   gboolean     aggregate;
+  gboolean     whole;        /* HubLogOptions.whole_span */
   int          columns[N_COLS];
   guint        n_needed;     /* fields a CSV row needs */
   const gint8 *role_at;      /* the column at each field, or -1 */

@@ -126,6 +126,7 @@ worker_new (Read  *read,
   w->read = read;
   w->id = id;
   w->store = hub_log_store_new ();
+  w->whole = w->store->whole = read->options->whole_span;
   w->events = g_array_new (FALSE, FALSE, sizeof (LogEvent));
   w->country_day_cache = g_array_new (FALSE, TRUE, sizeof (LogDayCache));
   w->repo_day_cache = g_array_new (FALSE, TRUE, sizeof (LogDayCache));
@@ -279,6 +280,7 @@ log_store_add_files_full (HubLogStore          *store,
 
   if (options == NULL)
     options = &defaults;
+  g_return_val_if_fail (log_store_is_empty (store) || store->whole == options->whole_span, FALSE);
   if (options->team_ids != NULL)
     {
       team = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
@@ -318,6 +320,7 @@ log_store_add_files_full (HubLogStore          *store,
   for (;;)
     {
       added = hub_log_store_new ();
+      added->whole = options->whole_span;
       g_array_append_vals (added->open_sessions, store->open_sessions->data,
                            store->open_sessions->len);
       added->horizon_ms = store->horizon_ms;

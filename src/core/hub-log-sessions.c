@@ -165,7 +165,8 @@ log_count_session (HubLogStore    *store,
   cell->sessions++;
   if (e->region_cell != NO_CELL)
     g_array_index (store->region_cells, LogRegionCell, e->region_cell).sessions++;
-  log_top_add_session (log_store_top (store, cell->day), e->identity);
+  if (!store->whole)
+    log_top_add_session (log_store_top (store, cell->day), e->identity);
 }
 
 static int

@@ -218,6 +218,8 @@ hub_log_store_new (void)
   store->region_cells = g_array_new (FALSE, FALSE, sizeof (LogRegionCell));
   store->tops = g_array_new (FALSE, FALSE, sizeof (LogTop));
   store->team = g_array_new (FALSE, FALSE, sizeof (guint64));
+  store->span_first = G_MAXINT32;
+  store->span_last = G_MININT32;
   return store;
 }
 
@@ -472,6 +474,8 @@ log_store_clear_lines (HubLogStore *store)
   g_array_set_size (store->tops, 0);
   store->last_top = 0;
   store->team_requests = 0;
+  store->span_first = G_MAXINT32;
+  store->span_last = G_MININT32;
 }
 
 gboolean
@@ -504,9 +508,14 @@ void
 log_store_merge (HubLogStore *store,
                  HubLogStore *other)
 {
-  g_autoptr(GArray) repo_map = log_strings_remap (&store->repos, &other->repos);
-  g_autoptr(GArray) country_map = log_strings_remap (&store->countries, &other->countries);
-  g_autoptr(GArray) method_map = log_strings_remap (&store->methods, &other->methods);
+  g_autoptr(GArray) repo_map = NULL;
+  g_autoptr(GArray) country_map = NULL;
+  g_autoptr(GArray) method_map = NULL;
+
+  g_return_if_fail (store->whole == other->whole);
+  repo_map = log_strings_remap (&store->repos, &other->repos);
+  country_map = log_strings_remap (&store->countries, &other->countries);
+  method_map = log_strings_remap (&store->methods, &other->methods);
 
   /* Sixteen cells at a time, with the slots and cells they land on fetched
    * first: the store's table is larger than the cache. */
@@ -548,4 +557,9 @@ log_store_merge (HubLogStore *store,
   log_tops_merge (store, other);
   store->team_requests += other->team_requests;
   store->horizon_ms = MAX (store->horizon_ms, other->horizon_ms);
+  if (other->span_first <= other->span_last)
+    {
+      log_store_span_add (store, other->span_first);
+      log_store_span_add (store, other->span_last);
+    }
 }

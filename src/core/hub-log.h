@@ -59,6 +59,12 @@ typedef struct
   /* Read each input once, whatever its order: for inputs that cannot be
    * opened again, such as a pipe. Memory then follows the lines. */
   gboolean            single_pass;
+  /* Keep only what the whole span of days read adds up to, as
+   * `--logs-summary` prints it: no day's own figures, top identities or
+   * regions. Lines are counted into one cell per repository, country, method
+   * and status, which takes less memory and time; the store then answers
+   * only for a range that holds all its days. */
+  gboolean            whole_span;
 } HubLogOptions;
 
 /* What a range of days holds, for the whole source or a part of it. */
