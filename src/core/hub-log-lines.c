@@ -253,25 +253,50 @@ log_intern_repo (Worker  *w,
   return log_strings_intern (&store->repos, w->key->str, w->key->len, hash);
 }
 
-/* The repository of type and name, hashed, through the worker's recent
- * ones; -1 on refusal. */
+/* Where a repository may be among the worker's recent ones: a quick hash
+ * of its name's first and last 8 bytes, its length and its type's hash. */
+static inline guint32
+recent_repo_slot (guint64     type_seed,
+                  const char *name,
+                  gsize       len)
+{
+  guint64 head = 0, tail = 0;
+
+  if (len >= 8)
+    {
+      memcpy (&head, name, 8);
+      memcpy (&tail, name + len - 8, 8);
+    }
+  else
+    memcpy (&head, name, len);
+  return (guint32) (log_mix64 (head ^ (tail * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15))
+                               ^ ((guint64) len << 56) ^ type_seed) >> 32)
+         & (RECENT_REPOS - 1);
+}
+
+/* The repository of type (hashed as w->type_seed) and name, through the
+ * worker's recent ones, and its hash; -1 on refusal. */
 static gint64
 recent_repo (Worker  *w,
              Field    type,
              Field    name,
-             guint64  hash,
+             guint64 *hash,
              guint64  line)
 {
-  LogRecentRepo *r = &w->recent_repos[(hash >> 32) & (RECENT_REPOS - 1)];
+  LogRecentRepo *r = &w->recent_repos[recent_repo_slot (w->type_seed, name.p, name.len)];
   gint64 repo;
 
-  if (r->hash == hash && r->type_len == type.len && r->name_len == name.len
+  if (r->type_len == type.len && r->name_len == name.len
       && log_bytes_equal (r->name, name.p, name.len) && log_bytes_equal (r->type, type.p, type.len))
-    return r->repo;
-  repo = log_intern_repo (w, type, name, hash, line);
+    {
+      *hash = r->hash;
+      return r->repo;
+    }
+  *hash = log_repo_hash_seeded (w->type_seed, name.p, name.len);
+  repo = log_intern_repo (w, type, name, *hash, line);
   if (repo >= 0 && type.len > 0 && type.len <= sizeof r->type && name.len <= sizeof r->name)
     {
-      r->hash = hash;
+      r->hash = *hash;
       r->repo = (guint32) repo;
       r->type_len = (guint8) type.len;
       r->name_len = (guint8) name.len;
@@ -435,8 +460,7 @@ log_prepare_line (Worker  *w,
     }
   else
     {
-      out->repo_hash = log_repo_hash_seeded (w->type_seed, f[COL_REPO_NAME].p, f[COL_REPO_NAME].len);
-      repo = recent_repo (w, f[COL_REPO_TYPE], f[COL_REPO_NAME], out->repo_hash, line);
+      repo = recent_repo (w, f[COL_REPO_TYPE], f[COL_REPO_NAME], &out->repo_hash, line);
       if (repo < 0)
         return FALSE;
       w->repo_name_len = 0;
