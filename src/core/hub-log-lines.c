@@ -38,9 +38,26 @@ skip_spaces (const char *p,
   return i;
 }
 
+/* Whether p begins with the date, hour and minute of the last time read,
+ * and then the seconds, from 0 to 60. */
+static inline gboolean
+same_minute (Worker     *w,
+             const char *p,
+             gsize       len,
+             int        *second)
+{
+  gsize n = sizeof w->minute_text;
+
+  if (!w->have_minute || len < n + 2 || !log_bytes_equal (p, w->minute_text, n)
+      || (guint) (p[n] - '0') >= 10 || (guint) (p[n + 1] - '0') >= 10)
+    return FALSE;
+  *second = (p[n] - '0') * 10 + (p[n + 1] - '0');
+  return *second <= 60;
+}
+
 /* A timestamp as DESIGN.md accepts it, to milliseconds since 1970 (UTC).
- * Lines come many a second: a date and time written as the last one's
- * ("2026-10-01T00:00:00") are not read again. */
+ * Lines come many a minute: a date, hour and minute written as the last
+ * one's ("2026-10-01T00:00:") are not read again. */
 gboolean
 log_parse_time (Worker     *w,
                 const char *p,
@@ -53,11 +70,11 @@ log_parse_time (Worker     *w,
 
   if (len < 10)
     return FALSE;
-  if (w->have_second && len >= sizeof w->second_text
-      && memcmp (p, w->second_text, sizeof w->second_text) == 0)
+  if (same_minute (w, p, len, &second))
     {
-      base = w->second_ms;
-      i = sizeof w->second_text;
+      /* A leap second counts as the second before it. */
+      base = w->minute_ms + MIN (second, 59) * 1000;
+      i = sizeof w->minute_text + 2;
     }
   else
     {
@@ -88,11 +105,11 @@ log_parse_time (Worker     *w,
           i += 8;
         }
       base = (gint64) w->day * MS_PER_DAY + (((gint64) hour * 60 + minute) * 60 + second) * 1000;
-      w->have_second = time_at == 11 && i == sizeof w->second_text;
-      if (w->have_second)
+      w->have_minute = time_at == 11 && i == sizeof w->minute_text + 2;
+      if (w->have_minute)
         {
-          memcpy (w->second_text, p, sizeof w->second_text);
-          w->second_ms = base;
+          memcpy (w->minute_text, p, sizeof w->minute_text);
+          w->minute_ms = base - second * 1000;
         }
       if (time_at == len)
         {

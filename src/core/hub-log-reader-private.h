@@ -185,9 +185,9 @@ typedef struct
   /* What the lines need. */
   char         day_text[10];
   gboolean     have_day;
-  char         second_text[19];          /* the last "YYYY-MM-DDTHH:MM:SS" read */
-  gboolean     have_second;
-  gint64       second_ms;
+  char         minute_text[17];          /* the last "YYYY-MM-DDTHH:MM:" read */
+  gboolean     have_minute;
+  gint64       minute_ms;
   guint32      country_cache[26 * 26];   /* country + 1, by its two letters */
   struct
   {

@@ -462,17 +462,20 @@ test_short_paths (void)
     "2026-06-01T10:05:00.123+00:00,200,GET,acme/c,model,,ip-1,U1,\n"
     "2026-06-01T10:00:00.123Z,200,GET,acme/d,model,,ip-1,DE,\n"
     "2026-06-01T10:05:00.124Z,200,GET,acme/d,model,,ip-1,DE,\n"
+    /* A leap second is the second before it: 300,000 ms, one session. */
+    "2026-06-01T23:54:59.999Z,200,GET,acme/f,model,,ip-3,DE,\n"
+    "2026-06-01T23:59:60.999Z,200,GET,acme/f,model,,ip-3,DE,\n"
     /* A status written with spaces around it, and 599. */
     "2026-06-01T10:06:00Z, 304 ,GET,acme/e,model,,ip-2,DE,\n"
     "2026-06-01T10:06:01Z,599,GET,acme/e,model,,ip-2,DE,\n");
 
-  assert_member (json, "$.requests", "10");
-  assert_member (json, "$.sessions", "6");
+  assert_member (json, "$.requests", "12");
+  assert_member (json, "$.sessions", "7");
   assert_member (json, "$.statuses['304']", "1");
   assert_member (json, "$.statuses['599']", "1");
   assert_member (json, "$.countries.US.requests", "4");
   assert_member (json, "$.countries.U1.requests", "2");
-  assert_member (json, "$.countries.DE.requests", "4");
+  assert_member (json, "$.countries.DE.requests", "6");
 }
 
 /* Errors count as requests, never for people. */
@@ -743,6 +746,22 @@ test_refusals (void)
       HUB_LOG_ERROR_BAD_DATE, 2, "timestamp" },
     { HEADER "2026-06-01T25:00:00Z,200,GET,acme/m,model,,ip,US,\n",
       HUB_LOG_ERROR_BAD_DATE, 2, "timestamp" },
+    /* The Hub's own layout after a line of the same day (its short path). */
+    { HEADER "2026-06-01T10:00:00.000Z,200,GET,acme/m,model,,ip,US,\n"
+      "2026-06-01T24:00:00.000Z,200,GET,acme/m,model,,ip,US,\n",
+      HUB_LOG_ERROR_BAD_DATE, 3, "timestamp" },
+    { HEADER "2026-06-01T10:00:00.000Z,200,GET,acme/m,model,,ip,US,\n"
+      "2026-06-01T10:60:00.000Z,200,GET,acme/m,model,,ip,US,\n",
+      HUB_LOG_ERROR_BAD_DATE, 3, "timestamp" },
+    { HEADER "2026-06-01T10:00:00.000Z,200,GET,acme/m,model,,ip,US,\n"
+      "2026-06-01T10:00:61.000Z,200,GET,acme/m,model,,ip,US,\n",
+      HUB_LOG_ERROR_BAD_DATE, 3, "timestamp" },
+    { HEADER "2026-06-01T10:00:00.000Z,200,GET,acme/m,model,,ip,US,\n"
+      "2026-06-01T1:000:00.000Z,200,GET,acme/m,model,,ip,US,\n",
+      HUB_LOG_ERROR_BAD_DATE, 3, "timestamp" },
+    { HEADER "2026-06-01T10:00:00.000Z,200,GET,acme/m,model,,ip,US,\n"
+      "2026-06-01T10:00:00.0:0Z,200,GET,acme/m,model,,ip,US,\n",
+      HUB_LOG_ERROR_BAD_DATE, 3, "timestamp" },
     { HEADER "yesterday,200,GET,acme/m,model,,ip,US,\n",
       HUB_LOG_ERROR_BAD_DATE, 2, "timestamp" },
     { HEADER "2026-06-01T10:00:00Z,200,GET,acme/m,model,,ip\n",
