@@ -332,7 +332,7 @@ log_intern_country (Worker *w,
   char code[16];
   const char *p = f.p;
   gsize len = f.len;
-  int slot = -1;
+  int slot;
   gint64 country;
 
   if (len == 0)
@@ -340,13 +340,9 @@ log_intern_country (Worker *w,
       p = "ZZ";
       len = 2;
     }
-  /* A letter of either case: (c | 0x20) from 'a' to 'z'. */
-  if (len == 2 && (guint) ((p[0] | 0x20) - 'a') < 26 && (guint) ((p[1] | 0x20) - 'a') < 26)
-    {
-      slot = ((p[0] | 0x20) - 'a') * 26 + ((p[1] | 0x20) - 'a');
-      if (G_LIKELY (w->country_cache[slot] != 0))
-        return w->country_cache[slot] - 1;
-    }
+  slot = log_country_slot (p, len);
+  if (slot >= 0 && w->country_cache[slot] != 0)
+    return w->country_cache[slot] - 1;
   if (len < sizeof code)
     {
       for (gsize i = 0; i < len; i++)
@@ -373,6 +369,18 @@ log_intern_region (Worker *w,
 
   if (f.len == 0)
     return NO_CELL;
+  /* A store of the whole span keeps no regions: they are only checked. */
+  if (w->whole)
+    {
+      guchar bytes = 0;
+
+      for (gsize k = 0; k < f.len; k++)
+        bytes |= (guchar) f.p[k];
+      if (bytes < 0x80 || valid_text (f.p, f.len))
+        return NO_CELL;
+      log_fail (w, line, HUB_LOG_ERROR_NOT_TEXT, COL_REGION, f.p, f.len);
+      return -1;
+    }
   slot = (guint) (f.len * 31 + (guchar) f.p[0] * 7 + (guchar) f.p[f.len - 1])
          % G_N_ELEMENTS (w->region_cache);
   if (G_LIKELY (w->region_cache[slot] != 0))
@@ -391,38 +399,30 @@ log_intern_region (Worker *w,
   return region;
 }
 
-/* Methods are few: the last ones seen are compared first, by their text
- * kept beside them. */
+/* Methods are few: the last ones seen are compared first (in
+ * log_intern_place()), by their text of up to 8 bytes kept beside them as a
+ * number. */
 gint64
 log_intern_method (Worker *w,
                    Field   f,
                    int     column,
                    guint64 line)
 {
-  gint64 method;
+  gint64 method = intern_text (&w->store->methods, f.p, f.len);
 
-  for (guint i = 0; i < G_N_ELEMENTS (w->recent_methods); i++)
-    {
-      if (w->recent_methods[i].method == 0)
-        break;
-      if (w->recent_methods[i].len == f.len
-          && log_bytes_equal (w->recent_methods[i].text, f.p, f.len))
-        return w->recent_methods[i].method - 1;
-    }
-  method = intern_text (&w->store->methods, f.p, f.len);
   if (method < 0)
     {
       log_fail (w, line, HUB_LOG_ERROR_NOT_TEXT, column, f.p, f.len);
       return -1;
     }
   /* A longer one is found through the store each time. */
-  if (f.len <= sizeof w->recent_methods[0].text)
+  if (f.len <= sizeof (guint64))
     {
       memmove (w->recent_methods + 1, w->recent_methods,
                sizeof w->recent_methods - sizeof w->recent_methods[0]);
       w->recent_methods[0].method = (guint32) method + 1;
       w->recent_methods[0].len = (guint8) f.len;
-      memcpy (w->recent_methods[0].text, f.p, f.len);
+      w->recent_methods[0].text = log_method_text (f);
     }
   return method;
 }
@@ -620,11 +620,12 @@ recent_add_slot (Worker  *w,
   return &w->recent_adds[log_mix64 (hash ^ ((guint64) sketch << 2 | kind)) & (RECENT_ADDS - 1)];
 }
 
-/* Asks for what adding the person's line to its sketches will touch. */
+/* Asks for what adding the person's line to its sketches will touch, and
+ * finds where it is remembered as added lately. */
 static void
-prefetch_sketches (Worker         *w,
-                   const LogLine  *l,
-                   const LogPlace *place)
+prefetch_sketches (Worker        *w,
+                   const LogLine *l,
+                   LogPlace      *place)
 {
   HubLogStore *store = w->store;
   LogSketches *s = &g_array_index (store->repo_days, LogSketches, place->repo_day);
@@ -632,24 +633,24 @@ prefetch_sketches (Worker         *w,
 
   if (hll != NULL)
     hub_hll_prefetch (hll, l->hash);
-  __builtin_prefetch (recent_add_slot (w, l->hash, place->repo_day, l->is_user ? 0 : 1));
-  __builtin_prefetch (recent_add_slot (w, l->hash, place->country_day, l->is_user ? 2 : 3));
+  place->recent_repo = recent_add_slot (w, l->hash, place->repo_day, l->is_user ? 0 : 1);
+  place->recent_country = recent_add_slot (w, l->hash, place->country_day, l->is_user ? 2 : 3);
+  __builtin_prefetch (place->recent_repo);
+  __builtin_prefetch (place->recent_country);
   s = &g_array_index (store->country_days, LogSketches, place->country_day);
   hll = l->is_user ? s->users : s->anonymous;
   if (hll != NULL)
     hub_hll_prefetch (hll, l->hash);
 }
 
-/* Whether hash was lately added to the sketch of that kind and index;
- * remembers it when not. */
+/* Whether hash was lately added to the sketch of that kind and index,
+ * which r remembers (recent_add_slot()); remembers it when not. */
 static inline gboolean
-added_lately (Worker  *w,
-              guint64  hash,
-              guint32  sketch,
-              guint32  kind)
+added_lately (LogRecentAdd *r,
+              guint64       hash,
+              guint32       sketch,
+              guint32       kind)
 {
-  LogRecentAdd *r = recent_add_slot (w, hash, sketch, kind);
-
   if (r->hash == hash && r->sketch == sketch && r->kind == kind + 1)
     return TRUE;
   r->hash = hash;
@@ -672,12 +673,12 @@ add_person (Worker         *w,
   if (G_UNLIKELY (w->n_events == w->events->len))
     g_array_set_size (w->events, MAX (1024, w->events->len * 2));
   ((LogEvent *) (void *) w->events->data)[w->n_events++] = e;
-  if (!added_lately (w, l->hash, place->repo_day, l->is_user ? 0 : 1))
+  if (!added_lately (place->recent_repo, l->hash, place->repo_day, l->is_user ? 0 : 1))
     {
       s = &g_array_index (store->repo_days, LogSketches, place->repo_day);
       add_to_sketch (l->is_user ? &s->users : &s->anonymous, l->hash);
     }
-  if (!added_lately (w, l->hash, place->country_day, l->is_user ? 2 : 3))
+  if (!added_lately (place->recent_country, l->hash, place->country_day, l->is_user ? 2 : 3))
     {
       s = &g_array_index (store->country_days, LogSketches, place->country_day);
       add_to_sketch (l->is_user ? &s->users : &s->anonymous, l->hash);
@@ -708,7 +709,10 @@ apply_line (Worker        *w,
     return;
   count_line (w, l, &place);
   if (l->person)
-    add_person (w, l, &place);
+    {
+      prefetch_sketches (w, l, &place);
+      add_person (w, l, &place);
+    }
 }
 
 /* Adds up the lines waiting in w->pending, in order, with the memory each

@@ -153,10 +153,13 @@ typedef struct
 /* Where a line was counted: its cell, and its sketches' places. */
 typedef struct
 {
-  guint32 cell;
-  guint32 repo_day;
-  guint32 country_day;
-  guint32 region_cell;
+  guint32       cell;
+  guint32       repo_day;
+  guint32       country_day;
+  guint32       region_cell;
+  /* Where the person is remembered as added lately to each sketch. */
+  LogRecentAdd *recent_repo;
+  LogRecentAdd *recent_country;
 } LogPlace;
 
 typedef struct
@@ -191,10 +194,10 @@ typedef struct
   guint32      country_cache[26 * 26];   /* country + 1, by its two letters */
   struct
   {
+    guint64    text;                     /* its bytes, the first lowest */
     guint32    method;                   /* + 1; 0 for none */
     guint8     len;
-    char       text[11];
-  }            recent_methods[4];        /* the last seen first, texts of up to 11 bytes */
+  }            recent_methods[4];        /* the last seen first, texts of up to 8 bytes */
   LogLine      pending[16];              /* read, not yet added up */
   char         type[16];                 /* the last repoType, and its hash */
   gsize        type_len;
@@ -352,6 +355,8 @@ gint64     log_intern_repo      (Worker      *w,
                                  Field        name,
                                  guint64      hash,
                                  guint64      line);
+/* The slow paths of log_intern_place(): a country, a region and a method
+ * not among the worker's recent ones. */
 gint64     log_intern_country   (Worker      *w,
                                  Field        f,
                                  guint64      line);
@@ -396,9 +401,33 @@ gboolean   log_next_block       (Read        *read,
 void       log_close_current    (Read        *read);
 gpointer   log_work             (gpointer     data);
 
+/* The place of a two-letter country, of either case, in a worker's
+ * country_cache; -1 for any other. */
+static inline int
+log_country_slot (const char *p,
+                  gsize       len)
+{
+  /* A letter of either case: (c | 0x20) from 'a' to 'z'. */
+  if (len == 2 && (guint) ((p[0] | 0x20) - 'a') < 26 && (guint) ((p[1] | 0x20) - 'a') < 26)
+    return ((p[0] | 0x20) - 'a') * 26 + ((p[1] | 0x20) - 'a');
+  return -1;
+}
+
+/* A method of up to 8 bytes as a number, its first byte lowest. */
+static inline guint64
+log_method_text (Field f)
+{
+  guint64 text = 0;
+
+  for (gsize k = 0; k < f.len; k++)
+    text |= (guint64) (guchar) f.p[k] << (8 * k);
+  return text;
+}
+
 /* A line's or a row's country, region (NO_CELL: none) and method, its
  * method from the given column; FALSE, with the error kept, when one is
- * refused. Inline: the lines' parser calls it for every line. */
+ * refused. Inline, with the worker's recent ones found here: the lines'
+ * parser calls it for every line. */
 G_ALWAYS_INLINE static inline gboolean
 log_intern_place (Worker  *w,
                   Field   *f,
@@ -408,16 +437,30 @@ log_intern_place (Worker  *w,
                   guint32 *region,
                   guint32 *method)
 {
-  gint64 c, r, m;
+  Field mf = f[method_column];
+  int slot = log_country_slot (f[COL_COUNTRY].p, f[COL_COUNTRY].len);
+  gint64 c, r, m = -1;
 
-  c = log_intern_country (w, f[COL_COUNTRY], line);
-  if (c < 0)
+  if (slot >= 0 && G_LIKELY (w->country_cache[slot] != 0))
+    c = w->country_cache[slot] - 1;
+  else if ((c = log_intern_country (w, f[COL_COUNTRY], line)) < 0)
     return FALSE;
-  r = log_intern_region (w, f[COL_REGION], line);
+  r = f[COL_REGION].len == 0 ? NO_CELL : log_intern_region (w, f[COL_REGION], line);
   if (r < 0)
     return FALSE;
-  m = log_intern_method (w, f[method_column], method_column, line);
-  if (m < 0)
+  if (mf.len <= sizeof (guint64))
+    {
+      guint64 text = log_method_text (mf);
+
+      for (guint i = 0; i < G_N_ELEMENTS (w->recent_methods); i++)
+        if (w->recent_methods[i].text == text && w->recent_methods[i].len == mf.len
+            && w->recent_methods[i].method != 0)
+          {
+            m = w->recent_methods[i].method - 1;
+            break;
+          }
+    }
+  if (m < 0 && (m = log_intern_method (w, mf, method_column, line)) < 0)
     return FALSE;
   *country = (guint32) c;
   *region = (guint32) r;
