@@ -63,8 +63,13 @@ take_turn (Worker *w)
     {
       for (guint i = 0; i < n_starts; i++)
         log_count_session (w->store, &events[i]);
-      flush = w->store->cells->len > FLUSH_CELLS
-              || w->store->repo_days->len + w->store->country_days->len > FLUSH_SKETCHES;
+      /* The cells of a store of the whole span do not turn over with the
+       * days: they only grow with new repositories, countries, methods and
+       * statuses, and handing them on early merges the same cells again. */
+      guint scale = w->whole ? 8 : 1;
+
+      flush = w->store->cells->len > FLUSH_CELLS * scale
+              || w->store->repo_days->len + w->store->country_days->len > FLUSH_SKETCHES * scale;
     }
   w->n_events = 0;
 
@@ -215,7 +220,13 @@ read_all (Read         *read,
       else
         log_tracker_open_sessions (&read->tracker, open_sessions);
       for (guint i = 0; i < N_WORKERS; i++)
-        log_store_merge (store, workers[i]->store);
+        {
+          /* Nothing handed on yet: the first worker's store becomes it. */
+          if (i == 0 && log_store_is_empty (store))
+            log_store_swap (store, workers[i]->store);
+          else
+            log_store_merge (store, workers[i]->store);
+        }
       store->horizon_ms = MAX (store->horizon_ms, read->tracker.horizon);
       g_array_set_size (store->open_sessions, 0);
       g_array_append_vals (store->open_sessions, open_sessions->data, open_sessions->len);
