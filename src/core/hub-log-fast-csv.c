@@ -49,7 +49,7 @@ log_short_row (Worker  *w,
   return FALSE;
 }
 
-/* Where the next 16 bytes hold a comma, a LF or a CR, as bits. */
+/* Where the 16 bytes at p hold a comma, a LF or a CR, as bits. */
 static inline guint32
 separators (const char *p)
 {
@@ -67,6 +67,15 @@ separators (const char *p)
       m |= 1u << i;
   return m;
 #endif
+}
+
+/* Where the 64 bytes at p hold a comma, a LF or a CR, as bits: fewer
+ * turns of the loop that takes them. */
+static inline guint64
+separators64 (const char *p)
+{
+  return (guint64) separators (p) | (guint64) separators (p + 16) << 16
+         | (guint64) separators (p + 32) << 32 | (guint64) separators (p + 48) << 48;
 }
 
 typedef struct
@@ -117,7 +126,7 @@ end_line (Worker     *w,
 }
 
 /* Whole lines without quotation marks, split at commas, at LF and at a CR
- * that ends a line, as libcsv splits them, 16 bytes at a time. */
+ * that ends a line, as libcsv splits them, 64 bytes at a time. */
 void
 log_handle_csv_lines (Worker *w)
 {
@@ -129,9 +138,9 @@ log_handle_csv_lines (Worker *w)
   guint64 line = 0;
   gboolean ok = TRUE;
 
-  /* Zeros after the buffer, for the 16-byte look past its end. */
-  g_byte_array_set_size (w->buffer, (guint) len + 16);
-  memset (w->buffer->data + len, 0, 16);
+  /* Zeros after the buffer, for the 64-byte look past its end. */
+  g_byte_array_set_size (w->buffer, (guint) len + 64);
+  memset (w->buffer->data + len, 0, 64);
   g_byte_array_set_size (w->buffer, (guint) len);
   data = (const char *) w->buffer->data;
   end = data + len;
@@ -141,15 +150,15 @@ log_handle_csv_lines (Worker *w)
   l.n = 0;
   l.start = data;
 
-  /* The zeros after the buffer hold no separator: the last 16 bytes need
+  /* The zeros after the buffer hold no separator: the last 64 bytes need
    * no mask. A refused line stops both loops. */
-  for (p = data; ok && p < end; p += 16)
+  for (p = data; ok && p < end; p += 64)
     {
-      guint32 m = separators (p);
+      guint64 m = separators64 (p);
 
       while (m != 0)
         {
-          const char *q = p + __builtin_ctz (m);
+          const char *q = p + __builtin_ctzll (m);
 
           m &= m - 1;
           if (G_LIKELY (*q == ','))

@@ -50,15 +50,33 @@ log_bytes_equal (const void *a,
                  gsize       n)
 {
   const guchar *x = a, *y = b;
+  guint64 u, v;
+  guint32 s, t;
 
-  for (; n >= 8; n -= 8, x += 8, y += 8)
+  /* Eight bytes at a time, the last eight overlapping those before them
+   * where n is not a multiple of eight; four, the same way, under eight. */
+  if (n >= 8)
     {
-      guint64 u, v;
-
-      memcpy (&u, x, 8);
-      memcpy (&v, y, 8);
-      if (u != v)
+      for (gsize i = 0; i + 8 < n; i += 8)
+        {
+          memcpy (&u, x + i, 8);
+          memcpy (&v, y + i, 8);
+          if (u != v)
+            return FALSE;
+        }
+      memcpy (&u, x + n - 8, 8);
+      memcpy (&v, y + n - 8, 8);
+      return u == v;
+    }
+  if (n >= 4)
+    {
+      memcpy (&s, x, 4);
+      memcpy (&t, y, 4);
+      if (s != t)
         return FALSE;
+      memcpy (&s, x + n - 4, 4);
+      memcpy (&t, y + n - 4, 4);
+      return s == t;
     }
   for (; n > 0; n--, x++, y++)
     if (*x != *y)

@@ -479,6 +479,27 @@ test_short_paths (void)
 }
 
 /* Errors count as requests, never for people. */
+/* Texts compared a word at a time, the last word overlapping: every
+ * length, equal, and unequal at each byte. */
+static void
+test_bytes_equal (void)
+{
+  char a[41], b[41];
+
+  for (gsize n = 0; n <= 40; n++)
+    {
+      for (gsize i = 0; i < n; i++)
+        a[i] = b[i] = (char) ('a' + i % 26);
+      g_assert_true (log_bytes_equal (a, b, n));
+      for (gsize at = 0; at < n; at++)
+        {
+          b[at] = '#';
+          g_assert_false (log_bytes_equal (a, b, n));
+          b[at] = a[at];
+        }
+    }
+}
+
 static void
 test_errors_count_for_no_one (void)
 {
@@ -1567,6 +1588,7 @@ main (int   argc,
   g_test_add_func ("/core/logs/save-load", test_save_load);
   g_test_add_func ("/core/logs/identity", test_identity);
   g_test_add_func ("/core/logs/short-paths", test_short_paths);
+  g_test_add_func ("/core/logs/bytes-equal", test_bytes_equal);
   g_test_add_func ("/core/logs/errors-count-for-no-one", test_errors_count_for_no_one);
   g_test_add_func ("/core/logs/classes", test_classes);
   g_test_add_func ("/core/logs/formats-equal", test_formats_equal);
