@@ -164,6 +164,21 @@ log_parse_time (Worker     *w,
   return TRUE;
 }
 
+/* A status of three digits, as statuses are written. */
+static inline gboolean
+status_digits (const char *p,
+               gsize       len,
+               guint32    *out)
+{
+  if (len == 3 && (guint) (p[0] - '1') < 5 && (guint) (p[1] - '0') < 10
+      && (guint) (p[2] - '0') < 10)
+    {
+      *out = (guint32) ((p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0'));
+      return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 parse_status (const char *p,
               gsize       len,
@@ -171,14 +186,8 @@ parse_status (const char *p,
 {
   guint64 v;
 
-  /* Three digits, as statuses are written. */
-  if (len == 3 && (guint) (p[0] - '1') < 5 && (guint) (p[1] - '0') < 10
-      && (guint) (p[2] - '0') < 10)
-    {
-      *out = (guint32) ((p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0'));
-      return TRUE;
-    }
-
+  if (status_digits (p, len, out))
+    return TRUE;
   if (!log_parse_digits (p, len, 10, 9, 599, &v) || v < 100)
     return FALSE;
   *out = (guint32) v;
@@ -457,7 +466,11 @@ log_prepare_line (Worker  *w,
       log_fail (w, line, HUB_LOG_ERROR_BAD_DATE, COL_TIMESTAMP, f[COL_TIMESTAMP].p, f[COL_TIMESTAMP].len);
       return FALSE;
     }
-  if (!log_check_key (w, f, !old_format, &status, line))
+  /* Mostly three digits and a repository, found here; anything else, and
+   * every refusal, by log_check_key(). */
+  if ((old_format || !status_digits (f[COL_STATUS].p, f[COL_STATUS].len, &status)
+       || f[COL_REPO_TYPE].len == 0 || f[COL_REPO_NAME].len == 0)
+      && !log_check_key (w, f, !old_format, &status, line))
     return FALSE;
   /* The few types are remembered with their hash. */
   if (f[COL_REPO_TYPE].len != w->type_len || f[COL_REPO_TYPE].len > sizeof w->type
@@ -467,28 +480,10 @@ log_prepare_line (Worker  *w,
       if (w->type_len <= sizeof w->type)
         memcpy (w->type, f[COL_REPO_TYPE].p, w->type_len);
       w->type_seed = log_hash_bytes (f[COL_REPO_TYPE].p, f[COL_REPO_TYPE].len);
-      w->repo_name_len = 0;
     }
-  if (f[COL_REPO_NAME].len == w->repo_name_len && w->type_len <= sizeof w->type
-      && log_bytes_equal (f[COL_REPO_NAME].p, w->repo_name, w->repo_name_len))
-    {
-      out->repo_hash = w->repo_hash;
-      repo = w->repo;
-    }
-  else
-    {
-      repo = recent_repo (w, f[COL_REPO_TYPE], f[COL_REPO_NAME], &out->repo_hash, line);
-      if (repo < 0)
-        return FALSE;
-      w->repo_name_len = 0;
-      if (f[COL_REPO_NAME].len <= sizeof w->repo_name)
-        {
-          memcpy (w->repo_name, f[COL_REPO_NAME].p, f[COL_REPO_NAME].len);
-          w->repo_name_len = f[COL_REPO_NAME].len;
-          w->repo_hash = out->repo_hash;
-          w->repo = (guint32) repo;
-        }
-    }
+  repo = recent_repo (w, f[COL_REPO_TYPE], f[COL_REPO_NAME], &out->repo_hash, line);
+  if (repo < 0)
+    return FALSE;
   if (!log_intern_place (w, f, old_format ? COL_REQUEST_TYPE : COL_METHOD, line,
                          &out->country, &out->region, &out->method))
     return FALSE;

@@ -202,12 +202,6 @@ typedef struct
   char         type[16];                 /* the last repoType, and its hash */
   gsize        type_len;
   guint64      type_seed;
-  /* The last line's repository (lines come in bursts): its name, under the
-   * last type, with its hash and index; name_len 0 for none. */
-  char         repo_name[96];
-  gsize        repo_name_len;
-  guint64      repo_hash;
-  guint32      repo;
   LogRecentRepo recent_repos[RECENT_REPOS];
   /* The people added to sketches lately, by identity and sketch: the same
    * identity in the same sketch again changes nothing, and people come in
