@@ -23,29 +23,45 @@ static const gint8 hex_value[256] = {
   ['A'] = 11, ['B'] = 12, ['C'] = 13, ['D'] = 14, ['E'] = 15, ['F'] = 16,
 };
 
-/* Whether the 16 bytes at p are all hexadecimal digits. */
-static inline gboolean
-hex16 (const guint8 *p)
-{
 #ifdef __SSE2__
-  __m128i v = _mm_loadu_si128 ((const __m128i *) p);
-  __m128i lower = _mm_or_si128 (v, _mm_set1_epi8 (0x20));
-  /* Bytes from 0x80 on are negative here: below '0', so never digits. */
-  __m128i digit = _mm_and_si128 (_mm_cmpgt_epi8 (v, _mm_set1_epi8 ('0' - 1)),
-                                 _mm_cmpgt_epi8 (_mm_set1_epi8 ('9' + 1), v));
-  __m128i letter = _mm_and_si128 (_mm_cmpgt_epi8 (lower, _mm_set1_epi8 ('a' - 1)),
-                                  _mm_cmpgt_epi8 (_mm_set1_epi8 ('f' + 1), lower));
+/* Which bytes of v are hexadecimal digits, as 0xff. Each range is one
+ * signed comparison: adding 0x80 - '0' puts '0' … '9' at -128 … -119, and
+ * adding 0x80 - 'a' to a byte with 0x20 set puts 'a' … 'f' at -128 … -123. */
+static inline __m128i
+hex_bytes (__m128i v)
+{
+  __m128i digit = _mm_cmpgt_epi8 (_mm_set1_epi8 (-118),
+                                  _mm_add_epi8 (v, _mm_set1_epi8 ((char) (0x80 - '0'))));
+  __m128i letter = _mm_cmpgt_epi8 (_mm_set1_epi8 (-122),
+                                   _mm_add_epi8 (_mm_or_si128 (v, _mm_set1_epi8 (0x20)),
+                                                 _mm_set1_epi8 ((char) (0x80 - 'a'))));
 
-  return _mm_movemask_epi8 (_mm_or_si128 (digit, letter)) == 0xffff;
-#else
-  for (int i = 0; i < 16; i++)
-    if (hex_value[p[i]] == 0)
-      return FALSE;
-  return TRUE;
+  return _mm_or_si128 (digit, letter);
+}
 #endif
+
+/* Whether the len bytes at p are all hexadecimal digits. */
+static inline gboolean
+all_hex (const guint8 *p,
+         gsize         len)
+{
+  gboolean hex = TRUE;
+  gsize i = 0;
+
+#ifdef __SSE2__
+  /* Every whole 16 bytes at once: ids are mostly digests. */
+  __m128i all = _mm_set1_epi8 (-1);
+
+  for (; i + 16 <= len; i += 16)
+    all = _mm_and_si128 (all, hex_bytes (_mm_loadu_si128 ((const __m128i *) (p + i))));
+  hex = _mm_movemask_epi8 (all) == 0xffff;
+#endif
+  for (; hex && i < len; i++)
+    hex = hex_value[p[i]] != 0;
+  return hex;
 }
 
-/* The 16 hexadecimal digits at p, hex16() checked, as a big-endian number. */
+/* The 16 hexadecimal digits at p, all_hex() checked, as a big-endian number. */
 static inline guint64
 hex16_value (const guint8 *p)
 {
@@ -78,16 +94,8 @@ hub_identity_hash (const char *id,
                    gsize       len)
 {
   const guint8 *p = (const guint8 *) id;
-  gsize i;
 
-  if (len >= 16 && hex16 (p))
-    {
-      for (i = 16; i + 16 <= len && hex16 (p + i); i += 16)
-        ;
-      while (i < len && hex_value[p[i]] != 0)
-        i++;
-      if (i == len)
-        return hex16_value (p);
-    }
+  if (len >= 16 && all_hex (p, len))
+    return hex16_value (p);
   return XXH64 (id, len, HUB_IDENTITY_SEED);
 }
