@@ -4,7 +4,7 @@
 # the same work in one scan on 2 threads (build-aux/bench-logs.mjs, DuckDB
 # from npm into /tmp: a development dependency only). Both run as whole
 # processes, alternating, the file in the page cache; the median of 3 runs
-# each, and peak memory from /usr/bin/time -v. Then the gzip file's
+# each (HUB_BENCH_RUNS for more), and peak memory from /usr/bin/time -v. Then the gzip file's
 # throughput, and the check that the app's summary of DuckDB's aggregate
 # (data/sql/logs-aggregate.duckdb.sql) equals its summary of the raw logs.
 #
@@ -17,6 +17,7 @@ cd "$(dirname "$0")/.."
 top=$(pwd)
 build=${1:-build-bench}
 rows=${2:-8000000}
+runs=${HUB_BENCH_RUNS:-3}
 work=${HUB_BENCH_DIR:-/tmp/hub-analytics-bench-logs}
 logs="$work/logs-$rows.csv"
 mkdir -p "$work"
@@ -51,8 +52,6 @@ if ! pkg-config --atleast-version=2.84 glib-2.0 2>/dev/null; then
        --library-path "$root/usr/lib/x86_64-linux-gnu" "${app[@]}")
 fi
 
-cat "$logs" > /dev/null
-
 # Runs a command under /usr/bin/time -v; prints "seconds peak_kib
 # cpu_seconds" (user and system: on a shared machine, the time a run did
 # not wait for others).
@@ -72,10 +71,14 @@ median () {
   sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
 }
 
+# The file back in the page cache before every run, of either: this
+# machine's cache does not always keep a gigabyte between runs.
 app_times=() ; app_mem=() ; app_cpu=() ; duck_times=() ; duck_mem=() ; duck_cpu=()
-for i in 1 2 3; do
+for i in $(seq "$runs"); do
+  cat "$logs" > /dev/null
   read -r s m c < <(GIO_MODULE_DIR=/nonexistent measure "${app[@]}" --logs-summary "$logs")
   app_times+=("$s"); app_mem+=("$m"); app_cpu+=("$c")
+  cat "$logs" > /dev/null
   read -r s m c < <(cd "$work/duck" && measure node bench-logs.mjs "$logs")
   duck_times+=("$s"); duck_mem+=("$m"); duck_cpu+=("$c")
   echo "run $i: hub-analytics ${app_times[-1]} s (CPU ${app_cpu[-1]} s), ${app_mem[-1]} KiB;" \
@@ -84,6 +87,7 @@ done
 
 gz_times=()
 for i in 1 2 3; do
+  cat "$logs.gz" > /dev/null
   read -r s m c < <(GIO_MODULE_DIR=/nonexistent measure "${app[@]}" --logs-summary "$logs.gz")
   gz_times+=("$s")
 done

@@ -419,6 +419,9 @@ void     log_set_block_hook      (LogBlockHook  hook,
 
 void     log_store_merge         (HubLogStore  *store,
                                   HubLogStore  *other);
+void     log_store_merge_full    (HubLogStore  *store,
+                                  HubLogStore  *other,
+                                  gboolean      two_threads);
 gboolean log_store_add_files_full (HubLogStore          *store,
                                    GFile               **files,
                                    const char * const   *names,

@@ -221,11 +221,12 @@ read_all (Read         *read,
         log_tracker_open_sessions (&read->tracker, open_sessions);
       for (guint i = 0; i < N_WORKERS; i++)
         {
-          /* Nothing handed on yet: the first worker's store becomes it. */
+          /* Nothing handed on yet: the first worker's store becomes it.
+           * The other threads are done: the merges take two. */
           if (i == 0 && log_store_is_empty (store))
             log_store_swap (store, workers[i]->store);
           else
-            log_store_merge (store, workers[i]->store);
+            log_store_merge_full (store, workers[i]->store, TRUE);
         }
       store->horizon_ms = MAX (store->horizon_ms, read->tracker.horizon);
       g_array_set_size (store->open_sessions, 0);

@@ -502,20 +502,49 @@ log_store_swap (HubLogStore *a,
   a->team = team;
 }
 
+typedef struct
+{
+  HubLogStore *store;
+  HubLogStore *other;
+  GArray      *repo_map;
+  GArray      *country_map;
+} SketchMerge;
+
+/* Moves other's sketches into store's. */
+static gpointer
+merge_sketches (gpointer data)
+{
+  SketchMerge *m = data;
+
+  merge_day_sketches (m->store->repo_days, &m->store->repo_day_index, m->other->repo_days,
+                      m->repo_map);
+  merge_day_sketches (m->store->country_days, &m->store->country_day_index,
+                      m->other->country_days, m->country_map);
+  return NULL;
+}
+
 /* Adds other's lines to store; other's sketches move over, so other is
- * only fit to be freed afterwards. The open sessions are the caller's. */
+ * only fit to be freed afterwards. The open sessions are the caller's.
+ * With two_threads, the sketches merge on a thread of their own while this
+ * one merges the cells, regions and top identities: they share nothing. */
 void
-log_store_merge (HubLogStore *store,
-                 HubLogStore *other)
+log_store_merge_full (HubLogStore *store,
+                      HubLogStore *other,
+                      gboolean     two_threads)
 {
   g_autoptr(GArray) repo_map = NULL;
   g_autoptr(GArray) country_map = NULL;
   g_autoptr(GArray) method_map = NULL;
+  SketchMerge sketches;
+  GThread *thread = NULL;
 
   g_return_if_fail (store->whole == other->whole);
   repo_map = log_strings_remap (&store->repos, &other->repos);
   country_map = log_strings_remap (&store->countries, &other->countries);
   method_map = log_strings_remap (&store->methods, &other->methods);
+  sketches = (SketchMerge) { store, other, repo_map, country_map };
+  if (two_threads)
+    thread = g_thread_new ("hub-log-merge", merge_sketches, &sketches);
 
   /* Sixteen cells at a time, with the slots and cells they land on fetched
    * first: the store's table is larger than the cache. */
@@ -550,11 +579,12 @@ log_store_merge (HubLogStore *store,
           t->sessions += keys[i].sessions;
         }
     }
-  merge_day_sketches (store->repo_days, &store->repo_day_index, other->repo_days, repo_map);
-  merge_day_sketches (store->country_days, &store->country_day_index, other->country_days,
-                      country_map);
   log_regions_merge (store, other, country_map);
   log_tops_merge (store, other);
+  if (thread != NULL)
+    g_thread_join (thread);
+  else
+    merge_sketches (&sketches);
   store->team_requests += other->team_requests;
   store->horizon_ms = MAX (store->horizon_ms, other->horizon_ms);
   if (other->span_first <= other->span_last)
@@ -562,4 +592,11 @@ log_store_merge (HubLogStore *store,
       log_store_span_add (store, other->span_first);
       log_store_span_add (store, other->span_last);
     }
+}
+
+void
+log_store_merge (HubLogStore *store,
+                 HubLogStore *other)
+{
+  log_store_merge_full (store, other, FALSE);
 }
