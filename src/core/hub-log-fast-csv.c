@@ -137,6 +137,12 @@ log_handle_csv_lines (Worker *w)
   CsvLine l;
   guint64 line = 0;
   gboolean ok = TRUE;
+  /* The line's state and the header's roles, in locals between lines:
+   * kept in registers across a line's commas. */
+  guint n = 0;
+  const char *start;
+  const guint n_needed = w->n_needed;
+  const gint8 *role_at = w->role_at;
 
   /* Zeros after the buffer, for the 64-byte look past its end. */
   g_byte_array_set_size (w->buffer, (guint) len + 64);
@@ -147,8 +153,7 @@ log_handle_csv_lines (Worker *w)
 
   for (int c = 0; c < N_COLS; c++)
     l.fields[c] = (Field) { "", 0 };
-  l.n = 0;
-  l.start = data;
+  start = data;
 
   /* The zeros after the buffer hold no separator: the last 64 bytes need
    * no mask. A refused line stops both loops. */
@@ -163,21 +168,29 @@ log_handle_csv_lines (Worker *w)
           m &= m - 1;
           if (G_LIKELY (*q == ','))
             {
-              end_field (w, &l, q);
-              l.start = q + 1;
+              if (n < n_needed && role_at[n] >= 0)
+                l.fields[role_at[n]] = trimmed (start, q);
+              n++;
+              start = q + 1;
               continue;
             }
+          l.n = n;
+          l.start = start;
           if (*q == '\n')
             {
-              ok = end_line (w, &l, q > l.start && q[-1] == '\r' ? q - 1 : q, line++);
+              ok = end_line (w, &l, q > start && q[-1] == '\r' ? q - 1 : q, line++);
               l.start = q + 1;
             }
           else if (q + 1 >= end || q[1] != '\n')
             ok = end_line (w, &l, q, line++);
+          n = l.n;
+          start = l.start;
           if (!ok)
             break;
         }
     }
+  l.n = n;
+  l.start = start;
   if (ok && (l.start < end || l.n > 0))
     ok = end_line (w, &l, end, line++);
   if (ok)
