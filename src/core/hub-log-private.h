@@ -416,6 +416,9 @@ typedef void (*LogBlockHook) (GFile    *file,
                               gpointer  data);
 void     log_set_block_hook      (LogBlockHook  hook,
                                   gpointer      data);
+/* For the tests: every block is held past its turn, as a block finished
+ * before the one ahead of it is, so that holding is shown on any machine. */
+void     log_set_hold_always     (gboolean      always);
 
 void     log_store_merge         (HubLogStore  *store,
                                   HubLogStore  *other);

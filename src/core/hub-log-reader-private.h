@@ -162,6 +162,16 @@ typedef struct
   LogRecentAdd *recent_country;
 } LogPlace;
 
+/* A block whose lines are added up, waiting for its turn at the sessions. */
+typedef struct
+{
+  guint64      seq;
+  guint64      lines;
+  gboolean     has_records;
+  GArray      *events;       /* LogEvent: the block's n_events first */
+  guint        n_events;
+} HeldBlock;
+
 typedef struct
 {
   Read        *read;
@@ -169,6 +179,9 @@ typedef struct
   HubLogStore *store;
   GArray      *events;       /* LogEvent: the block's n_events first, then room */
   guint        n_events;
+  GArray      *spare_events; /* for the next block while one is held; NULL meanwhile */
+  gboolean     holding;
+  HeldBlock    held;
   GByteArray  *buffer;
   /* A block: whole lines in buffer, or records from libcsv. */
   guint64      seq;

@@ -21,11 +21,19 @@
 #include "hub-identity.h"
 #include "hub-log-reader-private.h"
 
+/* Takes block b's turn at the sessions; error is the block's (NULL for a
+ * held one, which has none). Hands the worker's figures on when they are
+ * many, unless may_flush is FALSE: another block's lines still point into
+ * them. */
 static void
-take_turn (Worker *w)
+take_turn (Worker     *w,
+           HeldBlock  *b,
+           ReadError **error,
+           gboolean    may_flush)
 {
   Read *read = w->read;
-  LogEvent *events = (LogEvent *) w->events->data;
+  LogEvent *events = (LogEvent *) (void *) b->events->data;
+  gboolean failed = error != NULL && *error != NULL;
   guint n_starts = 0;
   gboolean tracked = FALSE;
   gboolean flush = FALSE;
@@ -36,20 +44,20 @@ take_turn (Worker *w)
    * the front of the block's events, to be counted in the worker's own
    * store once the other thread can take its turn. */
   g_mutex_lock (&read->turn_lock);
-  while (read->turn != w->seq)
+  while (read->turn != b->seq)
     g_cond_wait (&read->turn_changed, &read->turn_lock);
 
-  if (w->error != NULL)
+  if (failed)
     ;
   else if (read->collect)
     {
-      for (guint i = 0; i < w->n_events; i++)
+      for (guint i = 0; i < b->n_events; i++)
         events[i].seq = read->all_events->len + i;
-      g_array_append_vals (read->all_events, w->events->data, w->n_events);
+      g_array_append_vals (read->all_events, events, b->n_events);
     }
   else if (!read->disorder)
     {
-      for (guint i = 0; i < w->n_events; i++)
+      for (guint i = 0; i < b->n_events; i++)
         if (log_tracker_add (&read->tracker, &events[i], &read->disorder))
           events[n_starts++] = events[i];
       tracked = TRUE;
@@ -68,16 +76,18 @@ take_turn (Worker *w)
        * statuses, and handing them on early merges the same cells again. */
       guint scale = w->whole ? 8 : 1;
 
-      flush = w->store->cells->len > FLUSH_CELLS * scale
-              || w->store->repo_days->len + w->store->country_days->len > FLUSH_SKETCHES * scale;
+      flush = may_flush
+              && (w->store->cells->len > FLUSH_CELLS * scale
+                  || w->store->repo_days->len + w->store->country_days->len
+                     > FLUSH_SKETCHES * scale);
     }
-  w->n_events = 0;
+  b->n_events = 0;
 
   g_mutex_lock (&read->lock);
-  if (!w->has_records)
-    g_array_index (read->blocks, BlockInfo, w->seq).lines = w->lines;
-  if (w->error != NULL)
-    log_keep_error (read, g_steal_pointer (&w->error));
+  if (!b->has_records)
+    g_array_index (read->blocks, BlockInfo, b->seq).lines = b->lines;
+  if (failed)
+    log_keep_error (read, g_steal_pointer (error));
   if (disorder)
     read->stop = TRUE;
   g_mutex_unlock (&read->lock);
@@ -94,6 +104,63 @@ take_turn (Worker *w)
       g_array_set_size (w->repo_day_cache, 0);
       memset (w->recent_adds, 0, sizeof w->recent_adds);
     }
+}
+
+static gboolean hold_always;
+
+void
+log_set_hold_always (gboolean always)
+{
+  hold_always = always;
+}
+
+static gboolean
+is_turn (Read    *read,
+         guint64  seq)
+{
+  gboolean mine;
+
+  g_mutex_lock (&read->turn_lock);
+  mine = read->turn == seq;
+  g_mutex_unlock (&read->turn_lock);
+  return mine;
+}
+
+/* The block held by w takes its turn, waiting for it if need be; its
+ * events' array becomes the spare one. */
+static void
+release_held (Worker   *w,
+              gboolean  may_flush)
+{
+  take_turn (w, &w->held, NULL, may_flush);
+  w->spare_events = w->held.events;
+  w->held.events = NULL;
+  w->holding = FALSE;
+}
+
+/* After a block's lines, its turn at the sessions. When the other thread
+ * is still at the block before, the block is held instead (one at most,
+ * and none with an error) and the next one read meanwhile: neither thread
+ * waits for the other's slower block. */
+static void
+finish_block (Worker *w)
+{
+  HeldBlock current;
+
+  /* The current block's events point into the store: no hand-over yet. */
+  if (w->holding)
+    release_held (w, FALSE);
+  if (w->error == NULL && (hold_always || !is_turn (w->read, w->seq)))
+    {
+      w->held = (HeldBlock) { w->seq, w->lines, w->has_records, w->events, w->n_events };
+      w->holding = TRUE;
+      w->events = g_steal_pointer (&w->spare_events);
+      w->n_events = 0;
+      return;
+    }
+  current = (HeldBlock) { w->seq, w->lines, w->has_records, w->events, w->n_events };
+  take_turn (w, &current, &w->error, TRUE);
+  w->n_events = 0;
 }
 
 gpointer
@@ -117,8 +184,10 @@ log_work (gpointer data)
         log_handle_json_lines (w);
       else
         log_handle_csv_lines (w);
-      take_turn (w);
+      finish_block (w);
     }
+  if (w->holding)
+    release_held (w, TRUE);
   return NULL;
 }
 
@@ -133,6 +202,7 @@ worker_new (Read  *read,
   w->store = hub_log_store_new ();
   w->whole = w->store->whole = read->options->whole_span;
   w->events = g_array_new (FALSE, FALSE, sizeof (LogEvent));
+  w->spare_events = g_array_new (FALSE, FALSE, sizeof (LogEvent));
   w->country_day_cache = g_array_new (FALSE, TRUE, sizeof (LogDayCache));
   w->repo_day_cache = g_array_new (FALSE, TRUE, sizeof (LogDayCache));
   w->buffer = g_byte_array_new ();
@@ -149,6 +219,8 @@ worker_free (Worker *w)
 {
   hub_log_store_free (w->store);
   g_array_unref (w->events);
+  g_clear_pointer (&w->spare_events, g_array_unref);
+  g_clear_pointer (&w->held.events, g_array_unref);
   g_array_unref (w->country_day_cache);
   g_array_unref (w->repo_day_cache);
   g_byte_array_unref (w->buffer);
