@@ -179,6 +179,28 @@ status_digits (const char *p,
   return FALSE;
 }
 
+/* log_parse_time() with its shortest path inline: the Hub's own layout,
+ * "2026-10-01T00:00:00.837Z", in the minute of the last time read. */
+G_ALWAYS_INLINE static inline gboolean
+parse_time (Worker     *w,
+            const char *p,
+            gsize       len,
+            gint64     *out_ms)
+{
+  int second;
+
+  if (len == 24 && same_minute (w, p, len, &second) && p[19] == '.'
+      && (guint) (p[20] - '0') < 10 && (guint) (p[21] - '0') < 10
+      && (guint) (p[22] - '0') < 10 && p[23] == 'Z')
+    {
+      /* A leap second counts as the second before it. */
+      *out_ms = w->minute_ms + MIN (second, 59) * 1000
+                + (p[20] - '0') * 100 + (p[21] - '0') * 10 + (p[22] - '0');
+      return TRUE;
+    }
+  return log_parse_time (w, p, len, out_ms);
+}
+
 static gboolean
 parse_status (const char *p,
               gsize       len,
@@ -300,6 +322,29 @@ recent_repo_slot (guint64     type_seed,
          & (RECENT_REPOS - 1);
 }
 
+/* The hash of a repository type: the few there are are remembered with
+ * theirs, by their text of up to 8 bytes as a number. */
+static inline guint64
+type_seed (Worker *w,
+           Field   type)
+{
+  guint64 text, seed;
+
+  if (type.len > sizeof text)
+    return log_hash_bytes (type.p, type.len);
+  text = log_method_text (type);
+  for (guint i = 0; i < G_N_ELEMENTS (w->recent_types); i++)
+    if (w->recent_types[i].text == text && w->recent_types[i].len == type.len)
+      return w->recent_types[i].seed;
+  seed = log_hash_bytes (type.p, type.len);
+  memmove (w->recent_types + 1, w->recent_types,
+           sizeof w->recent_types - sizeof w->recent_types[0]);
+  w->recent_types[0].text = text;
+  w->recent_types[0].seed = seed;
+  w->recent_types[0].len = (guint8) type.len;
+  return seed;
+}
+
 /* The repository of type (hashed as w->type_seed) and name, through the
  * worker's recent ones, and its hash; -1 on refusal. */
 static gint64
@@ -381,11 +426,7 @@ log_intern_region (Worker *w,
   /* A store of the whole span keeps no regions: they are only checked. */
   if (w->whole)
     {
-      guchar bytes = 0;
-
-      for (gsize k = 0; k < f.len; k++)
-        bytes |= (guchar) f.p[k];
-      if (bytes < 0x80 || valid_text (f.p, f.len))
+      if (valid_text (f.p, f.len))
         return NO_CELL;
       log_fail (w, line, HUB_LOG_ERROR_NOT_TEXT, COL_REGION, f.p, f.len);
       return -1;
@@ -461,7 +502,7 @@ log_prepare_line (Worker  *w,
   Field user = f[COL_USER], ip = f[COL_IP];
   gboolean team;
 
-  if (!log_parse_time (w, f[COL_TIMESTAMP].p, f[COL_TIMESTAMP].len, &ms))
+  if (!parse_time (w, f[COL_TIMESTAMP].p, f[COL_TIMESTAMP].len, &ms))
     {
       log_fail (w, line, HUB_LOG_ERROR_BAD_DATE, COL_TIMESTAMP, f[COL_TIMESTAMP].p, f[COL_TIMESTAMP].len);
       return FALSE;
@@ -472,15 +513,7 @@ log_prepare_line (Worker  *w,
        || f[COL_REPO_TYPE].len == 0 || f[COL_REPO_NAME].len == 0)
       && !log_check_key (w, f, !old_format, &status, line))
     return FALSE;
-  /* The few types are remembered with their hash. */
-  if (f[COL_REPO_TYPE].len != w->type_len || f[COL_REPO_TYPE].len > sizeof w->type
-      || !log_bytes_equal (f[COL_REPO_TYPE].p, w->type, f[COL_REPO_TYPE].len))
-    {
-      w->type_len = f[COL_REPO_TYPE].len;
-      if (w->type_len <= sizeof w->type)
-        memcpy (w->type, f[COL_REPO_TYPE].p, w->type_len);
-      w->type_seed = log_hash_bytes (f[COL_REPO_TYPE].p, f[COL_REPO_TYPE].len);
-    }
+  w->type_seed = type_seed (w, f[COL_REPO_TYPE]);
   repo = recent_repo (w, f[COL_REPO_TYPE], f[COL_REPO_NAME], &out->repo_hash, line);
   if (repo < 0)
     return FALSE;

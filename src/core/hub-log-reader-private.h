@@ -212,9 +212,13 @@ typedef struct
     guint8     len;
   }            recent_methods[4];        /* the last seen first, texts of up to 8 bytes */
   LogLine      pending[16];              /* read, not yet added up */
-  char         type[16];                 /* the last repoType, and its hash */
-  gsize        type_len;
-  guint64      type_seed;
+  struct
+  {
+    guint64    text;                     /* as log_method_text() */
+    guint64    seed;                     /* its hash */
+    guint8     len;                      /* 0 for none */
+  }            recent_types[4];          /* the last seen first, of up to 8 bytes */
+  guint64      type_seed;                /* the line's repoType's hash */
   LogRecentRepo recent_repos[RECENT_REPOS];
   /* The people added to sketches lately, by identity and sketch: the same
    * identity in the same sketch again changes nothing, and people come in
@@ -420,7 +424,8 @@ log_country_slot (const char *p,
   return -1;
 }
 
-/* A method of up to 8 bytes as a number, its first byte lowest. */
+/* A method (or a repository type) of up to 8 bytes as a number, its first
+ * byte lowest. */
 static inline guint64
 log_method_text (Field f)
 {
@@ -431,10 +436,21 @@ log_method_text (Field f)
   return text;
 }
 
+static inline gboolean
+log_is_ascii (Field f)
+{
+  guchar bytes = 0;
+
+  for (gsize k = 0; k < f.len; k++)
+    bytes |= (guchar) f.p[k];
+  return bytes < 0x80;
+}
+
 /* A line's or a row's country, region (NO_CELL: none) and method, its
  * method from the given column; FALSE, with the error kept, when one is
  * refused. Inline, with the worker's recent ones found here: the lines'
- * parser calls it for every line. */
+ * parser calls it for every line. A store of the whole span keeps no
+ * regions: a region of ASCII text needs no more check. */
 G_ALWAYS_INLINE static inline gboolean
 log_intern_place (Worker  *w,
                   Field   *f,
@@ -452,7 +468,8 @@ log_intern_place (Worker  *w,
     c = w->country_cache[slot] - 1;
   else if ((c = log_intern_country (w, f[COL_COUNTRY], line)) < 0)
     return FALSE;
-  r = f[COL_REGION].len == 0 ? NO_CELL : log_intern_region (w, f[COL_REGION], line);
+  r = f[COL_REGION].len == 0 || (w->whole && log_is_ascii (f[COL_REGION]))
+      ? NO_CELL : log_intern_region (w, f[COL_REGION], line);
   if (r < 0)
     return FALSE;
   if (mf.len <= sizeof (guint64))

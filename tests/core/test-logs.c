@@ -462,20 +462,23 @@ test_short_paths (void)
     "2026-06-01T10:05:00.123+00:00,200,GET,acme/c,model,,ip-1,U1,\n"
     "2026-06-01T10:00:00.123Z,200,GET,acme/d,model,,ip-1,DE,\n"
     "2026-06-01T10:05:00.124Z,200,GET,acme/d,model,,ip-1,DE,\n"
-    /* A leap second is the second before it: 300,000 ms, one session. */
+    /* A leap second is the second before it: 300,000 ms, one session; the
+     * line before it in the same minute, so that it takes the shortest
+     * path. */
     "2026-06-01T23:54:59.999Z,200,GET,acme/f,model,,ip-3,DE,\n"
+    "2026-06-01T23:59:30.000Z,200,GET,acme/g,model,,ip-4,DE,\n"
     "2026-06-01T23:59:60.999Z,200,GET,acme/f,model,,ip-3,DE,\n"
     /* A status written with spaces around it, and 599. */
     "2026-06-01T10:06:00Z, 304 ,GET,acme/e,model,,ip-2,DE,\n"
     "2026-06-01T10:06:01Z,599,GET,acme/e,model,,ip-2,DE,\n");
 
-  assert_member (json, "$.requests", "12");
-  assert_member (json, "$.sessions", "7");
+  assert_member (json, "$.requests", "13");
+  assert_member (json, "$.sessions", "8");
   assert_member (json, "$.statuses['304']", "1");
   assert_member (json, "$.statuses['599']", "1");
   assert_member (json, "$.countries.US.requests", "4");
   assert_member (json, "$.countries.U1.requests", "2");
-  assert_member (json, "$.countries.DE.requests", "6");
+  assert_member (json, "$.countries.DE.requests", "7");
 }
 
 /* Errors count as requests, never for people. */
