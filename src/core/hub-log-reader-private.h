@@ -436,21 +436,27 @@ log_method_text (Field f)
   return text;
 }
 
+/* Whether f is ASCII without a NUL: text, as g_utf8_validate_len() takes
+ * it, without a call. */
 static inline gboolean
-log_is_ascii (Field f)
+log_is_plain_text (Field f)
 {
   guchar bytes = 0;
+  gboolean nul = FALSE;
 
   for (gsize k = 0; k < f.len; k++)
-    bytes |= (guchar) f.p[k];
-  return bytes < 0x80;
+    {
+      bytes |= (guchar) f.p[k];
+      nul |= f.p[k] == '\0';
+    }
+  return bytes < 0x80 && !nul;
 }
 
 /* A line's or a row's country, region (NO_CELL: none) and method, its
  * method from the given column; FALSE, with the error kept, when one is
  * refused. Inline, with the worker's recent ones found here: the lines'
  * parser calls it for every line. A store of the whole span keeps no
- * regions: a region of ASCII text needs no more check. */
+ * regions: a region of plain ASCII text needs no more check. */
 G_ALWAYS_INLINE static inline gboolean
 log_intern_place (Worker  *w,
                   Field   *f,
@@ -468,7 +474,7 @@ log_intern_place (Worker  *w,
     c = w->country_cache[slot] - 1;
   else if ((c = log_intern_country (w, f[COL_COUNTRY], line)) < 0)
     return FALSE;
-  r = f[COL_REGION].len == 0 || (w->whole && log_is_ascii (f[COL_REGION]))
+  r = f[COL_REGION].len == 0 || (w->whole && log_is_plain_text (f[COL_REGION]))
       ? NO_CELL : log_intern_region (w, f[COL_REGION], line);
   if (r < 0)
     return FALSE;

@@ -819,12 +819,17 @@ test_refusals (void)
       HUB_LOG_ERROR_EMPTY_FIELD, 1, "repoName" },
   };
 
+  /* A NUL byte is not text, in a region as anywhere (add_paths() reads it
+   * into a store of the whole span too, which keeps no regions). */
+  static const char region_nul[] = HEADER "2026-06-01T10:00:00Z,200,GET,acme/m,model,,ip,US,Te\0xas\n";
+
   for (guint i = 0; i < G_N_ELEMENTS (refusals); i++)
     {
       g_test_message ("refusal %u", i);
       assert_refused (refusals[i].text, strlen (refusals[i].text), refusals[i].code,
                       refusals[i].line, refusals[i].column);
     }
+  assert_refused (region_nul, sizeof region_nul - 1, HUB_LOG_ERROR_NOT_TEXT, 2, "region");
 }
 
 /* A gzip stream cut short is an error, not a shorter log. */
