@@ -8,7 +8,9 @@
  * through libcsv, in order, under the reading lock. Sessions need every
  * line of an identity and repository in time order: each block's lines go
  * through one session tracker in block order, which forgets an identity
- * once log time has moved five minutes past its last line. Input found out
+ * once log time has moved five minutes past its last line. A thread whose
+ * block is done before the one ahead of it holds it and reads on, so that
+ * neither waits for the other's slower block. Input found out
  * of order is read again with every line's session key kept and sorted.
  * Nothing reaches the caller's store unless every file was read whole.
  *
@@ -69,13 +71,13 @@ take_turn (Worker     *w,
 
   if (tracked && !disorder)
     {
-      for (guint i = 0; i < n_starts; i++)
-        log_count_session (w->store, &events[i]);
       /* The cells of a store of the whole span do not turn over with the
        * days: they only grow with new repositories, countries, methods and
        * statuses, and handing them on early merges the same cells again. */
       guint scale = w->whole ? 8 : 1;
 
+      for (guint i = 0; i < n_starts; i++)
+        log_count_session (w->store, &events[i]);
       flush = may_flush
               && (w->store->cells->len > FLUSH_CELLS * scale
                   || w->store->repo_days->len + w->store->country_days->len
