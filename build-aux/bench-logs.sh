@@ -42,15 +42,9 @@ if [ ! -d "$work/duck/node_modules/@duckdb/node-api" ]; then
 fi
 cp build-aux/bench-logs.mjs "$work/duck/"
 
-# The app runs on the GNOME 48 platform: where the host is older, through
-# the platform root's own loader, so that /usr/bin/time measures it and not
-# bubblewrap.
-app=("$top/$build/src/hub-analytics")
-if ! pkg-config --atleast-version=2.84 glib-2.0 2>/dev/null; then
-  root=$(ls -d "${HUB_SDK_DIR:-$HOME/.cache/hub-analytics-sdk}"/trixie-* | head -n 1)
-  app=("$root/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2"
-       --library-path "$root/usr/lib/x86_64-linux-gnu" "${app[@]}")
-fi
+# The app as a plain process on the GNOME 48 platform.
+. build-aux/bench-app.sh "$build"
+app=("${bench_app[@]}")
 
 # Runs a command under /usr/bin/time -v; prints "seconds peak_kib
 # cpu_seconds" (user and system: on a shared machine, the time a run did
@@ -76,7 +70,7 @@ median () {
 app_times=() ; app_mem=() ; app_cpu=() ; duck_times=() ; duck_mem=() ; duck_cpu=()
 for i in $(seq "$runs"); do
   cat "$logs" > /dev/null
-  read -r s m c < <(GIO_MODULE_DIR=/nonexistent measure "${app[@]}" --logs-summary "$logs")
+  read -r s m c < <(measure "${app[@]}" --logs-summary "$logs")
   app_times+=("$s"); app_mem+=("$m"); app_cpu+=("$c")
   cat "$logs" > /dev/null
   read -r s m c < <(cd "$work/duck" && measure node bench-logs.mjs "$logs")
@@ -88,7 +82,7 @@ done
 gz_times=()
 for i in 1 2 3; do
   cat "$logs.gz" > /dev/null
-  read -r s m c < <(GIO_MODULE_DIR=/nonexistent measure "${app[@]}" --logs-summary "$logs.gz")
+  read -r s m c < <(measure "${app[@]}" --logs-summary "$logs.gz")
   gz_times+=("$s")
 done
 
@@ -118,8 +112,8 @@ awk -v a="$app_median" -v d="$duck_median" -v g="$gz_median" -v b="$bytes" -v z=
 if [ -f data/sql/logs-aggregate.duckdb.sql ]; then
   (cd "$work/duck" && node bench-logs.mjs --sql "$top/data/sql/logs-aggregate.duckdb.sql" \
      "$logs" "$work/aggregate.csv")
-  GIO_MODULE_DIR=/nonexistent "${app[@]}" --logs-summary "$logs" > "$work/raw.json"
-  GIO_MODULE_DIR=/nonexistent "${app[@]}" --logs-summary "$work/aggregate.csv" > "$work/aggregate.json"
+  "${app[@]}" --logs-summary "$logs" > "$work/raw.json"
+  "${app[@]}" --logs-summary "$work/aggregate.csv" > "$work/aggregate.json"
   if cmp -s "$work/raw.json" "$work/aggregate.json"; then
     echo "DuckDB's aggregate gives the same summary as the raw logs"
   else

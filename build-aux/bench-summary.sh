@@ -37,10 +37,12 @@ if [ ! -x /usr/bin/time ]; then
 fi
 
 if [ ! -f "$build/build.ninja" ]; then
-  meson setup "$build" --buildtype=debugoptimized >/dev/null
+  bash build-aux/sdk.sh meson setup "$build" --buildtype=debugoptimized >/dev/null
 fi
-meson compile -C "$build" src/hub-analytics >/dev/null
-hub="$top/$build/src/hub-analytics"
+bash build-aux/sdk.sh meson compile -C "$build" src/hub-analytics >/dev/null
+# The app as a plain process on the GNOME 48 platform.
+. build-aux/bench-app.sh "$build"
+hub=("${bench_app[@]}")
 
 mkdir -p "$bench"
 if [ ! -f "$data" ]; then
@@ -107,7 +109,7 @@ cat "$data" >/dev/null  # into the page cache
 
 hub_times="" hub_mem="" duck_times="" duck_mem=""
 for i in $(seq "$runs"); do
-  read -r t m < <(measure "$hub" --summary "$data")
+  read -r t m < <(measure "${hub[@]}" --summary "$data")
   hub_times+=" $t"
   hub_mem+=" $m"
   hub_json=$(cat "$out_file")
