@@ -89,12 +89,10 @@ log_handle_aggregate_fields (Worker *w,
   if (repo < 0 || !log_intern_place (w, f, COL_METHOD, line, &country, &region, &method))
     return FALSE;
 
-  /* A store of the whole span keeps the rows' days, and no regions. */
+  /* A store of the whole span keeps the rows' days (and, by
+   * log_intern_place(), no regions). */
   if (store->whole)
-    {
-      log_store_span_add (store, day);
-      region = NO_CELL;
-    }
+    log_store_span_add (store, day);
   cell = log_store_cell (store, day, (guint32) repo, country, method, status, &cell_index);
   /* An aggregate with a region column says where inside the country. */
   if (region != NO_CELL)

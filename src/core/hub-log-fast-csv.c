@@ -85,13 +85,26 @@ typedef struct
   const char  *start;       /* of the current field */
 } CsvLine;
 
+/* Field n of a line, from start to end, into its column's place when the
+ * header's roles (n_needed of them) give it one. */
+static inline void
+set_field (Field       *fields,
+           const gint8 *role_at,
+           guint        n_needed,
+           guint        n,
+           const char  *start,
+           const char  *end)
+{
+  if (n < n_needed && role_at[n] >= 0)
+    fields[role_at[n]] = trimmed (start, end);
+}
+
 static inline void
 end_field (Worker     *w,
            CsvLine    *l,
            const char *end)
 {
-  if (l->n < w->n_needed && w->role_at[l->n] >= 0)
-    l->fields[w->role_at[l->n]] = trimmed (l->start, end);
+  set_field (l->fields, w->role_at, w->n_needed, l->n, l->start, end);
   l->n++;
 }
 
@@ -168,8 +181,7 @@ log_handle_csv_lines (Worker *w)
           m &= m - 1;
           if (G_LIKELY (*q == ','))
             {
-              if (n < n_needed && role_at[n] >= 0)
-                l.fields[role_at[n]] = trimmed (start, q);
+              set_field (l.fields, role_at, n_needed, n, start, q);
               n++;
               start = q + 1;
               continue;

@@ -323,25 +323,18 @@ recent_repo_slot (guint64     type_seed,
 }
 
 /* The hash of a repository type: the few there are are remembered with
- * theirs, by their text of up to 8 bytes as a number. */
+ * theirs. */
 static inline guint64
 type_seed (Worker *w,
            Field   type)
 {
-  guint64 text, seed;
+  guint64 seed;
 
-  if (type.len > sizeof text)
-    return log_hash_bytes (type.p, type.len);
-  text = log_method_text (type);
-  for (guint i = 0; i < G_N_ELEMENTS (w->recent_types); i++)
-    if (w->recent_types[i].text == text && w->recent_types[i].len == type.len)
-      return w->recent_types[i].seed;
-  seed = log_hash_bytes (type.p, type.len);
-  memmove (w->recent_types + 1, w->recent_types,
-           sizeof w->recent_types - sizeof w->recent_types[0]);
-  w->recent_types[0].text = text;
-  w->recent_types[0].seed = seed;
-  w->recent_types[0].len = (guint8) type.len;
+  if (!log_recent_find (w->recent_types, type, &seed))
+    {
+      seed = log_hash_bytes (type.p, type.len);
+      log_recent_add (w->recent_types, type, seed);
+    }
   return seed;
 }
 
@@ -449,9 +442,8 @@ log_intern_region (Worker *w,
   return region;
 }
 
-/* Methods are few: the last ones seen are compared first (in
- * log_intern_place()), by their text of up to 8 bytes kept beside them as a
- * number. */
+/* Methods are few: the last ones seen are found first (in
+ * log_intern_place()), among the worker's recent texts. */
 gint64
 log_intern_method (Worker *w,
                    Field   f,
@@ -466,14 +458,7 @@ log_intern_method (Worker *w,
       return -1;
     }
   /* A longer one is found through the store each time. */
-  if (f.len <= sizeof (guint64))
-    {
-      memmove (w->recent_methods + 1, w->recent_methods,
-               sizeof w->recent_methods - sizeof w->recent_methods[0]);
-      w->recent_methods[0].method = (guint32) method + 1;
-      w->recent_methods[0].len = (guint8) f.len;
-      w->recent_methods[0].text = log_method_text (f);
-    }
+  log_recent_add (w->recent_methods, f, (guint64) method);
   return method;
 }
 
@@ -547,7 +532,6 @@ log_prepare_line (Worker  *w,
       if (out->counted)
         log_store_span_add (w->store, out->day);
       out->day = LOG_WHOLE_DAY;
-      out->region = NO_CELL;
     }
   out->cell_hash = log_cell_hash (out->day, out->repo, out->country, out->method, status);
   return TRUE;

@@ -99,6 +99,18 @@ typedef struct
 
 #define RECENT_REPOS 256
 
+/* A text of up to 8 bytes lately seen (a method, a repository type) by its
+ * bytes as one number (log_short_text()), with what it stands for. */
+typedef struct
+{
+  guint64 text;
+  guint64 value;
+  guint8  len;          /* RECENT_TEXT_NONE for an empty slot */
+} LogRecentText;
+
+#define RECENT_TEXTS 4
+#define RECENT_TEXT_NONE G_MAXUINT8
+
 typedef struct
 {
   TrackSlot *slots;
@@ -205,19 +217,9 @@ typedef struct
   gboolean     have_minute;
   gint64       minute_ms;
   guint32      country_cache[26 * 26];   /* country + 1, by its two letters */
-  struct
-  {
-    guint64    text;                     /* its bytes, the first lowest */
-    guint32    method;                   /* + 1; 0 for none */
-    guint8     len;
-  }            recent_methods[4];        /* the last seen first, texts of up to 8 bytes */
+  LogRecentText recent_methods[RECENT_TEXTS];   /* methods, as their index in the store */
   LogLine      pending[16];              /* read, not yet added up */
-  struct
-  {
-    guint64    text;                     /* as log_method_text() */
-    guint64    seed;                     /* its hash */
-    guint8     len;                      /* 0 for none */
-  }            recent_types[4];          /* the last seen first, of up to 8 bytes */
+  LogRecentText recent_types[RECENT_TEXTS];     /* repository types, as their hash */
   guint64      type_seed;                /* the line's repoType's hash */
   LogRecentRepo recent_repos[RECENT_REPOS];
   /* The people added to sketches lately, by identity and sketch: the same
@@ -424,16 +426,48 @@ log_country_slot (const char *p,
   return -1;
 }
 
-/* A method (or a repository type) of up to 8 bytes as a number, its first
- * byte lowest. */
+/* A text of up to 8 bytes as a number, its first byte lowest. */
 static inline guint64
-log_method_text (Field f)
+log_short_text (Field f)
 {
   guint64 text = 0;
 
   for (gsize k = 0; k < f.len; k++)
     text |= (guint64) (guchar) f.p[k] << (8 * k);
   return text;
+}
+
+/* Whether f is among the recent texts; what it stands for then in *value. */
+static inline gboolean
+log_recent_find (const LogRecentText *recent,
+                 Field                f,
+                 guint64             *value)
+{
+  guint64 text;
+
+  if (f.len > sizeof text)
+    return FALSE;
+  text = log_short_text (f);
+  for (guint i = 0; i < RECENT_TEXTS; i++)
+    if (recent[i].text == text && recent[i].len == f.len)
+      {
+        *value = recent[i].value;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* f first among the recent texts, standing for value; a longer one is not
+ * kept. */
+static inline void
+log_recent_add (LogRecentText *recent,
+                Field          f,
+                guint64        value)
+{
+  if (f.len > sizeof (guint64))
+    return;
+  memmove (recent + 1, recent, (RECENT_TEXTS - 1) * sizeof *recent);
+  recent[0] = (LogRecentText) { log_short_text (f), value, (guint8) f.len };
 }
 
 /* Whether f is ASCII without a NUL: text, as g_utf8_validate_len() takes
@@ -468,7 +502,8 @@ log_intern_place (Worker  *w,
 {
   Field mf = f[method_column];
   int slot = log_country_slot (f[COL_COUNTRY].p, f[COL_COUNTRY].len);
-  gint64 c, r, m = -1;
+  gint64 c, r;
+  guint64 m;
 
   if (slot >= 0 && G_LIKELY (w->country_cache[slot] != 0))
     c = w->country_cache[slot] - 1;
@@ -478,20 +513,14 @@ log_intern_place (Worker  *w,
       ? NO_CELL : log_intern_region (w, f[COL_REGION], line);
   if (r < 0)
     return FALSE;
-  if (mf.len <= sizeof (guint64))
+  if (!log_recent_find (w->recent_methods, mf, &m))
     {
-      guint64 text = log_method_text (mf);
+      gint64 found = log_intern_method (w, mf, method_column, line);
 
-      for (guint i = 0; i < G_N_ELEMENTS (w->recent_methods); i++)
-        if (w->recent_methods[i].text == text && w->recent_methods[i].len == mf.len
-            && w->recent_methods[i].method != 0)
-          {
-            m = w->recent_methods[i].method - 1;
-            break;
-          }
+      if (found < 0)
+        return FALSE;
+      m = (guint64) found;
     }
-  if (m < 0 && (m = log_intern_method (w, mf, method_column, line)) < 0)
-    return FALSE;
   *country = (guint32) c;
   *region = (guint32) r;
   *method = (guint32) m;

@@ -147,22 +147,20 @@ release_held (Worker   *w,
 static void
 finish_block (Worker *w)
 {
-  HeldBlock current;
+  HeldBlock current = { w->seq, w->lines, w->has_records, w->events, w->n_events };
 
   /* The current block's events point into the store: no hand-over yet. */
   if (w->holding)
     release_held (w, FALSE);
+  w->n_events = 0;
   if (w->error == NULL && (hold_always || !is_turn (w->read, w->seq)))
     {
-      w->held = (HeldBlock) { w->seq, w->lines, w->has_records, w->events, w->n_events };
+      w->held = current;
       w->holding = TRUE;
       w->events = g_steal_pointer (&w->spare_events);
-      w->n_events = 0;
       return;
     }
-  current = (HeldBlock) { w->seq, w->lines, w->has_records, w->events, w->n_events };
   take_turn (w, &current, &w->error, TRUE);
-  w->n_events = 0;
 }
 
 gpointer
@@ -203,6 +201,8 @@ worker_new (Read  *read,
   w->id = id;
   w->store = hub_log_store_new ();
   w->whole = w->store->whole = read->options->whole_span;
+  for (guint i = 0; i < RECENT_TEXTS; i++)
+    w->recent_methods[i].len = w->recent_types[i].len = RECENT_TEXT_NONE;
   w->events = g_array_new (FALSE, FALSE, sizeof (LogEvent));
   w->spare_events = g_array_new (FALSE, FALSE, sizeof (LogEvent));
   w->country_day_cache = g_array_new (FALSE, TRUE, sizeof (LogDayCache));
