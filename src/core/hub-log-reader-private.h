@@ -192,8 +192,7 @@ typedef struct
   GArray      *events;       /* LogEvent: the block's n_events first, then room */
   guint        n_events;
   GArray      *spare_events; /* for the next block while one is held; NULL meanwhile */
-  gboolean     holding;
-  HeldBlock    held;
+  HeldBlock    held;         /* a block held past its turn; events NULL for none */
   GByteArray  *buffer;
   /* A block: whole lines in buffer, or records from libcsv. */
   guint64      seq;

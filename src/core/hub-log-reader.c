@@ -135,9 +135,7 @@ release_held (Worker   *w,
               gboolean  may_flush)
 {
   take_turn (w, &w->held, NULL, may_flush);
-  w->spare_events = w->held.events;
-  w->held.events = NULL;
-  w->holding = FALSE;
+  w->spare_events = g_steal_pointer (&w->held.events);
 }
 
 /* After a block's lines, its turn at the sessions. When the other thread
@@ -150,13 +148,12 @@ finish_block (Worker *w)
   HeldBlock current = { w->seq, w->lines, w->has_records, w->events, w->n_events };
 
   /* The current block's events point into the store: no hand-over yet. */
-  if (w->holding)
+  if (w->held.events != NULL)
     release_held (w, FALSE);
   w->n_events = 0;
   if (w->error == NULL && (hold_always || !is_turn (w->read, w->seq)))
     {
       w->held = current;
-      w->holding = TRUE;
       w->events = g_steal_pointer (&w->spare_events);
       return;
     }
@@ -186,7 +183,7 @@ log_work (gpointer data)
         log_handle_csv_lines (w);
       finish_block (w);
     }
-  if (w->holding)
+  if (w->held.events != NULL)
     release_held (w, TRUE);
   return NULL;
 }
